@@ -1,0 +1,167 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { VERDICTS } from "@/lib/annotations/verdicts";
+import { REVIEW_STATUSES } from "@/lib/reviews/statuses";
+import { ROLES } from "@/lib/users/roles";
+
+export const roleEnum = pgEnum("role", ROLES);
+export const verdictEnum = pgEnum("verdict", VERDICTS);
+export const reviewStatusEnum = pgEnum("review_status", REVIEW_STATUSES);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: roleEnum("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    disabled: boolean("disabled").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex("users_email_key").on(sql`lower(${table.email})`),
+    index("users_name_idx").on(table.name),
+  ],
+);
+
+export const articles = pgTable(
+  "articles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    byline: text("byline"),
+    originalUrl: text("original_url"),
+    publishedOn: date("published_on"),
+    /** The document as ProseMirror JSON (see `lib/editor/schema.ts`). */
+    doc: jsonb("doc").notNull(),
+    /** The document's text blocks joined by "\n": the text every selector's offsets count in. */
+    plainText: text("plain_text").notNull(),
+    revision: integer("revision").notNull().default(1),
+    /**
+     * Bumped in the same transaction as every change to the article's annotations or their sources,
+     * so any instance can tell whether what it serialized before is still current.
+     */
+    annotationsStamp: integer("annotations_stamp").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("articles_created_at_idx").on(table.createdAt)],
+);
+
+export const annotations = pgTable(
+  "annotations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** TextQuoteSelector: the claim's exact text and up to 32 characters either side. */
+    quote: text("quote").notNull(),
+    prefix: text("prefix").notNull(),
+    suffix: text("suffix").notNull(),
+    /** TextPositionSelector over `articles.plain_text`, in UTF-16 code units. */
+    startOffset: integer("start_offset").notNull(),
+    endOffset: integer("end_offset").notNull(),
+    verdict: verdictEnum("verdict"),
+    explanation: text("explanation").notNull().default(""),
+    status: reviewStatusEnum("status").notNull().default("draft"),
+    /** Optimistic concurrency: every write names the version it read and increments it. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index("annotations_article_position_idx").on(table.articleId, table.startOffset, table.endOffset),
+    index("annotations_article_status_idx").on(table.articleId, table.status),
+    index("annotations_author_idx").on(table.authorId),
+    check("annotations_span_check", sql`${table.startOffset} >= 0 AND ${table.endOffset} > ${table.startOffset}`),
+  ],
+);
+
+export const sources = pgTable(
+  "sources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    annotationId: uuid("annotation_id")
+      .notNull()
+      .references(() => annotations.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    url: text("url").notNull(),
+    title: text("title").notNull().default(""),
+    publisher: text("publisher").notNull().default(""),
+    quote: text("quote").notNull().default(""),
+    accessedOn: date("accessed_on").notNull(),
+    archiveUrl: text("archive_url"),
+  },
+  (table) => [uniqueIndex("sources_annotation_position_key").on(table.annotationId, table.position)],
+);
+
+export const reviewEvents = pgTable(
+  "review_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    annotationId: uuid("annotation_id")
+      .notNull()
+      .references(() => annotations.id, { onDelete: "cascade" }),
+    fromStatus: reviewStatusEnum("from_status"),
+    toStatus: reviewStatusEnum("to_status").notNull(),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => users.id),
+    comment: text("comment"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("review_events_annotation_idx").on(table.annotationId, table.createdAt)],
+);
+
+/** Values the application generates once and every instance shares, such as the session-signing secret. */
+export const appSettings = pgTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: createdAt(),
+});
+
+export const usersRelations = relations(users, ({ many }) => ({
+  annotations: many(annotations),
+}));
+
+export const articlesRelations = relations(articles, ({ many }) => ({
+  annotations: many(annotations),
+}));
+
+export const annotationsRelations = relations(annotations, ({ one, many }) => ({
+  article: one(articles, { fields: [annotations.articleId], references: [articles.id] }),
+  author: one(users, { fields: [annotations.authorId], references: [users.id] }),
+  sources: many(sources),
+  reviewEvents: many(reviewEvents),
+}));
+
+export const sourcesRelations = relations(sources, ({ one }) => ({
+  annotation: one(annotations, { fields: [sources.annotationId], references: [annotations.id] }),
+}));
+
+export const reviewEventsRelations = relations(reviewEvents, ({ one }) => ({
+  annotation: one(annotations, { fields: [reviewEvents.annotationId], references: [annotations.id] }),
+  actor: one(users, { fields: [reviewEvents.actorId], references: [users.id] }),
+}));

@@ -1,0 +1,124 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Database, Transaction } from "@/db/database";
+import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
+import { toAnnotationRecord, type AnnotationDetail, type AnnotationRecord } from "./record";
+
+type Reader = Database | Transaction;
+
+const annotationColumns = {
+  id: annotations.id,
+  articleId: annotations.articleId,
+  authorId: annotations.authorId,
+  version: annotations.version,
+  status: annotations.status,
+  verdict: annotations.verdict,
+  explanation: annotations.explanation,
+  quote: annotations.quote,
+  prefix: annotations.prefix,
+  suffix: annotations.suffix,
+  startOffset: annotations.startOffset,
+  endOffset: annotations.endOffset,
+  createdAt: annotations.createdAt,
+  updatedAt: annotations.updatedAt,
+  authorName: users.name,
+};
+
+const sourceColumns = {
+  annotationId: sources.annotationId,
+  url: sources.url,
+  title: sources.title,
+  publisher: sources.publisher,
+  quote: sources.quote,
+  accessedOn: sources.accessedOn,
+  archiveUrl: sources.archiveUrl,
+};
+
+type SourceRow = { annotationId: string } & Parameters<typeof toAnnotationRecord>[2][number];
+
+function groupSources(rows: SourceRow[]): Map<string, SourceRow[]> {
+  const byAnnotation = new Map<string, SourceRow[]>();
+  for (const row of rows) {
+    const list = byAnnotation.get(row.annotationId);
+    if (list) list.push(row);
+    else byAnnotation.set(row.annotationId, [row]);
+  }
+  return byAnnotation;
+}
+
+/** The article's annotations in document order, each with its sources and author. */
+export async function selectArticleAnnotations(db: Reader, articleId: string): Promise<AnnotationRecord[]> {
+  const [rows, sourceRows] = await Promise.all([
+    db
+      .select(annotationColumns)
+      .from(annotations)
+      .innerJoin(users, eq(users.id, annotations.authorId))
+      .where(eq(annotations.articleId, articleId))
+      .orderBy(asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt)),
+    db
+      .select(sourceColumns)
+      .from(sources)
+      .innerJoin(annotations, eq(annotations.id, sources.annotationId))
+      .where(eq(annotations.articleId, articleId))
+      .orderBy(asc(sources.annotationId), asc(sources.position)),
+  ]);
+  const sourcesByAnnotation = groupSources(sourceRows);
+  return rows.map((row) =>
+    toAnnotationRecord(row, { id: row.authorId, name: row.authorName }, sourcesByAnnotation.get(row.id) ?? []),
+  );
+}
+
+/** One annotation with its sources and author, or null. */
+export async function selectAnnotation(db: Reader, id: string): Promise<(AnnotationRecord & { authorId: string }) | null> {
+  const [row] = await db
+    .select(annotationColumns)
+    .from(annotations)
+    .innerJoin(users, eq(users.id, annotations.authorId))
+    .where(eq(annotations.id, id));
+  if (!row) return null;
+  const sourceRows = await db
+    .select(sourceColumns)
+    .from(sources)
+    .where(eq(sources.annotationId, id))
+    .orderBy(asc(sources.position));
+  return { ...toAnnotationRecord(row, { id: row.authorId, name: row.authorName }, sourceRows), authorId: row.authorId };
+}
+
+/** The annotation with its review history, oldest first. */
+export async function selectAnnotationDetail(db: Reader, id: string): Promise<AnnotationDetail | null> {
+  const annotation = await selectAnnotation(db, id);
+  if (!annotation) return null;
+  const events = await db
+    .select({
+      id: reviewEvents.id,
+      from: reviewEvents.fromStatus,
+      to: reviewEvents.toStatus,
+      actorId: reviewEvents.actorId,
+      actorName: users.name,
+      comment: reviewEvents.comment,
+      at: reviewEvents.createdAt,
+    })
+    .from(reviewEvents)
+    .innerJoin(users, eq(users.id, reviewEvents.actorId))
+    .where(eq(reviewEvents.annotationId, id))
+    .orderBy(asc(reviewEvents.createdAt), asc(reviewEvents.id));
+  const { authorId: _authorId, ...record } = annotation;
+  return {
+    ...record,
+    history: events.map((event) => ({
+      id: event.id,
+      from: event.from,
+      to: event.to,
+      actor: { id: event.actorId, name: event.actorName },
+      comment: event.comment,
+      at: event.at.toISOString(),
+    })),
+  };
+}
+
+/** Marks the article's annotations as changed, so that every instance's serialized copy is known stale. */
+export async function touchArticleAnnotations(tx: Transaction, articleId: string): Promise<void> {
+  await tx
+    .update(articles)
+    .set({ annotationsStamp: sql`${articles.annotationsStamp} + 1` })
+    .where(eq(articles.id, articleId));
+}

@@ -1,0 +1,25 @@
+import { cookies, headers } from "next/headers";
+import { getToken } from "next-auth/jwt";
+import { getDb } from "@/db/client";
+import { sessionSecret } from "@/lib/settings";
+import type { Actor } from "@/lib/users/actor";
+import { findActor } from "@/lib/users/service";
+
+/**
+ * The signed-in user of this request, re-read from the database (so that disabling a user or
+ * changing a role takes effect at once), or null without a valid session.
+ * A disabled user is returned as such: the policies refuse them with a message that says why.
+ */
+export async function currentActor(): Promise<Actor | null> {
+  const db = await getDb();
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  const token = await getToken({
+    req: {
+      headers: Object.fromEntries(headerList),
+      cookies: Object.fromEntries(cookieStore.getAll().map((cookie) => [cookie.name, cookie.value])),
+    } as Parameters<typeof getToken>[0]["req"],
+    secret: await sessionSecret(db),
+  });
+  if (!token?.sub) return null;
+  return findActor(db, token.sub);
+}

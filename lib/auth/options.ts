@@ -1,0 +1,34 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { sessionSecret } from "@/lib/settings";
+import { verifyCredentials } from "@/lib/users/service";
+
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * next-auth's configuration: email and password, JWT sessions holding only the user's id.
+ * Built per request because the secret may live in the database (see `sessionSecret`).
+ */
+export async function authOptions(): Promise<NextAuthOptions> {
+  const db = await getDb();
+  return {
+    secret: await sessionSecret(db),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials) {
+          if (!credentials?.email || !credentials.password) return null;
+          const actor = await verifyCredentials(db, credentials.email, credentials.password);
+          return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
+        },
+      }),
+    ],
+  };
+}

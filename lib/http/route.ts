@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { Database } from "@/db/database";
+import { getDb } from "@/db/client";
+import { currentActor } from "@/lib/auth/current-actor";
+import { NotFound } from "@/lib/errors";
+import type { Actor } from "@/lib/users/actor";
+import { errorResponse, json } from "./respond";
+
+type Params = Record<string, string>;
+
+type RouteContext<P extends Params> = {
+  request: Request;
+  actor: Actor | null;
+  params: P;
+  db: Database;
+};
+
+const uuid = z.uuid();
+
+/**
+ * The one wrapper of every JSON route: reads the signed-in user, checks that id parameters are ids
+ * (an unknown id is a 404, never a database error), runs the handler and turns its errors into HTTP.
+ * A handler returns a Response, or a value sent as JSON with `status` (200 by default).
+ */
+export function apiRoute<P extends Params = Params>(
+  handler: (context: RouteContext<P>) => Promise<unknown>,
+  options: { status?: number; noun?: string } = {},
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const params = ((await context?.params) ?? {}) as P;
+      for (const [name, value] of Object.entries(params)) {
+        if (name === "id" && !uuid.safeParse(value).success) throw new NotFound(`No ${options.noun ?? "item"} with id ${value}.`);
+      }
+      const [db, actor] = await Promise.all([getDb(), currentActor()]);
+      const result = await handler({ request, actor, params, db });
+      if (result instanceof Response) return result;
+      return json(result, { status: options.status ?? 200 });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

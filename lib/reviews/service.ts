@@ -1,0 +1,83 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/database";
+import { annotations, reviewEvents } from "@/db/schema";
+import { versionSchema } from "@/lib/annotations/input";
+import { selectAnnotation, selectAnnotationDetail, touchArticleAnnotations } from "@/lib/annotations/queries";
+import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
+import { assertCurrentVersion, STALE_VERSION_MESSAGE } from "@/lib/annotations/service";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { mayTakeReviewAction, mayViewAnnotations } from "@/lib/policies/annotation";
+import { enforce } from "@/lib/policies/enforce";
+import type { Actor } from "@/lib/users/actor";
+import { parseInput } from "@/lib/validation";
+import { REVIEW_STATUS_LABELS, reviewStatusSchema } from "./statuses";
+import { ACTIONS_NEEDING_COMMENT, reviewActionFor } from "./transitions";
+
+export const statusChangeSchema = z.strictObject({
+  to: reviewStatusSchema,
+  comment: z.string().trim().max(5_000, "must be at most 5,000 characters").optional(),
+  version: versionSchema,
+});
+
+/** What an annotation lacks before it can be submitted for review, by field; empty when complete. */
+export function missingForReview(annotation: Pick<AnnotationRecord, "verdict" | "explanation" | "sources">): Record<string, string> {
+  const missing: Record<string, string> = {};
+  if (!annotation.verdict) missing.verdict = "is required to submit for review";
+  if (!annotation.explanation.trim()) missing.explanation = "is required to submit for review";
+  if (!annotation.sources.length) missing.sources = "at least one source is required to submit for review";
+  return missing;
+}
+
+/**
+ * Moves an annotation along the review workflow and records the move in its history, in one transaction.
+ * Refuses a stale version (409), a move the workflow does not have (409), a move the actor may not make (403),
+ * and a submission that lacks a verdict, an explanation or a source (400).
+ */
+export async function changeStatus(db: Database, actor: Actor | null, id: string, input: unknown): Promise<AnnotationDetail> {
+  enforce(mayViewAnnotations(actor), actor);
+  const change = parseInput(statusChangeSchema, input);
+  await db.transaction(async (tx) => {
+    const annotation = await selectAnnotation(tx, id);
+    if (!annotation) throw new NotFound(`No annotation with id ${id}.`);
+    assertCurrentVersion(annotation, change.version);
+    const action = reviewActionFor(annotation.status, change.to);
+    if (!action) {
+      throw new Conflict(
+        `An annotation that is ${REVIEW_STATUS_LABELS[annotation.status].toLowerCase()} cannot move to ${REVIEW_STATUS_LABELS[change.to].toLowerCase()}.`,
+      );
+    }
+    enforce(mayTakeReviewAction(actor, annotation, action), actor);
+    if (ACTIONS_NEEDING_COMMENT.includes(action) && !change.comment) {
+      throw new Invalid("comment: say what must change or why it is reopened", { comment: "is required for this action" });
+    }
+    if (action === "submit") {
+      const missing = missingForReview(annotation);
+      if (Object.keys(missing).length) {
+        throw new Invalid(
+          `Cannot submit for review: ${Object.entries(missing)
+            .map(([field, message]) => `${field} ${message}`)
+            .join("; ")}`,
+          missing,
+        );
+      }
+    }
+    const moved = await tx
+      .update(annotations)
+      .set({ status: change.to, version: annotation.version + 1, updatedAt: new Date() })
+      .where(and(eq(annotations.id, id), eq(annotations.version, change.version)))
+      .returning({ id: annotations.id });
+    if (!moved.length) throw new Conflict(STALE_VERSION_MESSAGE);
+    await tx.insert(reviewEvents).values({
+      annotationId: id,
+      fromStatus: annotation.status,
+      toStatus: change.to,
+      actorId: actor!.id,
+      comment: change.comment || null,
+    });
+    await touchArticleAnnotations(tx, annotation.articleId);
+  });
+  const detail = await selectAnnotationDetail(db, id);
+  if (!detail) throw new NotFound(`No annotation with id ${id}.`);
+  return detail;
+}

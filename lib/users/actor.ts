@@ -1,0 +1,10 @@
+import type { Role } from "./roles";
+
+/** The signed-in user on whose behalf a service runs, as read from the database on this request. */
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+};

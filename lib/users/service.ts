@@ -1,0 +1,122 @@
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import type { Database, Transaction } from "@/db/database";
+import { users } from "@/db/schema";
+import { Conflict, NotFound } from "@/lib/errors";
+import { enforce } from "@/lib/policies/enforce";
+import { mayChangeUser, mayManageUsers } from "@/lib/policies/user";
+import { parseInput } from "@/lib/validation";
+import type { Actor } from "./actor";
+import { firstAdminSchema, newUserSchema, userChangeSchema } from "./input";
+import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords";
+import type { Role } from "./roles";
+
+export type UserRecord = Actor & { createdAt: string };
+
+const actorColumns = { id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled };
+
+/** Serializes the creation of the first admin across instances. */
+const FIRST_ADMIN_LOCK_KEY = 727_004_002;
+
+function emailTaken(email: string) {
+  return new Conflict(`A user with the email ${email} already exists.`);
+}
+
+async function insertUser(tx: Transaction, user: { email: string; name: string; role: Role; password: string }): Promise<Actor> {
+  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${user.email}`);
+  if (existing) throw emailTaken(user.email);
+  const [created] = await tx
+    .insert(users)
+    .values({ email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) })
+    .returning(actorColumns);
+  return created!;
+}
+
+export async function countUsers(db: Database): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(users);
+  return row?.value ?? 0;
+}
+
+/** Creates the first admin; refused (409) once any user exists, so /setup works only on a new installation. */
+export async function createFirstAdmin(db: Database, input: unknown): Promise<Actor> {
+  const admin = parseInput(firstAdminSchema, input);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK_KEY})`);
+    const [row] = await tx.select({ value: count() }).from(users);
+    if ((row?.value ?? 0) > 0) throw new Conflict("Setup is already done: sign in, or ask an admin for an account.");
+    return insertUser(tx, { ...admin, role: "admin" });
+  });
+}
+
+export async function createUser(db: Database, actor: Actor | null, input: unknown): Promise<Actor> {
+  enforce(mayManageUsers(actor), actor);
+  const user = parseInput(newUserSchema, input);
+  return db.transaction((tx) => insertUser(tx, user));
+}
+
+/** Adds a user without an acting admin: for the command line, run by whoever holds the server. */
+export async function createUserAsOperator(db: Database, input: unknown): Promise<Actor> {
+  const user = parseInput(newUserSchema, input);
+  return db.transaction((tx) => insertUser(tx, user));
+}
+
+export async function listUsers(db: Database, actor: Actor | null): Promise<UserRecord[]> {
+  enforce(mayManageUsers(actor), actor);
+  const rows = await db
+    .select({ ...actorColumns, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.name), asc(users.email));
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+}
+
+/** Changes a user's name, role, disabled flag or password. The last active admin cannot be demoted or disabled. */
+export async function updateUser(db: Database, actor: Actor | null, id: string, input: unknown): Promise<Actor> {
+  enforce(mayManageUsers(actor), actor);
+  const change = parseInput(userChangeSchema, input);
+  return db.transaction(async (tx) => {
+    const [target] = await tx.select(actorColumns).from(users).where(eq(users.id, id));
+    if (!target) throw new NotFound(`No user with id ${id}.`);
+    enforce(mayChangeUser(actor, target, change), actor);
+    const losesAdmin = target.role === "admin" && (change.disabled === true || (change.role && change.role !== "admin"));
+    if (losesAdmin) {
+      await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK_KEY})`);
+      const [others] = await tx
+        .select({ value: count() })
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.disabled, false), ne(users.id, id)));
+      if (!others?.value) throw new Conflict("This is the last active admin: make another user admin first.");
+    }
+    const [updated] = await tx
+      .update(users)
+      .set({
+        ...(change.name !== undefined && { name: change.name }),
+        ...(change.role !== undefined && { role: change.role }),
+        ...(change.disabled !== undefined && { disabled: change.disabled }),
+        ...(change.password !== undefined && { passwordHash: await hashPassword(change.password) }),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, id))
+      .returning(actorColumns);
+    return updated!;
+  });
+}
+
+/** The user with these credentials if the password is right and the account is active, else null. */
+export async function verifyCredentials(db: Database, email: string, password: string): Promise<Actor | null> {
+  const [user] = await db
+    .select({ ...actorColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  if (!user) {
+    await verifyPassword(await decoyPasswordHash(), password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password)) || user.disabled) return null;
+  const { passwordHash: _hash, ...actor } = user;
+  return actor;
+}
+
+/** The user as stored now: read on every request so that disabling or a role change takes effect at once. */
+export async function findActor(db: Database, id: string): Promise<Actor | null> {
+  const [user] = await db.select(actorColumns).from(users).where(eq(users.id, id));
+  return user ?? null;
+}

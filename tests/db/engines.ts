@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe } from "vitest";
+import { connectPglite, connectPostgres, type Connection } from "@/db/connect";
+import type { Database } from "@/db/database";
+
+/**
+ * The engines every database test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
+ * On PostgreSQL each test file gets a database of its own, dropped at the end.
+ */
+type Engine = { name: string; open(): Promise<{ connection: Connection; dispose(): Promise<void> }> };
+
+const pglite: Engine = {
+  name: "PGlite",
+  async open() {
+    const connection = await connectPglite();
+    return { connection, dispose: () => connection.close() };
+  },
+};
+
+function postgres(url: string): Engine {
+  return {
+    name: "PostgreSQL",
+    async open() {
+      const name = `factcheck_test_${randomBytes(6).toString("hex")}`;
+      const admin = await connectPostgres(url, { max: 1 });
+      await admin.db.execute(sql.raw(`create database ${name}`));
+      const testUrl = new URL(url);
+      testUrl.pathname = `/${name}`;
+      const connection = await connectPostgres(testUrl.toString());
+      return {
+        connection,
+        async dispose() {
+          await connection.close();
+          await admin.db.execute(sql.raw(`drop database ${name} with (force)`));
+          await admin.close();
+        },
+      };
+    },
+  };
+}
+
+export const engines: Engine[] = [pglite, ...(process.env.TEST_DATABASE_URL ? [postgres(process.env.TEST_DATABASE_URL)] : [])];
+
+const TABLES = ["review_events", "sources", "annotations", "articles", "users", "app_settings"];
+
+/**
+ * Declares `specify` once per engine, on a migrated database emptied before each test.
+ * `specify` receives a getter for the database, valid inside tests and hooks.
+ */
+export function describeOnEveryEngine(title: string, specify: (db: () => Database) => void): void {
+  for (const engine of engines) {
+    describe(`${title} (${engine.name})`, () => {
+      let opened: Awaited<ReturnType<Engine["open"]>> | undefined;
+      beforeAll(async () => {
+        opened = await engine.open();
+        await opened.connection.migrate();
+      });
+      afterAll(async () => {
+        await opened?.dispose();
+      });
+      beforeEach(async () => {
+        await opened!.connection.db.execute(sql.raw(`truncate ${TABLES.join(", ")} cascade`));
+      });
+      specify(() => opened!.connection.db);
+    });
+  }
+}
