@@ -81,5 +81,5 @@ export async function connectPostgres(url: string, options: { max?: number } = {
 /** The database the environment names: PostgreSQL at `DATABASE_URL`, else PGlite in `PGLITE_DATA_DIR` (default ./data/pglite). */
 export function connectFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
   if (env.DATABASE_URL) return connectPostgres(env.DATABASE_URL);
-  return connectPglite(path.resolve(env.PGLITE_DATA_DIR ?? path.join("data", "pglite")));
+  return connectPglite(path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DATA_DIR ?? path.join("data", "pglite")));
 }

@@ -21,6 +21,12 @@ export class EmbeddedDatabaseLocked extends Error {
 
 type LockContent = { pid: number; hostname: string };
 
+// The lock files this process holds. A lock file naming this process's pid that is not among them was
+// left by an earlier process that had the same pid (common in containers, where the app's pid repeats).
+// Kept on globalThis so that a module reload in development still knows them.
+const holder = globalThis as typeof globalThis & { __factcheckHeldLocks?: Set<string> };
+const heldLocks = (holder.__factcheckHeldLocks ??= new Set());
+
 function readLock(lockPath: string): LockContent | null {
   try {
     const parsed: unknown = JSON.parse(fs.readFileSync(lockPath, "utf8"));
@@ -46,7 +52,7 @@ function isAlive(pid: number): boolean {
 function isStale(lock: LockContent | null): boolean {
   if (!lock) return true;
   if (lock.hostname && lock.hostname !== os.hostname()) return false;
-  return !isAlive(lock.pid);
+  return lock.pid === process.pid || !isAlive(lock.pid);
 }
 
 /**
@@ -61,17 +67,19 @@ export function lockDataDirectory(dataDir: string): () => void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(lockPath, content, { flag: "wx" });
+      heldLocks.add(lockPath);
       const release = () => {
         if (readLock(lockPath)?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+        heldLocks.delete(lockPath);
         process.off("exit", release);
       };
       process.on("exit", release);
       return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = readLock(lockPath);
-      if (holder?.pid === process.pid) throw new EmbeddedDatabaseLocked(lockPath, process.pid);
-      if (!isStale(holder)) throw new EmbeddedDatabaseLocked(lockPath, holder?.pid ?? -1);
+      if (heldLocks.has(lockPath)) throw new EmbeddedDatabaseLocked(lockPath, process.pid);
+      const lock = readLock(lockPath);
+      if (!isStale(lock)) throw new EmbeddedDatabaseLocked(lockPath, lock?.pid ?? -1);
       fs.rmSync(lockPath, { force: true });
     }
   }

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/database";
 import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
 import { toAnnotationRecord, type AnnotationDetail, type AnnotationRecord } from "./record";
@@ -121,4 +121,12 @@ export async function touchArticleAnnotations(tx: Transaction, articleId: string
     .update(articles)
     .set({ annotationsStamp: sql`${articles.annotationsStamp} + 1` })
     .where(eq(articles.id, articleId));
+}
+
+/** Marks as changed every article with an annotation by `authorId`, whose name the serialized lists show. */
+export async function touchAuthorArticles(tx: Transaction, authorId: string): Promise<void> {
+  await tx
+    .update(articles)
+    .set({ annotationsStamp: sql`${articles.annotationsStamp} + 1` })
+    .where(inArray(articles.id, tx.select({ id: annotations.articleId }).from(annotations).where(eq(annotations.authorId, authorId))));
 }

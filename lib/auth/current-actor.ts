@@ -11,12 +11,15 @@ import { findActor } from "@/lib/users/service";
  * A disabled user is returned as such: the policies refuse them with a message that says why.
  */
 export async function currentActor(): Promise<Actor | null> {
-  const db = await getDb();
+  // Request data first: it marks the page dynamic, so that a build never opens the database.
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  const sessionCookies = cookieStore.getAll().filter((cookie) => cookie.name.includes("next-auth.session-token"));
+  if (!sessionCookies.length) return null;
+  const db = await getDb();
   const token = await getToken({
     req: {
       headers: Object.fromEntries(headerList),
-      cookies: Object.fromEntries(cookieStore.getAll().map((cookie) => [cookie.name, cookie.value])),
+      cookies: Object.fromEntries(sessionCookies.map((cookie) => [cookie.name, cookie.value])),
     } as Parameters<typeof getToken>[0]["req"],
     secret: await sessionSecret(db),
   });

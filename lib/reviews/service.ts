@@ -4,13 +4,14 @@ import type { Database } from "@/db/database";
 import { annotations, reviewEvents } from "@/db/schema";
 import { versionSchema } from "@/lib/annotations/input";
 import { selectAnnotation, selectAnnotationDetail, touchArticleAnnotations } from "@/lib/annotations/queries";
-import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
+import type { AnnotationDetail } from "@/lib/annotations/record";
 import { assertCurrentVersion, STALE_VERSION_MESSAGE } from "@/lib/annotations/service";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { mayTakeReviewAction, mayViewAnnotations } from "@/lib/policies/annotation";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
+import { missingForReview } from "./readiness";
 import { REVIEW_STATUS_LABELS, reviewStatusSchema } from "./statuses";
 import { ACTIONS_NEEDING_COMMENT, reviewActionFor } from "./transitions";
 
@@ -19,15 +20,6 @@ export const statusChangeSchema = z.strictObject({
   comment: z.string().trim().max(5_000, "must be at most 5,000 characters").optional(),
   version: versionSchema,
 });
-
-/** What an annotation lacks before it can be submitted for review, by field; empty when complete. */
-export function missingForReview(annotation: Pick<AnnotationRecord, "verdict" | "explanation" | "sources">): Record<string, string> {
-  const missing: Record<string, string> = {};
-  if (!annotation.verdict) missing.verdict = "is required to submit for review";
-  if (!annotation.explanation.trim()) missing.explanation = "is required to submit for review";
-  if (!annotation.sources.length) missing.sources = "at least one source is required to submit for review";
-  return missing;
-}
 
 /**
  * Moves an annotation along the review workflow and records the move in its history, in one transaction.

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/database";
 import { users } from "@/db/schema";
+import { touchAuthorArticles } from "@/lib/annotations/queries";
 import { Conflict, NotFound } from "@/lib/errors";
 import { enforce } from "@/lib/policies/enforce";
 import { mayChangeUser, mayManageUsers } from "@/lib/policies/user";
@@ -96,6 +97,7 @@ export async function updateUser(db: Database, actor: Actor | null, id: string, 
       })
       .where(eq(users.id, id))
       .returning(actorColumns);
+    if (change.name !== undefined && change.name !== target.name) await touchAuthorArticles(tx, id);
     return updated!;
   });
 }

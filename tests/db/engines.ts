@@ -18,6 +18,23 @@ const pglite: Engine = {
   },
 };
 
+/**
+ * Drops a test database once its pool's connections are gone. `pool.end()` resolves before the server
+ * has closed every connection, and forcing the drop then kills a closing client, which reports an
+ * unhandled FATAL error: so wait for them, and force only those that linger.
+ */
+async function dropDatabase(admin: Connection, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    // node-postgres answers `execute` with a QueryResult; the engine-neutral Database type leaves it unknown.
+    const result = (await admin.db.execute(
+      sql`select count(*)::int as connections from pg_stat_activity where datname = ${name}`,
+    )) as { rows: { connections: number }[] };
+    if (result.rows[0]?.connections === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await admin.db.execute(sql.raw(`drop database ${name} with (force)`));
+}
+
 function postgres(url: string): Engine {
   return {
     name: "PostgreSQL",
@@ -32,7 +49,7 @@ function postgres(url: string): Engine {
         connection,
         async dispose() {
           await connection.close();
-          await admin.db.execute(sql.raw(`drop database ${name} with (force)`));
+          await dropDatabase(admin, name);
           await admin.close();
         },
       };

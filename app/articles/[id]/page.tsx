@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Workbench } from "@/components/workbench/workbench";
+import { getDb } from "@/db/client";
+import { listAnnotations } from "@/lib/annotations/service";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { getArticle } from "@/lib/articles/service";
+import { NotFound } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Loaded once per request, shared by the metadata and the page. */
+const load = cache(async (id: string) => {
+  const actor = await requirePageActor(`/articles/${id}`);
+  if (!UUID.test(id)) notFound();
+  const db = await getDb();
+  try {
+    const [article, annotations] = await Promise.all([getArticle(db, actor, id), listAnnotations(db, actor, id)]);
+    return { actor, article, annotations };
+  } catch (error) {
+    if (error instanceof NotFound) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { article } = await load((await params).id);
+  return { title: article.title };
+}
+
+export default async function ArticlePage({ params }: Params) {
+  const { actor, article, annotations } = await load((await params).id);
+  return (
+    <div className="article-page">
+      <header className="article-page__header">
+        <h1>{article.title}</h1>
+        <p className="muted">
+          {[article.byline, article.publishedOn, `revision ${article.revision}`].filter(Boolean).join(" · ")}
+          {article.originalUrl && /^https?:\/\//i.test(article.originalUrl) && (
+            <>
+              {" · "}
+              <a href={article.originalUrl} rel="nofollow noopener noreferrer" target="_blank">
+                original
+              </a>
+            </>
+          )}
+        </p>
+      </header>
+      <Workbench articleId={article.id} doc={article.doc} actor={actor} initialAnnotations={annotations} />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SignOutButton } from "@/components/sign-out-button";
+import { currentActor } from "@/lib/auth/current-actor";
+import { ROLE_LABELS } from "@/lib/users/roles";
+import "./globals.css";
+
+// Every page depends on who is signed in.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "Fact-check desk", template: "%s · Fact-check desk" },
+  description: "Annotate the claims in news articles with verdicts and sources, and review them before publication.",
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const actor = await currentActor();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="site-header__brand">
+            Fact-check desk
+          </Link>
+          {actor && !actor.disabled && (
+            <nav aria-label="Main" className="site-header__nav">
+              <Link href="/">Articles</Link>
+              {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
+              <span className="site-header__user">
+                {actor.name} <span className="muted">({ROLE_LABELS[actor.role]})</span>
+              </span>
+              <SignOutButton />
+            </nav>
+          )}
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,148 @@
+"use client";
+
+import { useState } from "react";
+import type { FieldErrors } from "@/lib/errors";
+import type { Actor } from "@/lib/users/actor";
+import { ROLES, ROLE_LABELS, type Role } from "@/lib/users/roles";
+import { ApiError, callApi } from "./api-client";
+
+type Props = { actorId: string; initialUsers: Actor[]; passwordMinLength: number };
+
+/** Adds users, changes their roles, disables and enables them (admins only; the server checks again). */
+export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
+  const [users, setUsers] = useState(initialUsers);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const replace = (user: Actor) => setUsers((list) => list.map((u) => (u.id === user.id ? user : u)));
+
+  async function add(form: HTMLFormElement) {
+    const data = new FormData(form);
+    setBusy(true);
+    setErrors({});
+    try {
+      const { user } = await callApi<{ user: Actor }>("POST", "/api/users", {
+        email: data.get("email"),
+        name: data.get("name"),
+        role: data.get("role"),
+        password: data.get("password"),
+      });
+      setUsers((list) => [...list, user].sort((a, b) => a.name.localeCompare(b.name)));
+      setMessage({ text: `Added ${user.name} as ${ROLE_LABELS[user.role].toLowerCase()}. Give them their password in person or by phone.`, error: false });
+      form.reset();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setErrors(error.fields);
+      setMessage({ text: error.message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function change(user: Actor, patch: { role?: Role; disabled?: boolean }) {
+    try {
+      replace((await callApi<{ user: Actor }>("PATCH", `/api/users/${user.id}`, patch)).user);
+      setMessage(null);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setMessage({ text: error.message, error: true });
+    }
+  }
+
+  const fieldError = (field: string) =>
+    errors[field] && (
+      <p className="field-error" id={`new-${field}-error`} role="alert">
+        {errors[field]}
+      </p>
+    );
+
+  return (
+    <>
+      {message && (
+        <p className={message.error ? "form-message" : "notice"} role={message.error ? "alert" : "status"}>
+          {message.text}
+        </p>
+      )}
+      <table className="user-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Account</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id} className={user.disabled ? "disabled-row" : undefined}>
+              <th scope="row">{user.name}</th>
+              <td>{user.email}</td>
+              <td>
+                <select
+                  aria-label={`Role of ${user.name}`}
+                  value={user.role}
+                  disabled={user.id === actorId}
+                  onChange={(event) => void change(user, { role: event.target.value as Role })}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {ROLE_LABELS[role]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {user.id === actorId ? (
+                  <span className="muted">You</span>
+                ) : (
+                  <button type="button" className="secondary" onClick={() => void change(user, { disabled: !user.disabled })}>
+                    {user.disabled ? `Enable ${user.name}` : `Disable ${user.name}`}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Add a user</h2>
+      <form
+        className="stack-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void add(event.currentTarget);
+        }}
+      >
+        <label htmlFor="new-name">Name</label>
+        <input id="new-name" name="name" required maxLength={100} aria-describedby={errors.name && "new-name-error"} />
+        {fieldError("name")}
+        <label htmlFor="new-email">Email</label>
+        <input id="new-email" name="email" type="email" required aria-describedby={errors.email && "new-email-error"} />
+        {fieldError("email")}
+        <label htmlFor="new-role">Role</label>
+        <select id="new-role" name="role" defaultValue="reviewer">
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="new-password">Initial password (at least {passwordMinLength} characters)</label>
+        <input
+          id="new-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={passwordMinLength}
+          aria-describedby={errors.password && "new-password-error"}
+        />
+        {fieldError("password")}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? "Adding…" : "Add user"}
+        </button>
+      </form>
+    </>
+  );
+}

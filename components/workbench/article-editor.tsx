@@ -1,0 +1,144 @@
+"use client";
+
+import { baseKeymap } from "prosemirror-commands";
+import { keymap } from "prosemirror-keymap";
+import { EditorState, TextSelection } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { documentFromJSON, indexTextblocks } from "@/lib/articles/document";
+import { annotateKeymap } from "@/lib/editor/annotate-keymap";
+import { activeClaim, claimHighlights, setActiveClaim, setClaimHighlights, type ClaimHighlight } from "@/lib/editor/claim-highlights";
+import { readOnlyDocument } from "@/lib/editor/read-only";
+import { selectedClaim, type ClaimSelection } from "@/lib/editor/selection";
+
+type Props = {
+  doc: unknown;
+  highlights: ClaimHighlight[];
+  activeId: string | null;
+  /** Called with the selected claim when the user asks to annotate it (button or Mod-Shift-A). */
+  onAnnotate(selection: ClaimSelection): void;
+  onClaimClick(id: string): void;
+  canAnnotate: boolean;
+};
+
+type ButtonPlace = { top: number; left: number };
+
+/** Once a claim is being annotated its text is deselected, so that its new highlight shows. */
+function collapseSelection(view: EditorView) {
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, view.state.selection.to)));
+}
+
+/**
+ * The article in a ProseMirror view. The view is created once and fed through transactions;
+ * React never renders inside it. Only the floating "Annotate claim" button is React state here.
+ */
+export function ArticleEditor({ doc, highlights, activeId, onAnnotate, onClaimClick, canAnnotate }: Props) {
+  const mount = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const [button, setButton] = useState<ButtonPlace | null>(null);
+  const callbacks = useRef({ onAnnotate, onClaimClick, canAnnotate });
+  useLayoutEffect(() => {
+    callbacks.current = { onAnnotate, onClaimClick, canAnnotate };
+  });
+  const parsed = useMemo(() => documentFromJSON(doc), [doc]);
+  const index = useMemo(() => indexTextblocks(parsed), [parsed]);
+
+  useEffect(() => {
+    const annotateSelection = () => {
+      const current = view.current;
+      if (!current || !callbacks.current.canAnnotate) return;
+      const selection = selectedClaim(current.state, index);
+      if (selection) callbacks.current.onAnnotate(selection);
+      collapseSelection(current);
+      setButton(null);
+    };
+    // While the mouse is down the selection is still being made: the button waits for the release.
+    let dragging = false;
+    const placeButton = (editor: EditorView) => {
+      if (dragging) return;
+      const { from, to, empty } = editor.state.selection;
+      if (empty || !callbacks.current.canAnnotate || !selectedClaim(editor.state, index)) return setButton(null);
+      const end = editor.coordsAtPos(to);
+      const start = editor.coordsAtPos(from);
+      const box = mount.current!.getBoundingClientRect();
+      setButton({ top: end.bottom - box.top + 6, left: Math.max(0, Math.min(end.left, start.left) - box.left) });
+    };
+    const editor = new EditorView(mount.current!, {
+      state: EditorState.create({
+        doc: parsed,
+        plugins: [
+          readOnlyDocument,
+          claimHighlights((id) => callbacks.current.onClaimClick(id)),
+          activeClaim,
+          annotateKeymap(annotateSelection),
+          keymap(baseKeymap),
+        ],
+      }),
+      attributes: { class: "article-text", "aria-label": "Article text", role: "document" },
+      dispatchTransaction(tr) {
+        const next = editor.state.apply(tr);
+        editor.updateState(next);
+        if (tr.selectionSet) placeButton(editor);
+      },
+      handleDOMEvents: {
+        mousedown: () => {
+          dragging = true;
+          setButton(null);
+          const release = () => {
+            dragging = false;
+            document.removeEventListener("mouseup", release);
+            setTimeout(() => placeButton(editor));
+          };
+          document.addEventListener("mouseup", release);
+          return false;
+        },
+        blur: (_view, event) => {
+          const related = (event as FocusEvent).relatedTarget as Element | null;
+          if (!related?.classList.contains("annotate-button")) setButton(null);
+          return false;
+        },
+      },
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+  }, [parsed, index]);
+
+  useEffect(() => {
+    if (view.current) setClaimHighlights(view.current, highlights);
+  }, [highlights, parsed]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    setActiveClaim(editor, activeId);
+    if (activeId) {
+      const mark = editor.dom.querySelector(`[data-claim-id="${CSS.escape(activeId)}"]`);
+      mark?.scrollIntoView({ block: "center", behavior: "smooth" });
+    }
+  }, [activeId]);
+
+  return (
+    <div className="article-editor" ref={mount}>
+      {button && (
+        <button
+          type="button"
+          className="annotate-button"
+          style={{ top: button.top, left: button.left }}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => {
+            const current = view.current;
+            const selection = current && selectedClaim(current.state, index);
+            if (selection) onAnnotate(selection);
+            if (current) collapseSelection(current);
+            setButton(null);
+          }}
+        >
+          Annotate claim <kbd>Ctrl/⌘ Shift A</kbd>
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { memo, useEffect, useRef } from "react";
+import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
+import { REVIEW_STATUS_LABELS } from "@/lib/reviews/statuses";
+import type { ReviewAction } from "@/lib/reviews/transitions";
+import { isSafeHttpUrl } from "@/lib/urls";
+import type { Actor } from "@/lib/users/actor";
+import { claimLabel, formatDateTime } from "./labels";
+import { ReviewActions } from "./review-actions";
+import { StatusBadge, VerdictBadge } from "./status-badge";
+
+type Props = {
+  annotation: AnnotationRecord;
+  active: boolean;
+  actor: Actor;
+  detail: AnnotationDetail | null;
+  error: string | null;
+  onActivate(id: string): void;
+  onAction(annotation: AnnotationRecord, action: ReviewAction, comment: string): Promise<void>;
+  onEdit(annotation: AnnotationRecord): void;
+  onDelete(annotation: AnnotationRecord): Promise<void>;
+};
+
+function SourceLink({ url, children }: { url: string; children: React.ReactNode }) {
+  if (!isSafeHttpUrl(url)) return <span>{children}</span>;
+  return (
+    <a href={url} target="_blank" rel="nofollow noopener noreferrer ugc">
+      {children}
+    </a>
+  );
+}
+
+/** One claim in the side panel: a summary, and when active its explanation, sources, history and actions. */
+export const ClaimCard = memo(function ClaimCard({ annotation, active, actor, detail, error, onActivate, onAction, onEdit, onDelete }: Props) {
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (active && card.current && !card.current.contains(document.activeElement)) {
+      card.current.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      card.current.focus({ preventScroll: true });
+    }
+  }, [active]);
+
+  const sourceCount = annotation.sources.length;
+  return (
+    <article
+      ref={card}
+      id={`claim-card-${annotation.id}`}
+      className={`claim-card claim-card--${annotation.status}${active ? " claim-card--active" : ""}`}
+      tabIndex={-1}
+      aria-label={claimLabel(annotation)}
+      aria-current={active ? "true" : undefined}
+    >
+      <button type="button" className="claim-card__summary" aria-expanded={active} onClick={() => onActivate(annotation.id)}>
+        <q className="claim-card__quote">{annotation.quote}</q>
+        <span className="claim-card__meta">
+          <VerdictBadge verdict={annotation.verdict} />
+          <StatusBadge status={annotation.status} />
+          <span>
+            {sourceCount} {sourceCount === 1 ? "source" : "sources"}
+          </span>
+          <span>by {annotation.author.name}</span>
+        </span>
+      </button>
+      {active && (
+        <div className="claim-card__body">
+          {error && (
+            <p className="form-message" role="alert">
+              {error}
+            </p>
+          )}
+          <h3 className="visually-hidden">Explanation</h3>
+          <p className="claim-card__explanation">{annotation.explanation || <span className="muted">No explanation yet.</span>}</p>
+          {sourceCount > 0 && (
+            <>
+              <h3 className="section-title">Sources</h3>
+              <ol className="claim-card__sources">
+                {annotation.sources.map((source, index) => (
+                  <li key={index}>
+                    <SourceLink url={source.url}>{source.title || source.url}</SourceLink>
+                    {source.publisher && <span className="muted"> — {source.publisher}</span>}
+                    <span className="muted"> (accessed {source.accessedAt})</span>
+                    {source.archiveUrl && (
+                      <>
+                        {" "}
+                        <SourceLink url={source.archiveUrl}>archived copy</SourceLink>
+                      </>
+                    )}
+                    {source.quote && <blockquote>{source.quote}</blockquote>}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+          <ReviewActions
+            actor={actor}
+            annotation={annotation}
+            onAction={(action, comment) => onAction(annotation, action, comment)}
+            onEdit={() => onEdit(annotation)}
+            onDelete={() => onDelete(annotation)}
+          />
+          <h3 className="section-title">History</h3>
+          {detail ? (
+            <ol className="history">
+              {detail.history.map((event) => (
+                <li key={event.id}>
+                  <span>
+                    {event.from ? `${REVIEW_STATUS_LABELS[event.from]} → ${REVIEW_STATUS_LABELS[event.to]}` : "Created as draft"}
+                  </span>{" "}
+                  <span className="muted">
+                    by {event.actor.name}, <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+                  </span>
+                  {event.comment && <blockquote>{event.comment}</blockquote>}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="muted">Loading history…</p>
+          )}
+        </div>
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { annotationUpdateSchema } from "@/lib/annotations/input";
+import type { AnnotationRecord } from "@/lib/annotations/record";
+import type { Verdict } from "@/lib/annotations/verdicts";
+import { todayISODate } from "@/lib/dates";
+import type { FieldErrors } from "@/lib/errors";
+import { missingForReview } from "@/lib/reviews/readiness";
+import { fieldErrorsOf } from "@/lib/validation";
+
+/** What the annotation form holds: text fields exactly as typed. */
+export type SourceDraft = { url: string; title: string; publisher: string; quote: string; accessedAt: string; archiveUrl: string };
+export type ClaimDraft = { verdict: Verdict | ""; explanation: string; sources: SourceDraft[] };
+
+export function emptySource(): SourceDraft {
+  return { url: "", title: "", publisher: "", quote: "", accessedAt: todayISODate(), archiveUrl: "" };
+}
+
+export function emptyDraft(): ClaimDraft {
+  return { verdict: "", explanation: "", sources: [emptySource()] };
+}
+
+export function draftOf(annotation: AnnotationRecord): ClaimDraft {
+  return {
+    verdict: annotation.verdict ?? "",
+    explanation: annotation.explanation,
+    sources: annotation.sources.length
+      ? annotation.sources.map((source) => ({ ...source, archiveUrl: source.archiveUrl ?? "" }))
+      : [emptySource()],
+  };
+}
+
+const isBlank = (source: SourceDraft) => ![source.url, source.title, source.publisher, source.quote, source.archiveUrl].some((v) => v.trim());
+
+const claimSchema = annotationUpdateSchema.omit({ version: true });
+export type ClaimPayload = z.output<typeof claimSchema>;
+
+/**
+ * The API payload of a draft, or the errors by field that the server would answer with.
+ * Source rows left entirely blank are dropped; `forReview` also asks for a verdict, an explanation and a source.
+ */
+export function payloadOf(draft: ClaimDraft, forReview: boolean): { payload: ClaimPayload } | { errors: FieldErrors } {
+  const sources = draft.sources.filter((source) => !isBlank(source));
+  const result = claimSchema.safeParse({ verdict: draft.verdict || null, explanation: draft.explanation, sources });
+  if (!result.success) return { errors: formErrorsOf(draft, fieldErrorsOf(result.error)) };
+  if (forReview) {
+    const missing = missingForReview(result.data as { verdict: string | null; explanation: string; sources: unknown[] });
+    if (Object.keys(missing).length) return { errors: missing };
+  }
+  return { payload: result.data };
+}
+
+/** Errors (the form's or the server's) name sources by their index among the rows sent; the form numbers every row. */
+export function formErrorsOf(draft: ClaimDraft, errors: FieldErrors): FieldErrors {
+  const all = draft.sources;
+  const kept = all.filter((source) => !isBlank(source));
+  const remapped: FieldErrors = {};
+  for (const [field, message] of Object.entries(errors)) {
+    const match = /^sources\.(\d+)\.(.*)$/.exec(field);
+    remapped[match ? `sources.${all.indexOf(kept[Number(match[1])]!)}.${match[2]}` : field] = message;
+  }
+  return remapped;
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { memo, useId } from "react";
+import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
+import { REVIEW_STATUSES, REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/statuses";
+import type { ReviewAction } from "@/lib/reviews/transitions";
+import type { Actor } from "@/lib/users/actor";
+import { ClaimCard } from "./claim-card";
+
+export type StatusFilter = ReviewStatus | "all";
+
+type Props = {
+  annotations: AnnotationRecord[];
+  filter: StatusFilter;
+  onFilterChange(filter: StatusFilter): void;
+  activeId: string | null;
+  actor: Actor;
+  details: Record<string, AnnotationDetail>;
+  cardError: { id: string; message: string } | null;
+  onActivate(id: string): void;
+  onAction(annotation: AnnotationRecord, action: ReviewAction, comment: string): Promise<void>;
+  onEdit(annotation: AnnotationRecord): void;
+  onDelete(annotation: AnnotationRecord): Promise<void>;
+};
+
+/** The article's claims in document order, filterable by review status. */
+export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
+  const { annotations, filter, onFilterChange, activeId, details, cardError } = props;
+  const headingId = useId();
+  const counts = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, 0])) as Record<ReviewStatus, number>;
+  for (const annotation of annotations) counts[annotation.status]++;
+  const shown = filter === "all" ? annotations : annotations.filter((annotation) => annotation.status === filter);
+
+  return (
+    <section className="claims-panel" aria-labelledby={headingId}>
+      <div className="claims-panel__header">
+        <h2 id={headingId}>Claims ({annotations.length})</h2>
+        <label className="filter">
+          <span>Show</span>
+          <select value={filter} onChange={(event) => onFilterChange(event.target.value as StatusFilter)}>
+            <option value="all">All statuses ({annotations.length})</option>
+            {REVIEW_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {REVIEW_STATUS_LABELS[status]} ({counts[status]})
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted empty-state">
+          {annotations.length === 0
+            ? "No claims yet. Select a sentence in the article, then choose “Annotate claim” or press Ctrl/⌘+Shift+A."
+            : "No claims with this status."}
+        </p>
+      ) : (
+        <ol className="claims-panel__list">
+          {shown.map((annotation) => (
+            <li key={annotation.id}>
+              <ClaimCard
+                annotation={annotation}
+                active={annotation.id === activeId}
+                actor={props.actor}
+                detail={details[annotation.id] ?? null}
+                error={cardError?.id === annotation.id ? cardError.message : null}
+                onActivate={props.onActivate}
+                onAction={props.onAction}
+                onEdit={props.onEdit}
+                onDelete={props.onDelete}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+});

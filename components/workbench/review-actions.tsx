@@ -1,0 +1,104 @@
+"use client";
+
+import { useId, useState } from "react";
+import { mayDeleteAnnotation, mayEditAnnotation, mayTakeReviewAction } from "@/lib/policies/annotation";
+import type { AnnotationRecord } from "@/lib/annotations/record";
+import { ACTIONS_NEEDING_COMMENT, actionsFrom, EDITABLE_STATUSES, REVIEW_ACTIONS, type ReviewAction } from "@/lib/reviews/transitions";
+import type { Actor } from "@/lib/users/actor";
+
+type Props = {
+  actor: Actor;
+  annotation: AnnotationRecord;
+  onAction(action: ReviewAction, comment: string): Promise<void>;
+  onEdit(): void;
+  onDelete(): Promise<void>;
+};
+
+/** The buttons of what this user may do with this annotation now; nothing they may not do is shown. */
+export function ReviewActions({ actor, annotation, onAction, onEdit, onDelete }: Props) {
+  const id = useId();
+  const [pending, setPending] = useState<ReviewAction | null>(null);
+  const [comment, setComment] = useState("");
+  const [busy, setBusy] = useState(false);
+  const owned = { authorId: annotation.author.id };
+  const actions = actionsFrom(annotation.status).filter((action) => mayTakeReviewAction(actor, owned, action).allowed);
+  const editable = EDITABLE_STATUSES.includes(annotation.status);
+  const canEdit = editable && mayEditAnnotation(actor, owned).allowed;
+  const canDelete = (editable || actor.role === "admin") && mayDeleteAnnotation(actor, owned).allowed;
+  const reviewNote =
+    annotation.status === "in_review" && actor.id === annotation.author.id && actor.role !== "reviewer"
+      ? "Another editor must review this annotation: you wrote it."
+      : null;
+
+  async function run(action: ReviewAction) {
+    setBusy(true);
+    try {
+      await onAction(action, comment.trim());
+      setPending(null);
+      setComment("");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (pending) {
+    const needsComment = ACTIONS_NEEDING_COMMENT.includes(pending);
+    return (
+      <form
+        className="review-comment"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run(pending);
+        }}
+      >
+        <label htmlFor={`${id}-comment`}>
+          {pending === "reopen" ? "Why reopen it?" : pending === "request_changes" ? "What must change?" : "Comment (optional)"}
+        </label>
+        <textarea id={`${id}-comment`} rows={3} required={needsComment} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy || (needsComment && !comment.trim())}>
+            {REVIEW_ACTIONS[pending].label}
+          </button>
+          <button type="button" className="link-button" onClick={() => setPending(null)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  if (!actions.length && !canEdit && !canDelete) return reviewNote ? <p className="muted">{reviewNote}</p> : null;
+  return (
+    <div className="review-actions">
+      {reviewNote && <p className="muted">{reviewNote}</p>}
+      {actions.map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={action === "approve" || action === "submit" ? "primary" : "secondary"}
+          disabled={busy}
+          onClick={() => (action === "approve" || action === "submit" ? void run(action) : setPending(action))}
+        >
+          {REVIEW_ACTIONS[action].label}
+        </button>
+      ))}
+      {canEdit && (
+        <button type="button" className="secondary" onClick={onEdit}>
+          Edit
+        </button>
+      )}
+      {canDelete && (
+        <button
+          type="button"
+          className="danger"
+          disabled={busy}
+          onClick={() => {
+            if (window.confirm("Delete this annotation? Its sources and history are deleted with it.")) void onDelete();
+          }}
+        >
+          Delete
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
+import type { ClaimDraft } from "./claim-draft";
+
+/** The annotation form when open: a new claim on the selected text, or an existing annotation at a version. */
+export type OpenForm =
+  | { mode: "create"; selectors: [TextQuoteSelector, TextPositionSelector]; draft: ClaimDraft }
+  | { mode: "edit"; annotationId: string; version: number; quote: string; draft: ClaimDraft };
+
+const storageKey = (articleId: string) => `factcheck:unsaved-annotation:${articleId}`;
+
+function readStored(articleId: string): OpenForm | null {
+  try {
+    const stored = window.localStorage.getItem(storageKey(articleId));
+    return stored ? (JSON.parse(stored) as OpenForm) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The open annotation form, kept in this browser's storage until it is saved or cancelled,
+ * so that a reload, a crash or a closed tab does not lose what the fact-checker typed.
+ * Leaving the page with a form open asks for confirmation.
+ */
+export function useUnsavedForm(articleId: string): [OpenForm | null, (next: OpenForm | null | ((current: OpenForm | null) => OpenForm | null)) => void] {
+  const [form, setFormState] = useState<OpenForm | null>(null);
+
+  useEffect(() => {
+    const stored = readStored(articleId);
+    // Storage is read after hydration, so that the server's render and the browser's first render agree.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (stored) setFormState(stored);
+  }, [articleId]);
+
+  const setForm = useCallback(
+    (next: OpenForm | null | ((current: OpenForm | null) => OpenForm | null)) => {
+      setFormState((current) => {
+        const value = typeof next === "function" ? next(current) : next;
+        try {
+          if (value) window.localStorage.setItem(storageKey(articleId), JSON.stringify(value));
+          else window.localStorage.removeItem(storageKey(articleId));
+        } catch {
+          // Storage full or disabled: the form still works, it just does not survive a reload.
+        }
+        return value;
+      });
+    },
+    [articleId],
+  );
+
+  useEffect(() => {
+    if (!form) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [form]);
+
+  return [form, setForm];
+}

@@ -1,0 +1,211 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
+import { documentFromJSON, indexTextblocks, positionOfOffset } from "@/lib/articles/document";
+import type { ClaimHighlight } from "@/lib/editor/claim-highlights";
+import type { ClaimSelection } from "@/lib/editor/selection";
+import { REVIEW_ACTIONS, type ReviewAction } from "@/lib/reviews/transitions";
+import type { Actor } from "@/lib/users/actor";
+import { ApiError } from "../api-client";
+import { AnnotationForm } from "./annotation-form";
+import { annotationApi } from "./annotation-api";
+import { ArticleEditor } from "./article-editor";
+import { draftOf, emptyDraft, type ClaimDraft, type ClaimPayload } from "./claim-draft";
+import { ClaimsPanel, type StatusFilter } from "./claims-panel";
+import { claimLabel } from "./labels";
+import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
+
+type Props = { articleId: string; doc: unknown; actor: Actor; initialAnnotations: AnnotationRecord[] };
+
+const byPosition = (a: AnnotationRecord, b: AnnotationRecord) =>
+  a.selectors[1].start - b.selectors[1].start || a.selectors[1].end - b.selectors[1].end || a.createdAt.localeCompare(b.createdAt);
+
+/** The article page: the article with its highlighted claims, and the side panel of claims and the annotation form. */
+export function Workbench({ articleId, doc, actor, initialAnnotations }: Props) {
+  const [annotations, setAnnotations] = useState(initialAnnotations);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<StatusFilter>("all");
+  const [details, setDetails] = useState<Record<string, AnnotationDetail>>({});
+  const [cardError, setCardError] = useState<{ id: string; message: string } | null>(null);
+  const [form, setForm] = useUnsavedForm(articleId);
+  const [conflict, setConflict] = useState<string | null>(null);
+
+  const index = useMemo(() => indexTextblocks(documentFromJSON(doc)), [doc]);
+  const highlights = useMemo<ClaimHighlight[]>(
+    () =>
+      annotations.map((annotation) => ({
+        id: annotation.id,
+        from: positionOfOffset(index, annotation.selectors[1].start),
+        to: positionOfOffset(index, annotation.selectors[1].end),
+        status: annotation.status,
+        verdict: annotation.verdict,
+        label: claimLabel(annotation),
+      })),
+    [annotations, index],
+  );
+
+  const store = useCallback((record: AnnotationRecord | AnnotationDetail) => {
+    setAnnotations((list) => [...list.filter((a) => a.id !== record.id), record].sort(byPosition));
+    if ("history" in record) setDetails((all) => ({ ...all, [record.id]: record }));
+  }, []);
+
+  const loadDetail = useCallback(
+    (id: string) => {
+      annotationApi.get(id).then(store, (error: unknown) => {
+        if (error instanceof ApiError) setCardError({ id, message: error.message });
+      });
+    },
+    [store],
+  );
+
+  const activate = useCallback(
+    (id: string) => {
+      setActiveId(id);
+      setCardError(null);
+      loadDetail(id);
+    },
+    [loadDetail],
+  );
+
+  const focusFromHighlight = useCallback(
+    (id: string) => {
+      setFilter((current) => (current === "all" ? current : "all"));
+      activate(id);
+    },
+    [activate],
+  );
+
+  const startClaim = useCallback(
+    (selection: ClaimSelection) => {
+      setConflict(null);
+      setForm((current) =>
+        current && !window.confirm("Discard the annotation you have not saved yet?") ? current : { mode: "create", selectors: selection.selectors, draft: emptyDraft() },
+      );
+    },
+    [setForm],
+  );
+
+  async function save(open: OpenForm, payload: ClaimPayload, submit: boolean) {
+    let record: AnnotationRecord | AnnotationDetail;
+    if (open.mode === "create") {
+      record = await annotationApi.create(articleId, open.selectors, payload);
+      store(record);
+      // From here on the claim exists: a failed submission must not create it twice.
+      setForm({ mode: "edit", annotationId: record.id, version: record.version, quote: record.quote, draft: open.draft });
+    } else {
+      try {
+        record = await annotationApi.update(open.annotationId, open.version, payload);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) setConflict(error.message);
+        throw error;
+      }
+      store(record);
+      setForm({ ...open, version: record.version });
+    }
+    if (submit) record = await annotationApi.changeStatus(record.id, record.version, "in_review");
+    store(record);
+    setForm(null);
+    setConflict(null);
+    activate(record.id);
+  }
+
+  async function reloadConflicted(open: Extract<OpenForm, { mode: "edit" }>) {
+    const latest = await annotationApi.get(open.annotationId);
+    store(latest);
+    setForm({ ...open, version: latest.version });
+    setConflict(null);
+  }
+
+  const takeAction = useCallback(
+    async (annotation: AnnotationRecord, action: ReviewAction, comment: string) => {
+      setCardError(null);
+      try {
+        store(await annotationApi.changeStatus(annotation.id, annotation.version, REVIEW_ACTIONS[action].to, comment));
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        setCardError({ id: annotation.id, message: error.message });
+        if (error.status === 409) loadDetail(annotation.id);
+      }
+    },
+    [store, loadDetail],
+  );
+
+  const edit = useCallback(
+    (annotation: AnnotationRecord) =>
+      setForm({ mode: "edit", annotationId: annotation.id, version: annotation.version, quote: annotation.quote, draft: draftOf(annotation) }),
+    [setForm],
+  );
+
+  const remove = useCallback(
+    async (annotation: AnnotationRecord) => {
+      try {
+        await annotationApi.remove(annotation.id, annotation.version);
+        setAnnotations((list) => list.filter((a) => a.id !== annotation.id));
+        setActiveId(null);
+      } catch (error) {
+        if (error instanceof ApiError) setCardError({ id: annotation.id, message: error.message });
+      }
+    },
+    [],
+  );
+
+  useEffect(() => {
+    if (form?.mode === "edit" && !annotations.some((a) => a.id === form.annotationId)) setForm(null);
+  }, [annotations, form, setForm]);
+
+  const formQuote = form?.mode === "create" ? form.selectors[0].exact : form?.quote;
+  return (
+    <div className="workbench">
+      <div className="workbench__article">
+        <ArticleEditor
+          doc={doc}
+          highlights={highlights}
+          activeId={activeId}
+          onAnnotate={startClaim}
+          onClaimClick={focusFromHighlight}
+          canAnnotate={!actor.disabled}
+        />
+      </div>
+      <aside className="workbench__panel" aria-label="Claims and annotation">
+        {form && (
+          <AnnotationForm
+            key={form.mode === "create" ? `new-${form.selectors[1].start}-${form.selectors[1].end}` : form.annotationId}
+            heading={form.mode === "create" ? "New claim" : "Edit claim"}
+            quote={formQuote ?? ""}
+            draft={form.draft}
+            onDraftChange={(draft: ClaimDraft) => setForm({ ...form, draft })}
+            onSave={(payload, submit) => save(form, payload, submit)}
+            onCancel={() => {
+              setForm(null);
+              setConflict(null);
+            }}
+            notice={
+              conflict && form.mode === "edit" ? (
+                <div className="conflict" role="alert">
+                  <p>{conflict}</p>
+                  <button type="button" className="secondary" onClick={() => void reloadConflicted(form)}>
+                    Load their version (your text stays in the form)
+                  </button>
+                </div>
+              ) : null
+            }
+          />
+        )}
+        <ClaimsPanel
+          annotations={annotations}
+          filter={filter}
+          onFilterChange={setFilter}
+          activeId={activeId}
+          actor={actor}
+          details={details}
+          cardError={cardError}
+          onActivate={activate}
+          onAction={takeAction}
+          onEdit={edit}
+          onDelete={remove}
+        />
+      </aside>
+    </div>
+  );
+}

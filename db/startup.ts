@@ -1,0 +1,19 @@
+import { getConnection } from "./client";
+import { countUsers } from "@/lib/users/service";
+
+/**
+ * Opens, migrates and seeds the database as the server starts, and stops the server with the reason
+ * when it cannot (for example another process holds the embedded database).
+ */
+export async function openDatabaseOrExit(): Promise<void> {
+  try {
+    const connection = await getConnection();
+    if ((await countUsers(connection.db)) === 0) {
+      const origin = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+      console.log(`\nNo users yet: open ${origin}/setup to create the first admin.\n`);
+    }
+  } catch (error) {
+    console.error(`\nCannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}

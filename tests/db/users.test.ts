@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, expect, it } from "vitest";
+import { users } from "@/db/schema";
+import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from "@/lib/errors";
+import type { Actor } from "@/lib/users/actor";
+import { countUsers, createFirstAdmin, createUser, findActor, listUsers, updateUser, verifyCredentials } from "@/lib/users/service";
+import { describeOnEveryEngine } from "./engines";
+import { addUser, rowCount } from "./fixtures";
+
+const PASSWORD = "correct horse battery staple";
+
+describeOnEveryEngine("users service", (db) => {
+  let admin: Actor;
+
+  beforeEach(async () => {
+    admin = await createFirstAdmin(db(), { email: " Ada@Example.com ", name: "Ada Admin", password: PASSWORD });
+  });
+
+  it("creates the first admin once, with a normalized email", async () => {
+    expect(admin).toMatchObject({ email: "ada@example.com", name: "Ada Admin", role: "admin", disabled: false });
+    await expect(createFirstAdmin(db(), { email: "eve@example.com", name: "Eve", password: PASSWORD })).rejects.toBeInstanceOf(Conflict);
+    expect(await countUsers(db())).toBe(1);
+  });
+
+  it("refuses a first admin with a short password or a bad email, naming the fields", async () => {
+    await db().delete(users);
+    await expect(createFirstAdmin(db(), { email: "not-an-email", name: "Ada", password: "short" })).rejects.toMatchObject({
+      name: "Invalid",
+      fields: { email: "must be an email address", password: "must be at least 10 characters" },
+    });
+    expect(await countUsers(db())).toBe(0);
+  });
+
+  it("lets an admin create users of every role", async () => {
+    for (const role of ["reviewer", "editor", "admin"] as const) {
+      const created = await createUser(db(), admin, { email: `${role}@example.com`, name: role, role, password: PASSWORD });
+      expect(created).toMatchObject({ role, disabled: false });
+    }
+    expect((await listUsers(db(), admin)).map((user) => user.email)).toEqual([
+      "ada@example.com",
+      "admin@example.com",
+      "editor@example.com",
+      "reviewer@example.com",
+    ]);
+  });
+
+  it("refuses user management to anyone but an admin", async () => {
+    const editor = await addUser(db(), "editor");
+    const input = { email: "new@example.com", name: "New", role: "admin", password: PASSWORD };
+    await expect(createUser(db(), await addUser(db(), "reviewer"), input)).rejects.toBeInstanceOf(Forbidden);
+    await expect(createUser(db(), editor, input)).rejects.toBeInstanceOf(Forbidden);
+    await expect(createUser(db(), null, input)).rejects.toBeInstanceOf(Unauthenticated);
+    await expect(listUsers(db(), editor)).rejects.toBeInstanceOf(Forbidden);
+    await expect(updateUser(db(), editor, editor.id, { role: "admin" })).rejects.toBeInstanceOf(Forbidden);
+    expect(await rowCount(db(), users)).toBe(3);
+  });
+
+  it("refuses a second user with the same email in any case", async () => {
+    await createUser(db(), admin, { email: "Bob@Example.com", name: "Bob", role: "editor", password: PASSWORD });
+    const refusal = createUser(db(), admin, { email: "bob@EXAMPLE.com", name: "Other Bob", role: "reviewer", password: PASSWORD });
+    await expect(refusal).rejects.toBeInstanceOf(Conflict);
+    await expect(refusal).rejects.toThrow("bob@example.com");
+    expect(await countUsers(db())).toBe(2);
+  });
+
+  it("verifies credentials: the right password signs in, whatever the email's case", async () => {
+    expect(await verifyCredentials(db(), "ADA@example.com ", PASSWORD)).toEqual({
+      id: admin.id,
+      email: "ada@example.com",
+      name: "Ada Admin",
+      role: "admin",
+      disabled: false,
+    });
+  });
+
+  it("verifies credentials: a wrong password or an unknown email gives null", async () => {
+    expect(await verifyCredentials(db(), "ada@example.com", `${PASSWORD}!`)).toBeNull();
+    expect(await verifyCredentials(db(), "nobody@example.com", PASSWORD)).toBeNull();
+  });
+
+  it("verifies credentials: a disabled user gives null even with the right password", async () => {
+    const bob = await createUser(db(), admin, { email: "bob@example.com", name: "Bob", role: "editor", password: PASSWORD });
+    await updateUser(db(), admin, bob.id, { disabled: true });
+    expect(await verifyCredentials(db(), "bob@example.com", PASSWORD)).toBeNull();
+  });
+
+  it("changes a user's role, name and password", async () => {
+    const bob = await createUser(db(), admin, { email: "bob@example.com", name: "Bob", role: "reviewer", password: PASSWORD });
+    const changed = await updateUser(db(), admin, bob.id, { role: "editor", name: "Robert", password: "a new long password" });
+    expect(changed).toMatchObject({ id: bob.id, role: "editor", name: "Robert" });
+    expect(await verifyCredentials(db(), "bob@example.com", PASSWORD)).toBeNull();
+    expect(await verifyCredentials(db(), "bob@example.com", "a new long password")).toMatchObject({ role: "editor" });
+  });
+
+  it("disables and enables a user, and findActor reflects it at once", async () => {
+    const bob = await addUser(db(), "editor");
+    await updateUser(db(), admin, bob.id, { disabled: true });
+    expect(await findActor(db(), bob.id)).toMatchObject({ id: bob.id, disabled: true });
+    await updateUser(db(), admin, bob.id, { disabled: false });
+    expect(await findActor(db(), bob.id)).toMatchObject({ disabled: false });
+  });
+
+  it("refuses an empty change and unknown keys", async () => {
+    const bob = await addUser(db(), "editor");
+    await expect(updateUser(db(), admin, bob.id, {})).rejects.toMatchObject({ name: "Invalid", fields: { body: expect.any(String) } });
+    await expect(updateUser(db(), admin, bob.id, { email: "x@example.com" })).rejects.toBeInstanceOf(Invalid);
+  });
+
+  it("answers NotFound for an unknown user", async () => {
+    await expect(updateUser(db(), admin, randomUUID(), { name: "Ghost" })).rejects.toBeInstanceOf(NotFound);
+    expect(await findActor(db(), randomUUID())).toBeNull();
+  });
+
+  it.each([
+    ["disable", { disabled: true }],
+    ["demote", { role: "editor" }],
+  ])("refuses an admin who would %s themselves", async (_, change) => {
+    await addUser(db(), "admin");
+    await expect(updateUser(db(), admin, admin.id, change)).rejects.toBeInstanceOf(Forbidden);
+    expect(await findActor(db(), admin.id)).toMatchObject({ role: "admin", disabled: false });
+  });
+
+  it.each([
+    ["disabled", { disabled: true }],
+    ["demoted", { role: "reviewer" }],
+  ])("refuses to leave no active admin: the last one cannot be %s", async (_, change) => {
+    // Two admins each remove the other: the second, acting on what it read before the first change
+    // (as a request already in flight does), would remove the last active admin.
+    const other = await addUser(db(), "admin");
+    await updateUser(db(), admin, other.id, change);
+    await expect(updateUser(db(), other, admin.id, change)).rejects.toThrow(Conflict);
+    await expect(updateUser(db(), other, admin.id, change)).rejects.toThrow(/last active admin/);
+    expect(await findActor(db(), admin.id)).toMatchObject({ role: "admin", disabled: false });
+  });
+
+  it("keeps one active admin when two admins remove each other at the same time", async () => {
+    const other = await addUser(db(), "admin");
+    const results = await Promise.allSettled([
+      updateUser(db(), admin, other.id, { disabled: true }),
+      updateUser(db(), other, admin.id, { disabled: true }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const actives = await Promise.all([findActor(db(), admin.id), findActor(db(), other.id)]);
+    expect(actives.filter((user) => user && !user.disabled)).toHaveLength(1);
+  });
+
+  it("lets an admin disable another admin while one stays active", async () => {
+    const other = await addUser(db(), "admin");
+    await expect(updateUser(db(), admin, other.id, { disabled: true, role: "editor" })).resolves.toMatchObject({
+      disabled: true,
+      role: "editor",
+    });
+  });
+});

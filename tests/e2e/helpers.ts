@@ -1,0 +1,55 @@
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "a long test password";
+
+export async function signIn(page: Page, email: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+}
+
+/** The viewport coordinates of the first and last character of `text` in the article. */
+async function endsOf(page: Page, text: string) {
+  return page.evaluate((wanted) => {
+    const root = document.querySelector(".article-text")!;
+    for (const block of Array.from(root.querySelectorAll("p"))) {
+      const at = block.textContent!.indexOf(wanted);
+      if (at === -1) continue;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent!.length;
+        if (seen <= at && at < seen + length) range.setStart(node, at - seen);
+        if (seen < at + wanted.length && at + wanted.length <= seen + length) range.setEnd(node, at + wanted.length - seen);
+        seen += length;
+      }
+      const rects = Array.from(range.getClientRects()).filter((rect) => rect.width > 0);
+      const first = rects[0]!;
+      const last = rects[rects.length - 1]!;
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    throw new Error(`"${wanted}" is not in the article`);
+  }, text);
+}
+
+/** Drags the mouse across `text` in the article, as a reader selecting a sentence would. */
+export async function selectWithMouse(page: Page, text: string) {
+  await page.waitForLoadState("networkidle");
+  // Away from the viewport's edges, where dragging would scroll the page.
+  await page.locator(".article-text p", { hasText: text }).evaluate((block) => block.scrollIntoView({ block: "center" }));
+  const start = await endsOf(page, text);
+  await page.mouse.move(start.x1, start.y1);
+  await page.mouse.down();
+  // Measured again once the button is down, in case the page scrolled in between.
+  const end = await endsOf(page, text);
+  await page.mouse.move(end.x2, end.y2, { steps: 12 });
+  await page.mouse.up();
+}
