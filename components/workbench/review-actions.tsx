@@ -20,11 +20,10 @@ export function ReviewActions({ actor, annotation, onAction, onEdit, onDelete }:
   const [pending, setPending] = useState<ReviewAction | null>(null);
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
-  const owned = { authorId: annotation.author.id };
-  const actions = actionsFrom(annotation.status).filter((action) => mayTakeReviewAction(actor, owned, action).allowed);
+  const actions = actionsFrom(annotation.status).filter((action) => mayTakeReviewAction(actor, annotation, action).allowed);
   const editable = EDITABLE_STATUSES.includes(annotation.status);
-  const canEdit = editable && mayEditAnnotation(actor, owned).allowed;
-  const canDelete = (editable || actor.role === "admin") && mayDeleteAnnotation(actor, owned).allowed;
+  const canEdit = editable && mayEditAnnotation(actor, annotation).allowed;
+  const canDelete = (editable || actor.role === "admin") && mayDeleteAnnotation(actor, annotation).allowed;
   const reviewNote =
     annotation.status === "in_review" && actor.id === annotation.author.id && actor.role !== "reviewer"
       ? "Another editor must review this annotation: you wrote it."

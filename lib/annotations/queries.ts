@@ -68,7 +68,7 @@ export async function selectArticleAnnotations(db: Reader, articleId: string): P
 }
 
 /** One annotation with its sources and author, or null. */
-export async function selectAnnotation(db: Reader, id: string): Promise<(AnnotationRecord & { authorId: string }) | null> {
+export async function selectAnnotation(db: Reader, id: string): Promise<AnnotationRecord | null> {
   const [row] = await db
     .select(annotationColumns)
     .from(annotations)
@@ -80,7 +80,7 @@ export async function selectAnnotation(db: Reader, id: string): Promise<(Annotat
     .from(sources)
     .where(eq(sources.annotationId, id))
     .orderBy(asc(sources.position));
-  return { ...toAnnotationRecord(row, { id: row.authorId, name: row.authorName }, sourceRows), authorId: row.authorId };
+  return toAnnotationRecord(row, { id: row.authorId, name: row.authorName }, sourceRows);
 }
 
 /** The annotation with its review history, oldest first. */
@@ -101,9 +101,8 @@ export async function selectAnnotationDetail(db: Reader, id: string): Promise<An
     .innerJoin(users, eq(users.id, reviewEvents.actorId))
     .where(eq(reviewEvents.annotationId, id))
     .orderBy(asc(reviewEvents.createdAt), asc(reviewEvents.id));
-  const { authorId: _authorId, ...record } = annotation;
   return {
-    ...record,
+    ...annotation,
     history: events.map((event) => ({
       id: event.id,
       from: event.from,

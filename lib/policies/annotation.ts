@@ -4,7 +4,7 @@ import { activeActor, allow, deny, type Decision } from "./decision";
 
 /** Who may do what with annotations. Whether the annotation's status permits it is the workflow's concern. */
 type Actor = { id: string; role: Role; disabled: boolean } | null;
-type Annotation = { authorId: string };
+type Annotation = { author: { id: string } };
 
 const SIGN_IN = deny("Sign in with an active account to do this.");
 
@@ -18,12 +18,12 @@ export function mayCreateAnnotation(actor: Actor): Decision {
 
 export function mayEditAnnotation(actor: Actor, annotation: Annotation): Decision {
   if (!activeActor(actor)) return SIGN_IN;
-  return actor.id === annotation.authorId ? allow : deny("Only the annotation's author can change it.");
+  return actor.id === annotation.author.id ? allow : deny("Only the annotation's author can change it.");
 }
 
 export function mayDeleteAnnotation(actor: Actor, annotation: Annotation): Decision {
   if (!activeActor(actor)) return SIGN_IN;
-  if (actor.id === annotation.authorId || actor.role === "admin") return allow;
+  if (actor.id === annotation.author.id || actor.role === "admin") return allow;
   return deny("Only the annotation's author or an admin can delete it.");
 }
 
@@ -31,9 +31,9 @@ export function mayDeleteAnnotation(actor: Actor, annotation: Annotation): Decis
 export function mayTakeReviewAction(actor: Actor, annotation: Annotation, action: ReviewAction): Decision {
   if (!activeActor(actor)) return SIGN_IN;
   if (action === "submit") {
-    return actor.id === annotation.authorId ? allow : deny("Only the annotation's author can submit it for review.");
+    return actor.id === annotation.author.id ? allow : deny("Only the annotation's author can submit it for review.");
   }
   if (!hasRole(actor.role, "editor")) return deny("Only editors can review annotations.");
-  if (actor.id === annotation.authorId) return deny("You cannot review an annotation you wrote: another editor must.");
+  if (actor.id === annotation.author.id) return deny("You cannot review an annotation you wrote: another editor must.");
   return allow;
 }

@@ -53,3 +53,12 @@ export async function selectWithMouse(page: Page, text: string) {
   await page.mouse.move(end.x2, end.y2, { steps: 12 });
   await page.mouse.up();
 }
+
+/** Puts the caret before `text` with a click, then extends the selection over it with Shift+ArrowRight. */
+export async function selectWithKeyboard(page: Page, text: string) {
+  await page.waitForLoadState("networkidle");
+  await page.locator(".article-text p", { hasText: text }).evaluate((block) => block.scrollIntoView({ block: "center" }));
+  const { x1, y1 } = await endsOf(page, text);
+  await page.mouse.click(x1 - 1, y1);
+  for (let i = 0; i < text.length; i++) await page.keyboard.press("Shift+ArrowRight");
+}

@@ -11,7 +11,7 @@ import type { ReviewAction } from "@/lib/reviews/transitions";
 import type { Role } from "@/lib/users/roles";
 
 const AUTHOR_ID = "author";
-const annotation = { authorId: AUTHOR_ID };
+const annotation = { author: { id: AUTHOR_ID } };
 
 const user = (role: Role, own: boolean, disabled = false) => ({ id: own ? AUTHOR_ID : `other-${role}`, role, disabled });
 

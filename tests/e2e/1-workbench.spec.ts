@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, selectWithMouse, signIn, signOut } from "./helpers";
+import { PASSWORD, selectWithKeyboard, selectWithMouse, signIn, signOut } from "./helpers";
 
 const CLAIM = "In June 2022, just months into the war, the Biden administration pledged to limit the use of anti-personnel mines worldwide.";
 const EDITOR_CLAIM = "Russia has been using both anti-personnel and anti-tank mines since the war began.";
@@ -75,7 +75,7 @@ test("an editor cannot review their own claim, approves the reviewer's, and the 
   await signIn(page, "ed@example.com");
   await page.getByRole("link", { name: ARTICLE }).click();
 
-  await selectWithMouse(page, EDITOR_CLAIM);
+  await selectWithKeyboard(page, EDITOR_CLAIM);
   await page.keyboard.press("ControlOrMeta+Shift+A");
   const form = page.getByRole("form", { name: "New claim" });
   await form.getByLabel("Verdict").selectOption({ label: "True" });
@@ -93,6 +93,14 @@ test("an editor cannot review their own claim, approves the reviewer's, and the 
   await card.getByRole("button", { name: "Approve" }).click();
   await expect(page.locator("mark.claim--approved.claim--verdict-mostly_true")).toHaveText(CLAIM);
   await expect(card.getByText("In review → Approved")).toBeVisible();
+
+  await page.getByLabel("Show").selectOption("approved");
+  await expect(page.getByRole("article", { name: /Claim by/ })).toHaveCount(1);
+  await page.getByLabel("Show").selectOption("all");
+  await page.getByRole("article", { name: /Claim by Ed Editor/ }).getByRole("button", { expanded: false }).click();
+  await expect(page.locator(".claim-active")).toHaveText(EDITOR_CLAIM);
+  await page.getByRole("article", { name: /Claim by Rita Reviewer/ }).getByRole("button", { expanded: false }).click();
+  await expect(page.locator(".claim-active")).toHaveText(CLAIM);
 
   await page.screenshot({ path: testInfo.outputPath("article-page.png"), fullPage: true });
   await testInfo.attach("article page", { path: testInfo.outputPath("article-page.png"), contentType: "image/png" });
