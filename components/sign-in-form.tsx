@@ -21,9 +21,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       window.location.assign(callbackUrl);
     } else {
       setError(
-        result?.error === "CredentialsSignin" || result?.status === 401
+        result?.error === "CredentialsSignin"
           ? "That email and password do not match an active account."
-          : "Sign-in failed: the server could not be reached. Try again in a moment.",
+          : result?.error || "Sign-in failed: the server could not be reached. Try again in a moment.",
       );
     }
   }

@@ -135,6 +135,17 @@ export const reviewEvents = pgTable(
   (table) => [index("review_events_annotation_idx").on(table.annotationId, table.createdAt)],
 );
 
+/** Failed sign-ins, counted per email to slow down password guessing on every instance alike. */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("sign_in_failures_email_idx").on(table.email, table.failedAt)],
+);
+
 /** Values the application generates once and every instance shares, such as the session-signing secret. */
 export const appSettings = pgTable("app_settings", {
   key: text("key").primaryKey(),

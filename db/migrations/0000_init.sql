@@ -49,6 +49,12 @@ CREATE TABLE "review_events" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sign_in_failures" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"email" text NOT NULL,
+	"failed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sources" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"annotation_id" uuid NOT NULL,
@@ -82,6 +88,7 @@ CREATE INDEX "annotations_article_status_idx" ON "annotations" USING btree ("art
 CREATE INDEX "annotations_author_idx" ON "annotations" USING btree ("author_id");--> statement-breakpoint
 CREATE INDEX "articles_created_at_idx" ON "articles" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "review_events_annotation_idx" ON "review_events" USING btree ("annotation_id","created_at");--> statement-breakpoint
+CREATE INDEX "sign_in_failures_email_idx" ON "sign_in_failures" USING btree ("email","failed_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "sources_annotation_position_key" ON "sources" USING btree ("annotation_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "users_name_idx" ON "users" USING btree ("name");

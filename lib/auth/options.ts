@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { sessionSecret } from "@/lib/settings";
-import { verifyCredentials } from "@/lib/users/service";
+import { signInWithPassword } from "@/lib/users/sign-in";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
@@ -25,7 +25,8 @@ export async function authOptions(): Promise<NextAuthOptions> {
         },
         async authorize(credentials) {
           if (!credentials?.email || !credentials.password) return null;
-          const actor = await verifyCredentials(db, credentials.email, credentials.password);
+          // A thrown error's message reaches the sign-in form (next-auth passes it on as `error`).
+          const actor = await signInWithPassword(db, credentials.email, credentials.password);
           return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
         },
       }),

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/users/actor";
 import { countUsers, createFirstAdmin, createUser, findActor, listUsers, updateUser, verifyCredentials } from "@/lib/users/service";
 import { describeOnEveryEngine } from "./engines";
 import { addUser, rowCount } from "./fixtures";
+import { MAX_FAILURES, signInWithPassword, TooManySignInAttempts, WINDOW_MINUTES } from "@/lib/users/sign-in";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -150,5 +151,36 @@ describeOnEveryEngine("users service", (db) => {
       disabled: true,
       role: "editor",
     });
+  });
+});
+
+describeOnEveryEngine("signing in with a password", (db) => {
+  beforeEach(async () => {
+    await createFirstAdmin(db(), { email: "ada@example.com", name: "Ada Admin", password: PASSWORD });
+  });
+
+  it("signs in with the right password, whatever the email's case", async () => {
+    expect(await signInWithPassword(db(), " ADA@example.com", PASSWORD)).toMatchObject({ name: "Ada Admin" });
+    expect(await signInWithPassword(db(), "ada@example.com", "wrong password")).toBeNull();
+  });
+
+  it(`refuses even the right password after ${MAX_FAILURES} failures within ${WINDOW_MINUTES} minutes, then lets it through again`, async () => {
+    const start = new Date("2026-01-01T10:00:00Z");
+    for (let i = 0; i < MAX_FAILURES; i++) expect(await signInWithPassword(db(), "ada@example.com", `guess ${i}`, start)).toBeNull();
+    await expect(signInWithPassword(db(), "ada@example.com", PASSWORD, start)).rejects.toBeInstanceOf(TooManySignInAttempts);
+    const later = new Date(start.getTime() + (WINDOW_MINUTES + 1) * 60_000);
+    expect(await signInWithPassword(db(), "ada@example.com", PASSWORD, later)).toMatchObject({ name: "Ada Admin" });
+  });
+
+  it("counts failures per email, so that guessing one account does not lock out another", async () => {
+    const now = new Date();
+    await createUser(db(), await signInWithPassword(db(), "ada@example.com", PASSWORD, now), {
+      email: "rita@example.com",
+      name: "Rita",
+      role: "reviewer",
+      password: PASSWORD,
+    });
+    for (let i = 0; i < MAX_FAILURES; i++) await signInWithPassword(db(), "ada@example.com", `guess ${i}`, now);
+    expect(await signInWithPassword(db(), "rita@example.com", PASSWORD, now)).toMatchObject({ name: "Rita" });
   });
 });

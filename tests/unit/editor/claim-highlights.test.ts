@@ -1,0 +1,84 @@
+import { EditorState, TextSelection } from "prosemirror-state";
+import { describe, expect, it } from "vitest";
+import { documentFromPlainText, indexTextblocks, positionOfOffset } from "@/lib/articles/document";
+import { claimHighlights, claimHighlightsKey, type ClaimHighlight } from "@/lib/editor/claim-highlights";
+import { readOnlyDocument } from "@/lib/editor/read-only";
+import { selectedClaim } from "@/lib/editor/selection";
+
+const TEXT = "Russia has used mines since the war began.\nThe U.S. will send mines to Ukraine.";
+
+function stateWith(highlights: ClaimHighlight[], plugins = [claimHighlights(() => {})]) {
+  const state = EditorState.create({ doc: documentFromPlainText(TEXT), plugins });
+  return state.apply(state.tr.setMeta(claimHighlightsKey, { highlights }));
+}
+
+function highlightOf(id: string, quote: string): ClaimHighlight {
+  const index = indexTextblocks(documentFromPlainText(TEXT));
+  const start = TEXT.indexOf(quote);
+  return {
+    id,
+    from: positionOfOffset(index, start),
+    to: positionOfOffset(index, start + quote.length),
+    status: "draft",
+    verdict: null,
+    label: `Claim ${id}`,
+  };
+}
+
+function spans(state: EditorState) {
+  const set = claimHighlightsKey.getState(state)!.decorations;
+  return set.find().map((decoration) => ({
+    id: (decoration.spec as { id: string }).id,
+    text: state.doc.textBetween(decoration.from, decoration.to),
+  }));
+}
+
+describe("claim highlights", () => {
+  it("draws one decoration per claim, overlapping claims included", () => {
+    const state = stateWith([highlightOf("a", "The U.S. will send mines"), highlightOf("b", "send mines to Ukraine")]);
+    expect(spans(state)).toEqual([
+      { id: "a", text: "The U.S. will send mines" },
+      { id: "b", text: "send mines to Ukraine" },
+    ]);
+  });
+
+  it("maps the decorations through an edit, so that they stay on their text", () => {
+    const state = stateWith([highlightOf("a", "send mines to Ukraine")]);
+    const edited = state.apply(state.tr.insertText("Officials say ", positionOfOffset(indexTextblocks(state.doc), TEXT.indexOf("The U.S."))));
+    expect(edited.doc.textContent).toContain("Officials say The U.S.");
+    expect(spans(edited)).toEqual([{ id: "a", text: "send mines to Ukraine" }]);
+  });
+
+  it("marks the active claim without redrawing the others", () => {
+    const state = stateWith([highlightOf("a", "The U.S. will send mines"), highlightOf("b", "Russia has used mines")]);
+    const before = claimHighlightsKey.getState(state)!.decorations;
+    const active = state.apply(state.tr.setMeta(claimHighlightsKey, { activeId: "b" }));
+    const pluginState = claimHighlightsKey.getState(active)!;
+    expect(pluginState.decorations).toBe(before);
+    expect(pluginState.active.find().map((d) => active.doc.textBetween(d.from, d.to))).toEqual(["Russia has used mines"]);
+  });
+
+  it("keeps the article unchanged in read-only mode", () => {
+    const state = stateWith([], [claimHighlights(() => {}), readOnlyDocument]);
+    const attempted = state.applyTransaction(state.tr.insertText("typed ", 1));
+    expect(attempted.state.doc.eq(state.doc)).toBe(true);
+  });
+});
+
+describe("the selected claim", () => {
+  it("describes the selection without the white space at its edges", () => {
+    const state = stateWith([]);
+    const index = indexTextblocks(state.doc);
+    const start = TEXT.indexOf("began.") + "began.".length;
+    const from = positionOfOffset(index, start);
+    const to = positionOfOffset(index, TEXT.indexOf("Ukraine") + "Ukraine".length);
+    const selected = selectedClaim(state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to))), index);
+    expect(selected?.selectors[0].exact).toBe("The U.S. will send mines to Ukraine");
+    expect(selected?.selectors[1]).toEqual({ type: "TextPositionSelector", start: TEXT.indexOf("The U.S."), end: TEXT.indexOf("Ukraine") + 7 });
+  });
+
+  it("is null for an empty selection", () => {
+    const state = stateWith([]);
+    expect(selectedClaim(state, indexTextblocks(state.doc))).toBeNull();
+  });
+});
