@@ -28,21 +28,25 @@ export type UncachedResult = { uncached: Summary; cachedRightAfter: Summary };
 
 type Timed = { ms: number; status: number; bytes: number; encoding: string };
 
-async function timedGet(session: Session, path: string): Promise<Timed> {
+/** `acceptEncoding` left undefined sends what fetch sends by default (gzip, deflate, br), as browsers do. */
+async function timedGet(session: Session, path: string, acceptEncoding?: string): Promise<Timed> {
+  const headers: Record<string, string> = { Cookie: session.cookie };
+  if (acceptEncoding) headers["Accept-Encoding"] = acceptEncoding;
   const began = performance.now();
-  const response = await fetch(`${session.origin}${path}`, { headers: { Cookie: session.cookie }, signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(`${session.origin}${path}`, { headers, signal: AbortSignal.timeout(30_000) });
   const body = await response.arrayBuffer();
   return { ms: performance.now() - began, status: response.status, bytes: body.byteLength, encoding: response.headers.get("content-encoding") ?? "identity" };
 }
 
 /**
  * `clients` closed-loop clients for `warmupMs` (not recorded) then `durationMs` (recorded),
- * stopping early after `maxRequests` recorded requests.
+ * stopping early after `maxRequests` recorded requests. `acceptEncoding: "identity"` asks for
+ * uncompressed bodies, to tell the cost of compressing them apart from the rest.
  */
 export async function measureLoad(
   session: Session,
   path: string,
-  options: { clients: number; warmupMs: number; durationMs: number; maxRequests: number },
+  options: { clients: number; warmupMs: number; durationMs: number; maxRequests: number; acceptEncoding?: string },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
@@ -52,7 +56,7 @@ export async function measureLoad(
   const client = async () => {
     while (performance.now() < ends && latencies.length < options.maxRequests) {
       const began = performance.now();
-      const result = await timedGet(session, path).catch(() => null);
+      const result = await timedGet(session, path, options.acceptEncoding).catch(() => null);
       if (began < warmupEnds) continue;
       if (!result || result.status !== 200) errors++;
       else latencies.push(result.ms);

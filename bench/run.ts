@@ -46,12 +46,15 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     const article = await demoArticle(session);
     result.seed = await seedClaims(session, article, settings.claims);
     step(`seeded in ${result.seed.seconds.toFixed(1)} s; ${settings.clients} clients for ${settings.seconds} s…`);
-    result.load = await measureLoad(session, `/api/articles/${article.id}/annotations`, {
+    const load = {
       clients: settings.clients,
       warmupMs: settings.warmupSeconds * 1000,
       durationMs: settings.seconds * 1000,
       maxRequests: 200_000,
-    });
+    };
+    result.load = await measureLoad(session, `/api/articles/${article.id}/annotations`, load);
+    step("the same load without compression (diagnostic)…");
+    result.loadUncompressed = await measureLoad(session, `/api/articles/${article.id}/annotations`, { ...load, acceptEncoding: "identity" });
     step("timing cache misses…");
     result.uncached = await measureUncached(session, article, settings.uncachedRounds);
     if (withPage) {

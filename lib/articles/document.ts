@@ -29,12 +29,13 @@ export function plainTextOf(doc: Node): string {
   return indexTextblocks(doc).plainText;
 }
 
-function blockAtOffset(index: TextblockIndex, offset: number) {
+/** The last block whose `key` is at most `value` (blocks are sorted by both keys), by binary search. */
+function lastBlockAtOrBefore(index: TextblockIndex, key: "pos" | "offset", value: number) {
   let low = 0;
   let high = index.blocks.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if (index.blocks[middle]!.offset <= offset) low = middle;
+    if (index.blocks[middle]![key] <= value) low = middle;
     else high = middle - 1;
   }
   return index.blocks[low];
@@ -42,25 +43,14 @@ function blockAtOffset(index: TextblockIndex, offset: number) {
 
 /** The document position of a plain-text offset. An offset on a block separator maps to the end of that block. */
 export function positionOfOffset(index: TextblockIndex, offset: number): number {
-  const block = blockAtOffset(index, offset);
+  const block = lastBlockAtOrBefore(index, "offset", offset);
   if (!block) return 0;
   return block.pos + Math.min(offset - block.offset, block.length);
 }
 
-function blockAtPosition(index: TextblockIndex, pos: number) {
-  let low = 0;
-  let high = index.blocks.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (index.blocks[middle]!.pos <= pos) low = middle;
-    else high = middle - 1;
-  }
-  return index.blocks[low];
-}
-
 /** The plain-text offset of a document position; a position between blocks maps to the nearest block edge. */
 export function offsetOfPosition(index: TextblockIndex, pos: number): number {
-  const block = blockAtPosition(index, pos);
+  const block = lastBlockAtOrBefore(index, "pos", pos);
   if (!block) return 0;
   return block.offset + Math.max(0, Math.min(pos - block.pos, block.length));
 }
