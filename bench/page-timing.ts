@@ -42,6 +42,10 @@ export type SelectionTiming = {
   /** Input to selection handled plus the next frame's rendering: the main thread's work. */
   work: Summary;
   inputToSelectionHandled: Summary;
+  /** Part of it: the keydown handlers (ProseMirror's included) and the browser moving the selection, up to selectionchange. */
+  inputToSelectionChange: Summary;
+  /** The other part: the selectionchange handlers (ProseMirror's update, placing the Annotate button). */
+  selectionHandlers: Summary;
   frameRendering: Summary;
   /** Input to the first task after the next frame, frame wait included. */
   inputToNextPaint: Summary;
@@ -113,6 +117,8 @@ async function changeSelection(page: Page, presses: number): Promise<SelectionTi
     presses: complete.length,
     work: summarize(handled.map((value, i) => value + rendering[i]!)),
     inputToSelectionHandled: summarize(handled),
+    inputToSelectionChange: summarize(complete.map((key) => key.selectionStart - key.input)),
+    selectionHandlers: summarize(complete.map((key) => key.selectionEnd - key.selectionStart)),
     frameRendering: summarize(rendering),
     inputToNextPaint: summarize(complete.map((key) => key.painted - key.input)),
     eventTimingKeydown: {
