@@ -53,7 +53,7 @@ export const loadProbe = `(() => {
 /** What the page holds once ready: run after the timing, since counting walks every highlight. */
 export const countHighlights = `(() => {
   const marks = document.querySelectorAll(".ProseMirror mark.claim");
-  const ids = new Set(Array.from(marks, (mark) => mark.getAttribute("data-claim-id")));
+  const ids = new Set(Array.from(marks).flatMap((mark) => (mark.getAttribute("data-claim-ids") || "").split(" ")));
   const navigation = performance.getEntriesByType("navigation")[0];
   return {
     markElements: marks.length,

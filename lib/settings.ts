@@ -13,8 +13,17 @@ export async function sharedSetting(db: Database, key: string, generate: () => s
   return row!.value;
 }
 
+// Once stored, the secret never changes, so each process reads it once per database.
+const secrets = new WeakMap<Database, Promise<string>>();
+
 /** The secret that signs and encrypts session tokens: `NEXTAUTH_SECRET` when set, else one generated and stored once. */
-export async function sessionSecret(db: Database): Promise<string> {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  return sharedSetting(db, "session_secret", () => randomBytes(32).toString("base64url"));
+export function sessionSecret(db: Database): Promise<string> {
+  if (process.env.NEXTAUTH_SECRET) return Promise.resolve(process.env.NEXTAUTH_SECRET);
+  let secret = secrets.get(db);
+  if (!secret) {
+    secret = sharedSetting(db, "session_secret", () => randomBytes(32).toString("base64url"));
+    secret.catch(() => secrets.delete(db));
+    secrets.set(db, secret);
+  }
+  return secret;
 }

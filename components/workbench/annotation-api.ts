@@ -16,6 +16,8 @@ export const annotationApi = {
     callApi<{ annotation: AnnotationDetail }>("POST", `/api/annotations/${id}/status`, { to, version, ...(comment ? { comment } : {}) }).then(
       (answer) => answer.annotation,
     ),
+  list: (articleId: string) =>
+    callApi<{ annotations: AnnotationRecord[] }>("GET", `/api/articles/${articleId}/annotations`).then((answer) => answer.annotations),
   get: (id: string) => callApi<{ annotation: AnnotationDetail }>("GET", `/api/annotations/${id}`).then((answer) => answer.annotation),
   remove: (id: string, version: number) => callApi<void>("DELETE", `/api/annotations/${id}?version=${version}`),
 };

@@ -115,8 +115,7 @@ export function ArticleEditor({ doc, highlights, activeId, onAnnotate, onClaimCl
     if (!editor) return;
     setActiveClaim(editor, activeId);
     if (activeId) {
-      const mark = editor.dom.querySelector(`[data-claim-id="${CSS.escape(activeId)}"]`);
-      mark?.scrollIntoView({ block: "center", behavior: "smooth" });
+      editor.dom.querySelector(".claim-active")?.scrollIntoView({ block: "center", behavior: "smooth" });
     }
   }, [activeId]);
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useId } from "react";
+import { memo, useEffect, useId, useRef, useState } from "react";
 import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
 import { REVIEW_STATUSES, REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/statuses";
 import type { ReviewAction } from "@/lib/reviews/transitions";
@@ -8,6 +8,9 @@ import type { Actor } from "@/lib/users/actor";
 import { ClaimCard } from "./claim-card";
 
 export type StatusFilter = ReviewStatus | "all";
+
+/** Cards are rendered a page at a time as the list scrolls: a long article's claims need not all be in the DOM. */
+const PAGE = 60;
 
 type Props = {
   annotations: AnnotationRecord[];
@@ -30,6 +33,19 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
   const counts = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, 0])) as Record<ReviewStatus, number>;
   for (const annotation of annotations) counts[annotation.status]++;
   const shown = filter === "all" ? annotations : annotations.filter((annotation) => annotation.status === filter);
+  const [limit, setLimit] = useState(PAGE);
+  const activeIndex = activeId ? shown.findIndex((annotation) => annotation.id === activeId) : -1;
+  const rendered = Math.max(limit, activeIndex + 1);
+  const sentinel = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setLimit((current) => current + PAGE);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [rendered, shown.length]);
 
   return (
     <section className="claims-panel" aria-labelledby={headingId}>
@@ -55,7 +71,7 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
         </p>
       ) : (
         <ol className="claims-panel__list">
-          {shown.map((annotation) => (
+          {shown.slice(0, rendered).map((annotation) => (
             <li key={annotation.id}>
               <ClaimCard
                 annotation={annotation}
@@ -70,6 +86,11 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
               />
             </li>
           ))}
+          {rendered < shown.length && (
+            <li ref={sentinel} className="muted">
+              Showing {rendered} of {shown.length} claims…
+            </li>
+          )}
         </ol>
       )}
     </section>

@@ -16,14 +16,15 @@ import { ClaimsPanel, type StatusFilter } from "./claims-panel";
 import { claimLabel } from "./labels";
 import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
 
-type Props = { articleId: string; doc: unknown; actor: Actor; initialAnnotations: AnnotationRecord[] };
+type Props = { articleId: string; doc: unknown; actor: Actor };
 
 const byPosition = (a: AnnotationRecord, b: AnnotationRecord) =>
   a.selectors[1].start - b.selectors[1].start || a.selectors[1].end - b.selectors[1].end || a.createdAt.localeCompare(b.createdAt);
 
 /** The article page: the article with its highlighted claims, and the side panel of claims and the annotation form. */
-export function Workbench({ articleId, doc, actor, initialAnnotations }: Props) {
-  const [annotations, setAnnotations] = useState(initialAnnotations);
+export function Workbench({ articleId, doc, actor }: Props) {
+  const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);
+  const [loading, setLoading] = useState<"loading" | "loaded" | string>("loading");
   const [activeId, setActiveId] = useState<string | null>(null);
   const [filter, setFilter] = useState<StatusFilter>("all");
   const [details, setDetails] = useState<Record<string, AnnotationDetail>>({});
@@ -44,6 +45,23 @@ export function Workbench({ articleId, doc, actor, initialAnnotations }: Props) 
       })),
     [annotations, index],
   );
+
+  // The claims come from the API rather than inside the page: the list is cached and compressed there,
+  // and the page's HTML stays small however many claims an article has.
+  const fetchClaims = useCallback(() => {
+    annotationApi.list(articleId).then(
+      (list) => {
+        setAnnotations(list);
+        setLoading("loaded");
+      },
+      (error: unknown) => setLoading(error instanceof ApiError ? error.message : "The claims could not be loaded."),
+    );
+  }, [articleId]);
+  useEffect(fetchClaims, [fetchClaims]);
+  const retryLoading = () => {
+    setLoading("loading");
+    fetchClaims();
+  };
 
   const store = useCallback((record: AnnotationRecord | AnnotationDetail) => {
     setAnnotations((list) => [...list.filter((a) => a.id !== record.id), record].sort(byPosition));
@@ -151,8 +169,8 @@ export function Workbench({ articleId, doc, actor, initialAnnotations }: Props) 
   );
 
   useEffect(() => {
-    if (form?.mode === "edit" && !annotations.some((a) => a.id === form.annotationId)) setForm(null);
-  }, [annotations, form, setForm]);
+    if (loading === "loaded" && form?.mode === "edit" && !annotations.some((a) => a.id === form.annotationId)) setForm(null);
+  }, [loading, annotations, form, setForm]);
 
   const formQuote = form?.mode === "create" ? form.selectors[0].exact : form?.quote;
   return (
@@ -192,7 +210,20 @@ export function Workbench({ articleId, doc, actor, initialAnnotations }: Props) 
             }
           />
         )}
-        <ClaimsPanel
+        {loading === "loading" && (
+          <p className="claims-panel muted" role="status">
+            Loading claims…
+          </p>
+        )}
+        {loading !== "loading" && loading !== "loaded" && (
+          <div className="claims-panel form-message" role="alert">
+            <p>{loading}</p>
+            <button type="button" className="secondary" onClick={retryLoading}>
+              Try again
+            </button>
+          </div>
+        )}
+        {loading === "loaded" && <ClaimsPanel
           annotations={annotations}
           filter={filter}
           onFilterChange={setFilter}
@@ -204,7 +235,7 @@ export function Workbench({ articleId, doc, actor, initialAnnotations }: Props) 
           onAction={takeAction}
           onEdit={edit}
           onDelete={remove}
-        />
+        />}
       </aside>
     </div>
   );

@@ -1,4 +1,6 @@
+export { anchor, type Anchor, type StoredSelector } from "./anchor";
 export { describe } from "./describe";
+export { reanchor } from "./reanchor";
 export {
   CONTEXT_LENGTH,
   textPositionSelectorSchema,

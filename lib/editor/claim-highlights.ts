@@ -1,48 +1,35 @@
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
-import type { ReviewStatus } from "@/lib/reviews/statuses";
-import type { Verdict } from "@/lib/annotations/verdicts";
+import { segmentAttributes, segmentClaims, type ClaimHighlight } from "./claim-segments";
 
-/** What the editor needs to draw one claim: where it is and how it looks. */
-export type ClaimHighlight = {
-  id: string;
-  from: number;
-  to: number;
-  status: ReviewStatus;
-  verdict: Verdict | null;
-  /** The highlight's accessible name, e.g. "Claim: False, approved". */
-  label: string;
-};
+export type { ClaimHighlight } from "./claim-segments";
 
 type ClaimHighlightsState = { decorations: DecorationSet; activeId: string | null; active: DecorationSet };
 
 type Meta = { highlights: ClaimHighlight[] } | { activeId: string | null };
 
+/** The claims (innermost first) a segment's decoration covers. */
+type SegmentSpec = { ids: string[] };
+
 export const claimHighlightsKey = new PluginKey<ClaimHighlightsState>("claimHighlights");
 
-function highlightDecoration(highlight: ClaimHighlight): Decoration {
-  const verdict = highlight.verdict ? ` claim--verdict-${highlight.verdict}` : "";
-  return Decoration.inline(
-    highlight.from,
-    highlight.to,
-    {
-      nodeName: "mark",
-      class: `claim claim--${highlight.status}${verdict}`,
-      "data-claim-id": highlight.id,
-      "aria-label": highlight.label,
-      title: highlight.label,
-    },
-    { id: highlight.id },
+function highlightDecorations(doc: EditorState["doc"], highlights: ClaimHighlight[]): DecorationSet {
+  return DecorationSet.create(
+    doc,
+    segmentClaims(highlights).map((segment) =>
+      Decoration.inline(segment.from, segment.to, segmentAttributes(segment), { ids: segment.claims.map((c) => c.id) } satisfies SegmentSpec),
+    ),
   );
 }
 
-function activeDecorations(state: { decorations: DecorationSet }, doc: EditorState["doc"], activeId: string | null) {
+/** The active claim's outline: one decoration over the whole claim, whichever segments it spans. */
+function activeDecorations(decorations: DecorationSet, doc: EditorState["doc"], activeId: string | null): DecorationSet {
   if (!activeId) return DecorationSet.empty;
-  const found = state.decorations.find(undefined, undefined, (spec) => spec.id === activeId);
-  return DecorationSet.create(
-    doc,
-    found.map((decoration) => Decoration.inline(decoration.from, decoration.to, { class: "claim-active" }, { id: activeId })),
-  );
+  const segments = decorations.find(undefined, undefined, (spec) => (spec as SegmentSpec).ids.includes(activeId));
+  if (!segments.length) return DecorationSet.empty;
+  const from = Math.min(...segments.map((segment) => segment.from));
+  const to = Math.max(...segments.map((segment) => segment.to));
+  return DecorationSet.create(doc, [Decoration.inline(from, to, { class: "claim-active" }, { id: activeId })]);
 }
 
 /**
@@ -57,19 +44,22 @@ export function claimHighlights(onClaimClick: (id: string) => void): Plugin<Clai
       init: () => ({ decorations: DecorationSet.empty, activeId: null, active: DecorationSet.empty }),
       apply(tr, value, _old, state) {
         const meta = tr.getMeta(claimHighlightsKey) as Meta | undefined;
-        let next = value;
+        let { decorations, activeId, active } = value;
         if (tr.docChanged) {
-          next = { ...next, decorations: next.decorations.map(tr.mapping, tr.doc), active: next.active.map(tr.mapping, tr.doc) };
+          decorations = decorations.map(tr.mapping, tr.doc);
+          active = active.map(tr.mapping, tr.doc);
         }
         if (meta && "highlights" in meta) {
-          const decorations = DecorationSet.create(state.doc, meta.highlights.filter((h) => h.from < h.to).map(highlightDecoration));
-          next = { ...next, decorations };
-          next = { ...next, active: activeDecorations(next, state.doc, next.activeId) };
+          decorations = highlightDecorations(state.doc, meta.highlights);
+          active = activeDecorations(decorations, state.doc, activeId);
         }
         if (meta && "activeId" in meta) {
-          next = { ...next, activeId: meta.activeId, active: activeDecorations(next, state.doc, meta.activeId) };
+          activeId = meta.activeId;
+          active = activeDecorations(decorations, state.doc, activeId);
         }
-        return next;
+        return decorations === value.decorations && active === value.active && activeId === value.activeId
+          ? value
+          : { decorations, activeId, active };
       },
     },
     props: {
@@ -77,11 +67,10 @@ export function claimHighlights(onClaimClick: (id: string) => void): Plugin<Clai
         return claimHighlightsKey.getState(state)?.decorations;
       },
       handleClick(view, pos) {
-        const state = claimHighlightsKey.getState(view.state);
-        const under = state?.decorations.find(pos, pos).filter((d) => d.from <= pos && pos <= d.to) ?? [];
-        if (!under.length) return false;
-        const innermost = under.reduce((a, b) => (b.to - b.from < a.to - a.from ? b : a));
-        onClaimClick((innermost.spec as { id: string }).id);
+        const segments = claimHighlightsKey.getState(view.state)?.decorations.find(pos, pos) ?? [];
+        const under = segments.find((segment) => segment.from <= pos && pos <= segment.to);
+        if (!under) return false;
+        onClaimClick((under.spec as SegmentSpec).ids[0]!);
         return false;
       },
     },

@@ -210,24 +210,24 @@ describeOnEveryEngine("annotations service", (db) => {
 
   it("serves the same list body until an annotation changes, then a new stamp", async () => {
     const empty = await annotationListBody(db(), author, article.id);
-    expect(JSON.parse(empty.body)).toEqual({ annotations: [] });
+    expect(JSON.parse(empty.json)).toEqual({ annotations: [] });
     expect(await annotationListBody(db(), author, article.id)).toEqual(empty);
 
     const created = await createDraft();
     const afterCreate = await annotationListBody(db(), author, article.id);
     expect(afterCreate.stamp).toBeGreaterThan(empty.stamp);
-    expect(JSON.parse(afterCreate.body).annotations).toMatchObject([{ id: created.id, version: 1, sources: [] }]);
+    expect(JSON.parse(afterCreate.json).annotations).toMatchObject([{ id: created.id, version: 1, sources: [] }]);
     expect(await annotationListBody(db(), author, article.id)).toEqual(afterCreate);
 
     await updateAnnotation(db(), author, created.id, { version: 1, explanation: "Changed." });
     const afterUpdate = await annotationListBody(db(), author, article.id);
     expect(afterUpdate.stamp).toBeGreaterThan(afterCreate.stamp);
-    expect(JSON.parse(afterUpdate.body).annotations).toMatchObject([{ id: created.id, version: 2, explanation: "Changed." }]);
+    expect(JSON.parse(afterUpdate.json).annotations).toMatchObject([{ id: created.id, version: 2, explanation: "Changed." }]);
 
     await deleteAnnotation(db(), author, created.id, 2);
     const afterDelete = await annotationListBody(db(), author, article.id);
     expect(afterDelete.stamp).toBeGreaterThan(afterUpdate.stamp);
-    expect(JSON.parse(afterDelete.body)).toEqual({ annotations: [] });
+    expect(JSON.parse(afterDelete.json)).toEqual({ annotations: [] });
   });
 
   it("serves a new list body when an author is renamed, since the list shows authors' names", async () => {
@@ -236,6 +236,6 @@ describeOnEveryEngine("annotations service", (db) => {
     await updateUser(db(), await addUser(db(), "admin"), author.id, { name: "Rita Renamed" });
     const after = await annotationListBody(db(), author, article.id);
     expect(after.stamp).toBeGreaterThan(before.stamp);
-    expect(JSON.parse(after.body).annotations[0].author.name).toBe("Rita Renamed");
+    expect(JSON.parse(after.json).annotations[0].author.name).toBe("Rita Renamed");
   });
 });

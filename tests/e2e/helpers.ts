@@ -60,5 +60,9 @@ export async function selectWithKeyboard(page: Page, text: string) {
   await page.locator(".article-text p", { hasText: text }).evaluate((block) => block.scrollIntoView({ block: "center" }));
   const { x1, y1 } = await endsOf(page, text);
   await page.mouse.click(x1 - 1, y1);
-  for (let i = 0; i < text.length; i++) await page.keyboard.press("Shift+ArrowRight");
+  for (let presses = 0; presses < text.length * 2; presses++) {
+    if ((await page.evaluate(() => String(window.getSelection()))) === text) return;
+    await page.keyboard.press("Shift+ArrowRight");
+  }
+  throw new Error(`Shift+ArrowRight did not select "${text}"`);
 }

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Workbench } from "@/components/workbench/workbench";
 import { getDb } from "@/db/client";
-import { listAnnotations } from "@/lib/annotations/service";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getArticle } from "@/lib/articles/service";
 import { NotFound } from "@/lib/errors";
@@ -20,8 +19,7 @@ const load = cache(async (id: string) => {
   if (!UUID.test(id)) notFound();
   const db = await getDb();
   try {
-    const [article, annotations] = await Promise.all([getArticle(db, actor, id), listAnnotations(db, actor, id)]);
-    return { actor, article, annotations };
+    return { actor, article: await getArticle(db, actor, id) };
   } catch (error) {
     if (error instanceof NotFound) notFound();
     throw error;
@@ -34,7 +32,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Params) {
-  const { actor, article, annotations } = await load((await params).id);
+  const { actor, article } = await load((await params).id);
   return (
     <div className="article-page">
       <header className="article-page__header">
@@ -51,7 +49,7 @@ export default async function ArticlePage({ params }: Params) {
           )}
         </p>
       </header>
-      <Workbench articleId={article.id} doc={article.doc} actor={actor} initialAnnotations={annotations} />
+      <Workbench articleId={article.id} doc={article.doc} actor={actor} />
     </div>
   );
 }

@@ -28,17 +28,18 @@ function highlightOf(id: string, quote: string): ClaimHighlight {
 function spans(state: EditorState) {
   const set = claimHighlightsKey.getState(state)!.decorations;
   return set.find().map((decoration) => ({
-    id: (decoration.spec as { id: string }).id,
+    ids: (decoration.spec as { ids: string[] }).ids,
     text: state.doc.textBetween(decoration.from, decoration.to),
   }));
 }
 
 describe("claim highlights", () => {
-  it("draws one decoration per claim, overlapping claims included", () => {
-    const state = stateWith([highlightOf("a", "The U.S. will send mines"), highlightOf("b", "send mines to Ukraine")]);
+  it("draws overlapping claims as flat segments, each naming the claims that cover it, innermost first", () => {
+    const state = stateWith([highlightOf("a", "The U.S. will send mines"), highlightOf("b", "send mines to Ukraine"), highlightOf("c", "send mines")]);
     expect(spans(state)).toEqual([
-      { id: "a", text: "The U.S. will send mines" },
-      { id: "b", text: "send mines to Ukraine" },
+      { ids: ["a"], text: "The U.S. will " },
+      { ids: ["c", "b", "a"], text: "send mines" },
+      { ids: ["b"], text: " to Ukraine" },
     ]);
   });
 
@@ -46,11 +47,11 @@ describe("claim highlights", () => {
     const state = stateWith([highlightOf("a", "send mines to Ukraine")]);
     const edited = state.apply(state.tr.insertText("Officials say ", positionOfOffset(indexTextblocks(state.doc), TEXT.indexOf("The U.S."))));
     expect(edited.doc.textContent).toContain("Officials say The U.S.");
-    expect(spans(edited)).toEqual([{ id: "a", text: "send mines to Ukraine" }]);
+    expect(spans(edited)).toEqual([{ ids: ["a"], text: "send mines to Ukraine" }]);
   });
 
-  it("marks the active claim without redrawing the others", () => {
-    const state = stateWith([highlightOf("a", "The U.S. will send mines"), highlightOf("b", "Russia has used mines")]);
+  it("marks the whole active claim, across the segments it spans, without redrawing the others", () => {
+    const state = stateWith([highlightOf("a", "The U.S. will send mines"), highlightOf("b", "Russia has used mines"), highlightOf("c", "used")]);
     const before = claimHighlightsKey.getState(state)!.decorations;
     const active = state.apply(state.tr.setMeta(claimHighlightsKey, { activeId: "b" }));
     const pluginState = claimHighlightsKey.getState(active)!;

@@ -6,11 +6,15 @@ import { apiRoute } from "@/lib/http/route";
 /** The article's annotations in document order; `ETag` and `If-None-Match` spare re-sending an unchanged list. */
 export const GET = apiRoute<{ id: string }>(
   async ({ db, actor, params, request }) => {
-    const { stamp, body } = await annotationListBody(db, actor, params.id);
-    const etag = `"annotations-${stamp}"`;
-    const headers = { ETag: etag, "Cache-Control": "private, no-cache", Vary: "Cookie" };
-    if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-    return new Response(body, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+    const list = await annotationListBody(db, actor, params.id);
+    const headers = {
+      ETag: `"annotations-${list.stamp}"`,
+      "Cache-Control": "private, no-cache",
+      Vary: "Cookie",
+      "Content-Type": "application/json; charset=utf-8",
+    };
+    if (request.headers.get("if-none-match") === headers.ETag) return new Response(null, { status: 304, headers });
+    return new Response(list.json, { headers });
   },
   { noun: "article" },
 );

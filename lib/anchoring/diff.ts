@@ -1,0 +1,126 @@
+/**
+ * The difference between two revisions of one paragraph, as hunks that cover both texts in order:
+ * sentences first, then words inside each run of changed sentences, then characters inside each
+ * changed run of words. Sentences go first because news sentences share their wording ("rose by",
+ * "percent in", "officials said"): a word-level diff over a whole paragraph happily aligns the
+ * words of a deleted sentence with those of its neighbour.
+ */
+
+/** A stretch of the old text and what became of it in the new one; `equal` stretches have the same length on both sides. */
+export type Hunk = { oldStart: number; oldEnd: number; newStart: number; newEnd: number; equal: boolean };
+
+/** Words, runs of white space, and single punctuation marks: the units a revision adds or removes. */
+const TOKEN = /[\p{L}\p{N}_]+|\s+|[^\p{L}\p{N}_\s]/gu;
+
+/** A sentence ends after its closing punctuation (and quotation mark) and the spaces after it. */
+const SENTENCE = /[^]*?(?:[.!?]["'\u201d]?\s+|$)/g;
+
+function boundariesOf(text: string, unit: RegExp): number[] {
+  const boundaries = [0];
+  for (const match of text.matchAll(unit)) if (match[0].length > 0) boundaries.push(match.index + match[0].length);
+  return boundaries;
+}
+
+/**
+ * Myers' O(ND) greedy shortest edit script over token ids. Returns the matched pairs (old index, new
+ * index) in order. D is small for a revised paragraph (a few changed words), so the saved frontiers
+ * stay small too.
+ */
+function matchedTokens(a: Int32Array, b: Int32Array): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  const max = n + m;
+  const offset = max + 1;
+  const frontier = new Int32Array(2 * max + 3);
+  // trace[d] is the frontier before step d, as the backtrack needs it.
+  const trace: Int32Array[] = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(frontier.slice());
+    for (let k = -d; k <= d && !found; k += 2) {
+      let x = k === -d || (k !== d && frontier[offset + k - 1]! < frontier[offset + k + 1]!) ? frontier[offset + k + 1]! : frontier[offset + k - 1]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) [x, y] = [x + 1, y + 1];
+      frontier[offset + k] = x;
+      found = x >= n && y >= m;
+    }
+  }
+  const pairs: [number, number][] = [];
+  let [x, y] = [n, m];
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const before = trace[d]!;
+    const k = x - y;
+    const previousK = k === -d || (k !== d && before[offset + k - 1]! < before[offset + k + 1]!) ? k + 1 : k - 1;
+    const previousX = before[offset + previousK]!;
+    const previousY = previousX - previousK;
+    while (x > previousX && y > previousY) pairs.push([--x, --y]);
+    [x, y] = [previousX, previousY];
+  }
+  return pairs.reverse();
+}
+
+/** Splits a changed run at its common prefix and suffix, so a typo fix keeps the rest of its word equal. */
+function refineChange(oldText: string, newText: string, hunk: Hunk): Hunk[] {
+  const { oldStart, oldEnd, newStart, newEnd } = hunk;
+  let head = 0;
+  while (oldStart + head < oldEnd && newStart + head < newEnd && oldText[oldStart + head] === newText[newStart + head]) head++;
+  let tail = 0;
+  while (oldEnd - tail > oldStart + head && newEnd - tail > newStart + head && oldText[oldEnd - tail - 1] === newText[newEnd - tail - 1]) tail++;
+  const parts: Hunk[] = [];
+  if (head > 0) parts.push({ oldStart, oldEnd: oldStart + head, newStart, newEnd: newStart + head, equal: true });
+  parts.push({ oldStart: oldStart + head, oldEnd: oldEnd - tail, newStart: newStart + head, newEnd: newEnd - tail, equal: false });
+  if (tail > 0) parts.push({ oldStart: oldEnd - tail, oldEnd, newStart: newEnd - tail, newEnd, equal: true });
+  return parts;
+}
+
+/**
+ * The hunks turning `oldText` into `newText`, offsets relative to each, with `unit` cutting both
+ * into the units matched whole; `refine` diffs each changed run of units (with offsets relative
+ * to the run), or null to keep it one changed hunk.
+ */
+function diffUnits(oldText: string, newText: string, unit: RegExp, refine: ((oldRun: Hunk) => Hunk[]) | null): Hunk[] {
+  const oldBounds = boundariesOf(oldText, unit);
+  const newBounds = boundariesOf(newText, unit);
+  const ids = new Map<string, number>();
+  const idsOf = (text: string, bounds: number[]) =>
+    Int32Array.from(bounds.slice(1), (end, i) => {
+      const token = text.slice(bounds[i], end);
+      let id = ids.get(token);
+      if (id === undefined) ids.set(token, (id = ids.size));
+      return id;
+    });
+  const pairs = matchedTokens(idsOf(oldText, oldBounds), idsOf(newText, newBounds));
+  pairs.push([oldBounds.length - 1, newBounds.length - 1]);
+  const hunks: Hunk[] = [];
+  let [i, j] = [0, 0];
+  for (const [pi, pj] of pairs) {
+    if (pi > i || pj > j) {
+      const change = { oldStart: oldBounds[i]!, oldEnd: oldBounds[pi]!, newStart: newBounds[j]!, newEnd: newBounds[pj]!, equal: false };
+      hunks.push(...(pi > i && pj > j && refine ? refine(change) : [change]));
+    }
+    if (pi < oldBounds.length - 1) {
+      const previous = hunks.at(-1);
+      const [oldStart, oldEnd, newStart] = [oldBounds[pi]!, oldBounds[pi + 1]!, newBounds[pj]!];
+      if (previous?.equal && previous.oldEnd === oldStart && previous.newEnd === newStart) {
+        previous.oldEnd = oldEnd;
+        previous.newEnd = newStart + oldEnd - oldStart;
+      } else hunks.push({ oldStart, oldEnd, newStart, newEnd: newStart + oldEnd - oldStart, equal: true });
+    }
+    [i, j] = [pi + 1, pj + 1];
+  }
+  return hunks;
+}
+
+/** Shifts hunks computed on slices back to offsets of the whole texts. */
+const shifted = (hunks: Hunk[], oldBy: number, newBy: number): Hunk[] =>
+  hunks.map((h) => ({ ...h, oldStart: h.oldStart + oldBy, oldEnd: h.oldEnd + oldBy, newStart: h.newStart + newBy, newEnd: h.newEnd + newBy }));
+
+/** The hunks turning `oldText` into `newText` (one paragraph each), offsets relative to each. */
+export function diffParagraph(oldText: string, newText: string): Hunk[] {
+  const byWords = (run: Hunk): Hunk[] => {
+    const [before, after] = [oldText.slice(run.oldStart, run.oldEnd), newText.slice(run.newStart, run.newEnd)];
+    const byCharacters = (change: Hunk) => refineChange(before, after, change);
+    return shifted(diffUnits(before, after, TOKEN, byCharacters), run.oldStart, run.newStart);
+  };
+  return diffUnits(oldText, newText, SENTENCE, byWords);
+}

@@ -1,0 +1,73 @@
+import fc from "fast-check";
+import { describe as group, expect, it } from "vitest";
+import { anchor, describe } from "@/lib/anchoring";
+
+const story = [
+  "The ministry did not respond to a request for comment.",
+  "Maria Keller, the mayor of Northfield, said on Monday that 120 homes had been built.",
+  "The ministry did not respond to a request for comment.",
+  "According to the central bank, inflation rose by 3.2 percent in 2019.",
+  "The ministry did not respond to a request for comment.",
+].join(" ");
+
+group("anchor", () => {
+  it("finds an unchanged quote where it was, with full confidence", () => {
+    const start = story.indexOf("said on Monday");
+    expect(anchor(story, describe(story, start, start + 14))).toEqual({ start, end: start + 14, confidence: 1 });
+  });
+
+  it("finds a quote that moved, by its quote and context", () => {
+    const start = story.indexOf("inflation rose");
+    const selectors = describe(story, start, start + 30);
+    const moved = "A new opening sentence was added here. " + story;
+    expect(anchor(moved, selectors)).toMatchObject({ start: start + 39, end: start + 69 });
+  });
+
+  it("places a quote whose typo was fixed on the corrected text", () => {
+    const old = story.replace("Northfield", "Nortfield");
+    const start = old.indexOf("Maria");
+    const end = old.indexOf("built.") + 6;
+    const placed = anchor(story, describe(old, start, end));
+    expect(placed).toMatchObject({ start: story.indexOf("Maria"), end: story.indexOf("built.") + 6 });
+    expect(placed!.confidence).toBeLessThan(1);
+  });
+
+  it("returns an orphan when the quoted sentence is gone", () => {
+    const start = story.indexOf("According");
+    const selectors = describe(story, start, story.indexOf("2019.") + 5);
+    const revised = story.replace(/According to the central bank[^.]*\.\d[^.]*\. /, "");
+    expect(anchor(revised, selectors)).toBeNull();
+  });
+
+  it("returns an orphan rather than a lookalike with other context", () => {
+    const selectors = describe(story, story.indexOf("120 homes"), story.indexOf("120 homes") + 9);
+    expect(anchor("Elsewhere, 120 homes were sold last year to buyers from abroad.", selectors)).toBeNull();
+  });
+
+  it("returns an orphan without a quote selector", () => {
+    expect(anchor(story, [{ type: "TextPositionSelector", start: 0, end: 5 }])).toBeNull();
+  });
+
+  it("returns the described span of unchanged text, for any span", () => {
+    const textAndSpan = fc
+      .string({ minLength: 1, maxLength: 300 })
+      .chain((sample) =>
+        fc.tuple(fc.nat({ max: sample.length - 1 }), fc.nat({ max: sample.length - 1 })).map(([a, b]) => ({ sample, start: Math.min(a, b), end: Math.max(a, b) + 1 })),
+      );
+    fc.assert(
+      fc.property(textAndSpan, ({ sample, start, end }) => {
+        expect(anchor(sample, describe(sample, start, end))).toMatchObject({ start, end });
+      }),
+    );
+  });
+
+  it("returns the described span of a quote that occurs several times", () => {
+    const repeated = story.repeat(3);
+    const occurrences = [...repeated.matchAll(/The ministry did not respond/g)].map((m) => m.index);
+    fc.assert(
+      fc.property(fc.constantFrom(...occurrences), fc.integer({ min: 4, max: 54 }), (start, length) => {
+        expect(anchor(repeated, describe(repeated, start, start + length))).toMatchObject({ start, end: start + length });
+      }),
+    );
+  });
+});
