@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { listArticles } from "@/lib/articles/service";
+import { mayImportArticle } from "@/lib/policies/article";
 import { REVIEW_STATUSES, REVIEW_STATUS_LABELS } from "@/lib/reviews/statuses";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,11 @@ export default async function ArticlesPage() {
   return (
     <div className="page">
       <h1>Articles</h1>
+      {mayImportArticle(actor).allowed && (
+        <p>
+          <Link href="/articles/new">New article</Link>
+        </p>
+      )}
       {articles.length === 0 ? (
         <p className="muted">No articles yet.</p>
       ) : (

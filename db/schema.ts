@@ -7,12 +7,14 @@ import {
   integer,
   jsonb,
   pgEnum,
+  real,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ANNOTATION_EVENT_KINDS } from "@/lib/annotations/history";
 import { VERDICTS } from "@/lib/annotations/verdicts";
 import { REVIEW_STATUSES } from "@/lib/reviews/statuses";
 import { ROLES } from "@/lib/users/roles";
@@ -20,6 +22,7 @@ import { ROLES } from "@/lib/users/roles";
 export const roleEnum = pgEnum("role", ROLES);
 export const verdictEnum = pgEnum("verdict", VERDICTS);
 export const reviewStatusEnum = pgEnum("review_status", REVIEW_STATUSES);
+export const annotationEventKindEnum = pgEnum("annotation_event_kind", ANNOTATION_EVENT_KINDS);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -54,6 +57,7 @@ export const articles = pgTable(
     doc: jsonb("doc").notNull(),
     /** The document's text blocks joined by "\n": the text every selector's offsets count in. */
     plainText: text("plain_text").notNull(),
+    /** The current revision, whose doc and plain text are the two columns above; every revision is in `article_revisions`. */
     revision: integer("revision").notNull().default(1),
     /**
      * Bumped in the same transaction as every change to the article's annotations or their sources,
@@ -64,6 +68,27 @@ export const articles = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [index("articles_created_at_idx").on(table.createdAt)],
+);
+
+/** Every saved revision of an article, the current one included (it is also denormalized in `articles`). */
+export const articleRevisions = pgTable(
+  "article_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    doc: jsonb("doc").notNull(),
+    plainText: text("plain_text").notNull(),
+    /** Null for revisions nobody typed: imported or seeded articles, and revisions that existed before this table. */
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("article_revisions_article_revision_key").on(table.articleId, table.revision),
+    check("article_revisions_revision_check", sql`${table.revision} >= 1`),
+  ],
 );
 
 export const annotations = pgTable(
@@ -80,14 +105,28 @@ export const annotations = pgTable(
     quote: text("quote").notNull(),
     prefix: text("prefix").notNull(),
     suffix: text("suffix").notNull(),
-    /** TextPositionSelector over `articles.plain_text`, in UTF-16 code units. */
+    /**
+     * TextPositionSelector over `articles.plain_text`, in UTF-16 code units. An orphan keeps the quote,
+     * context and offsets it had in the last revision that still held it.
+     */
     startOffset: integer("start_offset").notNull(),
     endOffset: integer("end_offset").notNull(),
     verdict: verdictEnum("verdict"),
     explanation: text("explanation").notNull().default(""),
     status: reviewStatusEnum("status").notNull().default("draft"),
-    /** Optimistic concurrency: every write names the version it read and increments it. */
+    /**
+     * Optimistic concurrency: every write names the version it read and increments it.
+     * Re-anchoring on a new revision does not: it changes only the placement, which no versioned write sets.
+     */
     version: integer("version").notNull().default(1),
+    /** Set when a revision deleted or rewrote the annotation's text: it leaves the text and waits to be re-attached or discarded. */
+    orphanedAt: timestamp("orphaned_at", { withTimezone: true }),
+    /** Set when someone discarded the orphan: hidden from the article's list, kept with its history. */
+    discardedAt: timestamp("discarded_at", { withTimezone: true }),
+    /** How sure re-anchoring was of the current placement, 0 to 1 (see `Anchor` in `lib/anchoring`). */
+    anchorConfidence: real("anchor_confidence").notNull().default(1),
+    /** False while a low-confidence placement waits for someone to confirm it ("check placement"). */
+    placementChecked: boolean("placement_checked").notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -96,6 +135,7 @@ export const annotations = pgTable(
     index("annotations_article_status_idx").on(table.articleId, table.status),
     index("annotations_author_idx").on(table.authorId),
     check("annotations_span_check", sql`${table.startOffset} >= 0 AND ${table.endOffset} > ${table.startOffset}`),
+    check("annotations_discarded_orphan_check", sql`${table.discardedAt} IS NULL OR ${table.orphanedAt} IS NOT NULL`),
   ],
 );
 
@@ -124,8 +164,11 @@ export const reviewEvents = pgTable(
     annotationId: uuid("annotation_id")
       .notNull()
       .references(() => annotations.id, { onDelete: "cascade" }),
+    kind: annotationEventKindEnum("kind").notNull().default("status"),
     fromStatus: reviewStatusEnum("from_status"),
     toStatus: reviewStatusEnum("to_status").notNull(),
+    /** The article revision a placement event happened at (orphaned by, re-attached in, ...); null for status changes. */
+    revision: integer("revision"),
     actorId: uuid("actor_id")
       .notNull()
       .references(() => users.id),
@@ -159,6 +202,12 @@ export const usersRelations = relations(users, ({ many }) => ({
 
 export const articlesRelations = relations(articles, ({ many }) => ({
   annotations: many(annotations),
+  revisions: many(articleRevisions),
+}));
+
+export const articleRevisionsRelations = relations(articleRevisions, ({ one }) => ({
+  article: one(articles, { fields: [articleRevisions.articleId], references: [articles.id] }),
+  author: one(users, { fields: [articleRevisions.createdBy], references: [users.id] }),
 }));
 
 export const annotationsRelations = relations(annotations, ({ one, many }) => ({

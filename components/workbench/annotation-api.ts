@@ -19,5 +19,14 @@ export const annotationApi = {
   list: (articleId: string) =>
     callApi<{ annotations: AnnotationRecord[] }>("GET", `/api/articles/${articleId}/annotations`).then((answer) => answer.annotations),
   get: (id: string) => callApi<{ annotation: AnnotationDetail }>("GET", `/api/annotations/${id}`).then((answer) => answer.annotation),
+  reattach: (id: string, version: number, selectors: [TextQuoteSelector, TextPositionSelector]) =>
+    callApi<{ annotation: AnnotationDetail }>("POST", `/api/annotations/${id}/reattach`, { version, selectors }).then((answer) => answer.annotation),
+  discard: (id: string, version: number) =>
+    callApi<{ annotation: AnnotationDetail }>("POST", `/api/annotations/${id}/discard`, { version }).then((answer) => answer.annotation),
+  /** `revision` is the article revision whose placement the user saw and confirms. */
+  confirmPlacement: (id: string, version: number, revision: number) =>
+    callApi<{ annotation: AnnotationDetail }>("POST", `/api/annotations/${id}/confirm-placement`, { version, revision }).then(
+      (answer) => answer.annotation,
+    ),
   remove: (id: string, version: number) => callApi<void>("DELETE", `/api/annotations/${id}?version=${version}`),
 };

@@ -2,14 +2,16 @@
 
 import { baseKeymap } from "prosemirror-commands";
 import { keymap } from "prosemirror-keymap";
-import { EditorState, TextSelection } from "prosemirror-state";
+import { EditorState, TextSelection, type Plugin } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { documentFromJSON, indexTextblocks } from "@/lib/articles/document";
 import { annotateKeymap } from "@/lib/editor/annotate-keymap";
+import { editingPlugins } from "@/lib/editor/edit-commands";
 import { activeClaim, claimHighlights, setActiveClaim, setClaimHighlights, type ClaimHighlight } from "@/lib/editor/claim-highlights";
 import { readOnlyDocument } from "@/lib/editor/read-only";
 import { selectedClaim, type ClaimSelection } from "@/lib/editor/selection";
+import { EditToolbar } from "./edit-toolbar";
 
 type Props = {
   doc: unknown;
@@ -19,9 +21,21 @@ type Props = {
   onAnnotate(selection: ClaimSelection): void;
   onClaimClick(id: string): void;
   canAnnotate: boolean;
+  /** The floating button's words: "Annotate claim", or "Re-attach claim here" while re-attaching an orphan. */
+  annotateLabel: string;
+  /** Edit mode: the document may change, with undo history and a formatting toolbar. */
+  editing: boolean;
+  saving: boolean;
+  /** Called with the document after each change made in edit mode. */
+  onDocChange(doc: unknown): void;
+  onSaveRevision(doc: unknown): void;
+  onStopEditing(): void;
 };
 
 type ButtonPlace = { top: number; left: number };
+
+/** Reading mode: the text can be selected with mouse and keyboard but not changed. */
+const READING_PLUGINS: Plugin[] = [readOnlyDocument, keymap(baseKeymap)];
 
 /** Once a claim is being annotated its text is deselected, so that its new highlight shows. */
 function collapseSelection(view: EditorView) {
@@ -32,14 +46,16 @@ function collapseSelection(view: EditorView) {
  * The article in a ProseMirror view. The view is created once and fed through transactions;
  * React never renders inside it. Only the floating "Annotate claim" button is React state here.
  */
-export function ArticleEditor({ doc, highlights, activeId, onAnnotate, onClaimClick, canAnnotate }: Props) {
+export function ArticleEditor(props: Props) {
+  const { doc, highlights, activeId, onAnnotate, onClaimClick, canAnnotate, editing, onDocChange } = props;
   const mount = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const [button, setButton] = useState<ButtonPlace | null>(null);
-  const callbacks = useRef({ onAnnotate, onClaimClick, canAnnotate });
+  const callbacks = useRef({ onAnnotate, onClaimClick, canAnnotate, onDocChange });
   useLayoutEffect(() => {
-    callbacks.current = { onAnnotate, onClaimClick, canAnnotate };
+    callbacks.current = { onAnnotate, onClaimClick, canAnnotate, onDocChange };
   });
+  const sharedPlugins = useRef<Plugin[]>([]);
   const parsed = useMemo(() => documentFromJSON(doc), [doc]);
   const index = useMemo(() => indexTextblocks(parsed), [parsed]);
 
@@ -63,22 +79,15 @@ export function ArticleEditor({ doc, highlights, activeId, onAnnotate, onClaimCl
       const box = mount.current!.getBoundingClientRect();
       setButton({ top: end.bottom - box.top + 6, left: Math.max(0, Math.min(end.left, start.left) - box.left) });
     };
+    sharedPlugins.current = [claimHighlights((id) => callbacks.current.onClaimClick(id)), activeClaim, annotateKeymap(annotateSelection)];
     const editor = new EditorView(mount.current!, {
-      state: EditorState.create({
-        doc: parsed,
-        plugins: [
-          readOnlyDocument,
-          claimHighlights((id) => callbacks.current.onClaimClick(id)),
-          activeClaim,
-          annotateKeymap(annotateSelection),
-          keymap(baseKeymap),
-        ],
-      }),
+      state: EditorState.create({ doc: parsed, plugins: [...sharedPlugins.current, ...READING_PLUGINS] }),
       attributes: { class: "article-text", "aria-label": "Article text", role: "document" },
       dispatchTransaction(tr) {
         const next = editor.state.apply(tr);
         editor.updateState(next);
         if (tr.selectionSet) placeButton(editor);
+        if (tr.docChanged) callbacks.current.onDocChange(next.doc.toJSON());
       },
       handleDOMEvents: {
         mousedown: () => {
@@ -106,9 +115,18 @@ export function ArticleEditor({ doc, highlights, activeId, onAnnotate, onClaimCl
     };
   }, [parsed, index]);
 
+  // Switching modes keeps the document, the selection and the highlights' state: only the plugins change.
   useEffect(() => {
-    if (view.current) setClaimHighlights(view.current, highlights);
-  }, [highlights, parsed]);
+    const editor = view.current;
+    if (!editor) return;
+    editor.updateState(editor.state.reconfigure({ plugins: [...sharedPlugins.current, ...(editing ? editingPlugins() : READING_PLUGINS)] }));
+    if (editing) editor.focus();
+  }, [editing, parsed]);
+
+  // While editing, the highlights follow the edits through their mapping; the saved positions would be stale.
+  useEffect(() => {
+    if (view.current && !editing) setClaimHighlights(view.current, highlights);
+  }, [highlights, parsed, editing]);
 
   useEffect(() => {
     const editor = view.current;
@@ -120,7 +138,16 @@ export function ArticleEditor({ doc, highlights, activeId, onAnnotate, onClaimCl
   }, [activeId]);
 
   return (
-    <div className="article-editor" ref={mount}>
+    <>
+      {editing && (
+        <EditToolbar
+          getView={() => view.current}
+          saving={props.saving}
+          onSave={() => view.current && props.onSaveRevision(view.current.state.doc.toJSON())}
+          onCancel={props.onStopEditing}
+        />
+      )}
+      <div className={editing ? "article-editor article-editor--editing" : "article-editor"} ref={mount}>
       {button && (
         <button
           type="button"
@@ -135,9 +162,10 @@ export function ArticleEditor({ doc, highlights, activeId, onAnnotate, onClaimCl
             setButton(null);
           }}
         >
-          Annotate claim <kbd>Ctrl/⌘ Shift A</kbd>
+          {props.annotateLabel} <kbd>Ctrl/⌘ Shift A</kbd>
         </button>
       )}
-    </div>
+      </div>
+    </>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
 import { memo, useEffect, useRef } from "react";
-import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
+import { ANNOTATION_EVENT_LABELS } from "@/lib/annotations/history";
+import type { AnnotationDetail, AnnotationRecord, ReviewEventRecord } from "@/lib/annotations/record";
+import { mayPlaceAnnotation } from "@/lib/policies/annotation";
 import { REVIEW_STATUS_LABELS } from "@/lib/reviews/statuses";
 import type { ReviewAction } from "@/lib/reviews/transitions";
 import { isSafeHttpUrl } from "@/lib/urls";
@@ -20,7 +22,13 @@ type Props = {
   onAction(annotation: AnnotationRecord, action: ReviewAction, comment: string): Promise<void>;
   onEdit(annotation: AnnotationRecord): void;
   onDelete(annotation: AnnotationRecord): Promise<void>;
+  onConfirmPlacement(annotation: AnnotationRecord): Promise<void>;
 };
+
+function historyEntryLabel(event: ReviewEventRecord): string {
+  if (event.kind !== "status") return `${ANNOTATION_EVENT_LABELS[event.kind]}${event.revision ? ` (revision ${event.revision})` : ""}`;
+  return event.from ? `${REVIEW_STATUS_LABELS[event.from]} → ${REVIEW_STATUS_LABELS[event.to]}` : "Created as draft";
+}
 
 function SourceLink({ url, children }: { url: string; children: React.ReactNode }) {
   if (!isSafeHttpUrl(url)) return <span>{children}</span>;
@@ -32,7 +40,8 @@ function SourceLink({ url, children }: { url: string; children: React.ReactNode 
 }
 
 /** One claim in the side panel: a summary, and when active its explanation, sources, history and actions. */
-export const ClaimCard = memo(function ClaimCard({ annotation, active, actor, detail, error, onActivate, onAction, onEdit, onDelete }: Props) {
+export const ClaimCard = memo(function ClaimCard(props: Props) {
+  const { annotation, active, actor, detail, error, onActivate, onAction, onEdit, onDelete, onConfirmPlacement } = props;
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
     if (active && card.current && !card.current.contains(document.activeElement)) {
@@ -60,6 +69,7 @@ export const ClaimCard = memo(function ClaimCard({ annotation, active, actor, de
             {sourceCount} {sourceCount === 1 ? "source" : "sources"}
           </span>
           <span>by {annotation.author.name}</span>
+          {!annotation.placementChecked && <span className="badge badge--check">Check placement</span>}
         </span>
       </button>
       {active && (
@@ -92,6 +102,16 @@ export const ClaimCard = memo(function ClaimCard({ annotation, active, actor, de
               </ol>
             </>
           )}
+          {!annotation.placementChecked && (
+            <div className="notice">
+              <p>A revision moved this claim, and the new place is uncertain. Check that the highlight covers the claim.</p>
+              {mayPlaceAnnotation(actor, annotation).allowed && (
+                <button type="button" className="secondary" onClick={() => void onConfirmPlacement(annotation)}>
+                  Confirm placement
+                </button>
+              )}
+            </div>
+          )}
           <ReviewActions
             actor={actor}
             annotation={annotation}
@@ -104,9 +124,7 @@ export const ClaimCard = memo(function ClaimCard({ annotation, active, actor, de
             <ol className="history">
               {detail.history.map((event) => (
                 <li key={event.id}>
-                  <span>
-                    {event.from ? `${REVIEW_STATUS_LABELS[event.from]} → ${REVIEW_STATUS_LABELS[event.to]}` : "Created as draft"}
-                  </span>{" "}
+                  <span>{historyEntryLabel(event)}</span>{" "}
                   <span className="muted">
                     by {event.actor.name}, <time dateTime={event.at}>{formatDateTime(event.at)}</time>
                   </span>

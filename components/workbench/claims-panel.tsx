@@ -24,6 +24,7 @@ type Props = {
   onAction(annotation: AnnotationRecord, action: ReviewAction, comment: string): Promise<void>;
   onEdit(annotation: AnnotationRecord): void;
   onDelete(annotation: AnnotationRecord): Promise<void>;
+  onConfirmPlacement(annotation: AnnotationRecord): Promise<void>;
 };
 
 /** The article's claims in document order, filterable by review status. */
@@ -83,6 +84,7 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
                 onAction={props.onAction}
                 onEdit={props.onEdit}
                 onDelete={props.onDelete}
+                onConfirmPlacement={props.onConfirmPlacement}
               />
             </li>
           ))}

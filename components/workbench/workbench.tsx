@@ -13,16 +13,19 @@ import { annotationApi } from "./annotation-api";
 import { ArticleEditor } from "./article-editor";
 import { draftOf, emptyDraft, type ClaimDraft, type ClaimPayload } from "./claim-draft";
 import { ClaimsPanel, type StatusFilter } from "./claims-panel";
+import { OrphansPanel } from "./orphans-panel";
 import { claimLabel } from "./labels";
+import { RevisionBar } from "./revision-bar";
+import { useArticleRevision } from "./use-article-revision";
 import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
 
-type Props = { articleId: string; doc: unknown; actor: Actor };
+type Props = { articleId: string; doc: unknown; revision: number; actor: Actor; canEditArticle: boolean };
 
 const byPosition = (a: AnnotationRecord, b: AnnotationRecord) =>
   a.selectors[1].start - b.selectors[1].start || a.selectors[1].end - b.selectors[1].end || a.createdAt.localeCompare(b.createdAt);
 
 /** The article page: the article with its highlighted claims, and the side panel of claims and the annotation form. */
-export function Workbench({ articleId, doc, actor }: Props) {
+export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle }: Props) {
   const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);
   const [loading, setLoading] = useState<"loading" | "loaded" | string>("loading");
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -32,23 +35,9 @@ export function Workbench({ articleId, doc, actor }: Props) {
   const [form, setForm] = useUnsavedForm(articleId);
   const [conflict, setConflict] = useState<string | null>(null);
 
-  const index = useMemo(() => indexTextblocks(documentFromJSON(doc)), [doc]);
-  const highlights = useMemo<ClaimHighlight[]>(
-    () =>
-      annotations.map((annotation) => ({
-        id: annotation.id,
-        from: positionOfOffset(index, annotation.selectors[1].start),
-        to: positionOfOffset(index, annotation.selectors[1].end),
-        status: annotation.status,
-        verdict: annotation.verdict,
-        label: claimLabel(annotation),
-      })),
-    [annotations, index],
-  );
-
-  // The claims come from the API rather than inside the page: the list is cached and compressed there,
-  // and the page's HTML stays small however many claims an article has.
-  const fetchClaims = useCallback(() => {
+  // The claims come from the API rather than inside the page: the list is cached there, and the
+  // page's HTML stays small however many claims an article has.
+  const fetchClaimList = useCallback(() => {
     annotationApi.list(articleId).then(
       (list) => {
         setAnnotations(list);
@@ -57,11 +46,36 @@ export function Workbench({ articleId, doc, actor }: Props) {
       (error: unknown) => setLoading(error instanceof ApiError ? error.message : "The claims could not be loaded."),
     );
   }, [articleId]);
-  useEffect(fetchClaims, [fetchClaims]);
+  useEffect(fetchClaimList, [fetchClaimList]);
   const retryLoading = () => {
     setLoading("loading");
-    fetchClaims();
+    fetchClaimList();
   };
+
+  // After a save the claims' places changed: none is drawn until the re-anchored list has arrived.
+  const article = useArticleRevision(articleId, { doc: initialDoc, revision }, () => {
+    setAnnotations([]);
+    setLoading("loading");
+    fetchClaimList();
+  });
+  const doc = article.saved.doc;
+  const savedRevision = article.saved.revision;
+  const index = useMemo(() => indexTextblocks(documentFromJSON(doc)), [doc]);
+  const placed = useMemo(() => annotations.filter((annotation) => !annotation.orphaned), [annotations]);
+  const orphans = useMemo(() => annotations.filter((annotation) => annotation.orphaned), [annotations]);
+  const [reattaching, setReattaching] = useState<AnnotationRecord | null>(null);
+  const highlights = useMemo<ClaimHighlight[]>(
+    () =>
+      placed.map((annotation) => ({
+        id: annotation.id,
+        from: positionOfOffset(index, annotation.selectors[1].start),
+        to: positionOfOffset(index, annotation.selectors[1].end),
+        status: annotation.status,
+        verdict: annotation.verdict,
+        label: claimLabel(annotation),
+      })),
+    [placed, index],
+  );
 
   const store = useCallback((record: AnnotationRecord | AnnotationDetail) => {
     setAnnotations((list) => [...list.filter((a) => a.id !== record.id), record].sort(byPosition));
@@ -96,12 +110,48 @@ export function Workbench({ articleId, doc, actor }: Props) {
 
   const startClaim = useCallback(
     (selection: ClaimSelection) => {
+      if (reattaching) {
+        annotationApi.reattach(reattaching.id, reattaching.version, selection.selectors).then(
+          (record) => {
+            store(record);
+            setReattaching(null);
+            activate(record.id);
+          },
+          (error: unknown) => {
+            if (error instanceof ApiError) setCardError({ id: reattaching.id, message: error.message });
+          },
+        );
+        return;
+      }
       setConflict(null);
       setForm((current) =>
         current && !window.confirm("Discard the annotation you have not saved yet?") ? current : { mode: "create", selectors: selection.selectors, draft: emptyDraft() },
       );
     },
-    [setForm],
+    [setForm, reattaching, store, activate],
+  );
+
+  const discard = useCallback(
+    (annotation: AnnotationRecord) => {
+      annotationApi.discard(annotation.id, annotation.version).then(
+        () => setAnnotations((list) => list.filter((a) => a.id !== annotation.id)),
+        (error: unknown) => {
+          if (error instanceof ApiError) setCardError({ id: annotation.id, message: error.message });
+        },
+      );
+    },
+    [],
+  );
+
+  const confirmPlacement = useCallback(
+    async (annotation: AnnotationRecord) => {
+      try {
+        store(await annotationApi.confirmPlacement(annotation.id, annotation.version, savedRevision));
+      } catch (error) {
+        if (error instanceof ApiError) setCardError({ id: annotation.id, message: error.message });
+      }
+    },
+    [store, savedRevision],
   );
 
   async function save(open: OpenForm, payload: ClaimPayload, submit: boolean) {
@@ -176,13 +226,21 @@ export function Workbench({ articleId, doc, actor }: Props) {
   return (
     <div className="workbench">
       <div className="workbench__article">
+        <RevisionBar article={article} canEdit={canEditArticle} articleId={articleId} />
         <ArticleEditor
-          doc={doc}
+          key={article.generation}
+          doc={article.editing?.doc ?? doc}
           highlights={highlights}
           activeId={activeId}
           onAnnotate={startClaim}
           onClaimClick={focusFromHighlight}
-          canAnnotate={!actor.disabled}
+          canAnnotate={!actor.disabled && !article.editing}
+          annotateLabel={reattaching ? "Re-attach claim here" : "Annotate claim"}
+          editing={!!article.editing}
+          saving={article.saving}
+          onDocChange={article.change}
+          onSaveRevision={(edited) => void article.save(edited)}
+          onStopEditing={article.stop}
         />
       </div>
       <aside className="workbench__panel" aria-label="Claims and annotation">
@@ -223,8 +281,11 @@ export function Workbench({ articleId, doc, actor }: Props) {
             </button>
           </div>
         )}
+        {loading === "loaded" && (
+          <OrphansPanel orphans={orphans} actor={actor} reattachingId={reattaching?.id ?? null} onReattach={setReattaching} onDiscard={discard} />
+        )}
         {loading === "loaded" && <ClaimsPanel
-          annotations={annotations}
+          annotations={placed}
           filter={filter}
           onFilterChange={setFilter}
           activeId={activeId}
@@ -235,6 +296,7 @@ export function Workbench({ articleId, doc, actor }: Props) {
           onAction={takeAction}
           onEdit={edit}
           onDelete={remove}
+          onConfirmPlacement={confirmPlacement}
         />}
       </aside>
     </div>

@@ -80,3 +80,18 @@ export const annotationUpdateSchema = z.strictObject({
 });
 
 export type AnnotationUpdateInput = z.output<typeof annotationUpdateSchema>;
+
+export const annotationReattachSchema = z.strictObject({
+  version: versionSchema,
+  selectors: selectorsSchema,
+});
+
+export const annotationDiscardSchema = z.strictObject({
+  version: versionSchema,
+});
+
+export const placementConfirmSchema = z.strictObject({
+  version: versionSchema,
+  /** The article revision the placement was seen in: a newer revision may have moved it since. */
+  revision: z.int({ error: "must be the article revision you read, a whole number" }).positive(),
+});

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/database";
 import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
 import { toAnnotationRecord, type AnnotationDetail, type AnnotationRecord } from "./record";
@@ -18,6 +18,10 @@ const annotationColumns = {
   suffix: annotations.suffix,
   startOffset: annotations.startOffset,
   endOffset: annotations.endOffset,
+  orphanedAt: annotations.orphanedAt,
+  discardedAt: annotations.discardedAt,
+  anchorConfidence: annotations.anchorConfidence,
+  placementChecked: annotations.placementChecked,
   createdAt: annotations.createdAt,
   updatedAt: annotations.updatedAt,
   authorName: users.name,
@@ -45,20 +49,29 @@ function groupSources(rows: SourceRow[]): Map<string, SourceRow[]> {
   return byAnnotation;
 }
 
-/** The article's annotations in document order, each with its sources and author. */
+/**
+ * The article's annotations in document order, each with its sources and author; orphans (flagged
+ * `orphaned`) after the placed ones, discarded ones left out.
+ */
 export async function selectArticleAnnotations(db: Reader, articleId: string): Promise<AnnotationRecord[]> {
+  const listed = and(eq(annotations.articleId, articleId), isNull(annotations.discardedAt));
   const [rows, sourceRows] = await Promise.all([
     db
       .select(annotationColumns)
       .from(annotations)
       .innerJoin(users, eq(users.id, annotations.authorId))
-      .where(eq(annotations.articleId, articleId))
-      .orderBy(asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt)),
+      .where(listed)
+      .orderBy(
+        asc(sql`${annotations.orphanedAt} is not null`),
+        asc(annotations.startOffset),
+        asc(annotations.endOffset),
+        asc(annotations.createdAt),
+      ),
     db
       .select(sourceColumns)
       .from(sources)
       .innerJoin(annotations, eq(annotations.id, sources.annotationId))
-      .where(eq(annotations.articleId, articleId))
+      .where(listed)
       .orderBy(asc(sources.annotationId), asc(sources.position)),
   ]);
   const sourcesByAnnotation = groupSources(sourceRows);
@@ -90,6 +103,8 @@ export async function selectAnnotationDetail(db: Reader, id: string): Promise<An
   const events = await db
     .select({
       id: reviewEvents.id,
+      kind: reviewEvents.kind,
+      revision: reviewEvents.revision,
       from: reviewEvents.fromStatus,
       to: reviewEvents.toStatus,
       actorId: reviewEvents.actorId,
@@ -105,6 +120,8 @@ export async function selectAnnotationDetail(db: Reader, id: string): Promise<An
     ...annotation,
     history: events.map((event) => ({
       id: event.id,
+      kind: event.kind,
+      revision: event.revision,
       from: event.from,
       to: event.to,
       actor: { id: event.actorId, name: event.actorName },

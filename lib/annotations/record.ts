@@ -1,5 +1,6 @@
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
 import type { ReviewStatus } from "@/lib/reviews/statuses";
+import type { AnnotationEventKind } from "./history";
 import type { Verdict } from "./verdicts";
 
 /** A source as the API and the UI read it. */
@@ -21,7 +22,16 @@ export type AnnotationRecord = {
   verdict: Verdict | null;
   explanation: string;
   quote: string;
+  /** For an orphan, the selectors of the last revision that held it: its original quote, not a place in the current text. */
   selectors: [TextQuoteSelector, TextPositionSelector];
+  /** A revision deleted or rewrote its text: shown in the Orphaned panel, not in the text. */
+  orphaned: boolean;
+  /** Someone discarded the orphan: never in the article's list, still readable by id with its history. */
+  discarded: boolean;
+  /** How sure re-anchoring was of its placement, 0 to 1. */
+  anchorConfidence: number;
+  /** False while a doubtful placement waits for someone to confirm it ("check placement"). */
+  placementChecked: boolean;
   sources: SourceRecord[];
   author: { id: string; name: string };
   createdAt: string;
@@ -30,6 +40,10 @@ export type AnnotationRecord = {
 
 export type ReviewEventRecord = {
   id: string;
+  /** `status` for a move along the review workflow; otherwise a placement event, whose from and to are the status at the time. */
+  kind: AnnotationEventKind;
+  /** The article revision of a placement event (e.g. the revision that orphaned it); null for status changes. */
+  revision: number | null;
   from: ReviewStatus | null;
   to: ReviewStatus;
   actor: { id: string; name: string };
@@ -51,6 +65,10 @@ type AnnotationRow = {
   suffix: string;
   startOffset: number;
   endOffset: number;
+  orphanedAt: Date | null;
+  discardedAt: Date | null;
+  anchorConfidence: number;
+  placementChecked: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -92,6 +110,10 @@ export function toAnnotationRecord(
       { type: "TextQuoteSelector", exact: row.quote, prefix: row.prefix, suffix: row.suffix },
       { type: "TextPositionSelector", start: row.startOffset, end: row.endOffset },
     ],
+    orphaned: row.orphanedAt !== null,
+    discarded: row.discardedAt !== null,
+    anchorConfidence: row.anchorConfidence,
+    placementChecked: row.placementChecked,
     sources: sources.map(toSourceRecord),
     author,
     createdAt: row.createdAt.toISOString(),

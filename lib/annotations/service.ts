@@ -20,11 +20,29 @@ import type { AnnotationDetail, AnnotationRecord } from "./record";
 export const STALE_VERSION_MESSAGE =
   "Someone changed this annotation after you opened it. Reload to see their change; copy your text first if you want to keep it.";
 
+export const DISCARDED_MESSAGE = "This annotation was discarded: it is kept for its history but can no longer be changed.";
+
+/** The article's current text and revision. */
 async function requireArticle(db: Database | Transaction, articleId: string) {
   const [article] = await db
-    .select({ id: articles.id, plainText: articles.plainText })
+    .select({ id: articles.id, plainText: articles.plainText, revision: articles.revision })
     .from(articles)
     .where(eq(articles.id, articleId));
+  if (!article) throw new NotFound(`No article with id ${articleId}.`);
+  return article;
+}
+
+/**
+ * The article's current text and revision, its row locked until the transaction ends, for a write
+ * that places an annotation on that text: saving a revision (which locks the row too) then waits,
+ * so no annotation lands on text that a concurrent save is replacing.
+ */
+export async function lockArticleText(tx: Transaction, articleId: string) {
+  const [article] = await tx
+    .select({ id: articles.id, plainText: articles.plainText, revision: articles.revision })
+    .from(articles)
+    .where(eq(articles.id, articleId))
+    .for("no key update");
   if (!article) throw new NotFound(`No article with id ${articleId}.`);
   return article;
 }
@@ -38,6 +56,11 @@ async function requireAnnotation(db: Database | Transaction, id: string) {
 /** Refuses a write based on a version that is no longer current. */
 export function assertCurrentVersion(annotation: { version: number }, version: number): void {
   if (annotation.version !== version) throw new Conflict(STALE_VERSION_MESSAGE);
+}
+
+/** Refuses any change to a discarded annotation. */
+export function assertNotDiscarded(annotation: { discarded: boolean }): void {
+  if (annotation.discarded) throw new Conflict(DISCARDED_MESSAGE);
 }
 
 async function insertSources(tx: Transaction, annotationId: string, list: SourceInput[]) {
@@ -79,7 +102,7 @@ export async function createAnnotation(
   enforce(mayCreateAnnotation(actor), actor);
   const claim = parseInput(annotationCreateSchema, input);
   const id = await db.transaction(async (tx) => {
-    const article = await requireArticle(tx, articleId);
+    const article = await lockArticleText(tx, articleId);
     const [quote, position] = locateQuote(article.plainText, claim.selectors);
     const [created] = await tx
       .insert(annotations)
@@ -111,6 +134,7 @@ export async function updateAnnotation(db: Database, actor: Actor | null, id: st
     const annotation = await requireAnnotation(tx, id);
     enforce(mayEditAnnotation(actor, annotation), actor);
     assertCurrentVersion(annotation, change.version);
+    assertNotDiscarded(annotation);
     if (!EDITABLE_STATUSES.includes(annotation.status)) {
       throw new Conflict(
         `This annotation is ${annotation.status.replace("_", " ")}; it can be changed only as a draft or after an editor requests changes.`,

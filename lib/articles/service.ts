@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
 import { NotFound } from "@/lib/errors";
@@ -42,7 +42,7 @@ export async function listArticles(db: Database, actor: Actor | null): Promise<A
       count: sql<number>`count(${annotations.id})::int`,
     })
     .from(articles)
-    .leftJoin(annotations, eq(annotations.articleId, articles.id))
+    .leftJoin(annotations, and(eq(annotations.articleId, articles.id), isNull(annotations.discardedAt)))
     .groupBy(articles.id, annotations.status)
     .orderBy(sql`max(${articles.createdAt}) desc`, asc(articles.title));
   const summaries = new Map<string, ArticleSummary>();

@@ -27,6 +27,17 @@ export function mayDeleteAnnotation(actor: Actor, annotation: Annotation): Decis
   return deny("Only the annotation's author or an admin can delete it.");
 }
 
+/**
+ * Placing an annotation on the text after a revision moved it (re-attaching an orphan, confirming a
+ * doubtful placement, discarding an orphan) is its author's, or any editor's: orphans are the desk's
+ * problem once the author has moved on.
+ */
+export function mayPlaceAnnotation(actor: Actor, annotation: Annotation): Decision {
+  if (!activeActor(actor)) return SIGN_IN;
+  if (actor.id === annotation.author.id || hasRole(actor.role, "editor")) return allow;
+  return deny("Only the annotation's author or an editor can place it on the text.");
+}
+
 /** Submitting is the author's; every other review action is an editor's, never on their own annotation. */
 export function mayTakeReviewAction(actor: Actor, annotation: Annotation, action: ReviewAction): Decision {
   if (!activeActor(actor)) return SIGN_IN;

@@ -1,8 +1,22 @@
-import type { Role } from "@/lib/users/roles";
+import { hasRole, type Role } from "@/lib/users/roles";
 import { activeActor, allow, deny, type Decision } from "./decision";
 
 type Actor = { id: string; role: Role; disabled: boolean } | null;
 
+const SIGN_IN = deny("Sign in with an active account to do this.");
+
 export function mayViewArticles(actor: Actor): Decision {
-  return activeActor(actor) ? allow : deny("Sign in with an active account to do this.");
+  return activeActor(actor) ? allow : SIGN_IN;
+}
+
+/** Editing the article's text (saving a revision) is an editor's: it moves every reviewer's claims. */
+export function mayEditArticle(actor: Actor): Decision {
+  if (!activeActor(actor)) return SIGN_IN;
+  return hasRole(actor.role, "editor") ? allow : deny("Only editors and admins can edit the article.");
+}
+
+/** Creating an article by import is an editor's: the desk decides which articles get fact-checked. */
+export function mayImportArticle(actor: Actor): Decision {
+  if (!activeActor(actor)) return SIGN_IN;
+  return hasRole(actor.role, "editor") ? allow : deny("Only editors and admins can import articles.");
 }

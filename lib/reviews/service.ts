@@ -5,7 +5,7 @@ import { annotations, reviewEvents } from "@/db/schema";
 import { versionSchema } from "@/lib/annotations/input";
 import { selectAnnotation, selectAnnotationDetail, touchArticleAnnotations } from "@/lib/annotations/queries";
 import type { AnnotationDetail } from "@/lib/annotations/record";
-import { assertCurrentVersion, STALE_VERSION_MESSAGE } from "@/lib/annotations/service";
+import { assertCurrentVersion, assertNotDiscarded, STALE_VERSION_MESSAGE } from "@/lib/annotations/service";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { mayTakeReviewAction, mayViewAnnotations } from "@/lib/policies/annotation";
 import { enforce } from "@/lib/policies/enforce";
@@ -33,6 +33,7 @@ export async function changeStatus(db: Database, actor: Actor | null, id: string
     const annotation = await selectAnnotation(tx, id);
     if (!annotation) throw new NotFound(`No annotation with id ${id}.`);
     assertCurrentVersion(annotation, change.version);
+    assertNotDiscarded(annotation);
     const action = reviewActionFor(annotation.status, change.to);
     if (!action) {
       throw new Conflict(

@@ -59,7 +59,7 @@ function postgres(url: string): Engine {
 
 export const engines: Engine[] = [pglite, ...(process.env.TEST_DATABASE_URL ? [postgres(process.env.TEST_DATABASE_URL)] : [])];
 
-const TABLES = ["review_events", "sources", "annotations", "articles", "users", "app_settings", "sign_in_failures"];
+const TABLES = ["review_events", "sources", "annotations", "article_revisions", "articles", "users", "app_settings", "sign_in_failures"];
 
 /**
  * Declares `specify` once per engine, on a migrated database emptied before each test.

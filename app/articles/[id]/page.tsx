@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getArticle } from "@/lib/articles/service";
 import { NotFound } from "@/lib/errors";
+import { mayEditArticle } from "@/lib/policies/article";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +39,7 @@ export default async function ArticlePage({ params }: Params) {
       <header className="article-page__header">
         <h1>{article.title}</h1>
         <p className="muted">
-          {[article.byline, article.publishedOn, `revision ${article.revision}`].filter(Boolean).join(" · ")}
+          {[article.byline, article.publishedOn].filter(Boolean).join(" · ")}
           {article.originalUrl && /^https?:\/\//i.test(article.originalUrl) && (
             <>
               {" · "}
@@ -49,7 +50,13 @@ export default async function ArticlePage({ params }: Params) {
           )}
         </p>
       </header>
-      <Workbench articleId={article.id} doc={article.doc} actor={actor} />
+      <Workbench
+        articleId={article.id}
+        doc={article.doc}
+        revision={article.revision}
+        actor={actor}
+        canEditArticle={mayEditArticle(actor).allowed}
+      />
     </div>
   );
 }

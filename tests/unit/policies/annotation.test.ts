@@ -3,6 +3,7 @@ import {
   mayCreateAnnotation,
   mayDeleteAnnotation,
   mayEditAnnotation,
+  mayPlaceAnnotation,
   mayTakeReviewAction,
   mayViewAnnotations,
 } from "@/lib/policies/annotation";
@@ -15,7 +16,7 @@ const annotation = { author: { id: AUTHOR_ID } };
 
 const user = (role: Role, own: boolean, disabled = false) => ({ id: own ? AUTHOR_ID : `other-${role}`, role, disabled });
 
-type Case = "view" | "create" | "edit" | "delete" | ReviewAction;
+type Case = "view" | "create" | "edit" | "delete" | "place" | ReviewAction;
 
 function decide(actor: ReturnType<typeof user> | null, what: Case): Decision {
   switch (what) {
@@ -27,27 +28,29 @@ function decide(actor: ReturnType<typeof user> | null, what: Case): Decision {
       return mayEditAnnotation(actor, annotation);
     case "delete":
       return mayDeleteAnnotation(actor, annotation);
+    case "place":
+      return mayPlaceAnnotation(actor, annotation);
     default:
       return mayTakeReviewAction(actor, annotation, what);
   }
 }
 
-const CASES: Case[] = ["view", "create", "edit", "delete", "submit", "approve", "request_changes", "reject", "reopen"];
+const CASES: Case[] = ["view", "create", "edit", "delete", "place", "submit", "approve", "request_changes", "reject", "reopen"];
 
 /** Who is allowed what; everything not listed is refused. */
 const MATRIX: [string, ReturnType<typeof user> | null, Case[]][] = [
   ["anonymous", null, []],
   ["a disabled author (editor)", user("editor", true, true), []],
   ["a disabled admin", user("admin", false, true), []],
-  ["a reviewer on their own annotation", user("reviewer", true), ["view", "create", "edit", "delete", "submit"]],
+  ["a reviewer on their own annotation", user("reviewer", true), ["view", "create", "edit", "delete", "place", "submit"]],
   ["a reviewer on someone else's", user("reviewer", false), ["view", "create"]],
-  ["an editor on their own annotation", user("editor", true), ["view", "create", "edit", "delete", "submit"]],
-  ["an editor on someone else's", user("editor", false), ["view", "create", "approve", "request_changes", "reject", "reopen"]],
-  ["an admin on their own annotation", user("admin", true), ["view", "create", "edit", "delete", "submit"]],
+  ["an editor on their own annotation", user("editor", true), ["view", "create", "edit", "delete", "place", "submit"]],
+  ["an editor on someone else's", user("editor", false), ["view", "create", "place", "approve", "request_changes", "reject", "reopen"]],
+  ["an admin on their own annotation", user("admin", true), ["view", "create", "edit", "delete", "place", "submit"]],
   [
     "an admin on someone else's",
     user("admin", false),
-    ["view", "create", "delete", "approve", "request_changes", "reject", "reopen"],
+    ["view", "create", "delete", "place", "approve", "request_changes", "reject", "reopen"],
   ],
 ];
 

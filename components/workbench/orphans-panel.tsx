@@ -1,0 +1,71 @@
+"use client";
+
+import { memo, useId } from "react";
+import type { AnnotationRecord } from "@/lib/annotations/record";
+import { mayPlaceAnnotation } from "@/lib/policies/annotation";
+import type { Actor } from "@/lib/users/actor";
+import { StatusBadge, VerdictBadge } from "./status-badge";
+
+type Props = {
+  orphans: AnnotationRecord[];
+  actor: Actor;
+  reattachingId: string | null;
+  onReattach(annotation: AnnotationRecord | null): void;
+  onDiscard(annotation: AnnotationRecord): void;
+};
+
+/**
+ * Claims whose text a revision deleted or rewrote. They keep their status, sources and history and
+ * wait here, with the quote they were made on, to be re-attached to new text or discarded.
+ */
+export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattachingId, onReattach, onDiscard }: Props) {
+  const headingId = useId();
+  if (!orphans.length) return null;
+  return (
+    <section className="claims-panel orphans-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Orphaned ({orphans.length})</h2>
+      <p className="muted">A revision removed the text these claims were made on.</p>
+      <ol className="claims-panel__list">
+        {orphans.map((orphan) => {
+          const mayPlace = mayPlaceAnnotation(actor, orphan).allowed;
+          const reattaching = orphan.id === reattachingId;
+          return (
+            <li key={orphan.id}>
+              <article className="claim-card claim-card--orphaned" aria-label={`Orphaned claim by ${orphan.author.name}`}>
+                <div className="claim-card__summary">
+                  <q className="claim-card__quote">{orphan.selectors[0].exact}</q>
+                  <span className="claim-card__meta">
+                    <VerdictBadge verdict={orphan.verdict} />
+                    <StatusBadge status={orphan.status} />
+                    <span>by {orphan.author.name}</span>
+                  </span>
+                  {reattaching && (
+                    <p className="notice" role="status">
+                      Select the text this claim belongs to, then choose “Re-attach claim here” beside it.
+                    </p>
+                  )}
+                  {mayPlace && (
+                    <div className="review-actions">
+                      <button type="button" className="secondary" onClick={() => onReattach(reattaching ? null : orphan)}>
+                        {reattaching ? "Cancel re-attaching" : "Re-attach to new text"}
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() => {
+                          if (window.confirm("Discard this orphaned claim? It stays in the history but leaves the article.")) onDiscard(orphan);
+                        }}
+                      >
+                        Discard
+                      </button>
+                    </div>
+                  )}
+                </div>
+              </article>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+});

@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import type { useArticleRevision } from "./use-article-revision";
+
+type Props = { articleId: string; article: ReturnType<typeof useArticleRevision>; canEdit: boolean };
+
+/** The article's revision, the way into edit mode, and what a save or an earlier visit left to know. */
+export function RevisionBar({ articleId, article, canEdit }: Props) {
+  const { saved, editing, leftover, message } = article;
+  return (
+    <div className="revision-bar">
+      <div className="revision-bar__row">
+        <span className="muted">Revision {saved.revision}</span>
+        <Link href={`/articles/${articleId}/revisions`}>History and comparison</Link>
+        {canEdit && !editing && (
+          <button type="button" className="secondary" onClick={() => article.start()}>
+            Edit article
+          </button>
+        )}
+      </div>
+      {canEdit && leftover && !editing && (
+        <div className="notice" role="status">
+          <p>
+            You have edits from {new Date(leftover.at).toLocaleString("en-GB")} that were not saved (made on revision {leftover.baseRevision}
+            {leftover.baseRevision !== saved.revision ? `; the article is now at revision ${saved.revision}, so compare before you save` : ""}).
+          </p>
+          <button type="button" className="secondary" onClick={() => article.start(leftover)}>
+            Continue editing them
+          </button>{" "}
+          <button type="button" className="link-button" onClick={article.discardLeftover}>
+            Discard them
+          </button>
+        </div>
+      )}
+      {message && (
+        <p className={message.error ? "form-message" : "notice"} role={message.error ? "alert" : "status"}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}

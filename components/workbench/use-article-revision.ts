@@ -1,0 +1,113 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, callApi } from "../api-client";
+
+/** Edits not yet saved as a revision, kept in this browser so that a crash or a refused save loses nothing. */
+type UnsavedEdits = { baseRevision: number; doc: unknown; at: string };
+
+export type RevisionSummary = { revision: number; reanchored: number; orphaned: number; checkPlacement: number };
+
+const storageKey = (articleId: string) => `factcheck:unsaved-revision:${articleId}`;
+
+function readUnsaved(articleId: string): UnsavedEdits | null {
+  try {
+    const stored = window.localStorage.getItem(storageKey(articleId));
+    return stored ? (JSON.parse(stored) as UnsavedEdits) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeUnsaved(articleId: string, edits: UnsavedEdits | null) {
+  try {
+    if (edits) window.localStorage.setItem(storageKey(articleId), JSON.stringify(edits));
+    else window.localStorage.removeItem(storageKey(articleId));
+  } catch {
+    // Storage full or disabled: editing still works, it just does not survive a reload.
+  }
+}
+
+/**
+ * Edit mode of an article: the saved document and revision, the document being edited, saving it
+ * as a new revision, and the unsaved edits a previous visit left behind.
+ */
+export function useArticleRevision(articleId: string, initial: { doc: unknown; revision: number }, onSaved: (summary: RevisionSummary) => void) {
+  const [saved, setSaved] = useState(initial);
+  const [editing, setEditing] = useState<{ baseRevision: number; doc: unknown } | null>(null);
+  const [leftover, setLeftover] = useState<UnsavedEdits | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  /** Bumped to rebuild the editor from `doc` when edits are dropped. */
+  const [generation, setGeneration] = useState(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    // Read after hydration, so that the server's render and the browser's first render agree.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setLeftover(readUnsaved(articleId));
+  }, [articleId]);
+
+  const start = useCallback((from?: UnsavedEdits) => {
+    setMessage(null);
+    setLeftover(null);
+    setEditing({ baseRevision: saved.revision, doc: from?.doc ?? saved.doc });
+  }, [saved]);
+
+  const change = useCallback(
+    (doc: unknown) => {
+      if (!editing) return;
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = setTimeout(() => writeUnsaved(articleId, { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() }), 400);
+    },
+    [articleId, editing],
+  );
+
+  const stop = useCallback(() => {
+    if (pending.current) clearTimeout(pending.current);
+    writeUnsaved(articleId, null);
+    setEditing(null);
+    setMessage(null);
+    setGeneration((n) => n + 1);
+  }, [articleId]);
+
+  const save = useCallback(
+    async (doc: unknown) => {
+      if (!editing) return;
+      setSaving(true);
+      setMessage(null);
+      try {
+        const summary = await callApi<RevisionSummary>("POST", `/api/articles/${articleId}/revisions`, { baseRevision: editing.baseRevision, doc });
+        if (pending.current) clearTimeout(pending.current);
+        writeUnsaved(articleId, null);
+        setSaved({ doc, revision: summary.revision });
+        setEditing(null);
+        setMessage({
+          text: `Saved revision ${summary.revision}: ${summary.reanchored} claims re-anchored, ${summary.orphaned} orphaned, ${summary.checkPlacement} to check.`,
+          error: false,
+        });
+        onSaved(summary);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        writeUnsaved(articleId, { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() });
+        setMessage({
+          text:
+            error.status === 409
+              ? `${error.message} Your edits are kept in this browser: reload the page, compare the revisions, then continue editing.`
+              : error.message,
+          error: true,
+        });
+      } finally {
+        setSaving(false);
+      }
+    },
+    [articleId, editing, onSaved],
+  );
+
+  const discardLeftover = useCallback(() => {
+    writeUnsaved(articleId, null);
+    setLeftover(null);
+  }, [articleId]);
+
+  return { saved, editing, leftover, saving, message, generation, start, change, stop, save, discardLeftover };
+}

@@ -1,0 +1,66 @@
+import { Invalid, PayloadTooLarge } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/body";
+import { decodeImportFile } from "./content";
+import { detectFormat, IMPORT_EXTENSIONS, MAX_IMPORT_BYTES } from "./formats";
+
+/** A JSON import carries the content as a string: 5 MB of it, plus room for JSON escaping and the other fields. */
+const MAX_JSON_BYTES = 6 * 1024 * 1024;
+
+/** An upload is the file plus the multipart framing and the other fields, which are short. */
+const MAX_FORM_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
+
+const DETAILS = ["title", "byline", "originalUrl", "publishedOn"] as const;
+
+/**
+ * The input of `importArticle` from a `POST /api/articles`: a JSON body as it is, or a multipart form
+ * with the `file` to import (its format taken from its name) and the article's details as fields.
+ */
+export async function readImportRequest(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\b/i.test(type)) return readJsonBody(request, MAX_JSON_BYTES);
+  const form = await new Response(await readBounded(request, MAX_FORM_BYTES), { headers: { "content-type": type } })
+    .formData()
+    .catch(() => {
+      throw new Invalid("The upload is not a valid multipart form.", { body: "is not a valid multipart form" });
+    });
+  const file = form.get("file");
+  if (!(file instanceof File)) throw new Invalid("Choose a file to import.", { file: "is required" });
+  const content = decodeImportFile(new Uint8Array(await file.arrayBuffer()), { fileName: file.name });
+  const format = detectFormat(file.name, content);
+  if (!format) {
+    const endings = Object.keys(IMPORT_EXTENSIONS).join(", ");
+    throw new Invalid(`The file “${file.name}” is not one we can import: choose a ${endings} file.`, { file: `must be a ${endings} file` });
+  }
+  const details = Object.fromEntries(DETAILS.map((name) => [name, form.get(name) ?? undefined]));
+  return { ...details, format, content, fileName: file.name };
+}
+
+/** The request's body, refusing more than `maxBytes` (413) from the declared length or while reading. */
+async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () => new PayloadTooLarge(`The upload is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return joined(chunks, size);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+}
+
+function joined(chunks: Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

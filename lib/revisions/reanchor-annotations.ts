@@ -1,0 +1,136 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/database";
+import { annotations, reviewEvents } from "@/db/schema";
+import { describe, reanchor, type Anchor } from "@/lib/anchoring";
+
+/**
+ * The confidence a placement needs to stand without a person's look. `Anchor` documents 0.75 to 1 as
+ * "the quote, or a small edit of it, in agreeing context"; below is an edited quote in changed
+ * surroundings or a choice among lookalikes, which a person should confirm ("check placement").
+ */
+export const PLACEMENT_CONFIDENCE = 0.75;
+
+export type ReanchorCounts = { reanchored: number; orphaned: number; checkPlacement: number };
+
+type Placed = {
+  id: string;
+  start_offset: number;
+  end_offset: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  anchor_confidence: number;
+  placement_checked: boolean;
+};
+
+type Current = {
+  id: string;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  startOffset: number;
+  endOffset: number;
+  anchorConfidence: number;
+  placementChecked: boolean;
+};
+
+/**
+ * The placement of an annotation in the new text. A placement nobody has confirmed yet stays
+ * unconfirmed, with the lower of its confidences, however sure this revision is.
+ */
+function placementOf(newText: string, current: Current, found: Anchor): Placed {
+  const [quote, position] = describe(newText, found.start, found.end);
+  const checked = current.placementChecked && found.confidence >= PLACEMENT_CONFIDENCE;
+  return {
+    id: current.id,
+    start_offset: position.start,
+    end_offset: position.end,
+    quote: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    anchor_confidence: current.placementChecked ? found.confidence : Math.min(current.anchorConfidence, found.confidence),
+    placement_checked: checked,
+  };
+}
+
+const unchanged = (current: Current, placed: Placed) =>
+  current.startOffset === placed.start_offset &&
+  current.endOffset === placed.end_offset &&
+  current.quote === placed.quote &&
+  current.prefix === placed.prefix &&
+  current.suffix === placed.suffix &&
+  current.anchorConfidence === placed.anchor_confidence &&
+  current.placementChecked === placed.placement_checked;
+
+/**
+ * Carries every placed annotation of the article from `oldText` to `newText` inside `tx`: moves each
+ * to where `reanchor` puts it (flagged "check placement" below PLACEMENT_CONFIDENCE) and orphans the
+ * ones it cannot place, writing an `orphaned` history entry by `actorId` at `revision` for each.
+ * Versions are not bumped: the placement is no part of what a versioned write (PATCH, status) sets,
+ * so a reader's version stays good for those writes. Writes in three statements, whatever the count.
+ */
+export async function reanchorAnnotations(
+  tx: Transaction,
+  article: { id: string; oldText: string; newText: string; revision: number },
+  actorId: string,
+): Promise<ReanchorCounts> {
+  const placedNow: Current[] = await tx
+    .select({
+      id: annotations.id,
+      quote: annotations.quote,
+      prefix: annotations.prefix,
+      suffix: annotations.suffix,
+      startOffset: annotations.startOffset,
+      endOffset: annotations.endOffset,
+      anchorConfidence: annotations.anchorConfidence,
+      placementChecked: annotations.placementChecked,
+    })
+    .from(annotations)
+    .where(and(eq(annotations.articleId, article.id), isNull(annotations.orphanedAt)));
+  const anchors = reanchor(
+    article.oldText,
+    article.newText,
+    placedNow.map((a) => [
+      { type: "TextQuoteSelector", exact: a.quote, prefix: a.prefix, suffix: a.suffix },
+      { type: "TextPositionSelector", start: a.startOffset, end: a.endOffset },
+    ]),
+  );
+  const moved: Placed[] = [];
+  const orphanIds: string[] = [];
+  let checkPlacement = 0;
+  placedNow.forEach((current, i) => {
+    const found = anchors[i];
+    if (!found) {
+      orphanIds.push(current.id);
+      return;
+    }
+    const placed = placementOf(article.newText, current, found);
+    if (!placed.placement_checked) checkPlacement++;
+    if (!unchanged(current, placed)) moved.push(placed);
+  });
+  if (moved.length) await movePlacements(tx, moved);
+  if (orphanIds.length) await orphan(tx, orphanIds, article.revision, actorId);
+  return { reanchored: placedNow.length - orphanIds.length, orphaned: orphanIds.length, checkPlacement };
+}
+
+/** One UPDATE for all moved annotations, their placements passed as one JSON parameter (no limit on the count of bind parameters). */
+async function movePlacements(tx: Transaction, moved: Placed[]): Promise<void> {
+  await tx.execute(sql`
+    update ${annotations} as a set
+      start_offset = v.start_offset, end_offset = v.end_offset,
+      quote = v.quote, prefix = v.prefix, suffix = v.suffix,
+      anchor_confidence = v.anchor_confidence, placement_checked = v.placement_checked
+    from jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) as v(
+      id uuid, start_offset integer, end_offset integer, quote text, prefix text, suffix text,
+      anchor_confidence real, placement_checked boolean)
+    where a.id = v.id`);
+}
+
+/** Orphans the annotations `ids` (quote and offsets stay those of the last revision that held them) and records it in their history. */
+async function orphan(tx: Transaction, ids: string[], revision: number, actorId: string): Promise<void> {
+  const idList = sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+  await tx.execute(sql`update ${annotations} set orphaned_at = now(), anchor_confidence = 0 where id in ${idList}`);
+  await tx.execute(sql`
+    insert into ${reviewEvents} (annotation_id, kind, from_status, to_status, revision, actor_id)
+    select id, 'orphaned', status, status, ${revision}, ${actorId} from ${annotations} where id in ${idList}`);
+}

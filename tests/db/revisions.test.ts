@@ -1,0 +1,231 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, expect, it } from "vitest";
+import { annotations, articleRevisions, reviewEvents } from "@/db/schema";
+import { documentFromPlainText } from "@/lib/articles/document";
+import { getArticle } from "@/lib/articles/service";
+import { confirmPlacement, discardAnnotation, reattachAnnotation } from "@/lib/annotations/placement";
+import { createAnnotation, getAnnotation, listAnnotations, updateAnnotation } from "@/lib/annotations/service";
+import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { changeStatus } from "@/lib/reviews/service";
+import { compareRevisions, getRevision, listRevisions, saveRevision } from "@/lib/revisions/service";
+import type { Actor } from "@/lib/users/actor";
+import { describeOnEveryEngine } from "./engines";
+import { addArticle, addUser, ARTICLE_TEXT, completeClaim, rowCount, selectorsOf } from "./fixtures";
+
+const [FIRST, SECOND, THIRD] = ARTICLE_TEXT.split("\n") as [string, string, string];
+const REWORDED_FIRST = "On Wednesday, officials said the United States will send anti-personnel mines to Ukraine.";
+const docOf = (...paragraphs: string[]) => documentFromPlainText(paragraphs.join("\n")).toJSON();
+
+describeOnEveryEngine("article revisions", (db) => {
+  let author: Actor;
+  let editor: Actor;
+  let article: { id: string; plainText: string };
+
+  beforeEach(async () => {
+    author = await addUser(db(), "reviewer", { name: "Rita Reviewer" });
+    editor = await addUser(db(), "editor", { name: "Ed Editor" });
+    article = await addArticle(db());
+  });
+
+  const annotate = (exact: string, input: object = {}) =>
+    createAnnotation(db(), author, article.id, { selectors: selectorsOf(article.plainText, exact), ...input });
+
+  /** An annotation on the second paragraph, submitted for review with a source: the one the revisions orphan. */
+  const submittedOnSecond = async () => {
+    const created = await annotate("non-persistent", completeClaim);
+    await changeStatus(db(), author, created.id, { to: "in_review", version: 1 });
+    return created.id;
+  };
+
+  it("stores revision 1 with every new article", async () => {
+    expect(await listRevisions(db(), author, article.id)).toEqual([
+      { revision: 1, createdAt: expect.any(String), author: null, current: true },
+    ]);
+    expect(await getRevision(db(), author, article.id, 1)).toMatchObject({ revision: 1, plainText: ARTICLE_TEXT, doc: docOf(ARTICLE_TEXT) });
+  });
+
+  it("saves a revision, moves the annotation on an edited sentence and orphans the one on a deleted paragraph", async () => {
+    const moved = await annotate("anti-personnel mines");
+    const orphanId = await submittedOnSecond();
+
+    const saved = await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(REWORDED_FIRST, THIRD) });
+
+    expect(saved).toEqual({ revision: 2, reanchored: 1, orphaned: 1, checkPlacement: 0 });
+    const newText = [REWORDED_FIRST, THIRD].join("\n");
+    expect(await getArticle(db(), editor, article.id)).toMatchObject({ revision: 2, plainText: newText, doc: docOf(REWORDED_FIRST, THIRD) });
+    const [placed, orphan] = await listAnnotations(db(), author, article.id);
+    const start = newText.indexOf("anti-personnel mines");
+    expect(placed).toMatchObject({
+      id: moved.id,
+      version: 1,
+      orphaned: false,
+      placementChecked: true,
+      anchorConfidence: expect.toSatisfy((confidence: number) => confidence >= 0.75),
+      selectors: [
+        { exact: "anti-personnel mines", prefix: newText.slice(start - 32, start), suffix: newText.slice(start + 20, start + 52) },
+        { start, end: start + 20 },
+      ],
+    });
+    expect(orphan).toMatchObject({
+      id: orphanId,
+      orphaned: true,
+      status: "in_review",
+      version: 2,
+      quote: "non-persistent",
+      selectors: [{ exact: "non-persistent" }, { start: ARTICLE_TEXT.indexOf("non-persistent") }],
+      sources: [{ url: completeClaim.sources[0].url }],
+    });
+    expect((await getAnnotation(db(), author, orphanId)).history).toMatchObject([
+      { kind: "status", to: "draft" },
+      { kind: "status", from: "draft", to: "in_review" },
+      { kind: "orphaned", from: "in_review", to: "in_review", revision: 2, actor: { id: editor.id } },
+    ]);
+  });
+
+  it("flags a doubtful placement for checking until someone confirms it", async () => {
+    const quote = "they deactivate on their own after a set period";
+    const doubtful = await annotate(quote);
+    const edited = SECOND.replace(quote, "they deactivate on their own once a set period ends");
+
+    expect(await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, edited, THIRD) })).toMatchObject({
+      checkPlacement: 1,
+      orphaned: 0,
+    });
+    const flagged = await getAnnotation(db(), author, doubtful.id);
+    expect(flagged).toMatchObject({ placementChecked: false, orphaned: false, version: 1 });
+    expect(flagged.anchorConfidence).toBeLessThan(0.75);
+
+    await expect(confirmPlacement(db(), author, doubtful.id, { version: 1, revision: 1 })).rejects.toThrow(Conflict);
+    const confirmed = await confirmPlacement(db(), editor, doubtful.id, { version: 1, revision: 2 });
+    expect(confirmed).toMatchObject({ placementChecked: true, anchorConfidence: 1, version: 2 });
+    expect(confirmed.history.at(-1)).toMatchObject({ kind: "placement_confirmed", revision: 2, actor: { id: editor.id } });
+    await expect(confirmPlacement(db(), editor, doubtful.id, { version: 2, revision: 2 })).rejects.toThrow(/already confirmed/);
+  });
+
+  it("refuses the second of two saves on the same revision and keeps the first", async () => {
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(REWORDED_FIRST, SECOND, THIRD) });
+    const second = saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, THIRD) });
+
+    await expect(second).rejects.toThrow(Conflict);
+    await expect(second).rejects.toThrow(/your text is kept/i);
+    expect(await rowCount(db(), articleRevisions)).toBe(2);
+    expect(await getArticle(db(), editor, article.id)).toMatchObject({ revision: 2, plainText: [REWORDED_FIRST, SECOND, THIRD].join("\n") });
+  });
+
+  it("lets exactly one of two concurrent saves on the same revision through", async () => {
+    const orphanId = await submittedOnSecond();
+    const results = await Promise.allSettled([
+      saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, THIRD) }),
+      saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(REWORDED_FIRST, SECOND, THIRD) }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: expect.any(Conflict) });
+    expect(await rowCount(db(), articleRevisions)).toBe(2);
+    const orphanEvents = await db().select().from(reviewEvents).where(eq(reviewEvents.kind, "orphaned"));
+    const orphaned = (await getAnnotation(db(), author, orphanId)).orphaned;
+    expect(orphanEvents).toHaveLength(orphaned ? 1 : 0);
+  });
+
+  it("refuses a save by a reviewer and an invalid document, writing nothing", async () => {
+    await expect(saveRevision(db(), author, article.id, { baseRevision: 1, doc: docOf(FIRST) })).rejects.toThrow(Forbidden);
+    for (const doc of [
+      { type: "doc", content: [{ type: "image" }] },
+      { type: "doc", content: [] },
+      { type: "paragraph", content: [{ type: "text", text: "A paragraph alone" }] },
+      "not a document",
+      null,
+    ]) {
+      await expect(saveRevision(db(), editor, article.id, { baseRevision: 1, doc })).rejects.toMatchObject({
+        name: "Invalid",
+        fields: { doc: expect.any(String) },
+      });
+    }
+    await expect(saveRevision(db(), editor, article.id, { baseRevision: 0, doc: docOf(FIRST) })).rejects.toThrow(Invalid);
+    await expect(saveRevision(db(), editor, crypto.randomUUID(), { baseRevision: 1, doc: docOf(FIRST) })).rejects.toThrow(NotFound);
+    expect(await rowCount(db(), articleRevisions)).toBe(1);
+    expect((await getArticle(db(), editor, article.id)).revision).toBe(1);
+  });
+
+  it("re-attaches an orphan to a new selection, recorded in its history", async () => {
+    const orphanId = await submittedOnSecond();
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, THIRD) });
+    const newText = [FIRST, THIRD].join("\n");
+    const selectors = selectorsOf(newText, "Ukrainian territory");
+
+    await expect(reattachAnnotation(db(), author, orphanId, { version: 1, selectors })).rejects.toThrow(Conflict);
+    const stranger = await addUser(db(), "reviewer");
+    await expect(reattachAnnotation(db(), stranger, orphanId, { version: 2, selectors })).rejects.toThrow(Forbidden);
+    await expect(
+      reattachAnnotation(db(), author, orphanId, { version: 2, selectors: [{ type: "TextQuoteSelector", exact: "non-persistent" }] }),
+    ).rejects.toMatchObject({ name: "Invalid", fields: { selectors: expect.any(String) } });
+
+    const reattached = await reattachAnnotation(db(), editor, orphanId, { version: 2, selectors });
+    expect(reattached).toMatchObject({
+      orphaned: false,
+      placementChecked: true,
+      anchorConfidence: 1,
+      version: 3,
+      status: "in_review",
+      quote: "Ukrainian territory",
+      selectors: [{ exact: "Ukrainian territory" }, { start: newText.indexOf("Ukrainian territory") }],
+    });
+    expect(reattached.history.at(-1)).toMatchObject({ kind: "reattached", revision: 2, actor: { id: editor.id } });
+  });
+
+  it("discards an orphan: hidden from the list, kept with its history, changed no more", async () => {
+    const orphanId = await submittedOnSecond();
+    const placed = await annotate("anti-personnel mines");
+    await expect(discardAnnotation(db(), author, placed.id, { version: 1 })).rejects.toThrow(/Only an orphaned/);
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, THIRD) });
+
+    await expect(discardAnnotation(db(), author, orphanId, { version: 1 })).rejects.toThrow(Conflict);
+    const discarded = await discardAnnotation(db(), author, orphanId, { version: 2 });
+
+    expect(discarded).toMatchObject({ discarded: true, orphaned: true, version: 3, status: "in_review" });
+    expect(discarded.history.map((event) => event.kind)).toEqual(["status", "status", "orphaned", "discarded"]);
+    expect((await listAnnotations(db(), author, article.id)).map((a) => a.id)).toEqual([placed.id]);
+    expect(await rowCount(db(), annotations)).toBe(2);
+    await expect(updateAnnotation(db(), author, orphanId, { version: 3, explanation: "x" })).rejects.toThrow(/discarded/);
+    await expect(changeStatus(db(), editor, orphanId, { to: "approved", version: 3 })).rejects.toThrow(/discarded/);
+    await expect(reattachAnnotation(db(), author, orphanId, { version: 3, selectors: selectorsOf(FIRST, "Ukraine") })).rejects.toThrow(
+      /discarded/,
+    );
+  });
+
+  it("lists, shows and compares revisions word by word", async () => {
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST.replace("Wednesday", "Thursday"), SECOND, THIRD) });
+
+    expect(await listRevisions(db(), author, article.id)).toEqual([
+      { revision: 1, createdAt: expect.any(String), author: null, current: false },
+      { revision: 2, createdAt: expect.any(String), author: { id: editor.id, name: "Ed Editor" }, current: true },
+    ]);
+    expect(await getRevision(db(), author, article.id, 2)).toMatchObject({ author: { id: editor.id }, plainText: expect.stringContaining("Thursday") });
+    await expect(getRevision(db(), author, article.id, 3)).rejects.toThrow(NotFound);
+    const { changes } = await compareRevisions(db(), author, article.id, 1, 2);
+    expect(changes.filter((c) => c.type !== "equal")).toEqual([
+      { type: "delete", text: "Wednesday" },
+      { type: "insert", text: "Thursday" },
+    ]);
+    await expect(compareRevisions(db(), author, article.id, 1, 9)).rejects.toThrow(NotFound);
+  });
+
+  it("re-anchors 2,000 annotations in well under a second", async () => {
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} says that claim number ${i} is about mines and their makers.`);
+    const big = await addArticle(db(), paragraphs.join("\n"));
+    const rows = [];
+    for (let i = 0; i < 2_000; i++) {
+      const [quote, position] = selectorsOf(big.plainText, `claim number ${i % 400} is`, 0);
+      rows.push({ articleId: big.id, authorId: author.id, quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, startOffset: position.start, endOffset: position.end });
+    }
+    await db().insert(annotations).values(rows);
+    const edited = paragraphs.map((p, i) => (i % 10 === 0 ? p.replace("about mines", "about land mines") : p));
+    edited.splice(200, 1);
+
+    const started = performance.now();
+    const saved = await saveRevision(db(), editor, big.id, { baseRevision: 1, doc: docOf(...edited) });
+    const elapsed = performance.now() - started;
+
+    expect(saved).toMatchObject({ revision: 2, reanchored: 1_995, orphaned: 5 });
+    expect(elapsed).toBeLessThan(1_000);
+  });
+});

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { selectWithMouse, signIn } from "./helpers";
+
+// Runs after 1-workbench.spec.ts: Rita's approved claim on CLAIM and Ed's claim on DELETED_PARAGRAPH's first sentence.
+test.describe.configure({ mode: "serial" });
+
+const ARTICLE = "US to send anti-personnel mines to Ukraine";
+const EDITED_CLAIM = "In June of 2022, just months into the war, the Biden administration pledged to limit the use of anti-personnel mines worldwide.";
+const DELETED_PARAGRAPH =
+  "Russia has been using both anti-personnel and anti-tank mines since the war began. They’ve created dense minefields to slow down Ukrainian forces trying to push back. Last summer, during Ukraine’s counteroffensive, one Ukrainian official even described the number of Russian mines as “insane.”";
+const NEW_PLACE = "Despite heavy losses, Russia’s relentless pressure, combined with Ukraine facing shortages in troops and ammo, has allowed Russia to grab more ground.";
+
+test("an editor's revision moves a claim with its edited sentence, orphans one on a deleted paragraph, which is re-attached", async ({ page }, testInfo) => {
+  await signIn(page, "ed@example.com");
+  await page.getByRole("link", { name: ARTICLE }).click();
+  await expect(page.locator("mark.claim").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Edit article" }).click();
+  await expect(page.getByRole("toolbar", { name: "Edit the article" })).toBeVisible();
+
+  // Insert " of" after "June" in the claim's sentence: the highlight maps through the edit as it is typed.
+  await selectWithMouse(page, "June");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.type(" of");
+  await expect(page.locator("mark.claim", { hasText: "In June of 2022" })).toBeVisible();
+
+  // Delete the paragraph that holds Ed's claim.
+  await selectWithMouse(page, DELETED_PARAGRAPH);
+  await page.keyboard.press("Backspace");
+  await expect(page.locator(".article-text")).not.toContainText("dense minefields");
+
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByText(/Saved revision 2: .* 1 orphaned/)).toBeVisible();
+  await expect(page.getByText("Revision 2", { exact: true })).toBeVisible();
+  await expect(page.locator("mark.claim--approved.claim--verdict-mostly_true")).toHaveText(EDITED_CLAIM);
+
+  const orphans = page.getByRole("region", { name: /Orphaned/ });
+  const orphan = orphans.getByRole("article", { name: "Orphaned claim by Ed Editor" });
+  await expect(orphan).toContainText("Russia has been using both anti-personnel and anti-tank mines since the war began.");
+  await page.screenshot({ path: testInfo.outputPath("orphaned-panel.png"), fullPage: true });
+
+  await orphan.getByRole("button", { name: "Re-attach to new text" }).click();
+  await selectWithMouse(page, NEW_PLACE);
+  await page.getByRole("button", { name: /Re-attach claim here/ }).click();
+  await expect(orphans).toHaveCount(0);
+  const card = page.getByRole("article", { name: /Claim by Ed Editor/ });
+  await expect(card).toContainText(NEW_PLACE.slice(0, 40));
+  await expect(card.getByText(/Re-attached/)).toBeVisible();
+  await expect(card.getByText(/Orphaned by a revision/)).toBeVisible();
+
+  await page.reload();
+  await expect(page.locator("mark.claim", { hasText: "Despite heavy losses" })).toBeVisible();
+  await expect(page.locator("mark.claim", { hasText: "In June of 2022" })).toBeVisible();
+});
+
+test("the revision history compares two revisions", async ({ page }) => {
+  await signIn(page, "rita@example.com");
+  await page.getByRole("link", { name: ARTICLE }).click();
+  await page.getByRole("link", { name: "History and comparison" }).click();
+  await expect(page.getByRole("heading", { name: /Revisions/ })).toBeVisible();
+  await expect(page.locator("ins", { hasText: "of" }).first()).toBeVisible();
+  await expect(page.locator("del", { hasText: "dense minefields" })).toBeVisible();
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { compareTexts } from "@/lib/revisions/compare";
+
+const oldSide = (changes: ReturnType<typeof compareTexts>) => changes.filter((c) => c.type !== "insert").map((c) => c.text).join("");
+const newSide = (changes: ReturnType<typeof compareTexts>) => changes.filter((c) => c.type !== "delete").map((c) => c.text).join("");
+
+describe("compareTexts", () => {
+  it("shows a replaced word as a deletion and an insertion between equal text", () => {
+    expect(compareTexts("The cat sat.", "The dog sat down.")).toEqual([
+      { type: "equal", text: "The " },
+      { type: "delete", text: "cat" },
+      { type: "insert", text: "dog" },
+      { type: "equal", text: " sat" },
+      { type: "insert", text: " down" },
+      { type: "equal", text: "." },
+    ]);
+  });
+
+  it("returns nothing for two empty texts and one equal stretch for identical ones", () => {
+    expect(compareTexts("", "")).toEqual([]);
+    expect(compareTexts("Same\ntext.", "Same\ntext.")).toEqual([{ type: "equal", text: "Same\ntext." }]);
+  });
+
+  it("rebuilds both texts from its stretches, whatever the edit", () => {
+    const words = (seed: number) => Array.from({ length: seed % 13 }, (_, i) => "abcde"[(seed * 7 + i * i * 3) % 5]).join(" ");
+    for (let seed = 0; seed < 200; seed++) {
+      const [before, after] = [words(seed), words(seed * 31 + 5)];
+      const changes = compareTexts(before, after);
+      expect(oldSide(changes)).toBe(before);
+      expect(newSide(changes)).toBe(after);
+    }
+  });
+
+  it("gives up pairing words in a rewritten article and still answers quickly and correctly", () => {
+    const before = Array.from({ length: 20_000 }, (_, i) => `old${i}`).join(" ");
+    const after = Array.from({ length: 20_000 }, (_, i) => `new${i}`).join(" ");
+    const started = performance.now();
+    const changes = compareTexts(before, after);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(oldSide(changes)).toBe(before);
+    expect(newSide(changes)).toBe(after);
+  });
+});
