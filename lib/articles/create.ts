@@ -1,17 +1,22 @@
+import type { Node } from "prosemirror-model";
 import type { Database } from "@/db/database";
 import { articleRevisions, articles } from "@/db/schema";
 import { documentFromPlainText, plainTextOf } from "./document";
 
-/**
- * Stores a new article made of `text`, one paragraph per line, with that text as its stored
- * revision 1, in one transaction. `createdBy` is the user it is recorded as revision 1's author, if any.
- */
-export async function createArticleFromText(
-  db: Database,
-  article: { title: string; text: string; byline?: string; originalUrl?: string; publishedOn?: string; createdBy?: string },
-): Promise<{ id: string }> {
-  const node = documentFromPlainText(article.text);
-  const [doc, plainText] = [node.toJSON(), plainTextOf(node)];
+export type NewArticle = {
+  title: string;
+  doc: Node;
+  byline?: string;
+  originalUrl?: string;
+  publishedOn?: string;
+  /** Revision 1's author; none for a seeded or imported article, which nobody typed here. */
+  createdBy?: string;
+};
+
+/** Stores a new article made of `doc`, with `doc` as its stored revision 1, in one transaction. */
+export async function createArticleFromDocument(db: Database, article: NewArticle): Promise<{ id: string }> {
+  const doc = article.doc.toJSON();
+  const plainText = plainTextOf(article.doc);
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(articles)
@@ -28,4 +33,10 @@ export async function createArticleFromText(
     await tx.insert(articleRevisions).values({ articleId: created!.id, revision: 1, doc, plainText, createdBy: article.createdBy ?? null });
     return created!;
   });
+}
+
+/** Stores a new article made of `text`, one paragraph per line. */
+export function createArticleFromText(db: Database, article: Omit<NewArticle, "doc"> & { text: string }): Promise<{ id: string }> {
+  const { text, ...rest } = article;
+  return createArticleFromDocument(db, { ...rest, doc: documentFromPlainText(text) });
 }

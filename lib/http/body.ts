@@ -14,9 +14,21 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
       body: "must be JSON",
     });
   }
-  const tooLarge = () => new PayloadTooLarge(`The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge();
+  const bytes = await readBoundedBody(request, maxBytes, `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  const text = new TextDecoder().decode(bytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Invalid("The body is not valid JSON.", { body: "is not valid JSON" });
+  }
+}
+
+/**
+ * The request's body as bytes, refusing more than `maxBytes` (413 with `message`) from its declared
+ * length, or while reading it, before it is all in memory.
+ */
+export async function readBoundedBody(request: Request, maxBytes: number, message: string): Promise<Uint8Array<ArrayBuffer>> {
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw new PayloadTooLarge(message);
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -27,15 +39,10 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel();
-        throw tooLarge();
+        throw new PayloadTooLarge(message);
       }
       chunks.push(value);
     }
   }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Invalid("The body is not valid JSON.", { body: "is not valid JSON" });
-  }
+  return new Uint8Array(Buffer.concat(chunks));
 }

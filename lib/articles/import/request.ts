@@ -1,5 +1,5 @@
-import { Invalid, PayloadTooLarge } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/body";
+import { Invalid } from "@/lib/errors";
+import { readBoundedBody, readJsonBody } from "@/lib/http/body";
 import { decodeImportFile } from "./content";
 import { detectFormat, IMPORT_EXTENSIONS, MAX_IMPORT_BYTES } from "./formats";
 
@@ -18,7 +18,8 @@ const DETAILS = ["title", "byline", "originalUrl", "publishedOn"] as const;
 export async function readImportRequest(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type)) return readJsonBody(request, MAX_JSON_BYTES);
-  const form = await new Response(await readBounded(request, MAX_FORM_BYTES), { headers: { "content-type": type } })
+  const upload = await readBoundedBody(request, MAX_FORM_BYTES, `The upload is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+  const form = await new Response(upload, { headers: { "content-type": type } })
     .formData()
     .catch(() => {
       throw new Invalid("The upload is not a valid multipart form.", { body: "is not a valid multipart form" });
@@ -33,34 +34,4 @@ export async function readImportRequest(request: Request): Promise<unknown> {
   }
   const details = Object.fromEntries(DETAILS.map((name) => [name, form.get(name) ?? undefined]));
   return { ...details, format, content, fileName: file.name };
-}
-
-/** The request's body, refusing more than `maxBytes` (413) from the declared length or while reading. */
-async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  const tooLarge = () => new PayloadTooLarge(`The upload is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
-  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return joined(chunks, size);
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-}
-
-function joined(chunks: Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

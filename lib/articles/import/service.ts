@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
 import { convertImport } from "./index";
 import { importInputSchema } from "./input";
-import { createArticleFromDocument } from "./store";
+import { createArticleFromDocument } from "@/lib/articles/create";
 
 /**
  * Creates an article from imported text, Markdown or HTML (editors and admins): `input` is
