@@ -2,55 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES } from "@/lib/articles/import/formats";
+import { MAX_IMPORT_BYTES } from "@/lib/articles/import/formats";
 import type { FieldErrors } from "@/lib/errors";
-
-type Progress = { phase: "uploading"; percent: number | null } | { phase: "converting" };
-
-type Answer = { status: number; body: { article?: { id: string }; error?: string; fields?: FieldErrors } };
-
-const ACCEPT = Object.keys(IMPORT_EXTENSIONS).join(",");
-const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
-
-/**
- * Sends `body` to POST /api/articles with XMLHttpRequest, which (unlike fetch) reports upload progress:
- * `onProgress` hears the percentage sent, then "converting" while the server works.
- */
-function postImport(body: FormData | string, onProgress: (progress: Progress) => void): Promise<Answer> {
-  return new Promise((resolve) => {
-    const request = new XMLHttpRequest();
-    request.open("POST", "/api/articles");
-    if (typeof body === "string") request.setRequestHeader("Content-Type", "application/json");
-    request.upload.onprogress = (event) =>
-      onProgress({ phase: "uploading", percent: event.lengthComputable ? Math.round((event.loaded / event.total) * 100) : null });
-    request.upload.onload = () => onProgress({ phase: "converting" });
-    request.onload = () => {
-      let answer: Answer["body"] = {};
-      try {
-        answer = JSON.parse(request.responseText) as Answer["body"];
-      } catch {
-        // A proxy's error page: the status alone tells what happened.
-      }
-      resolve({ status: request.status, body: answer });
-    };
-    request.onerror = () => resolve({ status: 0, body: {} });
-    request.send(body);
-  });
-}
-
-function messageOf({ status, body }: Answer): string {
-  if (body.error) return body.error;
-  if (status === 0) return "Could not reach the server. Check your connection and try again; nothing was lost from the form.";
-  if (status === 401) return "Your session has ended. Sign in again in another tab, then retry.";
-  if (status === 413) return `The import is larger than ${MAX_MB} MB.`;
-  return `The server answered ${status}.`;
-}
+import { IMPORT_ACCEPT, MAX_IMPORT_MB, postUpload, progressLabel, uploadErrorMessage, type UploadProgress } from "./upload";
 
 /** The form of a new article: its details, and its text pasted (plain or Markdown) or uploaded as a file. */
 export function ImportForm() {
   const router = useRouter();
   const [source, setSource] = useState<"paste" | "file">("paste");
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
 
@@ -67,7 +27,7 @@ export function ImportForm() {
     if (source === "file") {
       const file = data.get("file");
       if (!(file instanceof File) || file.name === "") return refuse("Choose a file to import.", { file: "is required" });
-      if (file.size > MAX_IMPORT_BYTES) return refuse(`The file “${file.name}” is larger than ${MAX_MB} MB.`, { file: `must be at most ${MAX_MB} MB` });
+      if (file.size > MAX_IMPORT_BYTES) return refuse(`The file “${file.name}” is larger than ${MAX_IMPORT_MB} MB.`, { file: `must be at most ${MAX_IMPORT_MB} MB` });
       if (file.size === 0) return refuse(`The file “${file.name}” is empty.`, { file: "is empty" });
       body = new FormData();
       for (const [name, value] of Object.entries(details)) body.append(name, value);
@@ -78,12 +38,12 @@ export function ImportForm() {
     setErrors({});
     setMessage(null);
     setProgress({ phase: "uploading", percent: null });
-    const answer = await postImport(body, setProgress);
+    const answer = await postUpload<{ article: { id: string } }>("/api/articles", body, setProgress);
     if (answer.status === 201 && answer.body.article) {
       router.push(`/articles/${answer.body.article.id}`);
       return;
     }
-    refuse(messageOf(answer), answer.body.fields);
+    refuse(uploadErrorMessage(answer), answer.body.fields);
   }
 
   const described = (field: string) => (errors[field] ? `import-${field}-error` : undefined);
@@ -140,8 +100,8 @@ export function ImportForm() {
           </>
         ) : (
           <>
-            <label htmlFor="import-file">File (.txt, .md or .html, at most {MAX_MB} MB)</label>
-            <input id="import-file" name="file" type="file" accept={ACCEPT} required aria-describedby={described("file")} aria-invalid={!!errors.file} />
+            <label htmlFor="import-file">File (.txt, .md or .html, at most {MAX_IMPORT_MB} MB)</label>
+            <input id="import-file" name="file" type="file" accept={IMPORT_ACCEPT} required aria-describedby={described("file")} aria-invalid={!!errors.file} />
             {fieldError("file")}
           </>
         )}
@@ -155,7 +115,7 @@ export function ImportForm() {
       {progress && (
         <div className="notice" role="status">
           <label htmlFor="import-progress">
-            {progress.phase === "converting" ? "Converting…" : `Uploading…${progress.percent === null ? "" : ` ${progress.percent}%`}`}
+            {progressLabel(progress)}
           </label>
           <progress id="import-progress" max={100} value={progress.phase === "uploading" ? (progress.percent ?? undefined) : undefined} />
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ImportVersion } from "./import-version";
 import type { useArticleRevision } from "./use-article-revision";
 
 type Props = { articleId: string; article: ReturnType<typeof useArticleRevision>; canEdit: boolean };
@@ -19,6 +20,7 @@ export function RevisionBar({ articleId, article, canEdit }: Props) {
           </button>
         )}
       </div>
+      {canEdit && !editing && <ImportVersion articleId={articleId} baseRevision={saved.revision} onImported={article.adopt} />}
       {canEdit && leftover && !editing && (
         <div className="notice" role="status">
           <p>

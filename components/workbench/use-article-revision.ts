@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, callApi } from "../api-client";
+import { readStored, writeStored } from "../browser-storage";
 
 /** Edits not yet saved as a revision, kept in this browser so that a crash or a refused save loses nothing. */
 type UnsavedEdits = { baseRevision: number; doc: unknown; at: string };
@@ -10,23 +11,8 @@ export type RevisionSummary = { revision: number; reanchored: number; orphaned: 
 
 const storageKey = (articleId: string) => `factcheck:unsaved-revision:${articleId}`;
 
-function readUnsaved(articleId: string): UnsavedEdits | null {
-  try {
-    const stored = window.localStorage.getItem(storageKey(articleId));
-    return stored ? (JSON.parse(stored) as UnsavedEdits) : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeUnsaved(articleId: string, edits: UnsavedEdits | null) {
-  try {
-    if (edits) window.localStorage.setItem(storageKey(articleId), JSON.stringify(edits));
-    else window.localStorage.removeItem(storageKey(articleId));
-  } catch {
-    // Storage full or disabled: editing still works, it just does not survive a reload.
-  }
-}
+const readUnsaved = (articleId: string) => readStored<UnsavedEdits>(storageKey(articleId));
+const writeUnsaved = (articleId: string, edits: UnsavedEdits | null) => writeStored(storageKey(articleId), edits);
 
 /**
  * Edit mode of an article: the saved document and revision, the document being edited, saving it
@@ -71,6 +57,19 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
     setGeneration((n) => n + 1);
   }, [articleId]);
 
+  /** Shows `doc`, just saved as `summary.revision` (here or by an import), and says what became of the claims. */
+  const adopt = useCallback(
+    (doc: unknown, summary: RevisionSummary) => {
+      setSaved({ doc, revision: summary.revision });
+      setMessage({
+        text: `Saved revision ${summary.revision}: ${summary.reanchored} claims re-anchored, ${summary.orphaned} orphaned, ${summary.checkPlacement} to check.`,
+        error: false,
+      });
+      onSaved(summary);
+    },
+    [onSaved],
+  );
+
   const save = useCallback(
     async (doc: unknown) => {
       if (!editing) return;
@@ -80,13 +79,8 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
         const summary = await callApi<RevisionSummary>("POST", `/api/articles/${articleId}/revisions`, { baseRevision: editing.baseRevision, doc });
         if (pending.current) clearTimeout(pending.current);
         writeUnsaved(articleId, null);
-        setSaved({ doc, revision: summary.revision });
         setEditing(null);
-        setMessage({
-          text: `Saved revision ${summary.revision}: ${summary.reanchored} claims re-anchored, ${summary.orphaned} orphaned, ${summary.checkPlacement} to check.`,
-          error: false,
-        });
-        onSaved(summary);
+        adopt(doc, summary);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         writeUnsaved(articleId, { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() });
@@ -101,7 +95,7 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
         setSaving(false);
       }
     },
-    [articleId, editing, onSaved],
+    [articleId, editing, adopt],
   );
 
   const discardLeftover = useCallback(() => {
@@ -109,5 +103,5 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
     setLeftover(null);
   }, [articleId]);
 
-  return { saved, editing, leftover, saving, message, generation, start, change, stop, save, discardLeftover };
+  return { saved, editing, leftover, saving, message, generation, start, change, stop, save, adopt, discardLeftover };
 }

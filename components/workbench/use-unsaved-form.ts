@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
+import { readStored, writeStored } from "../browser-storage";
 import type { ClaimDraft } from "./claim-draft";
 
 /** The annotation form when open: a new claim on the selected text, or an existing annotation at a version. */
@@ -10,15 +11,6 @@ export type OpenForm =
   | { mode: "edit"; annotationId: string; version: number; quote: string; draft: ClaimDraft };
 
 const storageKey = (articleId: string) => `factcheck:unsaved-annotation:${articleId}`;
-
-function readStored(articleId: string): OpenForm | null {
-  try {
-    const stored = window.localStorage.getItem(storageKey(articleId));
-    return stored ? (JSON.parse(stored) as OpenForm) : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The open annotation form, kept in this browser's storage until it is saved or cancelled,
@@ -29,7 +21,7 @@ export function useUnsavedForm(articleId: string): [OpenForm | null, (next: Open
   const [form, setFormState] = useState<OpenForm | null>(null);
 
   useEffect(() => {
-    const stored = readStored(articleId);
+    const stored = readStored<OpenForm>(storageKey(articleId));
     // Storage is read after hydration, so that the server's render and the browser's first render agree.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (stored) setFormState(stored);
@@ -39,12 +31,7 @@ export function useUnsavedForm(articleId: string): [OpenForm | null, (next: Open
     (next: OpenForm | null | ((current: OpenForm | null) => OpenForm | null)) => {
       setFormState((current) => {
         const value = typeof next === "function" ? next(current) : next;
-        try {
-          if (value) window.localStorage.setItem(storageKey(articleId), JSON.stringify(value));
-          else window.localStorage.removeItem(storageKey(articleId));
-        } catch {
-          // Storage full or disabled: the form still works, it just does not survive a reload.
-        }
+        writeStored(storageKey(articleId), value);
         return value;
       });
     },

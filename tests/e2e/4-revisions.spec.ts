@@ -18,10 +18,9 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
   await page.getByRole("button", { name: "Edit article" }).click();
   await expect(page.getByRole("toolbar", { name: "Edit the article" })).toBeVisible();
 
-  // Insert " of" after "June" in the claim's sentence: the highlight maps through the edit as it is typed.
+  // Type over "June" with "June of" in the claim's sentence: the highlight maps through the edit as it is typed.
   await selectWithMouse(page, "June");
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.type(" of");
+  await page.keyboard.type("June of");
   await expect(page.locator("mark.claim", { hasText: "In June of 2022" })).toBeVisible();
 
   // Delete the paragraph that holds Ed's claim.
@@ -60,4 +59,19 @@ test("the revision history compares two revisions", async ({ page }) => {
   await expect(page.getByRole("heading", { name: /Revisions/ })).toBeVisible();
   await expect(page.locator("ins", { hasText: "of" }).first()).toBeVisible();
   await expect(page.locator("del", { hasText: "dense minefields" })).toBeVisible();
+});
+
+test("an editor imports a newer version from a file, and the claims follow into the new revision", async ({ page }) => {
+  await signIn(page, "ed@example.com");
+  await page.getByRole("link", { name: ARTICLE }).click();
+  await page.waitForURL(/\/articles\/[0-9a-f-]{36}$/);
+  const articleId = page.url().split("/").pop()!;
+  const { article } = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as { article: { plainText: string } };
+  const newer = article.plainText.replace("What do you think of this decision? Let us know your thoughts!", "Updated at 10:00 with comment from the Pentagon.");
+
+  await page.getByLabel(/Import new version/).setInputFiles({ name: "update.txt", mimeType: "text/plain", buffer: Buffer.from(newer) });
+  await expect(page.getByText(/Saved revision 3: 3 claims re-anchored, 0 orphaned/)).toBeVisible();
+  await expect(page.locator(".article-text")).toContainText("Updated at 10:00 with comment from the Pentagon.");
+  await expect(page.locator("mark.claim", { hasText: "In June of 2022" })).toBeVisible();
+  await expect(page.locator("mark.claim", { hasText: "Despite heavy losses" })).toBeVisible();
 });

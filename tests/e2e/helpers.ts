@@ -52,6 +52,9 @@ export async function selectWithMouse(page: Page, text: string) {
   const end = await endsOf(page, text);
   await page.mouse.move(end.x2, end.y2, { steps: 12 });
   await page.mouse.up();
+  // The editor reads the selection when the browser reports it: wait until it has, as a person's next key would.
+  await expect.poll(() => page.evaluate(() => String(window.getSelection()))).toBe(text);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
 }
 
 /** Puts the caret before `text` with a click, then extends the selection over it with Shift+ArrowRight. */

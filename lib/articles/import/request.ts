@@ -9,13 +9,14 @@ const MAX_JSON_BYTES = 6 * 1024 * 1024;
 /** An upload is the file plus the multipart framing and the other fields, which are short. */
 const MAX_FORM_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
 
-const DETAILS = ["title", "byline", "originalUrl", "publishedOn"] as const;
+/** The form fields of a new article's import, besides the file. */
+export const ARTICLE_DETAILS = ["title", "byline", "originalUrl", "publishedOn"] as const;
 
 /**
  * The input of `importArticle` from a `POST /api/articles`: a JSON body as it is, or a multipart form
- * with the `file` to import (its format taken from its name) and the article's details as fields.
+ * with the `file` to import (its format taken from its name) and the other `fields` (by default the article's details).
  */
-export async function readImportRequest(request: Request): Promise<unknown> {
+export async function readImportRequest(request: Request, fields: readonly string[] = ARTICLE_DETAILS): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type)) return readJsonBody(request, MAX_JSON_BYTES);
   const upload = await readBoundedBody(request, MAX_FORM_BYTES, `The upload is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
@@ -32,6 +33,6 @@ export async function readImportRequest(request: Request): Promise<unknown> {
     const endings = Object.keys(IMPORT_EXTENSIONS).join(", ");
     throw new Invalid(`The file “${file.name}” is not one we can import: choose a ${endings} file.`, { file: `must be a ${endings} file` });
   }
-  const details = Object.fromEntries(DETAILS.map((name) => [name, form.get(name) ?? undefined]));
+  const details = Object.fromEntries(fields.map((name) => [name, form.get(name) ?? undefined]));
   return { ...details, format, content, fileName: file.name };
 }

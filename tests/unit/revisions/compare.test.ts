@@ -31,12 +31,11 @@ describe("compareTexts", () => {
     }
   });
 
-  it("gives up pairing words in a rewritten article and still answers quickly and correctly", () => {
+  it("gives up pairing words in a wholly rewritten article and answers one deletion and one insertion", () => {
     const before = Array.from({ length: 20_000 }, (_, i) => `old${i}`).join(" ");
     const after = Array.from({ length: 20_000 }, (_, i) => `new${i}`).join(" ");
-    const started = performance.now();
     const changes = compareTexts(before, after);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(changes.filter((change) => change.type !== "equal").map((change) => change.type)).toEqual(["delete", "insert"]);
     expect(oldSide(changes)).toBe(before);
     expect(newSide(changes)).toBe(after);
   });
