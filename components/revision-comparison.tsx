@@ -1,16 +1,18 @@
+import { groupForReading } from "@/lib/revisions/compare";
 import type { RevisionComparison as Comparison } from "@/lib/revisions/service";
 
-/** What one revision inserted and deleted, word by word, as text with <ins> and <del>; paragraphs kept. */
+/** What one revision inserted and deleted, as text with <ins> and <del>; paragraphs kept. */
 export function RevisionComparison({ comparison }: { comparison: Comparison }) {
-  const inserted = comparison.changes.filter((change) => change.type === "insert").length;
-  const deleted = comparison.changes.filter((change) => change.type === "delete").length;
+  const changes = groupForReading(comparison.changes);
+  const inserted = changes.filter((change) => change.type === "insert").length;
+  const deleted = changes.filter((change) => change.type === "delete").length;
   return (
     <section aria-label={`Changes from revision ${comparison.from} to revision ${comparison.to}`} className="revision-diff">
       <p className="muted">
         Revision {comparison.from} → {comparison.to}: {inserted} insertions, {deleted} deletions.
       </p>
       <div className="revision-diff__text">
-        {comparison.changes.map((change, index) => {
+        {changes.map((change, index) => {
           if (change.type === "insert") return <ins key={index}>{change.text}</ins>;
           if (change.type === "delete") return <del key={index}>{change.text}</del>;
           return <span key={index}>{change.text}</span>;

@@ -102,3 +102,40 @@ export function compareTexts(oldText: string, newText: string): Change[] {
   push(changes, "equal", oldTokens.slice(oldTokens.length - tail).join(""));
   return changes;
 }
+
+/**
+ * The changes grouped for reading: a run of deletions and insertions separated only by spaces becomes
+ * one deletion followed by one insertion ("What do you think" → "Updated at 10:00") instead of
+ * alternating word by word. A line break ends a run.
+ */
+export function groupForReading(changes: Change[]): Change[] {
+  const grouped: Change[] = [];
+  let deleted = "";
+  let inserted = "";
+  // Spaces inside a run belong to both sides, but to neither once the run has ended.
+  const pending = { deleted: "", inserted: "", equal: "" };
+  for (const change of changes) {
+    if (change.type === "equal") {
+      if ((deleted || inserted) && /^[^\S\n]+$/.test(change.text)) {
+        if (deleted) pending.deleted += change.text;
+        if (inserted) pending.inserted += change.text;
+        pending.equal += change.text;
+        continue;
+      }
+      if (deleted) grouped.push({ type: "delete", text: deleted });
+      if (inserted) grouped.push({ type: "insert", text: inserted });
+      grouped.push({ type: "equal", text: pending.equal + change.text });
+      deleted = inserted = pending.deleted = pending.inserted = pending.equal = "";
+    } else if (change.type === "delete") {
+      deleted += pending.deleted + change.text;
+      pending.deleted = pending.equal = "";
+    } else {
+      inserted += pending.inserted + change.text;
+      pending.inserted = pending.equal = "";
+    }
+  }
+  if (deleted) grouped.push({ type: "delete", text: deleted });
+  if (inserted) grouped.push({ type: "insert", text: inserted });
+  if (pending.equal) grouped.push({ type: "equal", text: pending.equal });
+  return grouped;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareTexts } from "@/lib/revisions/compare";
+import { compareTexts, groupForReading } from "@/lib/revisions/compare";
 
 const oldSide = (changes: ReturnType<typeof compareTexts>) => changes.filter((c) => c.type !== "insert").map((c) => c.text).join("");
 const newSide = (changes: ReturnType<typeof compareTexts>) => changes.filter((c) => c.type !== "delete").map((c) => c.text).join("");
@@ -38,5 +38,14 @@ describe("compareTexts", () => {
     expect(changes.filter((change) => change.type !== "equal").map((change) => change.type)).toEqual(["delete", "insert"]);
     expect(oldSide(changes)).toBe(before);
     expect(newSide(changes)).toBe(after);
+  });
+
+  it("groups a rewritten sentence into one deletion and one insertion for reading", () => {
+    const grouped = groupForReading(compareTexts("Intro.\nWhat do you think of this decision?", "Intro.\nUpdated at 10:00 with a comment."));
+    expect(grouped).toEqual([
+      { type: "equal", text: "Intro.\n" },
+      { type: "delete", text: "What do you think of this decision?" },
+      { type: "insert", text: "Updated at 10:00 with a comment." },
+    ]);
   });
 });
