@@ -5,6 +5,7 @@ import { useState } from "react";
 import { MAX_IMPORT_BYTES } from "@/lib/articles/import/formats";
 import type { FieldErrors } from "@/lib/errors";
 import { IMPORT_ACCEPT, MAX_IMPORT_MB, postUpload, progressLabel, uploadErrorMessage, type UploadProgress } from "./upload";
+import { Message } from "./message";
 
 /** The form of a new article: its details, and its text pasted (plain or Markdown) or uploaded as a file. */
 export function ImportForm() {
@@ -107,11 +108,7 @@ export function ImportForm() {
         )}
       </fieldset>
 
-      {message && (
-        <p className="form-message" role="alert">
-          {message}
-        </p>
-      )}
+      <Message text={message} />
       {progress && (
         <div className="notice" role="status">
           <label htmlFor="import-progress">

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { FieldErrors } from "@/lib/errors";
 import { ApiError, callApi } from "./api-client";
+import { Message } from "./message";
 
 export function SetupForm({ passwordMinLength }: { passwordMinLength: number }) {
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -70,11 +71,7 @@ export function SetupForm({ passwordMinLength }: { passwordMinLength: number }) 
       <label htmlFor="confirm">Confirm password</label>
       <input id="confirm" name="confirm" type="password" autoComplete="new-password" required aria-describedby={errors.confirm && "confirm-error"} />
       {error("confirm")}
-      {message && (
-        <p className="form-message" role="alert">
-          {message}
-        </p>
-      )}
+      <Message text={message} />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? "Creating…" : "Create admin account"}
       </button>

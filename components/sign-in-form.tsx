@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { Message } from "./message";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const [error, setError] = useState(initialError);
@@ -40,11 +41,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       <input id="email" name="email" type="email" autoComplete="username" required autoFocus />
       <label htmlFor="password">Password</label>
       <input id="password" name="password" type="password" autoComplete="current-password" required />
-      {error && (
-        <p className="form-message" role="alert">
-          {error}
-        </p>
-      )}
+      <Message text={error} />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? "Signing in…" : "Sign in"}
       </button>

@@ -5,6 +5,7 @@ import type { FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/users/roles";
 import { ApiError, callApi } from "./api-client";
+import { Message } from "./message";
 
 type Props = { actorId: string; initialUsers: Actor[]; passwordMinLength: number };
 
@@ -59,11 +60,7 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
 
   return (
     <>
-      {message && (
-        <p className={message.error ? "form-message" : "notice"} role={message.error ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <Message text={message?.text} error={message?.error} />
       <table className="user-table">
         <thead>
           <tr>

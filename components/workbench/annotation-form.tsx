@@ -6,6 +6,7 @@ import { VERDICTS, VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdic
 import type { FieldErrors } from "@/lib/errors";
 import { ApiError } from "../api-client";
 import { emptySource, formErrorsOf, payloadOf, type ClaimDraft, type ClaimPayload, type SourceDraft } from "./claim-draft";
+import { Message } from "../message";
 
 type Props = {
   heading: string;
@@ -169,11 +170,7 @@ export function AnnotationForm({ heading, quote, draft, onDraftChange, onSave, o
       </fieldset>
 
       {notice}
-      {message && (
-        <p className="form-message" role="alert">
-          {message}
-        </p>
-      )}
+      <Message text={message} />
       <div className="form-actions">
         <button type="button" className="primary" disabled={!!saving} onClick={() => void save(true)}>
           {saving === "submit" ? "Submitting…" : "Submit for review"}

@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/users/actor";
 import { claimLabel, formatDateTime } from "./labels";
 import { ReviewActions } from "./review-actions";
 import { StatusBadge, VerdictBadge } from "./status-badge";
+import { Message } from "../message";
 
 type Props = {
   annotation: AnnotationRecord;
@@ -74,11 +75,7 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
       </button>
       {active && (
         <div className="claim-card__body">
-          {error && (
-            <p className="form-message" role="alert">
-              {error}
-            </p>
-          )}
+          <Message text={error} />
           <h3 className="visually-hidden">Explanation</h3>
           <p className="claim-card__explanation">{annotation.explanation || <span className="muted">No explanation yet.</span>}</p>
           {sourceCount > 0 && (

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { callApi } from "../api-client";
 import { IMPORT_ACCEPT, MAX_IMPORT_MB, postUpload, progressLabel, uploadErrorMessage, type UploadProgress } from "../upload";
 import type { RevisionSummary } from "./use-article-revision";
+import { Message } from "../message";
 
 type Props = { articleId: string; baseRevision: number; onImported(doc: unknown, summary: RevisionSummary): void };
 
@@ -48,11 +49,7 @@ export function ImportVersion({ articleId, baseRevision, onImported }: Props) {
           <progress id={`${id}-progress`} max={100} value={progress.phase === "uploading" ? (progress.percent ?? undefined) : undefined} />
         </p>
       )}
-      {error && (
-        <p className="form-message" role="alert">
-          {error}
-        </p>
-      )}
+      <Message text={error} />
     </div>
   );
 }

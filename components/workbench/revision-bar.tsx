@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { ImportVersion } from "./import-version";
 import type { useArticleRevision } from "./use-article-revision";
+import { Message } from "../message";
 
 type Props = { articleId: string; article: ReturnType<typeof useArticleRevision>; canEdit: boolean };
 
@@ -35,11 +36,7 @@ export function RevisionBar({ articleId, article, canEdit }: Props) {
           </button>
         </div>
       )}
-      {message && (
-        <p className={message.error ? "form-message" : "notice"} role={message.error ? "alert" : "status"}>
-          {message.text}
-        </p>
-      )}
+      <Message text={message?.text} error={message?.error} />
     </div>
   );
 }

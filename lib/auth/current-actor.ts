@@ -1,4 +1,5 @@
 import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { getToken } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { sessionSecret } from "@/lib/settings";
@@ -9,8 +10,9 @@ import { findActor } from "@/lib/users/service";
  * The signed-in user of this request, re-read from the database (so that disabling a user or
  * changing a role takes effect at once), or null without a valid session.
  * A disabled user is returned as such: the policies refuse them with a message that says why.
+ * Read once per server render, however many components ask (the layout and the page both do).
  */
-export async function currentActor(): Promise<Actor | null> {
+export const currentActor = cache(async (): Promise<Actor | null> => {
   // Request data first: it marks the page dynamic, so that a build never opens the database.
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
   const sessionCookies = cookieStore.getAll().filter((cookie) => cookie.name.includes("next-auth.session-token"));
@@ -25,4 +27,4 @@ export async function currentActor(): Promise<Actor | null> {
   });
   if (!token?.sub) return null;
   return findActor(db, token.sub);
-}
+});

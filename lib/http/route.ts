@@ -1,8 +1,8 @@
-import { z } from "zod";
 import type { Database } from "@/db/database";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
 import { NotFound } from "@/lib/errors";
+import { isId } from "@/lib/ids";
 import type { Actor } from "@/lib/users/actor";
 import { errorResponse, json } from "./respond";
 
@@ -14,8 +14,6 @@ type RouteContext<P extends Params> = {
   params: P;
   db: Database;
 };
-
-const uuid = z.uuid();
 
 /**
  * The one wrapper of every JSON route: reads the signed-in user, checks that id parameters are ids
@@ -30,7 +28,7 @@ export function apiRoute<P extends Params = Params>(
     try {
       const params = ((await context?.params) ?? {}) as P;
       for (const [name, value] of Object.entries(params)) {
-        if (name === "id" && !uuid.safeParse(value).success) throw new NotFound(`No ${options.noun ?? "item"} with id ${value}.`);
+        if (name === "id" && !isId(value)) throw new NotFound(`No ${options.noun ?? "item"} with id ${value}.`);
       }
       const [db, actor] = await Promise.all([getDb(), currentActor()]);
       const result = await handler({ request, actor, params, db });

@@ -6,18 +6,17 @@ import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getArticle } from "@/lib/articles/service";
 import { NotFound } from "@/lib/errors";
+import { isId } from "@/lib/ids";
 import { mayEditArticle } from "@/lib/policies/article";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ id: string }> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Loaded once per request, shared by the metadata and the page. */
 const load = cache(async (id: string) => {
   const actor = await requirePageActor(`/articles/${id}`);
-  if (!UUID.test(id)) notFound();
+  if (!isId(id)) notFound();
   const db = await getDb();
   try {
     return { actor, article: await getArticle(db, actor, id) };

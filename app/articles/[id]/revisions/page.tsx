@@ -6,14 +6,13 @@ import { getDb } from "@/db/client";
 import { getArticle } from "@/lib/articles/service";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { NotFound } from "@/lib/errors";
+import { isId } from "@/lib/ids";
 import { compareRevisions, getRevision, listRevisions } from "@/lib/revisions/service";
 
 export const metadata: Metadata = { title: "Revisions" };
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string; view?: string }> };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A revision number from the query, or `fallback` when it is missing or not one of `known`. */
 function pick(value: string | undefined, known: number[], fallback: number): number {
@@ -24,7 +23,7 @@ function pick(value: string | undefined, known: number[], fallback: number): num
 /** The revisions, the one to read, and the comparison the query asks for. */
 async function load(id: string, query: Awaited<Props["searchParams"]>) {
   const actor = await requirePageActor(`/articles/${id}/revisions`);
-  if (!UUID.test(id)) notFound();
+  if (!isId(id)) notFound();
   const db = await getDb();
   try {
     const [article, revisions] = await Promise.all([getArticle(db, actor, id), listRevisions(db, actor, id)]);
