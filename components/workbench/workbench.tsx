@@ -17,47 +17,21 @@ import { OrphansPanel } from "./orphans-panel";
 import { claimLabel } from "./labels";
 import { RevisionBar } from "./revision-bar";
 import { useArticleRevision } from "./use-article-revision";
+import { useClaims } from "./use-claims";
 import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
 
 type Props = { articleId: string; doc: unknown; revision: number; actor: Actor; canEditArticle: boolean };
 
-const byPosition = (a: AnnotationRecord, b: AnnotationRecord) =>
-  a.selectors[1].start - b.selectors[1].start || a.selectors[1].end - b.selectors[1].end || a.createdAt.localeCompare(b.createdAt);
-
 /** The article page: the article with its highlighted claims, and the side panel of claims and the annotation form. */
 export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle }: Props) {
-  const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);
-  const [loading, setLoading] = useState<"loading" | "loaded" | string>("loading");
+  const { annotations, loading, details, reload, store, forget } = useClaims(articleId);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [filter, setFilter] = useState<StatusFilter>("all");
-  const [details, setDetails] = useState<Record<string, AnnotationDetail>>({});
   const [cardError, setCardError] = useState<{ id: string; message: string } | null>(null);
   const [form, setForm] = useUnsavedForm(articleId);
   const [conflict, setConflict] = useState<string | null>(null);
 
-  // The claims come from the API rather than inside the page: the list is cached there, and the
-  // page's HTML stays small however many claims an article has.
-  const fetchClaimList = useCallback(() => {
-    annotationApi.list(articleId).then(
-      (list) => {
-        setAnnotations(list);
-        setLoading("loaded");
-      },
-      (error: unknown) => setLoading(error instanceof ApiError ? error.message : "The claims could not be loaded."),
-    );
-  }, [articleId]);
-  useEffect(fetchClaimList, [fetchClaimList]);
-  const retryLoading = () => {
-    setLoading("loading");
-    fetchClaimList();
-  };
-
-  // After a save the claims' places changed: none is drawn until the re-anchored list has arrived.
-  const article = useArticleRevision(articleId, { doc: initialDoc, revision }, () => {
-    setAnnotations([]);
-    setLoading("loading");
-    fetchClaimList();
-  });
+  const article = useArticleRevision(articleId, { doc: initialDoc, revision }, reload);
   const doc = article.saved.doc;
   const savedRevision = article.saved.revision;
   const index = useMemo(() => indexTextblocks(documentFromJSON(doc)), [doc]);
@@ -76,11 +50,6 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
       })),
     [placed, index],
   );
-
-  const store = useCallback((record: AnnotationRecord | AnnotationDetail) => {
-    setAnnotations((list) => [...list.filter((a) => a.id !== record.id), record].sort(byPosition));
-    if ("history" in record) setDetails((all) => ({ ...all, [record.id]: record }));
-  }, []);
 
   const loadDetail = useCallback(
     (id: string) => {
@@ -134,13 +103,13 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   const discard = useCallback(
     (annotation: AnnotationRecord) => {
       annotationApi.discard(annotation.id, annotation.version).then(
-        () => setAnnotations((list) => list.filter((a) => a.id !== annotation.id)),
+        () => forget(annotation.id),
         (error: unknown) => {
           if (error instanceof ApiError) setCardError({ id: annotation.id, message: error.message });
         },
       );
     },
-    [],
+    [forget],
   );
 
   const confirmPlacement = useCallback(
@@ -209,13 +178,13 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     async (annotation: AnnotationRecord) => {
       try {
         await annotationApi.remove(annotation.id, annotation.version);
-        setAnnotations((list) => list.filter((a) => a.id !== annotation.id));
+        forget(annotation.id);
         setActiveId(null);
       } catch (error) {
         if (error instanceof ApiError) setCardError({ id: annotation.id, message: error.message });
       }
     },
-    [],
+    [forget],
   );
 
   useEffect(() => {
@@ -276,7 +245,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
         {loading !== "loading" && loading !== "loaded" && (
           <div className="claims-panel form-message" role="alert">
             <p>{loading}</p>
-            <button type="button" className="secondary" onClick={retryLoading}>
+            <button type="button" className="secondary" onClick={reload}>
               Try again
             </button>
           </div>
