@@ -12,8 +12,14 @@ export type Hunk = { oldStart: number; oldEnd: number; newStart: number; newEnd:
 /** Words, runs of white space, and single punctuation marks: the units a revision adds or removes. */
 const TOKEN = /[\p{L}\p{N}_]+|\s+|[^\p{L}\p{N}_\s]/gu;
 
-/** A sentence ends after its closing punctuation (and quotation mark) and the spaces after it. */
+/**
+ * A sentence ends after its closing punctuation (and quotation mark) and the spaces after it.
+ * Sentences match on their words alone (`sentenceKey`): the last sentence of a paragraph has no
+ * space after it until another sentence follows it, and stays the same sentence.
+ */
 const SENTENCE = /[^]*?(?:[.!?]["'\u201d]?\s+|$)/g;
+
+const sentenceKey = (sentence: string) => sentence.trimEnd();
 
 function boundariesOf(text: string, unit: RegExp): number[] {
   const boundaries = [0];
@@ -75,16 +81,16 @@ function refineChange(oldText: string, newText: string, hunk: Hunk): Hunk[] {
 
 /**
  * The hunks turning `oldText` into `newText`, offsets relative to each, with `unit` cutting both
- * into the units matched whole; `refine` diffs each changed run of units (with offsets relative
- * to the run), or null to keep it one changed hunk.
+ * into the units matched whole when their `key`s agree; `refine` diffs each changed run of units
+ * (with offsets relative to the run), or null to keep it one changed hunk.
  */
-function diffUnits(oldText: string, newText: string, unit: RegExp, refine: ((oldRun: Hunk) => Hunk[]) | null): Hunk[] {
+function diffUnits(oldText: string, newText: string, unit: RegExp, refine: ((oldRun: Hunk) => Hunk[]) | null, key = (text: string) => text): Hunk[] {
   const oldBounds = boundariesOf(oldText, unit);
   const newBounds = boundariesOf(newText, unit);
   const ids = new Map<string, number>();
   const idsOf = (text: string, bounds: number[]) =>
     Int32Array.from(bounds.slice(1), (end, i) => {
-      const token = text.slice(bounds[i], end);
+      const token = key(text.slice(bounds[i], end));
       let id = ids.get(token);
       if (id === undefined) ids.set(token, (id = ids.size));
       return id;
@@ -99,16 +105,22 @@ function diffUnits(oldText: string, newText: string, unit: RegExp, refine: ((old
       hunks.push(...(pi > i && pj > j && refine ? refine(change) : [change]));
     }
     if (pi < oldBounds.length - 1) {
-      const previous = hunks.at(-1);
-      const [oldStart, oldEnd, newStart] = [oldBounds[pi]!, oldBounds[pi + 1]!, newBounds[pj]!];
-      if (previous?.equal && previous.oldEnd === oldStart && previous.newEnd === newStart) {
-        previous.oldEnd = oldEnd;
-        previous.newEnd = newStart + oldEnd - oldStart;
-      } else hunks.push({ oldStart, oldEnd, newStart, newEnd: newStart + oldEnd - oldStart, equal: true });
+      const matched = { oldStart: oldBounds[pi]!, oldEnd: oldBounds[pi + 1]!, newStart: newBounds[pj]!, newEnd: newBounds[pj + 1]!, equal: true };
+      const same = oldText.slice(matched.oldStart, matched.oldEnd) === newText.slice(matched.newStart, matched.newEnd);
+      for (const part of same ? [matched] : refineChange(oldText, newText, { ...matched, equal: false })) appendHunk(hunks, part);
     }
     [i, j] = [pi + 1, pj + 1];
   }
   return hunks;
+}
+
+/** Adds `hunk` to `hunks`, merged into the last one when both are equal and adjacent. */
+function appendHunk(hunks: Hunk[], hunk: Hunk): void {
+  const previous = hunks.at(-1);
+  if (hunk.equal && previous?.equal && previous.oldEnd === hunk.oldStart && previous.newEnd === hunk.newStart) {
+    previous.oldEnd = hunk.oldEnd;
+    previous.newEnd = hunk.newEnd;
+  } else hunks.push(hunk);
 }
 
 /** Shifts hunks computed on slices back to offsets of the whole texts. */
@@ -122,5 +134,5 @@ export function diffParagraph(oldText: string, newText: string): Hunk[] {
     const byCharacters = (change: Hunk) => refineChange(before, after, change);
     return shifted(diffUnits(before, after, TOKEN, byCharacters), run.oldStart, run.newStart);
   };
-  return diffUnits(oldText, newText, SENTENCE, byWords);
+  return diffUnits(oldText, newText, SENTENCE, byWords, sentenceKey);
 }

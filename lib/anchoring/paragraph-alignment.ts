@@ -31,6 +31,8 @@ export function paragraphsOf(text: string): Paragraph[] {
  */
 const SIMILAR_IN_PLACE = 0.6;
 const SIMILAR_ANYWHERE = 0.7;
+/** Last, in place only: a paragraph that lost or gained sentences, by `containment`. */
+const CONTAINED_IN_PLACE = 0.6;
 /** Pairing leftovers anywhere compares every pair; past this many comparisons the rest stay unpaired (and fall back to `anchor`). */
 const MAX_COMPARISONS = 40_000;
 /** Indices of the longest increasing subsequence of `values`. */
@@ -72,6 +74,29 @@ function likeness(a: Profile, b: Profile): number {
   return (dice(a.words, b.words) + dice(a.sentences, b.sentences)) / 2;
 }
 
+/**
+ * How much of the shorter paragraph the longer one holds: its words, and its whole sentences (at
+ * least two of them). A paragraph that lost or gained whole sentences holds all of the other's
+ * words and most of its sentences while its likeness falls near a near-duplicate's.
+ */
+function containment(a: Profile, b: Profile): number {
+  const [sharedSentences, fewerSentences] = overlap(a.sentences, b.sentences);
+  if (sharedSentences < 2) return 0;
+  const [sharedWords, fewerWords] = overlap(a.words, b.words);
+  return Math.min(sharedWords / fewerWords, sharedSentences / fewerSentences);
+}
+
+/** Items the two counts share, and the smaller of the two totals. */
+function overlap(a: Map<string, number>, b: Map<string, number>): [number, number] {
+  let [shared, totalA, totalB] = [0, 0, 0];
+  for (const [item, count] of a) {
+    shared += Math.min(count, b.get(item) ?? 0);
+    totalA += count;
+  }
+  for (const count of b.values()) totalB += count;
+  return [shared, Math.max(1, Math.min(totalA, totalB))];
+}
+
 function dice(a: Map<string, number>, b: Map<string, number>): number {
   let shared = 0;
   let total = 0;
@@ -103,12 +128,18 @@ export function alignParagraphs(oldTexts: string[], newTexts: string[]): Int32Ar
   const skeletonBefore = new Int32Array(oldTexts.length).fill(-1);
   const skeletonAfter = new Int32Array(oldTexts.length).fill(newTexts.length);
   const oldBefore = new Int32Array(oldTexts.length).fill(-1);
+  // "Near its place": between the second skeleton paragraphs either side, in case its next neighbour is the one that moved.
+  const nearFrom = new Int32Array(oldTexts.length).fill(-1);
+  const nearTo = new Int32Array(oldTexts.length).fill(newTexts.length);
   let s = 0;
   for (let o = 0; o < oldTexts.length; o++) {
     while (s < skeleton.length && skeleton[s]![0] < o) s++;
-    const [before, after] = [skeleton[s - 1], skeleton[s]?.[0] === o ? skeleton[s + 1] : skeleton[s]];
+    const next = skeleton[s]?.[0] === o ? s + 1 : s;
+    const [before, after] = [skeleton[s - 1], skeleton[next]];
     if (before) [skeletonBefore[o], oldBefore[o]] = [before[1], before[0]];
     if (after) skeletonAfter[o] = after[1];
+    nearFrom[o] = skeleton[s - 2]?.[1] ?? -1;
+    nearTo[o] = skeleton[next + 1]?.[1] ?? newTexts.length;
   }
   const expected = (o: number) => skeletonBefore[o]! + (o - oldBefore[o]!);
 
@@ -123,25 +154,29 @@ export function alignParagraphs(oldTexts: string[], newTexts: string[]): Int32Ar
 
   const profiles = new Map<number, Profile>();
   const profile = (key: number, text: string) => profiles.get(key) ?? profiles.set(key, profileOf(text)).get(key)!;
-  const pairBySimilarity = (candidates: [number, number][], threshold: number) => {
+  const pairBySimilarity = (candidates: [number, number][], threshold: number, measure = likeness) => {
     const scored = candidates
-      .map(([o, n]) => ({ o, n, score: likeness(profile(o, oldTexts[o]!), profile(~n, newTexts[n]!)) }))
+      .map(([o, n]) => ({ o, n, score: measure(profile(o, oldTexts[o]!), profile(~n, newTexts[n]!)) }))
       .filter((c) => c.score >= threshold)
       .sort((a, b) => b.score - a.score);
     for (const { o, n } of scored) if (newOfOld[o] === -1 && oldOfNew[n] === -1) pair(o, n);
   };
 
-  const inPlace: [number, number][] = [];
-  for (let o = 0; o < oldTexts.length; o++) {
-    if (newOfOld[o] !== -1) continue;
-    for (let n = skeletonBefore[o]! + 1; n < skeletonAfter[o]!; n++) if (oldOfNew[n] === -1) inPlace.push([o, n]);
-  }
-  if (inPlace.length <= MAX_COMPARISONS) pairBySimilarity(inPlace, SIMILAR_IN_PLACE);
+  const inPlace = (): [number, number][] => {
+    const candidates: [number, number][] = [];
+    for (let o = 0; o < oldTexts.length; o++) {
+      if (newOfOld[o] !== -1) continue;
+      for (let n = nearFrom[o]! + 1; n < nearTo[o]!; n++) if (oldOfNew[n] === -1) candidates.push([o, n]);
+    }
+    return candidates.length <= MAX_COMPARISONS ? candidates : [];
+  };
+  pairBySimilarity(inPlace(), SIMILAR_IN_PLACE);
 
   const oldLeft = [...newOfOld.keys()].filter((o) => newOfOld[o] === -1 && oldTexts[o]!.trim());
   const newLeft = [...oldOfNew.keys()].filter((n) => oldOfNew[n] === -1 && newTexts[n]!.trim());
   if (oldLeft.length * newLeft.length <= MAX_COMPARISONS) {
     pairBySimilarity(oldLeft.flatMap((o) => newLeft.map((n): [number, number] => [o, n])), SIMILAR_ANYWHERE);
   }
+  pairBySimilarity(inPlace(), CONTAINED_IN_PLACE, containment);
   return newOfOld;
 }

@@ -22,8 +22,9 @@ const REALIGN_SLACK = 16;
 /**
  * Where the revision map has lost the annotation (its paragraph deleted or rewritten beyond
  * recognition), `anchor` may still find it in text the new revision added (a paragraph moved and
- * rewritten), but only confidently: anything it finds elsewhere is the image of other old text,
- * a lookalike by definition.
+ * rewritten), but only confidently and only word for word: anything it finds elsewhere is the
+ * image of other old text, a lookalike by definition, and an edited quote in new text is as
+ * likely a copy of the paragraph with other figures as the paragraph itself.
  */
 const FALLBACK_CONFIDENCE = 0.75;
 
@@ -38,13 +39,18 @@ function oldSpan(oldText: string, selectors: readonly StoredSelector[]): { start
   return found && { start: found.start, end: found.end, quote: quote.exact };
 }
 
-/** The quote realigned around its mapped place, so an edited word at either end is included whole. */
-function realigned(newText: string, quote: string, start: number, end: number): Anchor {
+/**
+ * The quote realigned around its mapped place, so an edited word at either end is included whole.
+ * It may grow only over text the revision added: growing over kept text would take in the old
+ * neighbours of a quote whose first or last sentence was deleted.
+ */
+function realigned(newText: string, revision: RevisionMap, quote: string, start: number, end: number): Anchor {
   const match = align(quote, newText, Math.max(0, start - REALIGN_SLACK), Math.min(newText.length, end + REALIGN_SLACK));
   const mapped = similarity(quote, newText.slice(start, end));
   const aligned = 1 - match.errors / quote.length;
   const nearby = Math.abs(match.start - start) <= REALIGN_SLACK && Math.abs(match.end - end) <= REALIGN_SLACK;
-  return nearby && aligned > mapped ? { start: match.start, end: match.end, confidence: aligned } : { start, end, confidence: mapped };
+  const growsOverKeptText = (match.start < start && !revision.isInserted(match.start, start)) || (match.end > end && !revision.isInserted(end, match.end));
+  return nearby && aligned > mapped && !growsOverKeptText ? { start: match.start, end: match.end, confidence: aligned } : { start, end, confidence: mapped };
 }
 
 function reanchorOne(oldText: string, newText: string, revision: RevisionMap, selectors: readonly StoredSelector[]): Anchor | null {
@@ -53,12 +59,12 @@ function reanchorOne(oldText: string, newText: string, revision: RevisionMap, se
   const mapped = revision.mapSpan(span.start, span.end);
   if (!mapped) {
     const found = anchor(newText, selectors);
-    const trusted = found && found.confidence >= FALLBACK_CONFIDENCE && revision.isInserted(found.start, found.end);
+    const trusted = found && found.confidence >= FALLBACK_CONFIDENCE && revision.isInserted(found.start, found.end) && newText.slice(found.start, found.end) === span.quote;
     return trusted ? { ...found, confidence: found.confidence * 0.9 } : null;
   }
   if (mapped.end <= mapped.start) return null;
   if (newText.slice(mapped.start, mapped.end) === span.quote) return { ...mapped, confidence: 1 };
-  const placed = realigned(newText, span.quote, mapped.start, mapped.end);
+  const placed = realigned(newText, revision, span.quote, mapped.start, mapped.end);
   if (placed.confidence >= SAME_CLAIM) return placed;
   return placed.confidence >= REWRITTEN_CLAIM ? { ...placed, confidence: placed.confidence * 0.9 } : null;
 }

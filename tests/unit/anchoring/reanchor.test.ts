@@ -51,4 +51,49 @@ group("reanchor", () => {
     const placed = reanchor(article, revised, spans.map(([s, e]) => describe(article, s, e)));
     expect(placed.map((p) => p && revised.slice(p.start, p.end))).toEqual(["said on Monday", "In Riverside, 40 residents"]);
   });
+
+  it("keeps a sentence in place when a lookalike is inserted after it and the sentence before it is deleted", () => {
+    const opening = "The statistics office said it had funded 410 clinics since Wednesday. ";
+    const sentence = "In Hillcrest, 10 residents were moved after the audit, officials said.";
+    const before = `${opening}Maria Keller said the plan would cost 40 million dollars. ${sentence}\nThe government received 147 complaints.`;
+    const after = `${opening}${sentence} In Riverside, 2433 residents were moved after the strike, officials said.\nThe government received 147 complaints.`;
+    const spans = [spanOf(before, sentence), spanOf(before, "officials said.")];
+    const placed = reanchor(before, after, spans.map(([s, e]) => describe(before, s, e)));
+    const end = opening.length + sentence.length;
+    expect(placed).toEqual([
+      { start: opening.length, end, confidence: 1 },
+      { start: end - "officials said.".length, end, confidence: 1 },
+    ]);
+  });
+
+  it("starts a quote whose first sentence was deleted at its surviving sentence, flagged for a check", () => {
+    const before = "Critics said the figures had been understated for 6 years. Officials said 6 homes had been closed in Riverside. In the eastern provinces, 662 residents were moved after the storm, officials said. The figures could not be verified.";
+    const after = before.replace("Officials said 6 homes had been closed in Riverside. ", "");
+    const [start, end] = spanOf(before, "been closed in Riverside. In the eastern provinces, 662 residents were moved after the storm, officials said.");
+    const [placed] = reanchor(before, after, [describe(before, start, end)]);
+    expect(placed && after.slice(placed.start, placed.end)).toBe("In the eastern provinces, 662 residents were moved after the storm, officials said.");
+    expect(placed!.confidence).toBeLessThan(0.75);
+  });
+
+  it("follows a paragraph that lost half its sentences while its neighbour moved", () => {
+    const boilerplate = "Officials said the investigation was continuing.";
+    const shrinking = `According to the union, the unemployment rate rose by 6.2 percent in 1998. The price of bread rose by 14 percent in 2017. ${boilerplate} Ana Souza said the plan would cost 74 million dollars.`;
+    const others = [`In Riverside, 40 residents were moved after the floods. ${boilerplate}`, `The central bank said it had funded 410 clinics. ${boilerplate}`, `Li Wei said 12 schools had been closed. ${boilerplate}`];
+    const before = [others[0], shrinking, others[1], others[2]].join("\n");
+    const after = [others[1], `According to the union, the unemployment rate rose by 6.2 percent in 1998. ${boilerplate}`, others[0], others[2]].join("\n");
+    const [start, end] = spanOf(before, boilerplate, before.indexOf("union"));
+    const [placed] = reanchor(before, after, [describe(before, start, end)]);
+    const expected = after.indexOf(boilerplate, after.indexOf("union"));
+    expect(placed).toMatchObject({ start: expected, end: expected + boilerplate.length });
+  });
+
+  it("orphans an annotation of a deleted paragraph rather than move it to a copy with other numbers", () => {
+    const deleted = "The hospital waiting list rose by 10.5 percent in 2005. Critics said it had been understated for 4 years. The board approved 12 clinics.";
+    const copy = "The hospital waiting list rose by 16.1 percent in 2005. Critics said it had been understated for 7 years. The board approved 19 clinics.";
+    const kept = ["Maria Keller, the mayor of Northfield, said on Monday.", "In Riverside, 40 residents were moved after the floods."];
+    const before = [kept[0], deleted, kept[1]].join("\n");
+    const after = [kept[0], kept[1], copy].join("\n");
+    const [start, end] = spanOf(before, "rose by 10.5 percent in 2005");
+    expect(reanchor(before, after, [describe(before, start, end)])).toEqual([null]);
+  });
 });
