@@ -31,6 +31,8 @@ export function paragraphsOf(text: string): Paragraph[] {
  */
 const SIMILAR_IN_PLACE = 0.6;
 const SIMILAR_ANYWHERE = 0.7;
+/** A paragraph alone in its gap on both sides is paired on the share of words it kept, `dice` of its words. */
+const SIMILAR_WORDS_IN_GAP = 0.6;
 /** Last, in place only: a paragraph that lost or gained sentences, by `containment`. */
 const CONTAINED_IN_PLACE = 0.6;
 /** Pairing leftovers anywhere compares every pair; past this many comparisons the rest stay unpaired (and fall back to `anchor`). */
@@ -162,6 +164,22 @@ export function alignParagraphs(oldTexts: string[], newTexts: string[]): Int32Ar
     for (const { o, n } of scored) if (newOfOld[o] === -1 && oldOfNew[n] === -1) pair(o, n);
   };
 
+  // A gap between two skeleton paragraphs that lost one paragraph and gained one: as in a line diff,
+  // the one became the other, when it kept most of its words (a one-sentence paragraph edited shares no sentence with its old self).
+  const pairSoleLeftovers = () => {
+    const leftovers = new Map<number, number[]>();
+    for (let o = 0; o < oldTexts.length; o++) {
+      if (newOfOld[o] === -1 && oldTexts[o]!.trim()) leftovers.set(skeletonBefore[o]!, [...(leftovers.get(skeletonBefore[o]!) ?? []), o]);
+    }
+    for (const [before, olds] of leftovers) {
+      if (olds.length !== 1) continue;
+      const o = olds[0]!;
+      const news: number[] = [];
+      for (let n = before + 1; n < skeletonAfter[o]!; n++) if (oldOfNew[n] === -1 && newTexts[n]!.trim()) news.push(n);
+      if (news.length === 1 && dice(profile(o, oldTexts[o]!).words, profile(~news[0]!, newTexts[news[0]!]!).words) >= SIMILAR_WORDS_IN_GAP) pair(o, news[0]!);
+    }
+  };
+
   const inPlace = (): [number, number][] => {
     const candidates: [number, number][] = [];
     for (let o = 0; o < oldTexts.length; o++) {
@@ -170,6 +188,7 @@ export function alignParagraphs(oldTexts: string[], newTexts: string[]): Int32Ar
     }
     return candidates.length <= MAX_COMPARISONS ? candidates : [];
   };
+  pairSoleLeftovers();
   pairBySimilarity(inPlace(), SIMILAR_IN_PLACE);
 
   const oldLeft = [...newOfOld.keys()].filter((o) => newOfOld[o] === -1 && oldTexts[o]!.trim());

@@ -85,7 +85,7 @@ describeOnEveryEngine("article revisions", (db) => {
   it("flags a doubtful placement for checking until someone confirms it", async () => {
     const quote = "they deactivate on their own after a set period";
     const doubtful = await annotate(quote);
-    const edited = SECOND.replace(quote, "they deactivate on their own once a set period ends");
+    const edited = SECOND.replace(quote, "they deactivate by themselves once a set period ends");
 
     expect(await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, edited, THIRD) })).toMatchObject({
       checkPlacement: 1,

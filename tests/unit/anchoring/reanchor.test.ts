@@ -96,4 +96,13 @@ group("reanchor", () => {
     const [start, end] = spanOf(before, "rose by 10.5 percent in 2005");
     expect(reanchor(before, after, [describe(before, start, end)])).toEqual([null]);
   });
+
+  it("keeps an annotation of a one-sentence paragraph whose wording changed, as the same claim", () => {
+    const before = ["Maria Keller, the mayor of Northfield, said on Monday.", "The mines deactivate on their own after a set period.", "Officials said so."].join("\n");
+    const after = before.replace("after a set period", "once a set period ends");
+    const [start, end] = spanOf(before, "deactivate on their own after a set period");
+    const [placed] = reanchor(before, after, [describe(before, start, end)]);
+    expect(placed && after.slice(placed.start, placed.end)).toBe("deactivate on their own once a set period");
+    expect(placed!.confidence).toBeGreaterThanOrEqual(0.75);
+  });
 });
