@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  bigserial,
   boolean,
   check,
   date,
@@ -13,8 +14,10 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { ANNOTATION_EVENT_KINDS } from "@/lib/annotations/history";
+import { AUDIT_ACTIONS, AUDIT_SUBJECTS } from "@/lib/audit/vocabulary";
 import { VERDICTS } from "@/lib/annotations/verdicts";
 import { REVIEW_STATUSES } from "@/lib/reviews/statuses";
 import { ROLES } from "@/lib/users/roles";
@@ -23,6 +26,8 @@ export const roleEnum = pgEnum("role", ROLES);
 export const verdictEnum = pgEnum("verdict", VERDICTS);
 export const reviewStatusEnum = pgEnum("review_status", REVIEW_STATUSES);
 export const annotationEventKindEnum = pgEnum("annotation_event_kind", ANNOTATION_EVENT_KINDS);
+export const auditSubjectEnum = pgEnum("audit_subject", AUDIT_SUBJECTS);
+export const auditActionEnum = pgEnum("audit_action", AUDIT_ACTIONS);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -34,7 +39,11 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     role: roleEnum("role").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Null for accounts that sign in only through single sign-on. */
+    passwordHash: text("password_hash"),
+    /** The OpenID Connect issuer and subject of an account that signs in through single sign-on. */
+    oidcIssuer: text("oidc_issuer"),
+    oidcSubject: text("oidc_subject"),
     disabled: boolean("disabled").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -42,6 +51,7 @@ export const users = pgTable(
   (table) => [
     uniqueIndex("users_email_key").on(sql`lower(${table.email})`),
     index("users_name_idx").on(table.name),
+    uniqueIndex("users_oidc_key").on(table.oidcIssuer, table.oidcSubject),
   ],
 );
 
@@ -114,6 +124,10 @@ export const annotations = pgTable(
     verdict: verdictEnum("verdict"),
     explanation: text("explanation").notNull().default(""),
     status: reviewStatusEnum("status").notNull().default("draft"),
+    /** The reviewer who should check this claim; null while nobody is assigned. */
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    /** When the check is due, a calendar day in the newsroom's sense; null when there is no deadline. */
+    dueOn: date("due_on"),
     /**
      * Optimistic concurrency: every write names the version it read and increments it.
      * Re-anchoring on a new revision does not: it changes only the placement, which no versioned write sets.
@@ -134,6 +148,9 @@ export const annotations = pgTable(
     index("annotations_article_position_idx").on(table.articleId, table.startOffset, table.endOffset),
     index("annotations_article_status_idx").on(table.articleId, table.status),
     index("annotations_author_idx").on(table.authorId),
+    index("annotations_assignee_due_idx").on(table.assigneeId, table.dueOn),
+    index("annotations_status_updated_idx").on(table.status, table.updatedAt),
+    index("annotations_updated_idx").on(table.updatedAt),
     check("annotations_span_check", sql`${table.startOffset} >= 0 AND ${table.endOffset} > ${table.startOffset}`),
     check("annotations_discarded_orphan_check", sql`${table.discardedAt} IS NULL OR ${table.orphanedAt} IS NOT NULL`),
   ],
@@ -178,6 +195,63 @@ export const reviewEvents = pgTable(
   (table) => [index("review_events_annotation_idx").on(table.annotationId, table.createdAt)],
 );
 
+/** An annotation's discussion: comments, and replies to them (one level deep, as in a document editor's margin). */
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    annotationId: uuid("annotation_id")
+      .notNull()
+      .references(() => annotations.id, { onDelete: "cascade" }),
+    /** The comment this one replies to; null for a comment that starts a thread. */
+    parentId: uuid("parent_id").references((): AnyPgColumn => comments.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** Plain text, never rendered as HTML. Emptied when the comment is deleted. */
+    body: text("body").notNull(),
+    /** Colleagues mentioned in the body with @Name. */
+    mentionedUserIds: uuid("mentioned_user_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    createdAt: createdAt(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    /** Set when its author deleted it: the thread keeps a "deleted" placeholder in its place. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (table) => [index("comments_annotation_idx").on(table.annotationId, table.createdAt)],
+);
+
+/**
+ * The audit trail: one row per change to an annotation, its sources, a comment, an article or a user,
+ * written in the transaction of the change. Append-only: a trigger (migration 0002) refuses updates,
+ * deletes and truncation. No foreign keys to the subject, so entries outlive what they describe.
+ */
+export const auditEntries = pgTable(
+  "audit_entries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** Who made the change; null for the application itself (seeding the demo article). */
+    actorId: uuid("actor_id").references(() => users.id),
+    subject: auditSubjectEnum("subject").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    action: auditActionEnum("action").notNull(),
+    /** The article the subject belongs to, for filtering; null for users. */
+    articleId: uuid("article_id"),
+    /** The annotation the subject belongs to (itself, its sources, a comment on it), for its card's history. */
+    annotationId: uuid("annotation_id"),
+    /** The values before and after the change; null before a creation and after a deletion. */
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (table) => [
+    index("audit_entries_at_idx").on(table.at),
+    index("audit_entries_actor_idx").on(table.actorId, table.id),
+    index("audit_entries_article_idx").on(table.articleId, table.id),
+    index("audit_entries_annotation_idx").on(table.annotationId, table.id),
+    index("audit_entries_subject_idx").on(table.subject, table.id),
+  ],
+);
+
 /** Failed sign-ins, counted per email to slow down password guessing on every instance alike. */
 export const signInFailures = pgTable(
   "sign_in_failures",
@@ -197,7 +271,8 @@ export const appSettings = pgTable("app_settings", {
 });
 
 export const usersRelations = relations(users, ({ many }) => ({
-  annotations: many(annotations),
+  annotations: many(annotations, { relationName: "author" }),
+  assignedAnnotations: many(annotations, { relationName: "assignee" }),
 }));
 
 export const articlesRelations = relations(articles, ({ many }) => ({
@@ -212,7 +287,9 @@ export const articleRevisionsRelations = relations(articleRevisions, ({ one }) =
 
 export const annotationsRelations = relations(annotations, ({ one, many }) => ({
   article: one(articles, { fields: [annotations.articleId], references: [articles.id] }),
-  author: one(users, { fields: [annotations.authorId], references: [users.id] }),
+  author: one(users, { fields: [annotations.authorId], references: [users.id], relationName: "author" }),
+  assignee: one(users, { fields: [annotations.assigneeId], references: [users.id], relationName: "assignee" }),
+  comments: many(comments),
   sources: many(sources),
   reviewEvents: many(reviewEvents),
 }));
@@ -224,4 +301,9 @@ export const sourcesRelations = relations(sources, ({ one }) => ({
 export const reviewEventsRelations = relations(reviewEvents, ({ one }) => ({
   annotation: one(annotations, { fields: [reviewEvents.annotationId], references: [annotations.id] }),
   actor: one(users, { fields: [reviewEvents.actorId], references: [users.id] }),
+}));
+
+export const commentsRelations = relations(comments, ({ one }) => ({
+  annotation: one(annotations, { fields: [comments.annotationId], references: [annotations.id] }),
+  author: one(users, { fields: [comments.authorId], references: [users.id] }),
 }));

@@ -112,7 +112,7 @@ export async function verifyCredentials(db: Database, email: string, password: s
     await verifyPassword(await decoyPasswordHash(), password);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, password)) || user.disabled) return null;
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password)) || user.disabled) return null;
   const { passwordHash: _hash, ...actor } = user;
   return actor;
 }

@@ -59,7 +59,14 @@ function postgres(url: string): Engine {
 
 export const engines: Engine[] = [pglite, ...(process.env.TEST_DATABASE_URL ? [postgres(process.env.TEST_DATABASE_URL)] : [])];
 
-const TABLES = ["review_events", "sources", "annotations", "article_revisions", "articles", "users", "app_settings", "sign_in_failures"];
+const TABLES = ["audit_entries", "comments", "review_events", "sources", "annotations", "article_revisions", "articles", "users", "app_settings", "sign_in_failures"];
+
+/** Empties every table between tests. The audit trail refuses truncation, so its trigger is lifted for the statement (as its owner may). */
+const EMPTY_TABLES = [
+  "alter table audit_entries disable trigger audit_entries_no_truncate",
+  `truncate ${TABLES.join(", ")} cascade`,
+  "alter table audit_entries enable trigger audit_entries_no_truncate",
+];
 
 /**
  * Declares `specify` once per engine, on a migrated database emptied before each test.
@@ -77,7 +84,7 @@ export function describeOnEveryEngine(title: string, specify: (db: () => Databas
         await opened?.dispose();
       });
       beforeEach(async () => {
-        await opened!.connection.db.execute(sql.raw(`truncate ${TABLES.join(", ")} cascade`));
+        for (const statement of EMPTY_TABLES) await opened!.connection.db.execute(sql.raw(statement));
       });
       specify(() => opened!.connection.db);
     });

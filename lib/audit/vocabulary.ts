@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/** What an audit entry is about. A change to an annotation's list of sources is recorded on the annotation's sources ("source"), with the annotation's id. */
+export const AUDIT_SUBJECTS = ["annotation", "source", "comment", "article", "user"] as const;
+
+export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
+
+export const auditSubjectSchema = z.enum(AUDIT_SUBJECTS, { error: () => `must be one of ${AUDIT_SUBJECTS.join(", ")}` });
+
+/** What happened to the subject. */
+export const AUDIT_ACTIONS = [
+  "created",
+  "updated",
+  "deleted",
+  "status_changed",
+  "assigned",
+  "orphaned",
+  "reattached",
+  "discarded",
+  "placement_confirmed",
+  "reanchored",
+  "revised",
+  "signed_in_first_time",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditActionSchema = z.enum(AUDIT_ACTIONS, { error: () => `must be one of ${AUDIT_ACTIONS.join(", ")}` });
+
+export const AUDIT_SUBJECT_LABELS: Record<AuditSubject, string> = {
+  annotation: "Annotation",
+  source: "Sources",
+  comment: "Comment",
+  article: "Article",
+  user: "User",
+};
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  created: "created",
+  updated: "changed",
+  deleted: "deleted",
+  status_changed: "moved in review",
+  assigned: "assigned",
+  orphaned: "orphaned by a revision",
+  reattached: "re-attached",
+  discarded: "discarded",
+  placement_confirmed: "placement confirmed",
+  reanchored: "re-anchored by a revision",
+  revised: "revised",
+  signed_in_first_time: "signed up through single sign-on",
+};
