@@ -48,3 +48,26 @@ export function mayTakeReviewAction(actor: Actor, annotation: Annotation, action
   if (actor.id === annotation.author.id) return deny("You cannot review an annotation you wrote: another editor must.");
   return allow;
 }
+
+/** An assignment as requested: who should check the claim (null: nobody), and by when (null: no deadline; absent: unchanged). */
+type AssignmentChange = { assigneeId: string | null; dueOn?: string | null };
+
+/**
+ * Editors assign any claim to anyone and set due dates. A reviewer may take an unassigned claim
+ * for themselves, and give back one assigned to them; nothing else, so the desk's plan holds.
+ */
+export function mayAssignAnnotation(actor: Actor, annotation: { assignee: { id: string } | null; dueOn: string | null }, change: AssignmentChange): Decision {
+  if (!activeActor(actor)) return SIGN_IN;
+  if (hasRole(actor.role, "editor")) return allow;
+  const keepsDueDate = change.dueOn === undefined || change.dueOn === annotation.dueOn;
+  const takes = change.assigneeId === actor.id && annotation.assignee === null;
+  const givesBack = change.assigneeId === null && annotation.assignee?.id === actor.id;
+  if ((takes || givesBack) && keepsDueDate) return allow;
+  return deny("Only editors can assign claims to others or set due dates; you can take an unassigned claim or give back your own.");
+}
+
+/** Bulk actions over the review queue are an editor's. */
+export function mayActInBulk(actor: Actor): Decision {
+  if (!activeActor(actor)) return SIGN_IN;
+  return hasRole(actor.role, "editor") ? allow : deny("Only editors can act on several claims at once.");
+}
