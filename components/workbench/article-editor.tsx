@@ -23,6 +23,8 @@ type Props = {
   canAnnotate: boolean;
   /** The floating button's words: "Annotate claim", or "Re-attach claim here" while re-attaching an orphan. */
   annotateLabel: string;
+  /** Called with the selected claim to flag it for checking (a draft with only its quote); no flag button without it. */
+  onFlag?(selection: ClaimSelection): void;
   /** Edit mode: the document may change, with undo history and a formatting toolbar. */
   editing: boolean;
   saving: boolean;
@@ -103,7 +105,7 @@ export function ArticleEditor(props: Props) {
         },
         blur: (_view, event) => {
           const related = (event as FocusEvent).relatedTarget as Element | null;
-          if (!related?.classList.contains("annotate-button")) setButton(null);
+          if (!related?.closest(".selection-actions")) setButton(null);
           return false;
         },
       },
@@ -137,6 +139,15 @@ export function ArticleEditor(props: Props) {
     }
   }, [activeId]);
 
+  /** Hands the selected claim to `act`, then deselects it so its new highlight shows. */
+  function actOnSelection(act: (selection: ClaimSelection) => void) {
+    const current = view.current;
+    const selection = current && selectedClaim(current.state, index);
+    if (selection) act(selection);
+    if (current) collapseSelection(current);
+    setButton(null);
+  }
+
   return (
     <>
       {editing && (
@@ -149,21 +160,16 @@ export function ArticleEditor(props: Props) {
       )}
       <div className={editing ? "article-editor article-editor--editing" : "article-editor"} ref={mount}>
       {button && (
-        <button
-          type="button"
-          className="annotate-button"
-          style={{ top: button.top, left: button.left }}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => {
-            const current = view.current;
-            const selection = current && selectedClaim(current.state, index);
-            if (selection) onAnnotate(selection);
-            if (current) collapseSelection(current);
-            setButton(null);
-          }}
-        >
-          {props.annotateLabel} <kbd>Ctrl/⌘ Shift A</kbd>
-        </button>
+        <div className="selection-actions" style={{ top: button.top, left: button.left }}>
+          <button type="button" className="annotate-button" onMouseDown={(event) => event.preventDefault()} onClick={() => actOnSelection(onAnnotate)}>
+            {props.annotateLabel} <kbd>Ctrl/⌘ Shift A</kbd>
+          </button>
+          {props.onFlag && (
+            <button type="button" className="annotate-button annotate-button--flag" onMouseDown={(event) => event.preventDefault()} onClick={() => actOnSelection(props.onFlag!)}>
+              Flag for checking
+            </button>
+          )}
+        </div>
       )}
       </div>
     </>

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useEffect, useId, useRef, useState } from "react";
-import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
+import type { AnnotationRecord } from "@/lib/annotations/record";
 import { REVIEW_STATUSES, REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/statuses";
 import type { ReviewAction } from "@/lib/reviews/transitions";
 import type { Actor } from "@/lib/users/actor";
@@ -18,7 +18,6 @@ type Props = {
   onFilterChange(filter: StatusFilter): void;
   activeId: string | null;
   actor: Actor;
-  details: Record<string, AnnotationDetail>;
   cardError: { id: string; message: string } | null;
   onActivate(id: string): void;
   onAction(annotation: AnnotationRecord, action: ReviewAction, comment: string): Promise<void>;
@@ -29,7 +28,7 @@ type Props = {
 
 /** The article's claims in document order, filterable by review status. */
 export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
-  const { annotations, filter, onFilterChange, activeId, details, cardError } = props;
+  const { annotations, filter, onFilterChange, activeId, cardError } = props;
   const headingId = useId();
   const counts = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, 0])) as Record<ReviewStatus, number>;
   for (const annotation of annotations) counts[annotation.status]++;
@@ -78,7 +77,6 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
                 annotation={annotation}
                 active={annotation.id === activeId}
                 actor={props.actor}
-                detail={details[annotation.id] ?? null}
                 error={cardError?.id === annotation.id ? cardError.message : null}
                 onActivate={props.onActivate}
                 onAction={props.onAction}

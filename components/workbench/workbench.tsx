@@ -13,6 +13,7 @@ import { annotationApi } from "./annotation-api";
 import { ArticleEditor } from "./article-editor";
 import { draftOf, emptyDraft, type ClaimDraft, type ClaimPayload } from "./claim-draft";
 import { ClaimsPanel, type StatusFilter } from "./claims-panel";
+import { ClaimStoreContext } from "./claim-store";
 import { OrphansPanel } from "./orphans-panel";
 import { claimLabel } from "./labels";
 import { RevisionBar } from "./revision-bar";
@@ -24,7 +25,7 @@ type Props = { articleId: string; doc: unknown; revision: number; actor: Actor; 
 
 /** The article page: the article with its highlighted claims, and the side panel of claims and the annotation form. */
 export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle }: Props) {
-  const { annotations, loading, details, reload, store, forget } = useClaims(articleId);
+  const { annotations, loading, reload, store, forget } = useClaims(articleId);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [filter, setFilter] = useState<StatusFilter>("all");
   const [cardError, setCardError] = useState<{ id: string; message: string } | null>(null);
@@ -98,6 +99,21 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
       );
     },
     [setForm, reattaching, store, activate],
+  );
+
+  const flag = useCallback(
+    (selection: ClaimSelection) => {
+      annotationApi.create(articleId, selection.selectors, { verdict: null, explanation: "", sources: [] }).then(
+        (record) => {
+          store(record);
+          activate(record.id);
+        },
+        (error: unknown) => {
+          if (error instanceof ApiError) setCardError({ id: "", message: error.message });
+        },
+      );
+    },
+    [articleId, store, activate],
   );
 
   const discard = useCallback(
@@ -193,6 +209,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
 
   const formQuote = form?.mode === "create" ? form.selectors[0].exact : form?.quote;
   return (
+    <ClaimStoreContext.Provider value={store}>
     <div className="workbench">
       <div className="workbench__article">
         <RevisionBar article={article} canEdit={canEditArticle} articleId={articleId} />
@@ -205,6 +222,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
           onClaimClick={focusFromHighlight}
           canAnnotate={!actor.disabled && !article.editing}
           annotateLabel={reattaching ? "Re-attach claim here" : "Annotate claim"}
+          onFlag={reattaching ? undefined : flag}
           editing={!!article.editing}
           saving={article.saving}
           onDocChange={article.change}
@@ -259,7 +277,6 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
           onFilterChange={setFilter}
           activeId={activeId}
           actor={actor}
-          details={details}
           cardError={cardError}
           onActivate={activate}
           onAction={takeAction}
@@ -269,5 +286,6 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
         />}
       </aside>
     </div>
+    </ClaimStoreContext.Provider>
   );
 }

@@ -58,12 +58,18 @@ type AssignmentChange = { assigneeId: string | null; dueOn?: string | null };
  */
 export function mayAssignAnnotation(actor: Actor, annotation: { assignee: { id: string } | null; dueOn: string | null }, change: AssignmentChange): Decision {
   if (!activeActor(actor)) return SIGN_IN;
-  if (hasRole(actor.role, "editor")) return allow;
+  if (mayPlanAssignments(actor).allowed) return allow;
   const keepsDueDate = change.dueOn === undefined || change.dueOn === annotation.dueOn;
   const takes = change.assigneeId === actor.id && annotation.assignee === null;
   const givesBack = change.assigneeId === null && annotation.assignee?.id === actor.id;
   if ((takes || givesBack) && keepsDueDate) return allow;
   return deny("Only editors can assign claims to others or set due dates; you can take an unassigned claim or give back your own.");
+}
+
+/** Assigning claims to anyone and setting due dates: the desk's plan, an editor's. */
+export function mayPlanAssignments(actor: Actor): Decision {
+  if (!activeActor(actor)) return SIGN_IN;
+  return hasRole(actor.role, "editor") ? allow : deny("Only editors can assign claims to others or set due dates.");
 }
 
 /** Bulk actions over the review queue are an editor's. */
