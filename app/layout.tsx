@@ -29,6 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <nav aria-label="Main" className="site-header__nav">
               <Link href="/">Articles</Link>
               {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
+              {actor.role === "admin" && <Link href="/admin/audit">Audit trail</Link>}
               <span className="site-header__user">
                 {actor.name} <span className="muted">({ROLE_LABELS[actor.role]})</span>
               </span>
