@@ -59,6 +59,8 @@ export function describeEntry(entry: AuditEntryRecord): string {
     case "source.created":
       return `added ${plural(count(entry.after), "source")}`;
     case "source.updated":
+      if (count(entry.before) === 0) return `added ${plural(count(entry.after), "source")}`;
+      if (count(entry.after) === 0) return "removed every source";
       return `changed the sources (${count(entry.before)} → ${count(entry.after)})`;
     case "comment.created":
       return after?.parentId ? "replied in the discussion" : "commented";

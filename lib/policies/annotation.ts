@@ -4,7 +4,10 @@ import { activeActor, allow, deny, type Decision } from "./decision";
 
 /** Who may do what with annotations. Whether the annotation's status permits it is the workflow's concern. */
 type Actor = { id: string; role: Role; disabled: boolean } | null;
-type Annotation = { author: { id: string } };
+type Annotation = { author: { id: string }; assignee?: { id: string } | null };
+
+/** The people who work on a claim's content: its author, and the reviewer it is assigned to. */
+const worksOn = (actor: { id: string }, annotation: Annotation) => actor.id === annotation.author.id || actor.id === annotation.assignee?.id;
 
 const SIGN_IN = deny("Sign in with an active account to do this.");
 
@@ -18,7 +21,7 @@ export function mayCreateAnnotation(actor: Actor): Decision {
 
 export function mayEditAnnotation(actor: Actor, annotation: Annotation): Decision {
   if (!activeActor(actor)) return SIGN_IN;
-  return actor.id === annotation.author.id ? allow : deny("Only the annotation's author can change it.");
+  return worksOn(actor, annotation) ? allow : deny("Only the annotation's author or the reviewer it is assigned to can change it.");
 }
 
 export function mayDeleteAnnotation(actor: Actor, annotation: Annotation): Decision {
@@ -38,14 +41,18 @@ export function mayPlaceAnnotation(actor: Actor, annotation: Annotation): Decisi
   return deny("Only the annotation's author or an editor can place it on the text.");
 }
 
-/** Submitting is the author's; every other review action is an editor's, never on their own annotation. */
+/**
+ * Submitting is for those who work on the claim (its author, its assignee); every other review
+ * action is an editor's, never on a claim they wrote or were assigned to check.
+ */
 export function mayTakeReviewAction(actor: Actor, annotation: Annotation, action: ReviewAction): Decision {
   if (!activeActor(actor)) return SIGN_IN;
   if (action === "submit") {
-    return actor.id === annotation.author.id ? allow : deny("Only the annotation's author can submit it for review.");
+    return worksOn(actor, annotation) ? allow : deny("Only the annotation's author or the reviewer it is assigned to can submit it for review.");
   }
   if (!hasRole(actor.role, "editor")) return deny("Only editors can review annotations.");
   if (actor.id === annotation.author.id) return deny("You cannot review an annotation you wrote: another editor must.");
+  if (actor.id === annotation.assignee?.id) return deny("You cannot review a claim you were assigned to check: another editor must.");
   return allow;
 }
 

@@ -62,6 +62,18 @@ describeOnEveryEngine("review desk: assignment, discussion and audit trail", (db
     expect(await auditOf(claim.id)).toEqual(["annotation.created", "source.created"]);
   });
 
+  it("lets the assigned reviewer complete and submit a flagged claim, which neither they nor an assigned editor may approve", async () => {
+    const flag = await annotate(rory, "officials said on Wednesday", {});
+    await assignAnnotation(db(), ed, flag.id, { assigneeId: rita.id });
+    await expect(updateAnnotation(db(), ed, flag.id, { version: 1, explanation: "Not assigned to me." })).rejects.toThrow(Forbidden);
+    const completed = await updateAnnotation(db(), rita, flag.id, { version: 1, ...completeClaim });
+    const submitted = await changeStatus(db(), rita, flag.id, { to: "in_review", version: completed.version });
+    expect(submitted).toMatchObject({ status: "in_review", author: { id: rory.id }, assignee: { id: rita.id } });
+    await assignAnnotation(db(), admin, flag.id, { assigneeId: ed.id });
+    await expect(changeStatus(db(), ed, flag.id, { to: "approved", version: submitted.version })).rejects.toThrow(/assigned to check/);
+    expect(await changeStatus(db(), admin, flag.id, { to: "approved", version: submitted.version })).toMatchObject({ status: "approved" });
+  });
+
   it("gives an unassigned claim to only one of two reviewers taking it at once", async () => {
     const claim = await annotate(ed);
     const results = await Promise.allSettled([rita, rory].map((reviewer) => assignAnnotation(db(), reviewer, claim.id, { assigneeId: reviewer.id })));

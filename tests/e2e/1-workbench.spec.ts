@@ -89,10 +89,10 @@ test("an editor cannot review their own claim, approves the reviewer's, and the 
   await page.locator("mark.claim", { hasText: "Biden administration pledged" }).click();
   const card = page.getByRole("article", { name: /Claim by Rita Reviewer/ });
   await expect(card).toBeFocused();
-  await expect(card.getByText("Draft → In review")).toBeVisible();
+  await expect(card.getByText("Rita Reviewer moved it from Draft to In review")).toBeVisible();
   await card.getByRole("button", { name: "Approve" }).click();
   await expect(page.locator("mark.claim--approved.claim--verdict-mostly_true")).toHaveText(CLAIM);
-  await expect(card.getByText("In review → Approved")).toBeVisible();
+  await expect(card.getByText("Ed Editor moved it from In review to Approved")).toBeVisible();
 
   await page.getByLabel("Show").selectOption("approved");
   await expect(page.getByRole("article", { name: /Claim by/ })).toHaveCount(1);
