@@ -132,7 +132,7 @@ function Comment({ comment, actor, onChange }: { comment: CommentRecord; actor: 
       {mine && (
         <p className="comment__actions">
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
-            Edit
+            Edit comment
           </button>
           <button
             type="button"
@@ -141,7 +141,7 @@ function Comment({ comment, actor, onChange }: { comment: CommentRecord; actor: 
               if (window.confirm("Delete your comment? A placeholder stays in the thread.")) void onChange(() => deskApi.deleteComment(comment.id));
             }}
           >
-            Delete
+            Delete comment
           </button>
         </p>
       )}
