@@ -56,7 +56,7 @@ test("the editor assigns it to a reviewer with a due date", async ({ page }) => 
 test("the assigned reviewer completes the claim, asks a colleague with a mention, and submits it", async ({ page }) => {
   await signIn(page, "rita@example.com");
   const card = await openClaim(page);
-  await card.getByRole("button", { name: "Edit" }).click();
+  await card.getByRole("button", { name: "Edit", exact: true }).click();
   const form = page.getByRole("form", { name: "Edit claim" });
   await form.getByLabel("Verdict").selectOption({ label: "Mostly true" });
   await form.getByLabel("Explanation").fill("The annual report lists 4.19 million euros for external advice.");
@@ -102,7 +102,7 @@ test("the editor requests changes with a reason that opens the discussion, then 
   const reviewer = await browser.newPage();
   await signIn(reviewer, "rita@example.com");
   const own = await openClaim(reviewer);
-  await own.getByRole("button", { name: "Edit" }).click();
+  await own.getByRole("button", { name: "Edit", exact: true }).click();
   const form = reviewer.getByRole("form", { name: "Edit claim" });
   await form.getByLabel("Explanation").fill("The annual report (page 31, table 4) lists 4.19 million euros for external advice.");
   await form.getByRole("button", { name: "Submit for review" }).click();
@@ -139,8 +139,8 @@ test("the audit page shows the article's changes, filtered, to admins only", asy
 
   await signIn(page, "admin@example.com");
   await page.getByRole("link", { name: "Audit trail" }).click();
-  await page.getByLabel("Article").selectOption({ label: TITLE });
-  await page.getByLabel("Person").selectOption({ label: "Rita Reviewer" });
+  await page.getByLabel("Article", { exact: true }).selectOption({ label: TITLE });
+  await page.getByLabel("Person", { exact: true }).selectOption({ label: "Rita Reviewer" });
   await page.getByRole("button", { name: "Filter" }).click();
   const rows = page.getByRole("row");
   await expect(rows.filter({ hasText: "moved it from Changes requested to In review" })).toHaveCount(1);
@@ -148,8 +148,8 @@ test("the audit page shows the article's changes, filtered, to admins only", asy
   await rows.filter({ hasText: "changed verdict" }).getByText("Before and after").click();
   await expect(rows.filter({ hasText: "changed verdict" })).toContainText('"verdict": "mostly_true"');
 
-  await page.getByLabel("Change").selectOption({ label: "assigned" });
-  await page.getByLabel("Person").selectOption({ label: "Anyone" });
+  await page.getByLabel("Change", { exact: true }).selectOption({ label: "assigned" });
+  await page.getByLabel("Person", { exact: true }).selectOption({ label: "Anyone" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByRole("row").filter({ hasText: "assigned it to Rita Reviewer" })).toHaveCount(1);
   expect((await page.request.delete("/api/audit")).status()).toBe(405);

@@ -86,9 +86,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <h1>Audit trail</h1>
       <p className="muted">Every change to claims, sources, comments, articles and users: who made it, when, and the values before and after. Entries cannot be changed or deleted.</p>
       <form method="get" className="filters" aria-label="Filter the audit trail">
-        <label>
-          Person
-          <select name="actor" defaultValue={filters.actor ?? ""}>
+        <div className="filters__field">
+          <label htmlFor="audit-actor">Person</label>
+          <select id="audit-actor" name="actor" defaultValue={filters.actor ?? ""}>
             <option value="">Anyone</option>
             {users.map((user) => (
               <option key={user.id} value={user.id}>
@@ -96,10 +96,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Article
-          <select name="article" defaultValue={filters.article ?? ""}>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="audit-article">Article</label>
+          <select id="audit-article" name="article" defaultValue={filters.article ?? ""}>
             <option value="">Any article</option>
             {articles.map((article) => (
               <option key={article.id} value={article.id}>
@@ -107,10 +107,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          About
-          <select name="subject" defaultValue={filters.subject ?? ""}>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="audit-subject">About</label>
+          <select id="audit-subject" name="subject" defaultValue={filters.subject ?? ""}>
             <option value="">Anything</option>
             {AUDIT_SUBJECTS.map((subject) => (
               <option key={subject} value={subject}>
@@ -118,10 +118,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Change
-          <select name="action" defaultValue={filters.action ?? ""}>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="audit-action">Change</label>
+          <select id="audit-action" name="action" defaultValue={filters.action ?? ""}>
             <option value="">Any change</option>
             {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action}>
@@ -129,15 +129,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          From
-          <input type="date" name="from" defaultValue={filters.from ?? ""} />
-        </label>
-        <label>
-          To
-          <input type="date" name="to" defaultValue={filters.to ?? ""} />
-        </label>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="audit-from">From</label>
+          <input type="date" id="audit-from" name="from" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="filters__field">
+          <label htmlFor="audit-to">To</label>
+          <input type="date" id="audit-to" name="to" defaultValue={filters.to ?? ""} />
+        </div>
         <div className="filters__actions">
           <button type="submit" className="primary">
             Filter
