@@ -89,7 +89,7 @@ test("the mentioned reviewer replies in the thread", async ({ page }) => {
   await expect(thread.locator(".replies")).toContainText("Page 31, table 4.");
 });
 
-test("the editor requests changes with a reason that opens the discussion, then approves the resubmitted claim", async ({ browser }) => {
+test("the editor requests changes with a reason that opens the discussion, then approves the resubmitted claim", async ({ browser }, testInfo) => {
   const editor = await browser.newPage();
   await signIn(editor, "ed@example.com");
   let card = await openClaim(editor);
@@ -126,11 +126,13 @@ test("the editor requests changes with a reason that opens the discussion, then 
   ]) {
     await expect(history).toContainText(step);
   }
+  await card.screenshot({ path: testInfo.outputPath("approved-claim-card.png") });
+  await testInfo.attach("approved claim card", { path: testInfo.outputPath("approved-claim-card.png"), contentType: "image/png" });
   await editor.close();
   await reviewer.close();
 });
 
-test("the audit page shows the article's changes, filtered, to admins only", async ({ page }) => {
+test("the audit page shows the article's changes, filtered, to admins only", async ({ page }, testInfo) => {
   await signIn(page, "ed@example.com");
   await page.goto("/admin/audit");
   await expect(page.getByRole("alert").filter({ hasText: "Only admins can read the audit trail." })).toBeVisible();
@@ -147,6 +149,8 @@ test("the audit page shows the article's changes, filtered, to admins only", asy
   await expect(rows.filter({ hasText: "Ed Editor" })).toHaveCount(0);
   await rows.filter({ hasText: "changed verdict" }).getByText("Before and after").click();
   await expect(rows.filter({ hasText: "changed verdict" })).toContainText('"verdict": "mostly_true"');
+  await page.screenshot({ path: testInfo.outputPath("audit-page.png"), fullPage: true });
+  await testInfo.attach("audit page", { path: testInfo.outputPath("audit-page.png"), contentType: "image/png" });
 
   await page.getByLabel("Change", { exact: true }).selectOption({ label: "assigned" });
   await page.getByLabel("Person", { exact: true }).selectOption({ label: "Anyone" });
