@@ -65,7 +65,7 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
             {sourceCount} {sourceCount === 1 ? "source" : "sources"}
           </span>
           <span>by {annotation.author.name}</span>
-          {annotation.assignee && <span>for {annotation.assignee.name}</span>}
+          {annotation.assignee && <span>assigned to {annotation.assignee.name}</span>}
           {annotation.dueOn && (
             <span>
               due <DueDate dueOn={annotation.dueOn} />
