@@ -1,0 +1,50 @@
+import { and, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
+import { annotations } from "@/db/schema";
+import type { Verdict } from "@/lib/annotations/verdicts";
+import type { Actor } from "@/lib/users/actor";
+import { NO_VERDICT, type QueueQuery } from "./queue-input";
+
+/** Every claim the queue lists: discarded orphans have left their article, and the queue with it. */
+export const listedInQueue = isNull(annotations.discardedAt);
+
+/**
+ * The start of `day` (YYYY-MM-DD) in UTC. The date range is read in UTC so that a shared link
+ * means the same claims wherever it is opened; the page says so beside the fields.
+ */
+function startOfDay(day: string, plusDays = 0): Date {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + plusDays);
+  return date;
+}
+
+function verdictCondition(verdicts: QueueQuery["verdict"]): SQL | undefined {
+  if (!verdicts.length) return undefined;
+  const given = verdicts.filter((verdict): verdict is Verdict => verdict !== NO_VERDICT);
+  const withoutVerdict = verdicts.includes(NO_VERDICT) ? isNull(annotations.verdict) : undefined;
+  return or(given.length ? inArray(annotations.verdict, given) : undefined, withoutVerdict);
+}
+
+function assigneeCondition(assignee: QueueQuery["assignee"], actor: Actor): SQL | undefined {
+  if (!assignee) return undefined;
+  if (assignee === "unassigned") return isNull(annotations.assigneeId);
+  return eq(annotations.assigneeId, assignee === "me" ? actor.id : assignee);
+}
+
+/**
+ * The query's filters as SQL, the status apart: the counts per status are taken under every other
+ * filter, so that each status tab says what choosing it would show.
+ */
+export function queueConditions(query: QueueQuery, actor: Actor): { others: SQL | undefined; status: SQL | undefined } {
+  return {
+    others: and(
+      listedInQueue,
+      verdictCondition(query.verdict),
+      assigneeCondition(query.assignee, actor),
+      query.author ? eq(annotations.authorId, query.author === "me" ? actor.id : query.author) : undefined,
+      query.article ? eq(annotations.articleId, query.article) : undefined,
+      query.from ? gte(annotations.updatedAt, startOfDay(query.from)) : undefined,
+      query.to ? lt(annotations.updatedAt, startOfDay(query.to, 1)) : undefined,
+    ),
+    status: query.status.length ? inArray(annotations.status, query.status) : undefined,
+  };
+}

@@ -1,0 +1,292 @@
+import { beforeEach, expect, it } from "vitest";
+import { annotations } from "@/db/schema";
+import type { Verdict } from "@/lib/annotations/verdicts";
+import { createArticleFromText } from "@/lib/articles/create";
+import { Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
+import { listQueue, QUOTE_PREVIEW_LENGTH } from "@/lib/reviews/queue";
+import { listQueueChoices } from "@/lib/reviews/queue-choices";
+import type { ReviewStatus } from "@/lib/reviews/statuses";
+import type { Actor } from "@/lib/users/actor";
+import { describeOnEveryEngine } from "./engines";
+import { addUser } from "./fixtures";
+
+type ClaimSeed = {
+  /** The claim's quote, which the tests read back to check who is listed, and in which order. */
+  quote: string;
+  article?: string;
+  author?: Actor;
+  status?: ReviewStatus;
+  verdict?: Verdict | null;
+  assignee?: Actor | null;
+  dueOn?: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+  orphaned?: boolean;
+  discarded?: boolean;
+  placementChecked?: boolean;
+};
+
+const at = (iso: string) => new Date(iso);
+
+describeOnEveryEngine("review queue", (db) => {
+  let rita: Actor;
+  let ed: Actor;
+  let ada: Actor;
+  let mines: string;
+  let budget: string;
+
+  beforeEach(async () => {
+    rita = await addUser(db(), "reviewer", { name: "Rita Reviewer" });
+    ed = await addUser(db(), "editor", { name: "Ed Editor" });
+    ada = await addUser(db(), "admin", { name: "Ada Admin" });
+    mines = (await createArticleFromText(db(), { title: "Mines for Ukraine", text: "Mines." })).id;
+    budget = (await createArticleFromText(db(), { title: "Budget figures", text: "Budget." })).id;
+  });
+
+  /** Stores claims directly, every column chosen: the queue reads them, however they came to be. */
+  async function claims(...seeds: ClaimSeed[]): Promise<string[]> {
+    const rows = await db()
+      .insert(annotations)
+      .values(
+        seeds.map((seed, index) => ({
+          articleId: seed.article ?? mines,
+          authorId: (seed.author ?? rita).id,
+          quote: seed.quote,
+          prefix: "",
+          suffix: "",
+          startOffset: index,
+          endOffset: index + 1,
+          status: seed.status ?? "draft",
+          verdict: seed.verdict ?? null,
+          assigneeId: seed.assignee?.id ?? null,
+          dueOn: seed.dueOn ?? null,
+          createdAt: at(seed.createdAt ?? "2026-01-01T12:00:00Z"),
+          updatedAt: at(seed.updatedAt ?? `2026-01-02T12:00:${String(index).padStart(2, "0")}Z`),
+          orphanedAt: seed.orphaned || seed.discarded ? at("2026-01-03T00:00:00Z") : null,
+          discardedAt: seed.discarded ? at("2026-01-04T00:00:00Z") : null,
+          placementChecked: seed.placementChecked ?? true,
+        })),
+      )
+      .returning({ id: annotations.id });
+    return rows.map((row) => row.id);
+  }
+
+  const quotes = async (input: object, actor: Actor = rita) => (await listQueue(db(), actor, input)).rows.map((row) => row.quote);
+
+  it("refuses the anonymous and a disabled account", async () => {
+    const disabled = await addUser(db(), "editor", { disabled: true });
+    await expect(listQueue(db(), null, {})).rejects.toBeInstanceOf(Unauthenticated);
+    await expect(listQueue(db(), disabled, {})).rejects.toBeInstanceOf(Forbidden);
+    await expect(listQueueChoices(db(), null)).rejects.toBeInstanceOf(Unauthenticated);
+  });
+
+  it("refuses a bad parameter, naming it", async () => {
+    await expect(listQueue(db(), rita, { status: ["open"], pageSize: "1000" })).rejects.toMatchObject({
+      constructor: Invalid,
+      fields: { status: expect.stringContaining('"open"'), pageSize: "must be at most 100" },
+    });
+  });
+
+  it("lists claims across articles with their article, people, due date and placement", async () => {
+    const [id] = await claims(
+      { quote: "orphaned", article: budget, author: ed, assignee: rita, status: "in_review", verdict: "false", dueOn: "2026-02-01", orphaned: true },
+      { quote: "doubtful", placementChecked: false },
+    );
+    const page = await listQueue(db(), ada, {});
+    expect(page.rows).toHaveLength(2);
+    expect(page.rows.find((row) => row.quote === "orphaned")).toEqual({
+      id,
+      quote: "orphaned",
+      status: "in_review",
+      verdict: "false",
+      article: { id: budget, title: "Budget figures" },
+      author: { id: ed.id, name: "Ed Editor" },
+      assignee: { id: rita.id, name: "Rita Reviewer" },
+      dueOn: "2026-02-01",
+      createdAt: "2026-01-01T12:00:00.000Z",
+      updatedAt: "2026-01-02T12:00:00.000Z",
+      orphaned: true,
+      needsPlacement: false,
+    });
+    expect(page.rows.find((row) => row.quote === "doubtful")).toMatchObject({ assignee: null, dueOn: null, orphaned: false, needsPlacement: true });
+  });
+
+  it("never lists nor counts discarded claims", async () => {
+    await claims({ quote: "kept", status: "in_review" }, { quote: "discarded", status: "in_review", discarded: true });
+    const page = await listQueue(db(), rita, {});
+    expect(page.rows.map((row) => row.quote)).toEqual(["kept"]);
+    expect(page.total).toBe(1);
+    expect(page.countsByStatus.in_review).toBe(1);
+  });
+
+  it("cuts a long quote to a preview", async () => {
+    await claims({ quote: "word ".repeat(200) });
+    const [row] = (await listQueue(db(), rita, {})).rows;
+    expect(row!.quote).toHaveLength(QUOTE_PREVIEW_LENGTH);
+    expect(row!.quote.endsWith("…")).toBe(true);
+  });
+
+  it("filters by one status or several, counting every status under the other filters", async () => {
+    await claims(
+      { quote: "draft", status: "draft", verdict: "false" },
+      { quote: "in review", status: "in_review", verdict: "false" },
+      { quote: "approved", status: "approved", verdict: "false" },
+      { quote: "approved, true", status: "approved", verdict: "true" },
+    );
+    const inReview = await listQueue(db(), rita, { status: "in_review", verdict: ["false"] });
+    expect(inReview.rows.map((row) => row.quote)).toEqual(["in review"]);
+    expect(inReview.total).toBe(1);
+    expect(inReview.countsByStatus).toEqual({ draft: 1, in_review: 1, changes_requested: 0, approved: 1, rejected: 0 });
+    const several = await listQueue(db(), rita, { status: ["draft", "approved"] });
+    expect(several.rows.map((row) => row.quote).sort()).toEqual(["approved", "approved, true", "draft"]);
+    expect(several.total).toBe(3);
+    expect(several.countsByStatus.in_review).toBe(1);
+  });
+
+  it("filters by verdict, with 'none' for claims without one yet", async () => {
+    await claims({ quote: "false", verdict: "false" }, { quote: "true", verdict: "true" }, { quote: "none", verdict: null });
+    expect(await quotes({ verdict: ["false"] })).toEqual(["false"]);
+    expect(await quotes({ verdict: ["none"] })).toEqual(["none"]);
+    expect((await quotes({ verdict: ["none", "true"] })).sort()).toEqual(["none", "true"]);
+  });
+
+  it("filters by assignee: a person, me, or nobody", async () => {
+    await claims({ quote: "Rita's", assignee: rita }, { quote: "Ed's", assignee: ed }, { quote: "nobody's", assignee: null });
+    expect(await quotes({ assignee: ed.id })).toEqual(["Ed's"]);
+    expect(await quotes({ assignee: "me" }, rita)).toEqual(["Rita's"]);
+    expect(await quotes({ assignee: "me" }, ed)).toEqual(["Ed's"]);
+    expect(await quotes({ assignee: "unassigned" })).toEqual(["nobody's"]);
+  });
+
+  it("filters by author, by article, and by both", async () => {
+    await claims(
+      { quote: "Rita on mines", author: rita, article: mines },
+      { quote: "Ed on mines", author: ed, article: mines },
+      { quote: "Ed on budget", author: ed, article: budget },
+    );
+    expect(await quotes({ author: "me" }, rita)).toEqual(["Rita on mines"]);
+    expect((await quotes({ author: ed.id })).sort()).toEqual(["Ed on budget", "Ed on mines"]);
+    expect(await quotes({ article: budget })).toEqual(["Ed on budget"]);
+    expect(await quotes({ author: ed.id, article: mines })).toEqual(["Ed on mines"]);
+  });
+
+  it("filters by the day of the last change, both days included, in UTC", async () => {
+    await claims(
+      { quote: "the evening before", updatedAt: "2026-01-09T23:59:59Z" },
+      { quote: "first moment", updatedAt: "2026-01-10T00:00:00Z" },
+      { quote: "last moment", updatedAt: "2026-01-12T23:59:59.999Z" },
+      { quote: "the morning after", updatedAt: "2026-01-13T00:00:00Z" },
+    );
+    expect(await quotes({ from: "2026-01-10", to: "2026-01-12" })).toEqual(["last moment", "first moment"]);
+    expect(await quotes({ from: "2026-01-13" })).toEqual(["the morning after"]);
+    expect(await quotes({ to: "2026-01-09" })).toEqual(["the evening before"]);
+    expect(await quotes({ from: "2026-01-10", to: "2026-01-10" })).toEqual(["first moment"]);
+  });
+
+  it("sorts by last change and by creation, either way, ties broken by id", async () => {
+    const ids = await claims(
+      { quote: "old", createdAt: "2026-01-03T00:00:00Z", updatedAt: "2026-01-05T00:00:00Z" },
+      { quote: "new", createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-06T00:00:00Z" },
+      { quote: "tie a", createdAt: "2026-01-02T00:00:00Z", updatedAt: "2026-01-04T00:00:00Z" },
+      { quote: "tie b", createdAt: "2026-01-02T00:00:00Z", updatedAt: "2026-01-04T00:00:00Z" },
+    );
+    const [tieFirst, tieSecond] = ids[2]! < ids[3]! ? ["tie a", "tie b"] : ["tie b", "tie a"];
+    expect(await quotes({})).toEqual(["new", "old", tieSecond, tieFirst]);
+    expect(await quotes({ sort: "updated", dir: "asc" })).toEqual([tieFirst, tieSecond, "old", "new"]);
+    expect(await quotes({ sort: "created" })).toEqual(["old", tieSecond, tieFirst, "new"]);
+    expect(await quotes({ sort: "created", dir: "asc" })).toEqual(["new", tieFirst, tieSecond, "old"]);
+  });
+
+  it("sorts by due date with undated claims last, whichever the direction", async () => {
+    await claims(
+      { quote: "undated", dueOn: null },
+      { quote: "March", dueOn: "2026-03-01" },
+      { quote: "January", dueOn: "2026-01-15" },
+      { quote: "February", dueOn: "2026-02-01" },
+    );
+    expect(await quotes({ sort: "due" })).toEqual(["January", "February", "March", "undated"]);
+    expect(await quotes({ sort: "due", dir: "desc" })).toEqual(["March", "February", "January", "undated"]);
+  });
+
+  it("sorts by status in workflow order, then by last change", async () => {
+    await claims(
+      { quote: "rejected", status: "rejected" },
+      { quote: "draft, older", status: "draft", updatedAt: "2026-01-01T00:00:00Z" },
+      { quote: "draft, newer", status: "draft", updatedAt: "2026-01-05T00:00:00Z" },
+      { quote: "in review", status: "in_review" },
+      { quote: "approved", status: "approved" },
+      { quote: "changes requested", status: "changes_requested" },
+    );
+    const workflow = ["draft, older", "draft, newer", "in review", "changes requested", "approved", "rejected"];
+    expect(await quotes({ sort: "status" })).toEqual(workflow);
+    expect(await quotes({ sort: "status", dir: "desc" })).toEqual([...workflow].reverse());
+  });
+
+  it("sorts by article title, then by last change", async () => {
+    await claims(
+      { quote: "mines, older", article: mines, updatedAt: "2026-01-01T00:00:00Z" },
+      { quote: "budget", article: budget },
+      { quote: "mines, newer", article: mines, updatedAt: "2026-01-05T00:00:00Z" },
+    );
+    expect(await quotes({ sort: "article" })).toEqual(["budget", "mines, older", "mines, newer"]);
+    expect(await quotes({ sort: "article", dir: "desc" })).toEqual(["mines, newer", "mines, older", "budget"]);
+  });
+
+  it("pages through the claims, with the total and the number of pages", async () => {
+    await claims(...Array.from({ length: 7 }, (_, n) => ({ quote: `claim ${n}`, updatedAt: `2026-01-0${n + 1}T00:00:00Z` })));
+    const first = await listQueue(db(), rita, { pageSize: "3" });
+    expect(first.rows.map((row) => row.quote)).toEqual(["claim 6", "claim 5", "claim 4"]);
+    expect(first).toMatchObject({ total: 7, pageCount: 3, query: { page: 1, pageSize: 3 } });
+    expect(await quotes({ pageSize: "3", page: "2" })).toEqual(["claim 3", "claim 2", "claim 1"]);
+    expect(await quotes({ pageSize: "3", page: "3" })).toEqual(["claim 0"]);
+    const past = await listQueue(db(), rita, { pageSize: "3", page: "4" });
+    expect(past).toMatchObject({ rows: [], total: 7, pageCount: 3 });
+  });
+
+  it("answers an empty queue as page 1 of 1", async () => {
+    expect(await listQueue(db(), rita, {})).toMatchObject({ rows: [], total: 0, pageCount: 1, countsByStatus: { draft: 0, approved: 0 } });
+  });
+
+  it("shows My queue most urgent first: open work by due date, undated after, closed last", async () => {
+    const mine = { assignee: rita };
+    await claims(
+      { ...mine, quote: "approved, long overdue", status: "approved", dueOn: "2025-12-01" },
+      { ...mine, quote: "draft, due in March", status: "draft", dueOn: "2026-03-01" },
+      { ...mine, quote: "in review, undated", status: "in_review" },
+      { ...mine, quote: "draft, overdue", status: "draft", dueOn: "2026-01-01" },
+      { ...mine, quote: "changes requested, due in March", status: "changes_requested", dueOn: "2026-03-01" },
+      { ...mine, quote: "in review, due in March, older", status: "in_review", dueOn: "2026-03-01", updatedAt: "2026-01-01T00:00:00Z" },
+      { ...mine, quote: "in review, due in March, newer", status: "in_review", dueOn: "2026-03-01", updatedAt: "2026-01-09T00:00:00Z" },
+      { ...mine, quote: "draft, undated", status: "draft" },
+      { ...mine, quote: "rejected, undated", status: "rejected" },
+      { ...mine, quote: "approved, undated", status: "approved" },
+      { assignee: ed, quote: "Ed's, overdue", status: "in_review", dueOn: "2025-01-01" },
+    );
+    const page = await listQueue(db(), rita, { assignee: "me" });
+    expect(page.query).toMatchObject({ sort: "urgency", dir: "asc" });
+    expect(page.rows.map((row) => row.quote)).toEqual([
+      "draft, overdue",
+      "in review, due in March, older",
+      "in review, due in March, newer",
+      "changes requested, due in March",
+      "draft, due in March",
+      "in review, undated",
+      "draft, undated",
+      "approved, long overdue",
+      "approved, undated",
+      "rejected, undated",
+    ]);
+  });
+
+  it("offers everyone and every article as filter choices, disabled people marked", async () => {
+    await addUser(db(), "reviewer", { name: "Zoe Gone", disabled: true });
+    const choices = await listQueueChoices(db(), rita);
+    expect(choices.people.map((person) => [person.name, person.disabled])).toEqual([
+      ["Ada Admin", false],
+      ["Ed Editor", false],
+      ["Rita Reviewer", false],
+      ["Zoe Gone", true],
+    ]);
+    expect(choices.articles.map((article) => article.title)).toEqual(["Budget figures", "Mines for Ukraine"]);
+  });
+});
