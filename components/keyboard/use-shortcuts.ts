@@ -6,7 +6,7 @@ import { isApplePlatform } from "@/lib/keyboard/platform";
 import { shortcutFor, type Shortcut } from "@/lib/keyboard/shortcuts";
 
 /** What each shortcut does; it answers whether it did anything, so that a key that did nothing keeps its usual meaning. */
-export type ShortcutHandlers<Action extends string> = Record<Action, () => boolean>;
+type ShortcutHandlers<Action extends string> = Record<Action, () => boolean>;
 
 /**
  * Listens for the page's shortcuts while the component is mounted. A key is left alone when a field

@@ -24,16 +24,12 @@ export const WORKBENCH_SHORTCUTS = [
   { action: "showShortcuts", key: "?", description: "Show these keyboard shortcuts" },
 ] as const satisfies readonly Shortcut[];
 
-export type WorkbenchAction = (typeof WORKBENCH_SHORTCUTS)[number]["action"];
-
 export const ARTICLE_LIST_SHORTCUTS = [
   { action: "nextArticle", key: "j", description: "Go to the next article", repeats: true },
   { action: "previousArticle", key: "k", description: "Go to the previous article", repeats: true },
   { action: "openArticle", key: "Enter", description: "Open the current article", yieldsToControls: true },
   { action: "showShortcuts", key: "?", description: "Show these keyboard shortcuts" },
 ] as const satisfies readonly Shortcut[];
-
-export type ArticleListAction = (typeof ARTICLE_LIST_SHORTCUTS)[number]["action"];
 
 /** Where the key press happened, as far as shortcuts care. */
 export type PressContext = {
