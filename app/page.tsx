@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ArticleListKeys } from "@/components/article-list-keys";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { listArticles } from "@/lib/articles/service";
@@ -21,33 +22,35 @@ export default async function ArticlesPage() {
       {articles.length === 0 ? (
         <p className="muted">No articles yet.</p>
       ) : (
-        <table className="article-table">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              {REVIEW_STATUSES.map((status) => (
-                <th scope="col" key={status} className="numeric">
-                  {REVIEW_STATUS_LABELS[status]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {articles.map((article) => (
-              <tr key={article.id}>
-                <th scope="row">
-                  <Link href={`/articles/${article.id}`}>{article.title}</Link>
-                  {article.byline && <div className="muted">{article.byline}</div>}
-                </th>
+        <ArticleListKeys>
+          <table className="article-table">
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
                 {REVIEW_STATUSES.map((status) => (
-                  <td key={status} className="numeric">
-                    {article.claimsByStatus[status]}
-                  </td>
+                  <th scope="col" key={status} className="numeric">
+                    {REVIEW_STATUS_LABELS[status]}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {articles.map((article) => (
+                <tr key={article.id} data-list-item>
+                  <th scope="row">
+                    <Link href={`/articles/${article.id}`}>{article.title}</Link>
+                    {article.byline && <div className="muted">{article.byline}</div>}
+                  </th>
+                  {REVIEW_STATUSES.map((status) => (
+                    <td key={status} className="numeric">
+                      {article.claimsByStatus[status]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ArticleListKeys>
       )}
     </div>
   );

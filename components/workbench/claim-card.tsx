@@ -17,6 +17,8 @@ import { Message } from "../message";
 type Props = {
   annotation: AnnotationRecord;
   active: boolean;
+  /** Moved to with j/k, or open: marked, and named current to assistive technology. */
+  current: boolean;
   actor: Actor;
   error: string | null;
   onActivate(id: string): void;
@@ -37,7 +39,7 @@ function SourceLink({ url, children }: { url: string; children: React.ReactNode 
 
 /** One claim in the side panel: a summary, and when active its explanation, sources, history and actions. */
 export const ClaimCard = memo(function ClaimCard(props: Props) {
-  const { annotation, active, actor, error, onActivate, onAction, onEdit, onDelete, onConfirmPlacement } = props;
+  const { annotation, active, current, actor, error, onActivate, onAction, onEdit, onDelete, onConfirmPlacement } = props;
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
     if (active && card.current && !card.current.contains(document.activeElement)) {
@@ -51,10 +53,10 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
     <article
       ref={card}
       id={`claim-card-${annotation.id}`}
-      className={`claim-card claim-card--${annotation.status}${active ? " claim-card--active" : ""}`}
+      className={`claim-card claim-card--${annotation.status}${active ? " claim-card--active" : ""}${current ? " claim-card--current" : ""}`}
       tabIndex={-1}
       aria-label={claimLabel(annotation)}
-      aria-current={active ? "true" : undefined}
+      aria-current={current ? "true" : undefined}
     >
       <button type="button" className="claim-card__summary" aria-expanded={active} onClick={() => onActivate(annotation.id)}>
         <q className="claim-card__quote">{annotation.quote}</q>

@@ -2,11 +2,9 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
+import { compareReadingOrder } from "@/lib/annotations/reading-order";
 import { ApiError } from "../api-client";
 import { annotationApi } from "./annotation-api";
-
-const byPosition = (a: AnnotationRecord, b: AnnotationRecord) =>
-  a.selectors[1].start - b.selectors[1].start || a.selectors[1].end - b.selectors[1].end || a.createdAt.localeCompare(b.createdAt);
 
 /**
  * The article's claims as the page knows them: loaded from the API (cached there, so the page's HTML
@@ -37,7 +35,7 @@ export function useClaims(articleId: string) {
 
   /** Puts an annotation the server answered with in its place. */
   const store = useCallback((record: AnnotationRecord | AnnotationDetail) => {
-    setAnnotations((list) => [...list.filter((a) => a.id !== record.id), record].sort(byPosition));
+    setAnnotations((list) => [...list.filter((a) => a.id !== record.id), record].sort(compareReadingOrder));
   }, []);
 
   const forget = useCallback((id: string) => setAnnotations((list) => list.filter((a) => a.id !== id)), []);

@@ -1,23 +1,26 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
 import { documentFromJSON, indexTextblocks, positionOfOffset } from "@/lib/articles/document";
 import type { ClaimHighlight } from "@/lib/editor/claim-highlights";
 import type { ClaimSelection } from "@/lib/editor/selection";
+import { WORKBENCH_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { REVIEW_ACTIONS, type ReviewAction } from "@/lib/reviews/transitions";
 import type { Actor } from "@/lib/users/actor";
 import { ApiError } from "../api-client";
+import { ShortcutsHelp } from "../keyboard/shortcuts-help";
 import { AnnotationForm } from "./annotation-form";
 import { annotationApi } from "./annotation-api";
-import { ArticleEditor } from "./article-editor";
+import { ArticleEditor, type ArticleEditorHandle } from "./article-editor";
 import { draftOf, emptyDraft, type ClaimDraft, type ClaimPayload } from "./claim-draft";
-import { ClaimsPanel, type StatusFilter } from "./claims-panel";
+import { ClaimsPanel, isShown, type StatusFilter } from "./claims-panel";
 import { ClaimStoreContext } from "./claim-store";
 import { OrphansPanel } from "./orphans-panel";
 import { claimLabel } from "./labels";
 import { RevisionBar } from "./revision-bar";
 import { useArticleRevision } from "./use-article-revision";
+import { useClaimKeys } from "./use-claim-keys";
 import { useClaims } from "./use-claims";
 import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
 
@@ -27,7 +30,10 @@ type Props = { articleId: string; doc: unknown; revision: number; actor: Actor; 
 export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle }: Props) {
   const { annotations, loading, reload, store, forget } = useClaims(articleId);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [currentId, setCurrentId] = useState<string | null>(null);
   const [filter, setFilter] = useState<StatusFilter>("all");
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const editor = useRef<ArticleEditorHandle>(null);
   const [cardError, setCardError] = useState<{ id: string; message: string } | null>(null);
   const [form, setForm] = useUnsavedForm(articleId);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -61,9 +67,11 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     [store],
   );
 
+  /** Opens a claim's card, which makes it the current claim too. */
   const activate = useCallback(
     (id: string) => {
       setActiveId(id);
+      setCurrentId(id);
       setCardError(null);
       loadDetail(id);
     },
@@ -207,6 +215,20 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     if (loading === "loaded" && form?.mode === "edit" && !annotations.some((a) => a.id === form.annotationId)) setForm(null);
   }, [loading, annotations, form, setForm]);
 
+  // A claim deleted or discarded is nobody's current claim.
+  const current = currentId && placed.some((annotation) => annotation.id === currentId) ? currentId : null;
+  const shownIds = useMemo(() => placed.filter((annotation) => isShown(annotation, filter)).map((annotation) => annotation.id), [placed, filter]);
+  useClaimKeys({
+    shownIds,
+    currentId: current,
+    activeId,
+    setCurrentId,
+    setActiveId,
+    activate,
+    editor,
+    showShortcuts: () => setShortcutsOpen(true),
+  });
+
   const formQuote = form?.mode === "create" ? form.selectors[0].exact : form?.quote;
   return (
     <ClaimStoreContext.Provider value={store}>
@@ -215,9 +237,11 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
         <RevisionBar article={article} canEdit={canEditArticle} articleId={articleId} />
         <ArticleEditor
           key={article.generation}
+          ref={editor}
           doc={article.editing?.doc ?? doc}
           highlights={highlights}
-          activeId={activeId}
+          currentId={current}
+          currentOpen={!!current && current === activeId}
           onAnnotate={startClaim}
           onClaimClick={focusFromHighlight}
           canAnnotate={!actor.disabled && !article.editing}
@@ -231,6 +255,9 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
         />
       </div>
       <aside className="workbench__panel" aria-label="Claims and annotation">
+        <div className="workbench__help">
+          <ShortcutsHelp shortcuts={WORKBENCH_SHORTCUTS} open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+        </div>
         {form && (
           <AnnotationForm
             key={form.mode === "create" ? `new-${form.selectors[1].start}-${form.selectors[1].end}` : form.annotationId}
@@ -276,6 +303,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
           filter={filter}
           onFilterChange={setFilter}
           activeId={activeId}
+          currentId={current}
           actor={actor}
           cardError={cardError}
           onActivate={activate}
