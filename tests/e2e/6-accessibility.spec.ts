@@ -82,6 +82,24 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
   { name: "revision history", as: "rita@example.com", path: () => `/articles/${articleId}/revisions` },
   { name: "revision comparison and text", as: "rita@example.com", path: () => `/articles/${articleId}/revisions?view=1&from=1&to=2` },
   { name: "users admin", as: "admin@example.com", path: () => "/admin/users" },
+  { name: "audit trail with a change's values open", as: "admin@example.com", path: () => `/admin/audit?article=${articleId}`, then: async (page) => {
+    await page.getByText("Before and after").first().click();
+    await expect(page.getByRole("term").first()).toBeVisible();
+  } },
+  {
+    name: "workbench with the assignment form and the mention list open",
+    as: "ed@example.com",
+    path: () => `/articles/${articleId}`,
+    then: async (page) => {
+      await claimsShown(page);
+      const card = page.getByRole("article", { name: /in review/ });
+      await card.getByRole("button", { expanded: false }).click();
+      await card.getByRole("button", { name: "Assign" }).click();
+      await expect(card.getByLabel("Assign to")).toBeEnabled();
+      await card.getByRole("combobox", { name: "Add a comment" }).pressSequentially("Ask @R");
+      await expect(page.getByRole("option").first()).toBeVisible();
+    },
+  },
 ];
 
 for (const visit of PAGES) {
