@@ -12,7 +12,10 @@ import { firstAdminSchema, newUserSchema, userChangeSchema } from "./input";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import type { Role } from "./roles";
 
-export type UserRecord = Actor & { createdAt: string };
+/** How an account can sign in: with its password, through single sign-on, or both (an account linked by email). */
+export type SignInMethod = "password" | "sso";
+
+export type UserRecord = Actor & { createdAt: string; signInMethods: SignInMethod[] };
 
 const actorColumns = { id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled };
 
@@ -67,10 +70,14 @@ export async function createUserAsOperator(db: Database, input: unknown): Promis
 export async function listUsers(db: Database, actor: Actor | null): Promise<UserRecord[]> {
   enforce(mayManageUsers(actor), actor);
   const rows = await db
-    .select({ ...actorColumns, createdAt: users.createdAt })
+    .select({ ...actorColumns, createdAt: users.createdAt, passwordHash: users.passwordHash, oidcSubject: users.oidcSubject })
     .from(users)
     .orderBy(asc(users.name), asc(users.email));
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  return rows.map(({ passwordHash, oidcSubject, createdAt, ...user }) => ({
+    ...user,
+    createdAt: createdAt.toISOString(),
+    signInMethods: [...(passwordHash !== null ? ["password" as const] : []), ...(oidcSubject !== null ? ["sso" as const] : [])],
+  }));
 }
 
 export type Colleague = { id: string; name: string; role: Role };
@@ -139,11 +146,12 @@ export async function verifyCredentials(db: Database, email: string, password: s
     .select({ ...actorColumns, passwordHash: users.passwordHash })
     .from(users)
     .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
-  if (!user) {
+  // An unknown email, and an account without a password (single sign-on only), take as long as a wrong password.
+  if (!user?.passwordHash) {
     await verifyPassword(await decoyPasswordHash(), password);
     return null;
   }
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password)) || user.disabled) return null;
+  if (!(await verifyPassword(user.passwordHash, password)) || user.disabled) return null;
   const { passwordHash: _hash, ...actor } = user;
   return actor;
 }
