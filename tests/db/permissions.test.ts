@@ -15,6 +15,7 @@ import { changeStatus } from "@/lib/reviews/service";
 import { importRevision } from "@/lib/revisions/import-version";
 import { compareRevisions, listRevisions, saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
+import { changeSelfRegistration, readSelfRegistration } from "@/lib/users/self-registration";
 import { updateUser } from "@/lib/users/service";
 import { createUser, listColleagues, listUsers } from "@/lib/users/service";
 import { describeOnEveryEngine } from "./engines";
@@ -108,6 +109,8 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["change a user", ADMINS, (s) => updateUser(db(), s.actor, s.other.id, { role: "editor" })],
     ["list colleagues to mention or assign", ACTIVE, (s) => listColleagues(db(), s.actor, "")],
     ["read the audit trail", ADMINS, (s) => listAuditEntries(db(), s.actor, {})],
+    ["read the self-registration setting", ADMINS, (s) => readSelfRegistration(db(), s.actor)],
+    ["switch self-registration", ADMINS, (s) => changeSelfRegistration(db(), s.actor, { enabled: false })],
   ];
 
   const currentRevision = async () => (await getArticle(db(), people.admin, article.id)).revision;
