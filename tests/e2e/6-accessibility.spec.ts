@@ -83,8 +83,8 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
   { name: "revision comparison and text", as: "rita@example.com", path: () => `/articles/${articleId}/revisions?view=1&from=1&to=2` },
   { name: "users admin", as: "admin@example.com", path: () => "/admin/users" },
   { name: "audit trail with a change's values open", as: "admin@example.com", path: () => `/admin/audit?article=${articleId}`, then: async (page) => {
-    await page.getByText("Before and after").first().click();
-    await expect(page.locator(".audit-values").first()).toBeVisible();
+    await page.getByText("Before and after", { exact: true }).first().click();
+    await expect(page.locator("details[open] .audit-values")).toBeVisible();
   } },
   {
     name: "workbench with the assignment form and the mention list open",
