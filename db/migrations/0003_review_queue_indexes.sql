@@ -1,6 +1,8 @@
 CREATE INDEX "annotations_queue_status_idx" ON "annotations" USING btree ("status") WHERE "annotations"."discarded_at" is null;--> statement-breakpoint
 CREATE INDEX "annotations_queue_verdict_status_idx" ON "annotations" USING btree ("verdict","status") WHERE "annotations"."discarded_at" is null;--> statement-breakpoint
-CREATE INDEX "annotations_queue_article_updated_idx" ON "annotations" USING btree ("article_id","updated_at") WHERE "annotations"."discarded_at" is null;--> statement-breakpoint
+CREATE INDEX "annotations_queue_assignee_idx" ON "annotations" USING btree ("assignee_id","due_on","status") WHERE "annotations"."discarded_at" is null;--> statement-breakpoint
+CREATE INDEX "annotations_queue_author_idx" ON "annotations" USING btree ("author_id","updated_at","status") WHERE "annotations"."discarded_at" is null;--> statement-breakpoint
+CREATE INDEX "annotations_queue_article_idx" ON "annotations" USING btree ("article_id","updated_at","status") WHERE "annotations"."discarded_at" is null;--> statement-breakpoint
 CREATE INDEX "annotations_queue_created_idx" ON "annotations" USING btree ("created_at") WHERE "annotations"."discarded_at" is null;--> statement-breakpoint
 CREATE INDEX "annotations_queue_due_idx" ON "annotations" USING btree ("due_on") WHERE "annotations"."discarded_at" is null;--> statement-breakpoint
 CREATE INDEX "annotations_queue_due_desc_idx" ON "annotations" USING btree ("due_on" DESC NULLS LAST) WHERE "annotations"."discarded_at" is null;--> statement-breakpoint
