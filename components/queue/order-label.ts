@@ -1,7 +1,6 @@
 import type { QueueSort, SortDirection } from "@/lib/reviews/queue-input";
 
-const ORDER_LABELS: Record<QueueSort, Record<SortDirection, string>> = {
-  urgency: { asc: "most urgent first", desc: "least urgent first" },
+const ORDER_LABELS: Record<Exclude<QueueSort, "urgency">, Record<SortDirection, string>> = {
   updated: { asc: "by last change, oldest first", desc: "by last change, newest first" },
   created: { asc: "by creation, oldest first", desc: "by creation, newest first" },
   due: { asc: "by due date, soonest first", desc: "by due date, latest first" },
@@ -11,5 +10,5 @@ const ORDER_LABELS: Record<QueueSort, Record<SortDirection, string>> = {
 
 /** The order in words, as in "sorted by due date, soonest first". */
 export function describeOrder(sort: QueueSort, dir: SortDirection): string {
-  return ORDER_LABELS[sort][dir];
+  return sort === "urgency" ? "most urgent first" : ORDER_LABELS[sort][dir];
 }

@@ -19,9 +19,6 @@ export function useSelection(): Selection {
   return selection;
 }
 
-/** The form's id, for buttons placed outside it (`<button form={SELECTION_FORM_ID}>`). */
-export const SELECTION_FORM_ID = "queue-selection";
-
 /**
  * The form around the queue's table: its row checkboxes (`name="annotation"`, one value per selected
  * claim) are what a bulk action submits. The selection belongs to one page: render it with a `key`
@@ -40,7 +37,7 @@ export function SelectionForm({ pageIds, label, children }: { pageIds: readonly 
   const toggleAll = useCallback((on: boolean) => setSelected(on ? new Set(pageIds) : new Set()), [pageIds]);
   const selection = useMemo(() => ({ pageIds, selected, toggle, toggleAll }), [pageIds, selected, toggle, toggleAll]);
   return (
-    <form id={SELECTION_FORM_ID} method="post" aria-label={label} className="queue-selection">
+    <form id="queue-selection" method="post" aria-label={label} className="queue-selection">
       <SelectionContext.Provider value={selection}>{children}</SelectionContext.Provider>
     </form>
   );
