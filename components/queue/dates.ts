@@ -3,16 +3,17 @@
  * the page says the same thing to everyone who opens a shared link; the page notes it.
  */
 const day = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
-const moment = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const time = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit" });
 
 /** "29 Nov 2026" for a YYYY-MM-DD day. */
 export function formatDay(isoDay: string): string {
   return day.format(new Date(`${isoDay}T00:00:00Z`));
 }
 
-/** "29 Nov 2026, 14:03" for an instant. */
-export function formatMoment(iso: string): string {
-  return moment.format(new Date(iso));
+/** "29 Nov 2026" and "14:03" for an instant. */
+export function formatMoment(iso: string): { day: string; time: string } {
+  const instant = new Date(iso);
+  return { day: day.format(instant), time: time.format(instant) };
 }
 
 /** Today as YYYY-MM-DD in UTC: a due date before it is overdue. */

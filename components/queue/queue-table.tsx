@@ -42,6 +42,16 @@ function DueDate({ row, today }: { row: QueueRow; today: string }) {
   );
 }
 
+function Moment({ iso }: { iso: string }) {
+  const { day, time } = formatMoment(iso);
+  return (
+    <time dateTime={iso}>
+      {day}
+      <span className="queue-table__time">{time}</span>
+    </time>
+  );
+}
+
 function ClaimRow({ row, today }: { row: QueueRow; today: string }) {
   return (
     <tr>
@@ -76,10 +86,10 @@ function ClaimRow({ row, today }: { row: QueueRow; today: string }) {
         <DueDate row={row} today={today} />
       </td>
       <td className="queue-table__date">
-        <time dateTime={row.createdAt}>{formatDay(row.createdAt.slice(0, 10))}</time>
+        <Moment iso={row.createdAt} />
       </td>
       <td className="queue-table__date">
-        <time dateTime={row.updatedAt}>{formatMoment(row.updatedAt)}</time>
+        <Moment iso={row.updatedAt} />
       </td>
     </tr>
   );
