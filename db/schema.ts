@@ -166,9 +166,14 @@ export const annotations = pgTable(
     index("annotations_queue_author_idx").on(table.authorId, table.updatedAt, table.status).where(sql`${table.discardedAt} is null`),
     index("annotations_queue_article_idx").on(table.articleId, table.updatedAt, table.status).where(sql`${table.discardedAt} is null`),
     index("annotations_queue_created_idx").on(table.createdAt).where(sql`${table.discardedAt} is null`),
-    // Undated claims come last in both directions: one index for each.
-    index("annotations_queue_due_idx").on(table.dueOn.asc().nullsLast()).where(sql`${table.discardedAt} is null`),
-    index("annotations_queue_due_desc_idx").on(table.dueOn.desc().nullsLast()).where(sql`${table.discardedAt} is null`),
+    // Undated claims come last in both directions: one index for each. Many claims share a due day, so the
+    // ties' order is in the index too; otherwise a first page would sort a whole day's claims.
+    index("annotations_queue_due_idx")
+      .on(table.dueOn.asc().nullsLast(), table.updatedAt, table.id)
+      .where(sql`${table.discardedAt} is null`),
+    index("annotations_queue_due_desc_idx")
+      .on(table.dueOn.desc().nullsLast(), table.updatedAt.desc().nullsFirst(), table.id.desc().nullsFirst())
+      .where(sql`${table.discardedAt} is null`),
     index("annotations_queue_urgency_idx")
       .on(isClosed(table.status), table.dueOn, statusUrgency(table.status), table.updatedAt, table.id)
       .where(sql`${table.discardedAt} is null`),
