@@ -28,6 +28,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {actor && !actor.disabled && (
             <nav aria-label="Main" className="site-header__nav">
               <Link href="/">Articles</Link>
+              <Link href="/queue">Review queue</Link>
+              <Link href="/queue?assignee=me">My queue</Link>
               {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
               {actor.role === "admin" && <Link href="/admin/audit">Audit trail</Link>}
               <span className="site-header__user">

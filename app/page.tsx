@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { ArticleListKeys } from "@/components/article-list-keys";
+import { ClaimProgress } from "@/components/articles/claim-progress";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { listArticles } from "@/lib/articles/service";
 import { mayImportArticle } from "@/lib/policies/article";
-import { REVIEW_STATUSES, REVIEW_STATUS_LABELS } from "@/lib/reviews/statuses";
 
 export const dynamic = "force-dynamic";
 
@@ -24,14 +24,13 @@ export default async function ArticlesPage() {
       ) : (
         <ArticleListKeys>
           <table className="article-table">
+            <caption className="visually-hidden">Articles, newest first, with the review progress of their claims</caption>
             <thead>
               <tr>
                 <th scope="col">Title</th>
-                {REVIEW_STATUSES.map((status) => (
-                  <th scope="col" key={status} className="numeric">
-                    {REVIEW_STATUS_LABELS[status]}
-                  </th>
-                ))}
+                <th scope="col" className="article-table__progress">
+                  Claims by status
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -41,11 +40,9 @@ export default async function ArticlesPage() {
                     <Link href={`/articles/${article.id}`}>{article.title}</Link>
                     {article.byline && <div className="muted">{article.byline}</div>}
                   </th>
-                  {REVIEW_STATUSES.map((status) => (
-                    <td key={status} className="numeric">
-                      {article.claimsByStatus[status]}
-                    </td>
-                  ))}
+                  <td className="article-table__progress">
+                    <ClaimProgress article={article} />
+                  </td>
                 </tr>
               ))}
             </tbody>

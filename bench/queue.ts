@@ -42,17 +42,32 @@ type ScenarioResult = Scenario & { timing: Timing; plans: { sql: string; params:
 /** The machine's load average (1 minute) before and after the timings: figures taken on a busy machine say so. */
 type EngineResult = { engine: string; seedSeconds: number; scenarios: ScenarioResult[]; articleList?: Timing; load: { before: number; after: number } };
 
-async function time(runs: number, run: () => Promise<{ rows: number; total: number }>): Promise<Timing> {
-  for (let i = 0; i < WARMUP_RUNS; i++) await run();
-  const samples: number[] = [];
-  let last = { rows: 0, total: 0 };
-  for (let i = 0; i < runs; i++) {
-    const began = performance.now();
-    last = await run();
-    samples.push(performance.now() - began);
+type Sampled = { samples: number[]; rows: number; total: number };
+
+function summarize({ samples, rows, total }: Sampled): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), max: sorted.at(-1)!, rows, total };
+}
+
+/**
+ * Runs every task `runs` times, round after round (task 1, task 2, ..., then again), after a warm-up:
+ * a burst of load from elsewhere on the machine then slows one run of several tasks, rather than many
+ * runs of one task, so that the tasks' figures can be compared.
+ */
+async function timeRoundRobin(runs: number, tasks: (() => Promise<{ rows: number; total: number }>)[]): Promise<Timing[]> {
+  const sampled: Sampled[] = tasks.map(() => ({ samples: [], rows: 0, total: 0 }));
+  for (let round = -WARMUP_RUNS; round < runs; round++) {
+    for (const [index, task] of tasks.entries()) {
+      const began = performance.now();
+      const { rows, total } = await task();
+      const elapsed = performance.now() - began;
+      if (round < 0) continue;
+      const record = sampled[index]!;
+      record.samples.push(elapsed);
+      Object.assign(record, { rows, total });
+    }
   }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), p99: percentile(samples, 0.99), max: samples.at(-1)!, ...last };
+  return sampled.map(summarize);
 }
 
 async function benchEngine(open: () => Promise<BenchDatabase>, label: string): Promise<EngineResult> {
@@ -66,26 +81,29 @@ async function benchEngine(open: () => Promise<BenchDatabase>, label: string): P
     const seedSeconds = (performance.now() - began) / 1000;
     log(`seeded and analyzed in ${seedSeconds.toFixed(1)} s`);
     const subjects = await pickSubjects(database.db);
-    const results: ScenarioResult[] = [];
     const loadBefore = os.loadavg()[0]!;
     const explain = plansFor === "all" || plansFor === label;
-    for (const scenario of scenarios(subjects)) {
-      const run = async () => {
-        const page = await listQueue(database.db, subjects.me, scenario.params);
-        return { rows: page.rows.length, total: page.total };
-      };
-      const timing = await time(settings.runs, run);
-      const statements = explain ? await database.capture(run) : [];
+    const cases = scenarios(subjects);
+    const runs = cases.map((scenario) => async () => {
+      const page = await listQueue(database.db, subjects.me, scenario.params);
+      return { rows: page.rows.length, total: page.total };
+    });
+    log(`timing ${cases.length} queries, ${settings.runs} rounds…`);
+    const timings = await timeRoundRobin(settings.runs, runs);
+    const results: ScenarioResult[] = [];
+    for (const [index, scenario] of cases.entries()) {
+      const statements = explain ? await database.capture(runs[index]!) : [];
       const plans = [];
       for (const statement of statements) plans.push({ ...statement, plan: await database.explain(statement) });
-      results.push({ ...scenario, timing, plans });
-      log(`${scenario.name}: p50 ${timing.p50.toFixed(1)} ms, p99 ${timing.p99.toFixed(1)} ms (${timing.total.toLocaleString("en")} matching)`);
+      results.push({ ...scenario, timing: timings[index]!, plans });
     }
     log("the list of articles with each one's claims by status…");
-    const articleList = await time(Math.min(settings.runs, 50), async () => {
-      const listed = await listArticles(database.db, subjects.me);
-      return { rows: listed.length, total: listed.length };
-    });
+    const [articleList] = await timeRoundRobin(Math.min(settings.runs, 50), [
+      async () => {
+        const listed = await listArticles(database.db, subjects.me);
+        return { rows: listed.length, total: listed.length };
+      },
+    ]);
     return { engine: label, seedSeconds, scenarios: results, articleList, load: { before: loadBefore, after: os.loadavg()[0]! } };
   } finally {
     await database.close();

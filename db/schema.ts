@@ -156,17 +156,24 @@ export const annotations = pgTable(
     index("annotations_assignee_due_idx").on(table.assigneeId, table.dueOn),
     index("annotations_status_updated_idx").on(table.status, table.updatedAt),
     index("annotations_updated_idx").on(table.updatedAt),
-    // The review queue (lib/reviews/queue.ts) lists only claims that are not discarded, so its indexes
-    // leave the discarded out: smaller, and a count can be read from the index alone. The counts per
-    // status under no filter, or under a verdict, are index-only scans of the first two; each sort has an
+    // The review queue (lib/reviews/queue.ts) lists only claims that are not discarded, so its indexes leave
+    // the discarded out: smaller, and a count can be read from the index alone. Each filter's index ends with
+    // the status, so that the counts per status under that filter are index-only scans; each sort has an
     // index to walk, so that a first page reads about as many rows as it shows (see `npm run bench:queue`).
     index("annotations_queue_status_idx").on(table.status).where(sql`${table.discardedAt} is null`),
     index("annotations_queue_verdict_status_idx").on(table.verdict, table.status).where(sql`${table.discardedAt} is null`),
-    index("annotations_queue_article_updated_idx").on(table.articleId, table.updatedAt).where(sql`${table.discardedAt} is null`),
+    index("annotations_queue_assignee_idx").on(table.assigneeId, table.dueOn, table.status).where(sql`${table.discardedAt} is null`),
+    index("annotations_queue_author_idx").on(table.authorId, table.updatedAt, table.status).where(sql`${table.discardedAt} is null`),
+    index("annotations_queue_article_idx").on(table.articleId, table.updatedAt, table.status).where(sql`${table.discardedAt} is null`),
     index("annotations_queue_created_idx").on(table.createdAt).where(sql`${table.discardedAt} is null`),
-    // Undated claims come last in both directions: one index for each.
-    index("annotations_queue_due_idx").on(table.dueOn.asc().nullsLast()).where(sql`${table.discardedAt} is null`),
-    index("annotations_queue_due_desc_idx").on(table.dueOn.desc().nullsLast()).where(sql`${table.discardedAt} is null`),
+    // Undated claims come last in both directions: one index for each. Many claims share a due day, so the
+    // ties' order is in the index too; otherwise a first page would sort a whole day's claims.
+    index("annotations_queue_due_idx")
+      .on(table.dueOn.asc().nullsLast(), table.updatedAt, table.id)
+      .where(sql`${table.discardedAt} is null`),
+    index("annotations_queue_due_desc_idx")
+      .on(table.dueOn.desc().nullsLast(), table.updatedAt.desc().nullsFirst(), table.id.desc().nullsFirst())
+      .where(sql`${table.discardedAt} is null`),
     index("annotations_queue_urgency_idx")
       .on(isClosed(table.status), table.dueOn, statusUrgency(table.status), table.updatedAt, table.id)
       .where(sql`${table.discardedAt} is null`),

@@ -22,12 +22,21 @@ import { RevisionBar } from "./revision-bar";
 import { useArticleRevision } from "./use-article-revision";
 import { useClaimKeys } from "./use-claim-keys";
 import { useClaims } from "./use-claims";
+import { useOpenClaim } from "./use-open-claim";
 import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
 
-type Props = { articleId: string; doc: unknown; revision: number; actor: Actor; canEditArticle: boolean };
+type Props = {
+  articleId: string;
+  doc: unknown;
+  revision: number;
+  actor: Actor;
+  canEditArticle: boolean;
+  /** The claim to open once loaded, from the page's `?annotation=<id>`. */
+  openClaimId?: string | null;
+};
 
 /** The article page: the article with its highlighted claims, and the side panel of claims and the annotation form. */
-export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle }: Props) {
+export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle, openClaimId = null }: Props) {
   const { annotations, loading, reload, store, forget } = useClaims(articleId);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
@@ -77,6 +86,8 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     },
     [loadDetail],
   );
+
+  useOpenClaim(openClaimId, loading, annotations, activate);
 
   const focusFromHighlight = useCallback(
     (id: string) => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
 import { NotFound } from "@/lib/errors";
@@ -13,7 +13,10 @@ export type ArticleSummary = {
   byline: string | null;
   publishedOn: string | null;
   revision: number;
+  /** Claims on the article's text, by review status. */
   claimsByStatus: Record<ReviewStatus, number>;
+  /** Claims a revision took the text of, waiting to be re-attached or discarded, whatever their status. */
+  orphanedClaims: number;
 };
 
 export type Article = {
@@ -28,9 +31,24 @@ export type Article = {
   annotationsStamp: number;
 };
 
-/** Every article, newest first, with how many of its claims are in each review status. */
+/**
+ * Every article, newest first, with how many of its claims are in each review status and how many are
+ * orphaned: one grouped query, whatever the number of articles. Discarded claims are not counted.
+ */
 export async function listArticles(db: Database, actor: Actor | null): Promise<ArticleSummary[]> {
   enforce(mayViewArticles(actor), actor);
+  // Counted before the join, so that the grouping carries two narrow keys, not every article column.
+  const claimCounts = db
+    .select({
+      articleId: annotations.articleId,
+      status: annotations.status,
+      placed: sql<number>`(count(*) filter (where ${annotations.orphanedAt} is null))::int`.as("placed"),
+      orphaned: sql<number>`(count(*) filter (where ${annotations.orphanedAt} is not null))::int`.as("orphaned"),
+    })
+    .from(annotations)
+    .where(isNull(annotations.discardedAt))
+    .groupBy(annotations.articleId, annotations.status)
+    .as("claim_counts");
   const rows = await db
     .select({
       id: articles.id,
@@ -38,22 +56,26 @@ export async function listArticles(db: Database, actor: Actor | null): Promise<A
       byline: articles.byline,
       publishedOn: articles.publishedOn,
       revision: articles.revision,
-      status: annotations.status,
-      count: sql<number>`count(${annotations.id})::int`,
+      status: claimCounts.status,
+      placed: claimCounts.placed,
+      orphaned: claimCounts.orphaned,
     })
     .from(articles)
-    .leftJoin(annotations, and(eq(annotations.articleId, articles.id), isNull(annotations.discardedAt)))
-    .groupBy(articles.id, annotations.status)
-    .orderBy(sql`max(${articles.createdAt}) desc`, asc(articles.title));
+    .leftJoin(claimCounts, eq(claimCounts.articleId, articles.id))
+    .orderBy(desc(articles.createdAt), asc(articles.title), asc(articles.id));
   const summaries = new Map<string, ArticleSummary>();
   for (const row of rows) {
     let summary = summaries.get(row.id);
     if (!summary) {
       const claimsByStatus = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, 0])) as Record<ReviewStatus, number>;
-      summary = { id: row.id, title: row.title, byline: row.byline, publishedOn: row.publishedOn, revision: row.revision, claimsByStatus };
+      const { id, title, byline, publishedOn, revision } = row;
+      summary = { id, title, byline, publishedOn, revision, claimsByStatus, orphanedClaims: 0 };
       summaries.set(row.id, summary);
     }
-    if (row.status) summary.claimsByStatus[row.status] = row.count;
+    if (row.status) {
+      summary.claimsByStatus[row.status] = row.placed ?? 0;
+      summary.orphanedClaims += row.orphaned ?? 0;
+    }
   }
   return [...summaries.values()];
 }

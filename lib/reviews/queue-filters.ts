@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/users/actor";
 import { NO_VERDICT, type QueueQuery } from "./queue-input";
 
 /** Every claim the queue lists: discarded orphans have left their article, and the queue with it. */
-export const listedInQueue = isNull(annotations.discardedAt);
+const listedInQueue = isNull(annotations.discardedAt);
 
 /**
  * The start of `day` (YYYY-MM-DD) in UTC. The date range is read in UTC so that a shared link

@@ -4,13 +4,14 @@ import { isId } from "@/lib/ids";
 import { REVIEW_STATUSES } from "./statuses";
 
 /**
- * The orders the review queue can be read in. `urgency` is "My queue"'s order (see `queueOrder`);
- * the others sort by one column, ties broken by the last change and then by id.
+ * The orders the review queue can be read in. `urgency` is "My queue"'s order, most urgent first and
+ * never reversed (see lib/reviews/urgency.ts); the others sort by one column either way, ties broken
+ * by the last change and then by id.
  */
-export const QUEUE_SORTS = ["urgency", "updated", "created", "due", "status", "article"] as const;
+const QUEUE_SORTS = ["urgency", "updated", "created", "due", "status", "article"] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
-export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+const SORT_DIRECTIONS = ["asc", "desc"] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 /** The direction a sort starts in when only its column is chosen: what a reader of that column wants first. */
@@ -25,11 +26,11 @@ export const DEFAULT_DIRECTIONS: Record<QueueSort, SortDirection> = {
 
 /** The verdict filter's value for claims without a verdict yet. */
 export const NO_VERDICT = "none";
-export type VerdictFilter = Verdict | typeof NO_VERDICT;
+type VerdictFilter = Verdict | typeof NO_VERDICT;
 
 /** The page sizes the page offers; the API takes any size up to the largest. */
 export const QUEUE_PAGE_SIZES = [25, 50, 100] as const;
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 /** Far past any real queue (100,000 claims are 1,000 pages of 100); keeps OFFSET and the URL sane. */
 const MAX_PAGE = 100_000;
@@ -107,7 +108,8 @@ const queueParamsSchema = z
     }
   })
   .pipe(z.object(queueParameterShape))
-  .refine((params) => !params.from || !params.to || params.from <= params.to, { path: ["to"], message: "must not be before from" });
+  .refine((params) => !params.from || !params.to || params.from <= params.to, { path: ["to"], message: "must not be before from" })
+  .refine((params) => params.sort !== "urgency" || params.dir !== "desc", { path: ["dir"], message: "must be asc with sort=urgency: most urgent first" });
 
 /**
  * The review queue's query, parsed from its URL parameters (see `queueParamsOf`). Without `sort`,

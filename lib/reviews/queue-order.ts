@@ -4,6 +4,7 @@ import { annotations, articles } from "@/db/schema";
 import type { QueueQuery, SortDirection } from "./queue-input";
 import { isClosed, statusUrgency } from "./urgency";
 
+/** Most urgent first: the keys and the rule are in lib/reviews/urgency.ts, shared with the index that serves them. */
 function urgencyOrder(): SQL[] {
   return [
     asc(isClosed(annotations.status)),

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/db/connect";
 import type { Database } from "@/db/database";
 import { prepareDatabase } from "@/db/prepare";
-import { articles } from "@/db/schema";
+import { annotations, articles } from "@/db/schema";
 import { DEMO_ARTICLE_TITLE } from "@/db/seed/demo-article";
 import { createAnnotation } from "@/lib/annotations/service";
 import { documentFromJSON } from "@/lib/articles/document";
@@ -60,7 +60,22 @@ for (const engine of engines) {
       const listed = await listArticles(db(), author);
       expect(listed[0]?.id).toBe(id);
       expect(listed[0]?.claimsByStatus).toEqual({ draft: 1, in_review: 1, changes_requested: 0, approved: 0, rejected: 0 });
+      expect(listed[0]?.orphanedClaims).toBe(0);
       expect(listed.find((article) => article.title === DEMO_ARTICLE_TITLE)?.claimsByStatus.draft).toBe(0);
+    });
+
+    it("counts orphaned claims apart from the claims on the text, and leaves discarded ones out", async () => {
+      const author = await addUser(db(), "reviewer");
+      const { id, plainText } = await addArticle(db());
+      const [, orphan, discarded] = await Promise.all(
+        [0, 1, 2].map((occurrence) => createAnnotation(db(), author, id, { selectors: selectorsOf(plainText, "mines", occurrence) })),
+      );
+      const now = new Date();
+      await db().update(annotations).set({ orphanedAt: now }).where(inArray(annotations.id, [orphan!.id, discarded!.id]));
+      await db().update(annotations).set({ discardedAt: now }).where(eq(annotations.id, discarded!.id));
+
+      const listed = (await listArticles(db(), author)).find((article) => article.id === id);
+      expect(listed).toMatchObject({ claimsByStatus: { draft: 1, in_review: 0 }, orphanedClaims: 1 });
     });
 
     it("reads an article with its document and the plain text its selectors count in", async () => {

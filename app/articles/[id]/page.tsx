@@ -12,6 +12,7 @@ import { mayEditArticle } from "@/lib/policies/article";
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ id: string }> };
+type Props = Params & { searchParams: Promise<{ annotation?: string | string[] }> };
 
 /** Loaded once per request, shared by the metadata and the page. */
 const load = cache(async (id: string) => {
@@ -31,8 +32,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: article.title };
 }
 
-export default async function ArticlePage({ params }: Params) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const { actor, article } = await load((await params).id);
+  // `?annotation=<id>` opens that claim (the review queue links so); anything but an id opens none.
+  const { annotation } = await searchParams;
+  const openClaimId = typeof annotation === "string" && isId(annotation) ? annotation : null;
   return (
     <div className="article-page">
       <header className="article-page__header">
@@ -55,6 +59,7 @@ export default async function ArticlePage({ params }: Params) {
         revision={article.revision}
         actor={actor}
         canEditArticle={mayEditArticle(actor).allowed}
+        openClaimId={openClaimId}
       />
     </div>
   );

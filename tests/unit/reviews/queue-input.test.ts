@@ -53,6 +53,7 @@ describe("the review queue's query", () => {
     ["a date in another format", "to=30/01/2026", { to: "must be a date as YYYY-MM-DD" }],
     ["a range that ends before it starts", "from=2026-03-02&to=2026-03-01", { to: "must not be before from" }],
     ["an unknown sort and direction", "sort=priority&dir=up", { sort: expect.stringMatching(/^must be one of urgency, /), dir: "must be asc or desc" }],
+    ["most urgent first reversed", "sort=urgency&dir=desc", { dir: "must be asc with sort=urgency: most urgent first" }],
     ["page 0", "page=0", { page: "must be at least 1" }],
     ["a page that is no number", "page=two", { page: "must be a whole number from 1 to 100,000" }],
     ["a negative page", "page=-1", { page: "must be a whole number from 1 to 100,000" }],

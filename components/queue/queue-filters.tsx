@@ -1,0 +1,107 @@
+import Link from "next/link";
+import { VERDICTS, VERDICT_LABELS } from "@/lib/annotations/verdicts";
+import type { QueueChoices } from "@/lib/reviews/queue-choices";
+import { DEFAULT_DIRECTIONS, NO_VERDICT, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
+import { FilterForm } from "./filter-form";
+
+type Props = { query: QueueQuery; choices: QueueChoices; clearHref: string };
+
+/** A list filter's value in one field: the queue reads commas as several values. */
+const joined = (values: readonly string[]) => values.join(",");
+
+function PersonOptions({ people }: { people: QueueChoices["people"] }) {
+  return people.map((person) => (
+    <option key={person.id} value={person.id}>
+      {person.name}
+      {person.disabled ? " (disabled)" : ""}
+    </option>
+  ));
+}
+
+/**
+ * The queue's filters as a GET form: applying them changes the address, so a filtered queue can be
+ * shared, bookmarked and returned to with the back button. The status (chosen with the tabs) and
+ * the order (chosen with the column headers) ride along in hidden fields.
+ */
+export function QueueFilters({ query, choices, clearHref }: Props) {
+  const defaultSort = query.assignee === "me" ? "urgency" : "updated";
+  return (
+    <FilterForm action="/queue" label="Filters" className="queue-filters">
+      {query.status.length > 0 && <input type="hidden" name="status" value={joined(query.status)} />}
+      {query.sort !== defaultSort && <input type="hidden" name="sort" value={query.sort} />}
+      {query.dir !== DEFAULT_DIRECTIONS[query.sort] && <input type="hidden" name="dir" value={query.dir} />}
+      <div className="queue-filters__fields">
+        <div className="queue-filter">
+          <label htmlFor="queue-verdict">Verdict</label>
+          <select id="queue-verdict" name="verdict" defaultValue={joined(query.verdict)}>
+            <option value="">Any verdict</option>
+            <option value={NO_VERDICT}>No verdict yet</option>
+            {VERDICTS.map((verdict) => (
+              <option key={verdict} value={verdict}>
+                {VERDICT_LABELS[verdict]}
+              </option>
+            ))}
+            {query.verdict.length > 1 && <option value={joined(query.verdict)}>{query.verdict.length} verdicts</option>}
+          </select>
+        </div>
+        <div className="queue-filter">
+          <label htmlFor="queue-assignee">Assignee</label>
+          <select id="queue-assignee" name="assignee" defaultValue={query.assignee ?? ""}>
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            <option value="unassigned">Unassigned</option>
+            <PersonOptions people={choices.people} />
+          </select>
+        </div>
+        <div className="queue-filter">
+          <label htmlFor="queue-author">Author</label>
+          <select id="queue-author" name="author" defaultValue={query.author ?? ""}>
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            <PersonOptions people={choices.people} />
+          </select>
+        </div>
+        <div className="queue-filter queue-filter--wide">
+          <label htmlFor="queue-article">Article</label>
+          <select id="queue-article" name="article" defaultValue={query.article ?? ""}>
+            <option value="">Any article</option>
+            {choices.articles.map((article) => (
+              <option key={article.id} value={article.id}>
+                {article.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="queue-filter queue-filter--dates">
+          <legend>Last changed (UTC)</legend>
+          <label htmlFor="queue-from" className="visually-hidden">
+            Last changed from
+          </label>
+          <input id="queue-from" type="date" name="from" defaultValue={query.from ?? ""} />
+          <span aria-hidden="true">–</span>
+          <label htmlFor="queue-to" className="visually-hidden">
+            Last changed until
+          </label>
+          <input id="queue-to" type="date" name="to" defaultValue={query.to ?? ""} />
+        </fieldset>
+        <div className="queue-filter">
+          <label htmlFor="queue-page-size">Per page</label>
+          <select id="queue-page-size" name="pageSize" defaultValue={String(query.pageSize)}>
+            {QUEUE_PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+            {!(QUEUE_PAGE_SIZES as readonly number[]).includes(query.pageSize) && <option value={query.pageSize}>{query.pageSize}</option>}
+          </select>
+        </div>
+      </div>
+      <div className="queue-filters__actions">
+        <button type="submit" className="primary">
+          Apply filters
+        </button>
+        <Link href={clearHref}>Clear filters</Link>
+      </div>
+    </FilterForm>
+  );
+}

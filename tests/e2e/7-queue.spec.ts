@@ -1,0 +1,200 @@
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { PASSWORD, signIn } from "./helpers";
+
+// Runs after 1-workbench.spec.ts, which sets up the admin, the reviewer Rita and the editor Ed. The claims
+// here are on an article of their own, so that what other specs leave in the desk does not change the counts.
+test.describe.configure({ mode: "serial" });
+
+const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+const TITLE = "City budget claims under review";
+const SENTENCES = [
+  "The city spent 12 million on road repairs last year.",
+  "Bus ridership doubled since the fares were cut.",
+  "Crime fell by a third in the city centre.",
+  "The new library cost twice its budget.",
+  "Every school now has a full-time nurse.",
+  "The council hired 300 new street cleaners.",
+  "Parking fines brought in more than the parks budget.",
+];
+
+async function signedIn(email: string): Promise<APIRequestContext> {
+  const api = await playwrightRequest.newContext({ baseURL });
+  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  expect((await api.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } })).ok()).toBe(true);
+  return api;
+}
+
+let articleId: string;
+let ritaId: string;
+
+/**
+ * Rita's seven claims on the article: two left as drafts without a verdict, one draft with a verdict, two in
+ * review, one with changes requested, one approved by Ed.
+ */
+test.beforeAll(async () => {
+  const [rita, ed] = await Promise.all([signedIn("rita@example.com"), signedIn("ed@example.com")]);
+  const imported = await ed.post("/api/articles", { data: { format: "text", content: [TITLE, ...SENTENCES].join("\n") } });
+  expect(imported.status()).toBe(201);
+  articleId = ((await imported.json()) as { article: { id: string } }).article.id;
+  const { article } = (await (await rita.get(`/api/articles/${articleId}`)).json()) as { article: { plainText: string } };
+
+  const ids: string[] = [];
+  for (const [n, sentence] of SENTENCES.entries()) {
+    const start = article.plainText.indexOf(sentence);
+    const complete = n < 5;
+    const created = await rita.post(`/api/articles/${articleId}/annotations`, {
+      data: {
+        selectors: [
+          { type: "TextQuoteSelector", exact: sentence },
+          { type: "TextPositionSelector", start, end: start + sentence.length },
+        ],
+        ...(complete ? { verdict: n % 2 ? "false" : "mostly_true", explanation: "Checked against the council's accounts.", sources: [{ url: "https://example.org/accounts" }] } : {}),
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { annotation } = (await created.json()) as { annotation: { id: string; author: { id: string } } };
+    ids.push(annotation.id);
+    ritaId = annotation.author.id;
+  }
+  for (const id of ids.slice(0, 4)) expect((await rita.post(`/api/annotations/${id}/status`, { data: { to: "in_review", version: 1 } })).ok()).toBe(true);
+  expect((await ed.post(`/api/annotations/${ids[0]}/status`, { data: { to: "approved", version: 2 } })).ok()).toBe(true);
+  const changes = await ed.post(`/api/annotations/${ids[1]}/status`, { data: { to: "changes_requested", version: 2, comment: "Cite the ridership report." } });
+  expect(changes.ok()).toBe(true);
+  await Promise.all([rita.dispose(), ed.dispose()]);
+});
+
+const rows = (page: Page) => page.getByRole("table").locator("tbody tr");
+const tab = (page: Page, name: RegExp) => page.getByRole("navigation", { name: "Status" }).getByRole("link", { name });
+
+test("a reviewer filters the review queue by article and author, with the counts per status, and the back button undoes a filter", async ({ page }, testInfo) => {
+  await signIn(page, "rita@example.com");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review queue" }).click();
+  await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
+
+  await page.getByLabel("Article", { exact: true }).selectOption({ label: TITLE });
+  await page.getByLabel("Author", { exact: true }).selectOption({ label: "Rita Reviewer" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`article=${articleId}`));
+  await expect(page).toHaveURL(new RegExp(`author=${ritaId}`));
+  await expect(page).not.toHaveURL(/verdict=/);
+  await expect(rows(page)).toHaveCount(7);
+  await expect(tab(page, /^All 7$/)).toHaveAttribute("aria-current", "page");
+  for (const [label, count] of [["Draft", 3], ["In review", 2], ["Changes requested", 1], ["Approved", 1], ["Rejected", 0]] as const) {
+    await expect(tab(page, new RegExp(`^${label} ${count}$`))).toBeVisible();
+  }
+  await expect(page.getByRole("table")).toHaveAccessibleName(/^7 claims, 1–7 shown, sorted by last change, newest first$/);
+  await page.screenshot({ path: testInfo.outputPath("queue.png"), fullPage: true });
+
+  await tab(page, /^In review/).click();
+  await expect(page).toHaveURL(/status=in_review/);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(tab(page, /^In review 2$/)).toHaveAttribute("aria-current", "page");
+  await expect(tab(page, /^Draft 3$/)).toBeVisible();
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/status=/);
+  await expect(rows(page)).toHaveCount(7);
+  await expect(page.getByLabel("Article", { exact: true })).toHaveValue(articleId);
+
+  await page.getByLabel("Verdict", { exact: true }).selectOption({ label: "No verdict yet" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/verdict=none/);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).first().getByText("No verdict")).toBeVisible();
+});
+
+test("sorts by a column header either way, pages through, and counts the rows selected", async ({ page }, testInfo) => {
+  await signIn(page, "rita@example.com");
+  await page.goto(`/queue?article=${articleId}&pageSize=3`);
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  await expect(pages.getByText("Page 1 of 3")).toBeVisible();
+  await pages.getByRole("link", { name: "Next ›" }).click();
+  await expect(pages.getByText("Page 2 of 3")).toBeVisible();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(rows(page)).toHaveCount(3);
+
+  const status = page.getByRole("columnheader", { name: /^Status/ });
+  await status.getByRole("link").click();
+  await expect(status).toHaveAttribute("aria-sort", "ascending");
+  await expect(page).not.toHaveURL(/page=2/);
+  await expect(pages.getByText("Page 1 of 3")).toBeVisible();
+  await expect(rows(page).first().getByText("Draft", { exact: true })).toBeVisible();
+  await status.getByRole("link").click();
+  await expect(status).toHaveAttribute("aria-sort", "descending");
+  await expect(rows(page).first().getByText("Approved", { exact: true })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /^Last change/ })).not.toHaveAttribute("aria-sort");
+
+  const selection = page.getByRole("form", { name: "Claims on this page" });
+  await expect(selection.getByRole("status")).toHaveText("0 selected");
+  await rows(page).nth(0).getByRole("checkbox").check();
+  await rows(page).nth(2).getByRole("checkbox").check();
+  await expect(selection.getByRole("status")).toHaveText("2 selected");
+  const all = page.getByRole("checkbox", { name: "Select all claims on this page" });
+  await all.check();
+  await expect(selection.getByRole("status")).toHaveText("3 selected");
+  await all.uncheck();
+  await expect(selection.getByRole("status")).toHaveText("0 selected");
+  await rows(page).nth(1).getByRole("checkbox").check();
+  await page.screenshot({ path: testInfo.outputPath("queue-sorted-selected.png"), fullPage: true });
+  await pages.getByRole("link", { name: "Next ›" }).click();
+  await expect(pages.getByText("Page 2 of 3")).toBeVisible();
+  await expect(selection.getByRole("status")).toHaveText("0 selected");
+});
+
+test("a row opens its claim in the article, card open and highlight active", async ({ page }) => {
+  await signIn(page, "rita@example.com");
+  await page.goto(`/queue?article=${articleId}&status=changes_requested`);
+  await expect(rows(page)).toHaveCount(1);
+  await rows(page).getByRole("link", { name: SENTENCES[1] }).click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${articleId}\\?annotation=`));
+  await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
+  const card = page.locator('article.claim-card[aria-current="true"]');
+  await expect(card).toContainText(SENTENCES[1]!);
+  await expect(card).toBeFocused();
+  await expect(page.locator(".claim-active")).toHaveText(SENTENCES[1]!);
+});
+
+test("My queue says what to do when nothing is assigned", async ({ page }) => {
+  await signIn(page, "ed@example.com");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My queue" }).click();
+  await expect(page.getByRole("heading", { name: "My queue" })).toBeVisible();
+  await expect(page).toHaveTitle(/My queue/);
+  await expect(page.getByText("Nothing is assigned to you.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "review queue", exact: true })).toHaveAttribute("href", "/queue");
+});
+
+test("the API answers the queue as JSON, refuses a bad parameter with 400 naming it, and the anonymous with 401", async () => {
+  const rita = await signedIn("rita@example.com");
+  const answer = await rita.get(`/api/queue?article=${articleId}&status=in_review&sort=due`);
+  expect(answer.status()).toBe(200);
+  const body = (await answer.json()) as { total: number; rows: { quote: string; status: string }[]; countsByStatus: Record<string, number> };
+  expect(body.total).toBe(2);
+  expect(body.rows.map((row) => [row.quote, row.status]).sort()).toEqual([
+    [SENTENCES[2], "in_review"],
+    [SENTENCES[3], "in_review"],
+  ]);
+  expect(body.countsByStatus).toEqual({ draft: 3, in_review: 2, changes_requested: 1, approved: 1, rejected: 0 });
+
+  const refused = await rita.get("/api/queue?status=open&pageSize=500&colour=red");
+  expect(refused.status()).toBe(400);
+  expect(((await refused.json()) as { fields: object }).fields).toEqual({ colour: "is not a parameter of the queue" });
+  const badValues = await rita.get("/api/queue?status=open&pageSize=500");
+  expect(Object.keys(((await badValues.json()) as { fields: object }).fields).sort()).toEqual(["pageSize", "status"]);
+
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  expect((await anonymous.get("/api/queue")).status()).toBe(401);
+  await Promise.all([rita.dispose(), anonymous.dispose()]);
+});
+
+test("the list of articles shows each article's claims as a bar by status, with the figures in words", async ({ page }, testInfo) => {
+  await signIn(page, "rita@example.com");
+  await page.goto("/");
+  const row = page.getByRole("row", { name: new RegExp(TITLE) });
+  await expect(row.getByRole("link", { name: "7 claims in the review queue" })).toHaveAttribute("href", `/queue?article=${articleId}`);
+  await expect(row.locator(".claim-progress__legend")).toHaveText(/7 claims.*1 approved.*2 in review.*1 with changes requested.*3 drafts/);
+  for (const status of ["approved", "in_review", "changes_requested", "draft"]) {
+    await expect(row.locator(`.claim-progress__bar .claim-progress__segment--${status}`)).toHaveCount(1);
+  }
+  await expect(row.locator(".claim-progress__bar")).toHaveAttribute("aria-hidden", "true");
+  await page.screenshot({ path: testInfo.outputPath("articles.png"), fullPage: true });
+});
