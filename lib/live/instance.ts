@@ -1,0 +1,19 @@
+import { getConnection } from "@/db/client";
+import { LiveHub } from "./hub";
+
+// On globalThis, like the connection, so that module reloads in development reuse the one hub (and its one LISTEN).
+const holder = globalThis as typeof globalThis & { __factcheckLiveHub?: Promise<LiveHub> };
+
+/** This instance's hub, started on first use: one LISTEN connection however many streams are open. */
+export function getLiveHub(): Promise<LiveHub> {
+  holder.__factcheckLiveHub ??= (async () => {
+    const connection = await getConnection();
+    const hub = new LiveHub(connection.db);
+    await hub.start((channel, handlers) => connection.listen(channel, handlers));
+    return hub;
+  })();
+  holder.__factcheckLiveHub.catch(() => {
+    holder.__factcheckLiveHub = undefined;
+  });
+  return holder.__factcheckLiveHub;
+}
