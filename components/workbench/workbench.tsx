@@ -20,6 +20,8 @@ import { RevisionBar } from "./revision-bar";
 import { useArticleRevision } from "./use-article-revision";
 import { useClaims } from "./use-claims";
 import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
+import { LivePresence } from "./live-presence";
+import { useFollowArticle } from "./use-follow-article";
 
 type Props = { articleId: string; doc: unknown; revision: number; actor: Actor; canEditArticle: boolean };
 
@@ -51,6 +53,8 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
       })),
     [placed, index],
   );
+
+  const live = useFollowArticle({ articleId, actor, article, form, store, forget, reload, onConflict: setConflict });
 
   const loadDetail = useCallback(
     (id: string) => {
@@ -212,6 +216,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     <ClaimStoreContext.Provider value={store}>
     <div className="workbench">
       <div className="workbench__article">
+        <LivePresence status={live.status} present={live.present} selfId={actor.id} />
         <RevisionBar article={article} canEdit={canEditArticle} articleId={articleId} />
         <ArticleEditor
           key={article.generation}
