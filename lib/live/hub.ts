@@ -16,6 +16,8 @@ export type Subscriber = {
   onPresence(present: Present[]): void;
   /** Its user was disabled or deleted: the stream must end. */
   onCutOff(): void;
+  /** The instance is shutting down: the stream ends, and the browser reconnects to another instance. */
+  onShutdown(): void;
 };
 
 /** Re-read the log this often while a read waits for transactions in flight, or a NOTIFY could have been missed. */
@@ -160,6 +162,11 @@ export class LiveHub {
     } catch (error) {
       console.error("live: refreshing presence failed:", error);
     }
+  }
+
+  /** Ends every open stream, so that a graceful shutdown (which waits for open responses) is not held up by them. */
+  endStreams(): void {
+    for (const subscriber of [...this.subscribers]) subscriber.onShutdown();
   }
 
   /** Ends the streams of users disabled (or deleted) since they connected. */

@@ -10,6 +10,8 @@ export function getLiveHub(): Promise<LiveHub> {
     const connection = await getConnection();
     const hub = new LiveHub(connection.db);
     await hub.start((channel, handlers) => connection.listen(channel, handlers));
+    // `next start` waits for open responses before it exits on SIGTERM: event streams never finish by themselves.
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => hub.endStreams());
     return hub;
   })();
   holder.__factcheckLiveHub.catch(() => {

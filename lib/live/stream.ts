@@ -86,6 +86,7 @@ export function articleEventStream(request: StreamRequest): ReadableStream<Uint8
             send(`event: refused\ndata: ${JSON.stringify({ error: "Your account is disabled. Ask an admin to enable it." })}\n\n`);
             close();
           },
+          onShutdown: close,
         }),
       );
       const upTo = hub.delivered;

@@ -41,6 +41,7 @@ function recorder(articleId: string, userId: string) {
     onCutOff: () => {
       cutOff = true;
     },
+    onShutdown: () => {},
   };
   return { subscriber, events, presence, cutOff: () => cutOff };
 }

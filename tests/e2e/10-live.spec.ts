@@ -66,12 +66,13 @@ class OwnServer {
       .toBe(200);
   }
 
+  /** Kills the server as a crash would: no goodbye to the open streams. */
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once("exit", () => resolve());
-      child.kill("SIGTERM");
+      child.kill("SIGKILL");
     });
     this.child = null;
   }
