@@ -24,6 +24,11 @@ export type Subscriber = {
 const PENDING_POLL_MS = 1_000;
 /** Without any NOTIFY, re-read at least this often: a safety net, not the way events normally arrive. */
 const IDLE_POLL_MS = 5_000;
+/**
+ * Presence changes of one article within this long are announced once: 500 readers opening an article
+ * would otherwise send 500 lists to each of 500 streams (measured: writes stalled for seconds).
+ */
+const PRESENCE_COALESCE_MS = 250;
 /** A user disabled while reading is cut off within this long. */
 export const ACTOR_CHECK_MS = 30_000;
 
@@ -43,6 +48,8 @@ export class LiveHub {
   private lastRead = 0;
   private timers: ReturnType<typeof setInterval>[] = [];
   private unlisten: Unlisten | null = null;
+  private readonly presenceDue = new Set<string>();
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly db: Database) {}
 
@@ -67,6 +74,7 @@ export class LiveHub {
   async stop(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     await this.unlisten?.();
     await this.reading;
   }
@@ -137,8 +145,23 @@ export class LiveHub {
   private receive(payload: string): void {
     const message = parseLivePayload(payload);
     if (!message) return;
-    if (message.kind === "audit") void this.read();
-    else void this.announcePresence(message.articleId);
+    if (message.kind === "audit") {
+      void this.read();
+      return;
+    }
+    if (!this.hasReaders(message.articleId)) return;
+    this.presenceDue.add(message.articleId);
+    this.presenceTimer ??= setTimeout(() => {
+      this.presenceTimer = null;
+      const due = [...this.presenceDue];
+      this.presenceDue.clear();
+      for (const articleId of due) void this.announcePresence(articleId);
+    }, PRESENCE_COALESCE_MS);
+  }
+
+  private hasReaders(articleId: string): boolean {
+    for (const subscriber of this.subscribers) if (subscriber.articleId === articleId) return true;
+    return false;
   }
 
   private async announcePresence(articleId: string): Promise<void> {
