@@ -278,6 +278,26 @@ export const auditEntries = pgTable(
   ],
 );
 
+/**
+ * Who has which article open, one row per open event stream (lib/live/presence.ts): shared by every
+ * instance, touched every 10 s by the stream that owns it, ignored (and then deleted) once 30 s old,
+ * so that an instance that died does not keep its readers "here". Not audited: presence is not a change.
+ */
+export const presence = pgTable(
+  "presence",
+  {
+    connectionId: uuid("connection_id").primaryKey(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("presence_article_idx").on(table.articleId, table.lastSeen), index("presence_last_seen_idx").on(table.lastSeen)],
+);
+
 /** Failed sign-ins, counted per email to slow down password guessing on every instance alike. */
 export const signInFailures = pgTable(
   "sign_in_failures",
