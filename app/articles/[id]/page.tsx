@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ArticleTools } from "@/components/publishing/article-tools";
 import { Workbench } from "@/components/workbench/workbench";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getArticle } from "@/lib/articles/service";
 import { NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
-import { mayEditArticle } from "@/lib/policies/article";
+import { newsroomConfig } from "@/lib/newsroom/config";
+import { mayEditArticle, mayImportAnnotations, mayPublishArticle } from "@/lib/policies/article";
+import { readPublication } from "@/lib/publishing/service";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +22,7 @@ const load = cache(async (id: string) => {
   if (!isId(id)) notFound();
   const db = await getDb();
   try {
-    return { actor, article: await getArticle(db, actor, id) };
+    return { actor, article: await getArticle(db, actor, id), publication: await readPublication(db, actor, id) };
   } catch (error) {
     if (error instanceof NotFound) notFound();
     throw error;
@@ -32,7 +35,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Params) {
-  const { actor, article } = await load((await params).id);
+  const { actor, article, publication } = await load((await params).id);
   return (
     <div className="article-page">
       <header className="article-page__header">
@@ -48,6 +51,13 @@ export default async function ArticlePage({ params }: Params) {
             </>
           )}
         </p>
+        <ArticleTools
+          articleId={article.id}
+          publication={publication}
+          canPublish={mayPublishArticle(actor).allowed}
+          canImport={mayImportAnnotations(actor).allowed}
+          appUrl={newsroomConfig().appUrl}
+        />
       </header>
       <Workbench
         articleId={article.id}
