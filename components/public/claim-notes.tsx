@@ -43,10 +43,12 @@ export function ClaimNotes({ claims }: { claims: PublicClaim[] }) {
           <p className="claim-note__meta muted">
             Checked {dateFormat.format(new Date(claim.approvedAt))}
             {claim.approvedBy && <> · reviewed by {claim.approvedBy}</>}
-            {" · "}
-            <a href={`#claim-text-${claim.id}`}>
-              Back to the text<span className="visually-hidden"> of fact-check {claim.number}</span>
-            </a>
+            <span className="claim-note__back">
+              {" · "}
+              <a href={`#claim-text-${claim.id}`}>
+                Back to the text<span className="visually-hidden"> of fact-check {claim.number}</span>
+              </a>
+            </span>
           </p>
         </li>
       ))}

@@ -121,7 +121,7 @@ describeOnEveryEngine("W3C annotations and CSV", (db) => {
     });
 
     it.each([
-      ["an unknown selector type", [{ target: { selector: { type: "TextQuoteSelector", exact: "Ukraine" } } }, { target: { selector: [{ type: "MagicSelector" }] } }], /^items\.1\.target\.selector\.0/],
+      ["an unknown selector type", [{ target: { selector: { type: "TextQuoteSelector", exact: "Ukraine" } } }, { target: { selector: [{ type: "MagicSelector" }] } }], /^items\.1\.target\.selector\.0\.type$/],
       ["a target without a TextQuoteSelector", [{ target: { selector: [{ type: "TextPositionSelector", start: 0, end: 4 }] } }], /^items\.0\.target\.selector$/],
       ["an empty quote", [{ target: { selector: [{ type: "TextQuoteSelector", exact: "" }] } }], /^items\.0\.target\.selector\.0\.exact$/],
       ["a missing target", [{ body: [] }], /^items\.0\.target/],

@@ -188,7 +188,7 @@ test("the editor's import refuses malformed and oversized files, and places a va
   expect(oversized.status()).toBe(413);
   const unknown = await page.request.post(url, { data: [{ target: { selector: { type: "MagicSelector" } } }] });
   expect(unknown.status()).toBe(400);
-  expect(((await unknown.json()) as { fields: Record<string, string> }).fields).toHaveProperty(["items.0.target.selector.0"]);
+  expect(((await unknown.json()) as { fields: Record<string, string> }).fields).toHaveProperty(["items.0.target.selector.0.type"], expect.stringContaining("W3C selector"));
 
   const tools = await openPublishTools(page);
   await tools.getByLabel(/Import annotations/).setInputFiles({
