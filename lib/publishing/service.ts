@@ -37,17 +37,40 @@ async function freeSlugFor(tx: Transaction, title: string): Promise<string> {
  */
 export async function publishArticle(db: Database, actor: Actor | null, articleId: string): Promise<Publication> {
   enforce(mayPublishArticle(actor), actor);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await publishOnce(db, actor!, articleId);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Another article took the same slug meanwhile: the next attempt sees it and takes the next free one.
+      if (attempt === PUBLISH_ATTEMPTS) throw new Conflict("Other articles took this address at the same moment. Publish again to get the next free one.");
+    }
+  }
+}
+
+const PUBLISH_ATTEMPTS = 3;
+
+/** Whether `error` (or what caused it: Drizzle wraps the driver's error) is PostgreSQL's unique_violation. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if ((cause as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+/** Two articles with the same title published at the same moment may pick the same free slug: the unique index refuses the second. */
+async function publishOnce(db: Database, actor: Actor, articleId: string): Promise<Publication> {
   return db.transaction(async (tx) => {
     const article = await lockArticle(tx, articleId);
     if (article.publishedAt) throw new Conflict(`The article is already published at /p/${article.slug}.`);
     const slug = article.slug ?? (await freeSlugFor(tx, article.title));
     const [published] = await tx
       .update(articles)
-      .set({ slug, publishedAt: new Date(), publishedBy: actor!.id })
+      .set({ slug, publishedAt: new Date(), publishedBy: actor.id })
       .where(eq(articles.id, articleId))
       .returning({ publishedAt: articles.publishedAt });
     const publication = { slug, publishedAt: published!.publishedAt!.toISOString() };
-    await recordAudit(tx, { actorId: actor!.id, subject: "article", subjectId: articleId, articleId, action: "published", before: { publishedAt: null }, after: publication });
+    await recordAudit(tx, { actorId: actor.id, subject: "article", subjectId: articleId, articleId, action: "published", before: { publishedAt: null }, after: publication });
     return publication;
   });
 }

@@ -41,6 +41,15 @@ describeOnEveryEngine("publishing", (db) => {
     expect((await publishArticle(db(), editor, other.id)).slug).toBe("mines-for-ukraine-2");
   });
 
+  it("gives simultaneous publications of same-titled articles distinct slugs (retrying a slug taken meanwhile), or refuses with a conflict", async () => {
+    const others = await Promise.all([addArticle(db()), addArticle(db()), addArticle(db())]);
+    const outcomes = await Promise.allSettled([article, ...others].map((each) => publishArticle(db(), editor, each.id)));
+    const slugs = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value.slug] : []));
+    expect(new Set(slugs).size).toBe(slugs.length);
+    for (const outcome of outcomes) if (outcome.status === "rejected") expect(outcome.reason).toBeInstanceOf(Conflict);
+    expect(slugs.length).toBeGreaterThan(0);
+  });
+
   it("unpublishes, keeping the slug for a republication, with an audit entry each time", async () => {
     const { slug } = await publishArticle(db(), editor, article.id);
     expect(await unpublishArticle(db(), editor, article.id)).toEqual({ slug, publishedAt: null });
