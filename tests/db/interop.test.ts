@@ -71,6 +71,13 @@ describeOnEveryEngine("W3C annotations and CSV", (db) => {
       expect(second.next).toBeUndefined();
       await expect(listing(article.id, 3)).rejects.toThrow(/No page 3/);
 
+      // The download embeds every page, and an import reads them all back.
+      const complete = JSON.parse(await (await w3cListing(db(), author, article.id, { appUrl: APP, complete: true })).render()) as { first: Page & { next: Page } };
+      expect(complete.first.items).toHaveLength(W3C_PAGE_SIZE);
+      expect(complete.first.next).toMatchObject({ type: "AnnotationPage", startIndex: W3C_PAGE_SIZE, items: [expect.objectContaining({ type: "Annotation" })] });
+      const copy = await addArticle(db());
+      expect((await importW3cAnnotations(db(), editor, copy.id, complete)).placed).toBe(W3C_PAGE_SIZE + 1);
+
       const before = (await w3cListing(db(), author, article.id, { page: 2, appUrl: APP })).etag;
       expect((await w3cListing(db(), author, article.id, { page: 2, appUrl: APP })).etag).toBe(before);
       expect((await w3cListing(db(), author, article.id, { page: 1, appUrl: APP })).etag).not.toBe(before);

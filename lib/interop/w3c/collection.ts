@@ -9,7 +9,7 @@ import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
 import { isSafeHttpUrl } from "@/lib/urls";
 import { parseInput } from "@/lib/validation";
-import { pageCount, w3cCollectionOf, w3cStandalonePageOf, type W3cContext } from "./export";
+import { pageCount, w3cCollectionOf, w3cCompleteCollectionOf, w3cStandalonePageOf, type W3cContext } from "./export";
 
 /** `?page=` of a W3C listing: absent for the collection, else a page number from 1. */
 export const w3cPageParamSchema = z.strictObject({
@@ -21,10 +21,15 @@ export type W3cListing = { etag: string; render(): Promise<string> };
 
 /**
  * The article's annotations as a W3C AnnotationCollection (`page` absent) or one of its
- * AnnotationPages. The target is the article's original URL when recorded, else its page here.
+ * AnnotationPages; `complete`, for a download, embeds every page in the collection. The target is the article's original URL when recorded, else its page here.
  * Rendering waits until the caller knows the client's copy (its ETag) is stale.
  */
-export async function w3cListing(db: Database, actor: Actor | null, articleId: string, options: { page?: number; appUrl: string }): Promise<W3cListing> {
+export async function w3cListing(
+  db: Database,
+  actor: Actor | null,
+  articleId: string,
+  options: { page?: number; appUrl: string; complete?: boolean },
+): Promise<W3cListing> {
   enforce(mayViewAnnotations(actor), actor);
   const [article] = await db
     .select({ title: articles.title, originalUrl: articles.originalUrl, stamp: articles.annotationsStamp })
@@ -39,10 +44,10 @@ export async function w3cListing(db: Database, actor: Actor | null, articleId: s
   };
   const page = options.page;
   return {
-    etag: `"w3c-${article.stamp}-${page ?? "collection"}"`,
+    etag: `"w3c-${article.stamp}-${page ?? (options.complete ? "complete" : "collection")}"`,
     async render() {
       const annotations = await selectArticleAnnotations(db, articleId);
-      if (page === undefined) return JSON.stringify(w3cCollectionOf(annotations, context));
+      if (page === undefined) return JSON.stringify((options.complete ? w3cCompleteCollectionOf : w3cCollectionOf)(annotations, context));
       if (page > pageCount(annotations.length)) throw new NotFound(`No page ${page}: the collection has ${pageCount(annotations.length)}.`);
       return JSON.stringify(w3cStandalonePageOf(annotations, page, context));
     },

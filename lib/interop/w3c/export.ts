@@ -100,6 +100,22 @@ export function w3cCollectionOf(annotations: AnnotationRecord[], context: W3cCon
   };
 }
 
+/** A page whose `next` is the following page itself rather than its address: the form of a file that holds every page. */
+export type W3cEmbeddedPage = Omit<W3cPage, "partOf" | "next"> & { next?: W3cEmbeddedPage };
+
+/**
+ * The whole collection in one document, for a download: each page embeds the next, so a file of
+ * any length holds every annotation, and the import reads them all back.
+ */
+export function w3cCompleteCollectionOf(annotations: AnnotationRecord[], context: W3cContext) {
+  let next: W3cEmbeddedPage | undefined;
+  for (let page = pageCount(annotations.length); page >= 1; page--) {
+    const { partOf: _, next: __, ...current } = w3cPageOf(annotations, page, context);
+    next = { ...current, ...(next ? { next } : {}) };
+  }
+  return { ...w3cCollectionOf(annotations, context), first: next! };
+}
+
 /** A page requested on its own, with the context it needs to stand alone. */
 export function w3cStandalonePageOf(annotations: AnnotationRecord[], page: number, context: W3cContext) {
   return { "@context": W3C_CONTEXT, ...w3cPageOf(annotations, page, context) };

@@ -54,22 +54,41 @@ const annotationSchema = z.looseObject({
 export type ImportedAnnotation = z.output<typeof annotationSchema>;
 export type ImportedBody = NonNullable<ImportedAnnotation["body"]>[number];
 
-/** The annotations in a W3C document: a collection (its embedded first page), a page, a list, or one annotation. */
+/** The most pages a file may chain: MAX_IMPORT_ITEMS in pages of one, with room to spare, and never a deep recursion. */
+const MAX_PAGES = MAX_IMPORT_ITEMS + 1;
+
+/**
+ * The items of a page and of every page embedded in its `next`, as a downloaded collection chains
+ * them; an address in `next` is a page that is not in the file.
+ */
+function itemsOfPages(first: object): unknown[] {
+  const all: unknown[] = [];
+  let page: unknown = first;
+  for (let count = 1; typeof page === "object" && page !== null; count++) {
+    const { items, next } = page as { items?: unknown; next?: unknown };
+    if (!Array.isArray(items)) throw new Invalid(`Page ${count} has no list of items.`, { items: "must be a list of annotations" });
+    if (count > MAX_PAGES) throw new Invalid(`The file chains more than ${MAX_PAGES} pages.`, { next: "too many pages" });
+    all.push(...items);
+    page = next;
+  }
+  return all;
+}
+
+/**
+ * The annotations in a W3C document: a collection (its embedded first page, and the pages embedded
+ * in each page's `next`), a page, a list, or one annotation. Items are numbered across pages.
+ */
 function itemsOf(document: unknown): { items: unknown[]; path: string } {
   if (Array.isArray(document)) return { items: document, path: "items." };
   if (typeof document !== "object" || document === null) throw new Invalid("The file must hold W3C annotations as JSON: a collection, a page, a list or one annotation.", { body: "must be a JSON object or list" });
-  const { type, first, items } = document as { type?: unknown; first?: unknown; items?: unknown };
+  const { type, first } = document as { type?: unknown; first?: unknown };
   if (type === "AnnotationCollection") {
     if (typeof first !== "object" || first === null) {
       throw new Invalid("The collection's first page is not in the file: export it with its pages embedded.", { first: "must be an embedded AnnotationPage" });
     }
-    const page = itemsOf(first);
-    return { items: page.items, path: `first.${page.path}` };
+    return { items: itemsOfPages(first), path: "first.items." };
   }
-  if (type === "AnnotationPage") {
-    if (!Array.isArray(items)) throw new Invalid("The page has no list of items.", { items: "must be a list of annotations" });
-    return { items, path: "items." };
-  }
+  if (type === "AnnotationPage") return { items: itemsOfPages(document), path: "items." };
   return { items: [document], path: "annotation." };
 }
 

@@ -33,9 +33,11 @@ export const GET = apiRoute<{ id: string }>(
       });
     }
     if (format === "w3c") {
-      const listing = await w3cListing(db, actor, params.id, { page: w3cPageOfUrl(url), appUrl: newsroomConfig().appUrl });
+      // `?format=w3c` is the download link: one file with every page embedded.
+      const download = url.searchParams.get("format") === "w3c";
+      const listing = await w3cListing(db, actor, params.id, { page: w3cPageOfUrl(url), appUrl: newsroomConfig().appUrl, complete: download });
       const headers: Record<string, string> = { ETag: listing.etag, "Cache-Control": "private, no-cache", Vary: "Accept, Cookie", "Content-Type": W3C_MEDIA_TYPE };
-      if (url.searchParams.get("format") === "w3c") headers["Content-Disposition"] = `attachment; filename="annotations-${params.id}.jsonld"`;
+      if (download) headers["Content-Disposition"] = `attachment; filename="annotations-${params.id}.jsonld"`;
       return notModified(request, headers) ?? new Response(await listing.render(), { headers });
     }
     const list = await annotationListBody(db, actor, params.id);
