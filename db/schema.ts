@@ -75,11 +75,21 @@ export const articles = pgTable(
      * so any instance can tell whether what it serialized before is still current.
      */
     annotationsStamp: integer("annotations_stamp").notNull().default(0),
+    /**
+     * The public page's address, `/p/<slug>`: derived from the title when the article is first published
+     * and kept from then on, so that links survive an unpublish and a republish. Null until then.
+     */
+    slug: text("slug"),
+    /** When an editor published the article; null while it is not public. */
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** The editor who published it; null while it is not public. */
+    publishedBy: uuid("published_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (table) => [
     index("articles_created_at_idx").on(table.createdAt),
+    uniqueIndex("articles_slug_key").on(table.slug),
     // The review queue sorted by article title walks the articles in this order.
     index("articles_title_idx").on(table.title, table.id),
   ],
