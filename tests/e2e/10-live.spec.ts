@@ -43,6 +43,42 @@ test("a reviewer's new claim appears on an editor's open page within a second, a
   await edContext.close();
 });
 
+test("a reviewer editing a claim is told before saving that a colleague changed it, and keeps their text", async ({ browser }) => {
+  const TOLD = "The only exception was South Korea";
+  const ritaContext = await browser.newContext();
+  const rita = await ritaContext.newPage();
+  await openArticle(rita, "rita@example.com");
+  const articleId = rita.url().split("/articles/")[1]!.split(/[?#]/)[0]!;
+  const { article } = (await (await rita.request.get(`/api/articles/${articleId}`)).json()) as { article: { plainText: string } };
+  const start = article.plainText.indexOf(TOLD);
+  const created = await rita.request.post(`/api/articles/${articleId}/annotations`, {
+    data: { selectors: [{ type: "TextQuoteSelector", exact: TOLD }, { type: "TextPositionSelector", start, end: start + TOLD.length }] },
+  });
+  const claim = ((await created.json()) as { annotation: { id: string } }).annotation;
+
+  const edContext = await browser.newContext();
+  const ed = await edContext.newPage();
+  await signIn(ed, "ed@example.com");
+  expect((await ed.request.put(`/api/annotations/${claim.id}/assignment`, { data: { assigneeId: (await colleagueId(ed.request, "Ed Editor")) } })).status()).toBe(200);
+
+  const card = rita.getByRole("article", { name: /Claim by Rita Reviewer/ }).filter({ hasText: TOLD });
+  await card.getByRole("button", { expanded: false }).click();
+  await card.getByRole("button", { name: "Edit", exact: true }).click();
+  const form = rita.getByRole("form", { name: "Edit claim" });
+  await form.getByLabel("Explanation").fill("My own reading of the 2022 policy.");
+
+  expect((await ed.request.patch(`/api/annotations/${claim.id}`, { data: { version: 1, explanation: "Ed's correction." } })).status()).toBe(200);
+  await expect(rita.getByRole("alert").filter({ hasText: "Ed Editor changed this claim; your text is kept" })).toBeVisible({ timeout: 2_000 });
+  await expect(form.getByLabel("Explanation")).toHaveValue("My own reading of the 2022 policy.");
+  await ritaContext.close();
+  await edContext.close();
+});
+
+async function colleagueId(request: APIRequestContext, name: string): Promise<string> {
+  const { colleagues } = (await (await request.get(`/api/colleagues?q=${encodeURIComponent(name)}`)).json()) as { colleagues: { id: string; name: string }[] };
+  return colleagues.find((colleague) => colleague.name === name)!.id;
+}
+
 /** A server of this test's own, on its own port and database, that the test can stop and start again. */
 class OwnServer {
   private child: ChildProcess | null = null;
