@@ -3,5 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { openDatabaseOrExit } = await import("./db/startup");
     await openDatabaseOrExit();
+    // Said at start-up rather than at the first sign-in: whether single sign-on is on, and why not when misconfigured.
+    const { oidcSetup } = await import("./lib/auth/oidc-config");
+    const sso = oidcSetup();
+    if (sso.status === "on") console.log(`Single sign-on is on: "Sign in with ${sso.config.name}" through ${sso.config.issuer}.`);
   }
 }

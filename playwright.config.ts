@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
+import { APP_PORT as PORT, SSO_ENVIRONMENT } from "./tests/e2e/sso-provider";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 /**
@@ -30,6 +30,6 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL },
+    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL, ...SSO_ENVIRONMENT },
   },
 });

@@ -31,6 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/queue">Review queue</Link>
               <Link href="/queue?assignee=me">My queue</Link>
               {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
+              {actor.role === "admin" && <Link href="/admin/audit">Audit trail</Link>}
               <span className="site-header__user">
                 {actor.name} <span className="muted">({ROLE_LABELS[actor.role]})</span>
               </span>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ClaimProgress } from "@/components/articles/claim-progress";
+import { ArticleListKeys } from "@/components/article-list-keys";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { listArticles } from "@/lib/articles/service";
@@ -21,30 +22,32 @@ export default async function ArticlesPage() {
       {articles.length === 0 ? (
         <p className="muted">No articles yet.</p>
       ) : (
-        <table className="article-table">
-          <caption className="visually-hidden">Articles, newest first, with the review progress of their claims</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col" className="article-table__progress">
-                Claims by status
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {articles.map((article) => (
-              <tr key={article.id}>
-                <th scope="row">
-                  <Link href={`/articles/${article.id}`}>{article.title}</Link>
-                  {article.byline && <div className="muted">{article.byline}</div>}
+        <ArticleListKeys>
+          <table className="article-table">
+            <caption className="visually-hidden">Articles, newest first, with the review progress of their claims</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col" className="article-table__progress">
+                  Claims by status
                 </th>
-                <td className="article-table__progress">
-                  <ClaimProgress article={article} />
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {articles.map((article) => (
+                <tr key={article.id} data-list-item>
+                  <th scope="row">
+                    <Link href={`/articles/${article.id}`}>{article.title}</Link>
+                    {article.byline && <div className="muted">{article.byline}</div>}
+                  </th>
+                  <td className="article-table__progress">
+                    <ClaimProgress article={article} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ArticleListKeys>
       )}
     </div>
   );

@@ -4,10 +4,21 @@ import { useState } from "react";
 import type { FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/users/roles";
+import type { SignInMethod } from "@/lib/users/service";
 import { ApiError, callApi } from "./api-client";
 import { Message } from "./message";
 
-type Props = { actorId: string; initialUsers: Actor[]; passwordMinLength: number };
+type UserRow = Actor & { signInMethods: SignInMethod[] };
+
+type Props = { actorId: string; initialUsers: UserRow[]; passwordMinLength: number };
+
+const SIGN_IN_METHOD_LABELS: Record<SignInMethod, string> = { password: "password", sso: "single sign-on" };
+
+/** "Password", "Single sign-on", or "Password and single sign-on" for an account linked by its email. */
+function signInMethodsLabel(methods: SignInMethod[]): string {
+  const label = methods.map((method) => SIGN_IN_METHOD_LABELS[method]).join(" and ") || "nothing yet";
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
 
 /** Adds users, changes their roles, disables and enables them (admins only; the server checks again). */
 export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
@@ -16,7 +27,8 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const replace = (user: Actor) => setUsers((list) => list.map((u) => (u.id === user.id ? user : u)));
+  // The API answers with the account, not how it signs in, which a change of role or status leaves as it was.
+  const replace = (user: Actor) => setUsers((list) => list.map((u) => (u.id === user.id ? { ...u, ...user } : u)));
 
   async function add(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -29,7 +41,7 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
         role: data.get("role"),
         password: data.get("password"),
       });
-      setUsers((list) => [...list, user].sort((a, b) => a.name.localeCompare(b.name)));
+      setUsers((list) => [...list, { ...user, signInMethods: ["password" as const] }].sort((a, b) => a.name.localeCompare(b.name)));
       setMessage({ text: `Added ${user.name} as ${ROLE_LABELS[user.role].toLowerCase()}. Give them their password in person or by phone.`, error: false });
       form.reset();
     } catch (error) {
@@ -67,6 +79,7 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
             <th scope="col">Name</th>
             <th scope="col">Email</th>
             <th scope="col">Role</th>
+            <th scope="col">Signs in with</th>
             <th scope="col">Account</th>
           </tr>
         </thead>
@@ -89,6 +102,7 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
                   ))}
                 </select>
               </td>
+              <td>{signInMethodsLabel(user.signInMethods)}</td>
               <td>
                 {user.id === actorId ? (
                   <span className="muted">You</span>

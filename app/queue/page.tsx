@@ -73,7 +73,7 @@ export default async function QueuePageView({ searchParams }: Props) {
   // Remounted for each address: the form's fields start from the new query, and a selection belongs to one page.
   const href = queueHref(query);
   return (
-    <div className="page page--wide queue-page">
+    <div className="page page--queue queue-page">
       <header className="queue-page__header">
         <h1>{title}</h1>
         <p className="muted">

@@ -81,8 +81,10 @@ export function AnnotationForm({ heading, quote, draft, onDraftChange, onSave, o
       <blockquote className="annotation-form__quote">{quote}</blockquote>
 
       <label htmlFor={`${id}-verdict`}>Verdict</label>
+      {/* Opening the form (Mod-Shift-A, Edit) moves the focus into it, so that the keyboard goes on from there. */}
       <select
         id={`${id}-verdict`}
+        autoFocus
         value={draft.verdict}
         aria-invalid={!!errors.verdict}
         aria-describedby={described("verdict")}

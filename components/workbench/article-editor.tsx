@@ -4,25 +4,39 @@ import { baseKeymap } from "prosemirror-commands";
 import { keymap } from "prosemirror-keymap";
 import { EditorState, TextSelection, type Plugin } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from "react";
 import { documentFromJSON, indexTextblocks } from "@/lib/articles/document";
 import { annotateKeymap } from "@/lib/editor/annotate-keymap";
 import { editingPlugins } from "@/lib/editor/edit-commands";
-import { activeClaim, claimHighlights, setActiveClaim, setClaimHighlights, type ClaimHighlight } from "@/lib/editor/claim-highlights";
+import { claimHighlights, currentClaim, setClaimHighlights, setCurrentClaim, type ClaimHighlight } from "@/lib/editor/claim-highlights";
 import { readOnlyDocument } from "@/lib/editor/read-only";
 import { selectedClaim, type ClaimSelection } from "@/lib/editor/selection";
+import { keyOf, WORKBENCH_SHORTCUTS } from "@/lib/keyboard/shortcuts";
+import { ariaShortcut, KeyCombo } from "../keyboard/key-combo";
 import { EditToolbar } from "./edit-toolbar";
+import { scrollBehavior } from "./scroll";
+
+/** What the page asks of the article from outside it: the workbench's Mod-Shift-A, pressed with the focus elsewhere. */
+export type ArticleEditorHandle = {
+  /** Annotates the text the page's selection covers in the article; false when it covers none, or annotating is off. */
+  annotatePageSelection(): boolean;
+};
 
 type Props = {
+  ref?: Ref<ArticleEditorHandle>;
   doc: unknown;
   highlights: ClaimHighlight[];
-  activeId: string | null;
+  /** The claim the reader is at (j/k, a click), outlined in the text and scrolled to; `currentOpen` once its card is open. */
+  currentId: string | null;
+  currentOpen: boolean;
   /** Called with the selected claim when the user asks to annotate it (button or Mod-Shift-A). */
   onAnnotate(selection: ClaimSelection): void;
   onClaimClick(id: string): void;
   canAnnotate: boolean;
   /** The floating button's words: "Annotate claim", or "Re-attach claim here" while re-attaching an orphan. */
   annotateLabel: string;
+  /** Called with the selected claim to flag it for checking (a draft with only its quote); no flag button without it. */
+  onFlag?(selection: ClaimSelection): void;
   /** Edit mode: the document may change, with undo history and a formatting toolbar. */
   editing: boolean;
   saving: boolean;
@@ -33,6 +47,8 @@ type Props = {
 };
 
 type ButtonPlace = { top: number; left: number };
+
+const ANNOTATE_KEY = keyOf(WORKBENCH_SHORTCUTS, "annotate");
 
 /** Reading mode: the text can be selected with mouse and keyboard but not changed. */
 const READING_PLUGINS: Plugin[] = [readOnlyDocument, keymap(baseKeymap)];
@@ -46,10 +62,11 @@ function collapseSelection(view: EditorView) {
  * The article in a ProseMirror view. The view is created once and fed through transactions;
  * React never renders inside it. Only the floating "Annotate claim" button is React state here.
  */
-export function ArticleEditor(props: Props) {
-  const { doc, highlights, activeId, onAnnotate, onClaimClick, canAnnotate, editing, onDocChange } = props;
+export function ArticleEditor({ ref, ...props }: Props) {
+  const { doc, highlights, currentId, currentOpen, onAnnotate, onClaimClick, canAnnotate, editing, onDocChange } = props;
   const mount = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  const annotate = useRef<() => boolean>(() => false);
   const [button, setButton] = useState<ButtonPlace | null>(null);
   const callbacks = useRef({ onAnnotate, onClaimClick, canAnnotate, onDocChange });
   useLayoutEffect(() => {
@@ -62,12 +79,14 @@ export function ArticleEditor(props: Props) {
   useEffect(() => {
     const annotateSelection = () => {
       const current = view.current;
-      if (!current || !callbacks.current.canAnnotate) return;
+      if (!current || !callbacks.current.canAnnotate) return false;
       const selection = selectedClaim(current.state, index);
       if (selection) callbacks.current.onAnnotate(selection);
       collapseSelection(current);
       setButton(null);
+      return true;
     };
+    annotate.current = annotateSelection;
     // While the mouse is down the selection is still being made: the button waits for the release.
     let dragging = false;
     const placeButton = (editor: EditorView) => {
@@ -79,10 +98,11 @@ export function ArticleEditor(props: Props) {
       const box = mount.current!.getBoundingClientRect();
       setButton({ top: end.bottom - box.top + 6, left: Math.max(0, Math.min(end.left, start.left) - box.left) });
     };
-    sharedPlugins.current = [claimHighlights((id) => callbacks.current.onClaimClick(id)), activeClaim, annotateKeymap(annotateSelection)];
+    sharedPlugins.current = [claimHighlights((id) => callbacks.current.onClaimClick(id)), currentClaim, annotateKeymap(annotateSelection)];
     const editor = new EditorView(mount.current!, {
       state: EditorState.create({ doc: parsed, plugins: [...sharedPlugins.current, ...READING_PLUGINS] }),
-      attributes: { class: "article-text", "aria-label": "Article text", role: "document" },
+      // A text box, read-only in reading mode: screen readers then let the caret move through it to select a claim.
+      attributes: { class: "article-text", "aria-label": "Article text", role: "textbox", "aria-multiline": "true" },
       dispatchTransaction(tr) {
         const next = editor.state.apply(tr);
         editor.updateState(next);
@@ -103,7 +123,7 @@ export function ArticleEditor(props: Props) {
         },
         blur: (_view, event) => {
           const related = (event as FocusEvent).relatedTarget as Element | null;
-          if (!related?.classList.contains("annotate-button")) setButton(null);
+          if (!related?.closest(".selection-actions")) setButton(null);
           return false;
         },
       },
@@ -131,11 +151,36 @@ export function ArticleEditor(props: Props) {
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
-    setActiveClaim(editor, activeId);
-    if (activeId) {
-      editor.dom.querySelector(".claim-active")?.scrollIntoView({ block: "center", behavior: "smooth" });
-    }
-  }, [activeId]);
+    setCurrentClaim(editor, currentId ? { id: currentId, open: currentOpen } : null);
+    if (currentId) editor.dom.querySelector(".claim-current")?.scrollIntoView({ block: "center", behavior: scrollBehavior() });
+  }, [currentId, currentOpen]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      annotatePageSelection() {
+        const editor = view.current;
+        const selection = document.getSelection();
+        if (!editor || !selection || selection.isCollapsed || !selection.anchorNode || !selection.focusNode) return false;
+        if (!editor.dom.contains(selection.anchorNode) || !editor.dom.contains(selection.focusNode)) return false;
+        // The editor reads the page's selection only while it has the focus: take it from the page.
+        const anchor = editor.posAtDOM(selection.anchorNode, selection.anchorOffset);
+        const head = editor.posAtDOM(selection.focusNode, selection.focusOffset);
+        editor.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, anchor, head)));
+        return annotate.current();
+      },
+    }),
+    [],
+  );
+
+  /** Hands the selected claim to `act`, then deselects it so its new highlight shows. */
+  function actOnSelection(act: (selection: ClaimSelection) => void) {
+    const current = view.current;
+    const selection = current && selectedClaim(current.state, index);
+    if (selection) act(selection);
+    if (current) collapseSelection(current);
+    setButton(null);
+  }
 
   return (
     <>
@@ -149,21 +194,22 @@ export function ArticleEditor(props: Props) {
       )}
       <div className={editing ? "article-editor article-editor--editing" : "article-editor"} ref={mount}>
       {button && (
-        <button
-          type="button"
-          className="annotate-button"
-          style={{ top: button.top, left: button.left }}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => {
-            const current = view.current;
-            const selection = current && selectedClaim(current.state, index);
-            if (selection) onAnnotate(selection);
-            if (current) collapseSelection(current);
-            setButton(null);
-          }}
-        >
-          {props.annotateLabel} <kbd>Ctrl/⌘ Shift A</kbd>
-        </button>
+        <div className="selection-actions" style={{ top: button.top, left: button.left }}>
+          <button
+            type="button"
+            className="annotate-button"
+            aria-keyshortcuts={ariaShortcut(ANNOTATE_KEY)}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => actOnSelection(onAnnotate)}
+          >
+            {props.annotateLabel} <span aria-hidden="true"><KeyCombo binding={ANNOTATE_KEY} /></span>
+          </button>
+          {props.onFlag && (
+            <button type="button" className="annotate-button annotate-button--flag" onMouseDown={(event) => event.preventDefault()} onClick={() => actOnSelection(props.onFlag!)}>
+              Flag for checking
+            </button>
+          )}
+        </div>
       )}
       </div>
     </>

@@ -1,14 +1,15 @@
 "use client";
 
 import { memo, useEffect, useRef } from "react";
-import { ANNOTATION_EVENT_LABELS } from "@/lib/annotations/history";
-import type { AnnotationDetail, AnnotationRecord, ReviewEventRecord } from "@/lib/annotations/record";
+import type { AnnotationRecord } from "@/lib/annotations/record";
 import { mayPlaceAnnotation } from "@/lib/policies/annotation";
-import { REVIEW_STATUS_LABELS } from "@/lib/reviews/statuses";
 import type { ReviewAction } from "@/lib/reviews/transitions";
 import { isSafeHttpUrl } from "@/lib/urls";
 import type { Actor } from "@/lib/users/actor";
-import { claimLabel, formatDateTime } from "./labels";
+import { claimLabel } from "./labels";
+import { ClaimAssignment, DueDate } from "./claim-assignment";
+import { ClaimDiscussion } from "./claim-discussion";
+import { ClaimHistory } from "./claim-history";
 import { ReviewActions } from "./review-actions";
 import { StatusBadge, VerdictBadge } from "./status-badge";
 import { Message } from "../message";
@@ -16,8 +17,9 @@ import { Message } from "../message";
 type Props = {
   annotation: AnnotationRecord;
   active: boolean;
+  /** Moved to with j/k, or open: marked, and named current to assistive technology. */
+  current: boolean;
   actor: Actor;
-  detail: AnnotationDetail | null;
   error: string | null;
   onActivate(id: string): void;
   onAction(annotation: AnnotationRecord, action: ReviewAction, comment: string): Promise<void>;
@@ -25,11 +27,6 @@ type Props = {
   onDelete(annotation: AnnotationRecord): Promise<void>;
   onConfirmPlacement(annotation: AnnotationRecord): Promise<void>;
 };
-
-function historyEntryLabel(event: ReviewEventRecord): string {
-  if (event.kind !== "status") return `${ANNOTATION_EVENT_LABELS[event.kind]}${event.revision ? ` (revision ${event.revision})` : ""}`;
-  return event.from ? `${REVIEW_STATUS_LABELS[event.from]} → ${REVIEW_STATUS_LABELS[event.to]}` : "Created as draft";
-}
 
 function SourceLink({ url, children }: { url: string; children: React.ReactNode }) {
   if (!isSafeHttpUrl(url)) return <span>{children}</span>;
@@ -42,7 +39,7 @@ function SourceLink({ url, children }: { url: string; children: React.ReactNode 
 
 /** One claim in the side panel: a summary, and when active its explanation, sources, history and actions. */
 export const ClaimCard = memo(function ClaimCard(props: Props) {
-  const { annotation, active, actor, detail, error, onActivate, onAction, onEdit, onDelete, onConfirmPlacement } = props;
+  const { annotation, active, current, actor, error, onActivate, onAction, onEdit, onDelete, onConfirmPlacement } = props;
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
     if (active && card.current && !card.current.contains(document.activeElement)) {
@@ -56,10 +53,10 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
     <article
       ref={card}
       id={`claim-card-${annotation.id}`}
-      className={`claim-card claim-card--${annotation.status}${active ? " claim-card--active" : ""}`}
+      className={`claim-card claim-card--${annotation.status}${active ? " claim-card--active" : ""}${current ? " claim-card--current" : ""}`}
       tabIndex={-1}
       aria-label={claimLabel(annotation)}
-      aria-current={active ? "true" : undefined}
+      aria-current={current ? "true" : undefined}
     >
       <button type="button" className="claim-card__summary" aria-expanded={active} onClick={() => onActivate(annotation.id)}>
         <q className="claim-card__quote">{annotation.quote}</q>
@@ -70,6 +67,17 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
             {sourceCount} {sourceCount === 1 ? "source" : "sources"}
           </span>
           <span>by {annotation.author.name}</span>
+          {annotation.assignee && <span>assigned to {annotation.assignee.name}</span>}
+          {annotation.dueOn && (
+            <span>
+              due <DueDate dueOn={annotation.dueOn} />
+            </span>
+          )}
+          {annotation.commentCount > 0 && (
+            <span>
+              {annotation.commentCount} {annotation.commentCount === 1 ? "comment" : "comments"}
+            </span>
+          )}
           {!annotation.placementChecked && <span className="badge badge--check">Check placement</span>}
         </span>
       </button>
@@ -116,22 +124,10 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
             onEdit={() => onEdit(annotation)}
             onDelete={() => onDelete(annotation)}
           />
+          <ClaimAssignment annotation={annotation} actor={actor} />
+          <ClaimDiscussion annotation={annotation} actor={actor} />
           <h3 className="section-title">History</h3>
-          {detail ? (
-            <ol className="history">
-              {detail.history.map((event) => (
-                <li key={event.id}>
-                  <span>{historyEntryLabel(event)}</span>{" "}
-                  <span className="muted">
-                    by {event.actor.name}, <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-                  </span>
-                  {event.comment && <blockquote>{event.comment}</blockquote>}
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p className="muted">Loading history…</p>
-          )}
+          <ClaimHistory annotation={annotation} />
         </div>
       )}
     </article>

@@ -1,13 +1,22 @@
 "use client";
 
 import { memo, useEffect, useId, useRef, useState } from "react";
-import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
+import type { AnnotationRecord } from "@/lib/annotations/record";
 import { REVIEW_STATUSES, REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/statuses";
 import type { ReviewAction } from "@/lib/reviews/transitions";
 import type { Actor } from "@/lib/users/actor";
+import { keyOf, WORKBENCH_SHORTCUTS } from "@/lib/keyboard/shortcuts";
+import { KeyCombo } from "../keyboard/key-combo";
 import { ClaimCard } from "./claim-card";
 
 export type StatusFilter = ReviewStatus | "all";
+
+export function isShown(annotation: AnnotationRecord, filter: StatusFilter): boolean {
+  return filter === "all" || annotation.status === filter;
+}
+
+// The panel is rendered in the browser only, once the claims have loaded: the platform's key names are known.
+const ANNOTATE_KEY = keyOf(WORKBENCH_SHORTCUTS, "annotate");
 
 /** Cards are rendered a page at a time as the list scrolls: a long article's claims need not all be in the DOM. */
 const PAGE = 60;
@@ -17,8 +26,9 @@ type Props = {
   filter: StatusFilter;
   onFilterChange(filter: StatusFilter): void;
   activeId: string | null;
+  /** The claim j/k moved to, or the open one: its card is marked and always rendered. */
+  currentId: string | null;
   actor: Actor;
-  details: Record<string, AnnotationDetail>;
   cardError: { id: string; message: string } | null;
   onActivate(id: string): void;
   onAction(annotation: AnnotationRecord, action: ReviewAction, comment: string): Promise<void>;
@@ -29,14 +39,14 @@ type Props = {
 
 /** The article's claims in document order, filterable by review status. */
 export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
-  const { annotations, filter, onFilterChange, activeId, details, cardError } = props;
+  const { annotations, filter, onFilterChange, activeId, currentId, cardError } = props;
   const headingId = useId();
   const counts = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, 0])) as Record<ReviewStatus, number>;
   for (const annotation of annotations) counts[annotation.status]++;
-  const shown = filter === "all" ? annotations : annotations.filter((annotation) => annotation.status === filter);
+  const shown = filter === "all" ? annotations : annotations.filter((annotation) => isShown(annotation, filter));
   const [limit, setLimit] = useState(PAGE);
-  const activeIndex = activeId ? shown.findIndex((annotation) => annotation.id === activeId) : -1;
-  const rendered = Math.max(limit, activeIndex + 1);
+  const currentIndex = currentId ? shown.findIndex((annotation) => annotation.id === currentId) : -1;
+  const rendered = Math.max(limit, currentIndex + 1);
   const sentinel = useRef<HTMLLIElement>(null);
   useEffect(() => {
     const element = sentinel.current;
@@ -66,9 +76,13 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
       </div>
       {shown.length === 0 ? (
         <p className="muted empty-state">
-          {annotations.length === 0
-            ? "No claims yet. Select a sentence in the article, then choose “Annotate claim” or press Ctrl/⌘+Shift+A."
-            : "No claims with this status."}
+          {annotations.length === 0 ? (
+            <>
+              No claims yet. Select a sentence in the article, then choose “Annotate claim” or press <KeyCombo binding={ANNOTATE_KEY} />.
+            </>
+          ) : (
+            "No claims with this status."
+          )}
         </p>
       ) : (
         <ol className="claims-panel__list">
@@ -77,8 +91,8 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
               <ClaimCard
                 annotation={annotation}
                 active={annotation.id === activeId}
+                current={annotation.id === currentId}
                 actor={props.actor}
-                detail={details[annotation.id] ?? null}
                 error={cardError?.id === annotation.id ? cardError.message : null}
                 onActivate={props.onActivate}
                 onAction={props.onAction}

@@ -2,21 +2,18 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
+import { compareReadingOrder } from "@/lib/annotations/reading-order";
 import { ApiError } from "../api-client";
 import { annotationApi } from "./annotation-api";
-
-const byPosition = (a: AnnotationRecord, b: AnnotationRecord) =>
-  a.selectors[1].start - b.selectors[1].start || a.selectors[1].end - b.selectors[1].end || a.createdAt.localeCompare(b.createdAt);
 
 /**
  * The article's claims as the page knows them: loaded from the API (cached there, so the page's HTML
  * stays small however many claims an article has), kept in document order as answers come back,
- * with the histories loaded so far. `loading` is "loading", "loaded" or what went wrong.
+ * `loading` is "loading", "loaded" or what went wrong.
  */
 export function useClaims(articleId: string) {
   const [annotations, setAnnotations] = useState<AnnotationRecord[]>([]);
   const [loading, setLoading] = useState<"loading" | "loaded" | string>("loading");
-  const [details, setDetails] = useState<Record<string, AnnotationDetail>>({});
 
   const fetchList = useCallback(() => {
     annotationApi.list(articleId).then(
@@ -38,11 +35,10 @@ export function useClaims(articleId: string) {
 
   /** Puts an annotation the server answered with in its place. */
   const store = useCallback((record: AnnotationRecord | AnnotationDetail) => {
-    setAnnotations((list) => [...list.filter((a) => a.id !== record.id), record].sort(byPosition));
-    if ("history" in record) setDetails((all) => ({ ...all, [record.id]: record }));
+    setAnnotations((list) => [...list.filter((a) => a.id !== record.id), record].sort(compareReadingOrder));
   }, []);
 
   const forget = useCallback((id: string) => setAnnotations((list) => list.filter((a) => a.id !== id)), []);
 
-  return { annotations, loading, details, reload, store, forget };
+  return { annotations, loading, reload, store, forget };
 }

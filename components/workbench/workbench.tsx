@@ -1,22 +1,26 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
 import { documentFromJSON, indexTextblocks, positionOfOffset } from "@/lib/articles/document";
 import type { ClaimHighlight } from "@/lib/editor/claim-highlights";
 import type { ClaimSelection } from "@/lib/editor/selection";
+import { WORKBENCH_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { REVIEW_ACTIONS, type ReviewAction } from "@/lib/reviews/transitions";
 import type { Actor } from "@/lib/users/actor";
 import { ApiError } from "../api-client";
+import { ShortcutsHelp } from "../keyboard/shortcuts-help";
 import { AnnotationForm } from "./annotation-form";
 import { annotationApi } from "./annotation-api";
-import { ArticleEditor } from "./article-editor";
+import { ArticleEditor, type ArticleEditorHandle } from "./article-editor";
 import { draftOf, emptyDraft, type ClaimDraft, type ClaimPayload } from "./claim-draft";
-import { ClaimsPanel, type StatusFilter } from "./claims-panel";
+import { ClaimsPanel, isShown, type StatusFilter } from "./claims-panel";
+import { ClaimStoreContext } from "./claim-store";
 import { OrphansPanel } from "./orphans-panel";
 import { claimLabel } from "./labels";
 import { RevisionBar } from "./revision-bar";
 import { useArticleRevision } from "./use-article-revision";
+import { useClaimKeys } from "./use-claim-keys";
 import { useClaims } from "./use-claims";
 import { useOpenClaim } from "./use-open-claim";
 import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
@@ -33,9 +37,12 @@ type Props = {
 
 /** The article page: the article with its highlighted claims, and the side panel of claims and the annotation form. */
 export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle, openClaimId = null }: Props) {
-  const { annotations, loading, details, reload, store, forget } = useClaims(articleId);
+  const { annotations, loading, reload, store, forget } = useClaims(articleId);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [currentId, setCurrentId] = useState<string | null>(null);
   const [filter, setFilter] = useState<StatusFilter>("all");
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const editor = useRef<ArticleEditorHandle>(null);
   const [cardError, setCardError] = useState<{ id: string; message: string } | null>(null);
   const [form, setForm] = useUnsavedForm(articleId);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -69,9 +76,11 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     [store],
   );
 
+  /** Opens a claim's card, which makes it the current claim too. */
   const activate = useCallback(
     (id: string) => {
       setActiveId(id);
+      setCurrentId(id);
       setCardError(null);
       loadDetail(id);
     },
@@ -109,6 +118,21 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
       );
     },
     [setForm, reattaching, store, activate],
+  );
+
+  const flag = useCallback(
+    (selection: ClaimSelection) => {
+      annotationApi.create(articleId, selection.selectors, { verdict: null, explanation: "", sources: [] }).then(
+        (record) => {
+          store(record);
+          activate(record.id);
+        },
+        (error: unknown) => {
+          if (error instanceof ApiError) setCardError({ id: "", message: error.message });
+        },
+      );
+    },
+    [articleId, store, activate],
   );
 
   const discard = useCallback(
@@ -202,20 +226,38 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     if (loading === "loaded" && form?.mode === "edit" && !annotations.some((a) => a.id === form.annotationId)) setForm(null);
   }, [loading, annotations, form, setForm]);
 
+  // A claim deleted or discarded is nobody's current claim.
+  const current = currentId && placed.some((annotation) => annotation.id === currentId) ? currentId : null;
+  const shownIds = useMemo(() => placed.filter((annotation) => isShown(annotation, filter)).map((annotation) => annotation.id), [placed, filter]);
+  useClaimKeys({
+    shownIds,
+    currentId: current,
+    activeId,
+    setCurrentId,
+    setActiveId,
+    activate,
+    editor,
+    showShortcuts: () => setShortcutsOpen(true),
+  });
+
   const formQuote = form?.mode === "create" ? form.selectors[0].exact : form?.quote;
   return (
+    <ClaimStoreContext.Provider value={store}>
     <div className="workbench">
       <div className="workbench__article">
         <RevisionBar article={article} canEdit={canEditArticle} articleId={articleId} />
         <ArticleEditor
           key={article.generation}
+          ref={editor}
           doc={article.editing?.doc ?? doc}
           highlights={highlights}
-          activeId={activeId}
+          currentId={current}
+          currentOpen={!!current && current === activeId}
           onAnnotate={startClaim}
           onClaimClick={focusFromHighlight}
           canAnnotate={!actor.disabled && !article.editing}
           annotateLabel={reattaching ? "Re-attach claim here" : "Annotate claim"}
+          onFlag={reattaching ? undefined : flag}
           editing={!!article.editing}
           saving={article.saving}
           onDocChange={article.change}
@@ -224,6 +266,9 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
         />
       </div>
       <aside className="workbench__panel" aria-label="Claims and annotation">
+        <div className="workbench__help">
+          <ShortcutsHelp shortcuts={WORKBENCH_SHORTCUTS} open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+        </div>
         {form && (
           <AnnotationForm
             key={form.mode === "create" ? `new-${form.selectors[1].start}-${form.selectors[1].end}` : form.annotationId}
@@ -269,8 +314,8 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
           filter={filter}
           onFilterChange={setFilter}
           activeId={activeId}
+          currentId={current}
           actor={actor}
-          details={details}
           cardError={cardError}
           onActivate={activate}
           onAction={takeAction}
@@ -280,5 +325,6 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
         />}
       </aside>
     </div>
+    </ClaimStoreContext.Provider>
   );
 }

@@ -5,7 +5,9 @@ import { Conflict, NotFound } from "@/lib/errors";
 import { mayPlaceAnnotation, mayViewAnnotations } from "@/lib/policies/annotation";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
+import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
+import { annotationChange } from "./audit";
 import type { AnnotationEventKind } from "./history";
 import { annotationDiscardSchema, annotationReattachSchema, placementConfirmSchema } from "./input";
 import { locateQuote } from "./locate-quote";
@@ -31,7 +33,7 @@ async function place(
   actor: Actor | null,
   id: string,
   version: number,
-  kind: AnnotationEventKind,
+  kind: Extract<AnnotationEventKind, "reattached" | "discarded" | "placement_confirmed">,
   decide: (annotation: AnnotationRecord, article: { plainText: string; revision: number }) => Placement,
 ): Promise<AnnotationDetail> {
   enforce(mayViewAnnotations(actor), actor);
@@ -58,11 +60,31 @@ async function place(
       revision: article.revision,
       actorId: actor!.id,
     });
+    await recordAudit(tx, annotationChange(actor!.id, annotation, { action: kind, before: placementOf(annotation), after: { ...placementAfter(annotation, placement), revision: article.revision } }));
     await touchArticleAnnotations(tx, annotation.articleId);
   });
   const detail = await selectAnnotationDetail(db, id);
   if (!detail) throw new NotFound(`No annotation with id ${id}.`);
   return detail;
+}
+
+/** What the audit trail keeps of where an annotation sits. */
+function placementOf(annotation: AnnotationRecord) {
+  const [quote, position] = annotation.selectors;
+  return { quote: quote.exact, start: position.start, end: position.end, orphaned: annotation.orphaned, discarded: annotation.discarded, placementChecked: annotation.placementChecked };
+}
+
+/** The same, once `placement` is written. */
+function placementAfter(annotation: AnnotationRecord, placement: Placement) {
+  const before = placementOf(annotation);
+  return {
+    quote: placement.quote ?? before.quote,
+    start: placement.startOffset ?? before.start,
+    end: placement.endOffset ?? before.end,
+    orphaned: placement.orphanedAt === undefined ? before.orphaned : placement.orphanedAt !== null,
+    discarded: placement.discardedAt === undefined ? before.discarded : placement.discardedAt !== null,
+    placementChecked: placement.placementChecked ?? before.placementChecked,
+  };
 }
 
 /**

@@ -1,9 +1,12 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/database";
-import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { annotations, articles, comments, reviewEvents, sources, users } from "@/db/schema";
 import { toAnnotationRecord, type AnnotationDetail, type AnnotationRecord } from "./record";
 
 type Reader = Database | Transaction;
+
+const assignees = alias(users, "assignees");
 
 const annotationColumns = {
   id: annotations.id,
@@ -25,6 +28,10 @@ const annotationColumns = {
   createdAt: annotations.createdAt,
   updatedAt: annotations.updatedAt,
   authorName: users.name,
+  assigneeId: annotations.assigneeId,
+  assigneeName: assignees.name,
+  dueOn: annotations.dueOn,
+  commentCount: sql<number>`(select count(*)::int from ${comments} where ${comments.annotationId} = ${annotations.id} and ${comments.deletedAt} is null)`,
 };
 
 const sourceColumns = {
@@ -60,6 +67,7 @@ export async function selectArticleAnnotations(db: Reader, articleId: string): P
       .select(annotationColumns)
       .from(annotations)
       .innerJoin(users, eq(users.id, annotations.authorId))
+      .leftJoin(assignees, eq(assignees.id, annotations.assigneeId))
       .where(listed)
       .orderBy(
         asc(sql`${annotations.orphanedAt} is not null`),
@@ -86,6 +94,7 @@ export async function selectAnnotation(db: Reader, id: string): Promise<Annotati
     .select(annotationColumns)
     .from(annotations)
     .innerJoin(users, eq(users.id, annotations.authorId))
+    .leftJoin(assignees, eq(assignees.id, annotations.assigneeId))
     .where(eq(annotations.id, id));
   if (!row) return null;
   const sourceRows = await db
@@ -139,10 +148,14 @@ export async function touchArticleAnnotations(tx: Transaction, articleId: string
     .where(eq(articles.id, articleId));
 }
 
-/** Marks as changed every article with an annotation by `authorId`, whose name the serialized lists show. */
-export async function touchAuthorArticles(tx: Transaction, authorId: string): Promise<void> {
+/** Marks as changed every article with an annotation written by or assigned to `userId`, whose name the serialized lists show. */
+export async function touchAuthorArticles(tx: Transaction, userId: string): Promise<void> {
+  const theirs = tx
+    .select({ id: annotations.articleId })
+    .from(annotations)
+    .where(or(eq(annotations.authorId, userId), eq(annotations.assigneeId, userId)));
   await tx
     .update(articles)
     .set({ annotationsStamp: sql`${articles.annotationsStamp} + 1` })
-    .where(inArray(articles.id, tx.select({ id: annotations.articleId }).from(annotations).where(eq(annotations.authorId, authorId))));
+    .where(inArray(articles.id, theirs));
 }

@@ -34,6 +34,12 @@ export type AnnotationRecord = {
   placementChecked: boolean;
   sources: SourceRecord[];
   author: { id: string; name: string };
+  /** The reviewer who should check it, or null. */
+  assignee: { id: string; name: string } | null;
+  /** When the check is due (YYYY-MM-DD), or null. */
+  dueOn: string | null;
+  /** Comments in its discussion, deleted ones excluded. */
+  commentCount: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -69,6 +75,10 @@ type AnnotationRow = {
   discardedAt: Date | null;
   anchorConfidence: number;
   placementChecked: boolean;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  dueOn: string | null;
+  commentCount: number;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -116,6 +126,9 @@ export function toAnnotationRecord(
     placementChecked: row.placementChecked,
     sources: sources.map(toSourceRecord),
     author,
+    assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
+    dueOn: row.dueOn,
+    commentCount: row.commentCount,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -6,7 +6,9 @@ import { mayCreateAnnotation, mayDeleteAnnotation, mayEditAnnotation, mayViewAnn
 import { enforce } from "@/lib/policies/enforce";
 import { EDITABLE_STATUSES } from "@/lib/reviews/transitions";
 import type { Actor } from "@/lib/users/actor";
+import { changedFields, recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
+import { annotationChange, annotationSnapshot, sourcesSnapshot } from "./audit";
 import {
   annotationCreateSchema,
   annotationUpdateSchema,
@@ -120,6 +122,12 @@ export async function createAnnotation(
       .returning({ id: annotations.id });
     await insertSources(tx, created!.id, claim.sources ?? []);
     await tx.insert(reviewEvents).values({ annotationId: created!.id, fromStatus: null, toStatus: "draft", actorId: actor!.id });
+    const record = (await selectAnnotation(tx, created!.id))!;
+    await recordAudit(
+      tx,
+      annotationChange(actor!.id, record, { action: "created", after: annotationSnapshot(record) }),
+      ...(record.sources.length ? [annotationChange(actor!.id, record, { subject: "source", action: "created", after: sourcesSnapshot(record.sources) })] : []),
+    );
     await touchArticleAnnotations(tx, articleId);
     return created!.id;
   });
@@ -155,6 +163,7 @@ export async function updateAnnotation(db: Database, actor: Actor | null, id: st
       await tx.delete(sources).where(eq(sources.annotationId, id));
       await insertSources(tx, id, change.sources);
     }
+    await auditUpdate(tx, actor!.id, annotation, (await selectAnnotation(tx, id))!);
     await touchArticleAnnotations(tx, annotation.articleId);
   });
   return requireAnnotation(db, id);
@@ -175,8 +184,22 @@ export async function deleteAnnotation(db: Database, actor: Actor | null, id: st
       .where(and(eq(annotations.id, id), eq(annotations.version, expected)))
       .returning({ id: annotations.id });
     if (!deleted.length) throw new Conflict(STALE_VERSION_MESSAGE);
+    await recordAudit(tx, annotationChange(actor!.id, annotation, { action: "deleted", before: { ...annotationSnapshot(annotation), sources: sourcesSnapshot(annotation.sources) } }));
     await touchArticleAnnotations(tx, annotation.articleId);
   });
+}
+
+/** Records what an update changed: the content on the annotation, the list of sources on its sources; nothing when nothing changed. */
+async function auditUpdate(tx: Transaction, actorId: string, before: AnnotationRecord, after: AnnotationRecord): Promise<void> {
+  const content = changedFields(annotationSnapshot(before), annotationSnapshot(after));
+  const [oldSources, newSources] = [sourcesSnapshot(before.sources), sourcesSnapshot(after.sources)];
+  await recordAudit(
+    tx,
+    ...(Object.keys(content.after).length ? [annotationChange(actorId, before, { action: "updated", ...content })] : []),
+    ...(JSON.stringify(oldSources) !== JSON.stringify(newSources)
+      ? [annotationChange(actorId, before, { subject: "source", action: "updated", before: oldSources, after: newSources })]
+      : []),
+  );
 }
 
 function parseVersion(version: unknown): number {

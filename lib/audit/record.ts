@@ -19,7 +19,13 @@ export type AuditChange = {
  * exists if and only if the change does. Values are stored as JSON (dates as ISO strings).
  */
 export async function recordAudit(tx: Transaction, ...changes: AuditChange[]): Promise<void> {
-  if (!changes.length) return;
+  // A batch (re-anchoring thousands of annotations) is split so no statement nears PostgreSQL's 65,535 bind parameters.
+  for (let at = 0; at < changes.length; at += BATCH) await insertEntries(tx, changes.slice(at, at + BATCH));
+}
+
+const BATCH = 1_000;
+
+async function insertEntries(tx: Transaction, changes: AuditChange[]): Promise<void> {
   await tx.insert(auditEntries).values(
     changes.map((change) => ({
       actorId: change.actorId,

@@ -28,7 +28,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const auditActionSchema = z.enum(AUDIT_ACTIONS, { error: () => `must be one of ${AUDIT_ACTIONS.join(", ")}` });
 
 export const AUDIT_SUBJECT_LABELS: Record<AuditSubject, string> = {
-  annotation: "Annotation",
+  annotation: "Claim",
   source: "Sources",
   comment: "Comment",
   article: "Article",

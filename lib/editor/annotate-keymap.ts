@@ -1,12 +1,20 @@
-import { keymap } from "prosemirror-keymap";
-import type { Command } from "prosemirror-state";
+import { Plugin } from "prosemirror-state";
+import { matchesKey } from "@/lib/keyboard/key-binding";
+import { isApplePlatform } from "@/lib/keyboard/platform";
+import { keyOf, WORKBENCH_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 
-/** Mod-Shift-A: annotate the selected text as a claim (does nothing on an empty selection). */
-export function annotateKeymap(annotate: () => void) {
-  const command: Command = (state) => {
-    if (state.selection.empty) return false;
-    annotate();
-    return true;
-  };
-  return keymap({ "Mod-Shift-A": command, "Mod-Shift-a": command });
+const ANNOTATE_KEY = keyOf(WORKBENCH_SHORTCUTS, "annotate");
+
+/**
+ * Mod-Shift-A in the article: annotate the selected text as a claim (nothing on an empty selection).
+ * `annotate` answers whether it did; when it did not, the key goes on to the page and the browser.
+ */
+export function annotateKeymap(annotate: () => boolean) {
+  return new Plugin({
+    props: {
+      handleKeyDown(view, event) {
+        return !view.state.selection.empty && matchesKey(ANNOTATE_KEY, event, isApplePlatform()) && annotate();
+      },
+    },
+  });
 }

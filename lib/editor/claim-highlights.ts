@@ -4,9 +4,12 @@ import { segmentAttributes, segmentClaims, type ClaimHighlight } from "./claim-s
 
 export type { ClaimHighlight } from "./claim-segments";
 
-type ClaimHighlightsState = { decorations: DecorationSet; activeId: string | null; active: DecorationSet };
+/** The claim the reader is at (moved to with j/k, or clicked), and whether its card is open. */
+export type CurrentClaim = { id: string; open: boolean };
 
-type Meta = { highlights: ClaimHighlight[] } | { activeId: string | null };
+type ClaimHighlightsState = { decorations: DecorationSet; current: CurrentClaim | null; currentSet: DecorationSet };
+
+type Meta = { highlights: ClaimHighlight[] } | { current: CurrentClaim | null };
 
 /** The claims (innermost first) a segment's decoration covers. */
 type SegmentSpec = { ids: string[] };
@@ -22,44 +25,48 @@ function highlightDecorations(doc: EditorState["doc"], highlights: ClaimHighligh
   );
 }
 
-/** The active claim's outline: one decoration over the whole claim, whichever segments it spans. */
-function activeDecorations(decorations: DecorationSet, doc: EditorState["doc"], activeId: string | null): DecorationSet {
-  if (!activeId) return DecorationSet.empty;
-  const segments = decorations.find(undefined, undefined, (spec) => (spec as SegmentSpec).ids.includes(activeId));
+/**
+ * The current claim's outline: one decoration over the whole claim, whichever segments it spans,
+ * "claim-current" while the reader is at it and also "claim-active" once its card is open.
+ */
+function currentDecorations(decorations: DecorationSet, doc: EditorState["doc"], current: CurrentClaim | null): DecorationSet {
+  if (!current) return DecorationSet.empty;
+  const segments = decorations.find(undefined, undefined, (spec) => (spec as SegmentSpec).ids.includes(current.id));
   if (!segments.length) return DecorationSet.empty;
   const from = Math.min(...segments.map((segment) => segment.from));
   const to = Math.max(...segments.map((segment) => segment.to));
-  return DecorationSet.create(doc, [Decoration.inline(from, to, { class: "claim-active" }, { id: activeId })]);
+  const attributes = { class: current.open ? "claim-current claim-active" : "claim-current" };
+  return DecorationSet.create(doc, [Decoration.inline(from, to, attributes, { ...current } satisfies CurrentClaim)]);
 }
 
 /**
  * Claims drawn as decorations kept in this plugin's state: mapped through every transaction
- * (so they follow edits), replaced when the annotations change, and one of them marked active.
+ * (so they follow edits), replaced when the annotations change, and one of them marked current.
  * Clicking a highlight calls `onClaimClick` with the innermost claim under the pointer.
  */
 export function claimHighlights(onClaimClick: (id: string) => void): Plugin<ClaimHighlightsState> {
   return new Plugin<ClaimHighlightsState>({
     key: claimHighlightsKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, activeId: null, active: DecorationSet.empty }),
+      init: () => ({ decorations: DecorationSet.empty, current: null, currentSet: DecorationSet.empty }),
       apply(tr, value, _old, state) {
         const meta = tr.getMeta(claimHighlightsKey) as Meta | undefined;
-        let { decorations, activeId, active } = value;
+        let { decorations, current, currentSet } = value;
         if (tr.docChanged) {
           decorations = decorations.map(tr.mapping, tr.doc);
-          active = active.map(tr.mapping, tr.doc);
+          currentSet = currentSet.map(tr.mapping, tr.doc);
         }
         if (meta && "highlights" in meta) {
           decorations = highlightDecorations(state.doc, meta.highlights);
-          active = activeDecorations(decorations, state.doc, activeId);
+          currentSet = currentDecorations(decorations, state.doc, current);
         }
-        if (meta && "activeId" in meta) {
-          activeId = meta.activeId;
-          active = activeDecorations(decorations, state.doc, activeId);
+        if (meta && "current" in meta) {
+          current = meta.current;
+          currentSet = currentDecorations(decorations, state.doc, current);
         }
-        return decorations === value.decorations && active === value.active && activeId === value.activeId
+        return decorations === value.decorations && currentSet === value.currentSet && current === value.current
           ? value
-          : { decorations, activeId, active };
+          : { decorations, current, currentSet };
       },
     },
     props: {
@@ -77,11 +84,11 @@ export function claimHighlights(onClaimClick: (id: string) => void): Plugin<Clai
   });
 }
 
-/** A second plugin draws the active claim so that activating one does not redraw every highlight. */
-export const activeClaim = new Plugin({
+/** A second plugin draws the current claim so that moving from claim to claim does not redraw every highlight. */
+export const currentClaim = new Plugin({
   props: {
     decorations(state) {
-      return claimHighlightsKey.getState(state)?.active;
+      return claimHighlightsKey.getState(state)?.currentSet;
     },
   },
 });
@@ -90,6 +97,6 @@ export function setClaimHighlights(view: EditorView, highlights: ClaimHighlight[
   view.dispatch(view.state.tr.setMeta(claimHighlightsKey, { highlights } satisfies Meta));
 }
 
-export function setActiveClaim(view: EditorView, activeId: string | null): void {
-  view.dispatch(view.state.tr.setMeta(claimHighlightsKey, { activeId } satisfies Meta));
+export function setCurrentClaim(view: EditorView, current: CurrentClaim | null): void {
+  view.dispatch(view.state.tr.setMeta(claimHighlightsKey, { current } satisfies Meta));
 }

@@ -8,7 +8,7 @@ export type ClaimHighlight = {
   to: number;
   status: ReviewStatus;
   verdict: Verdict | null;
-  /** The highlight's accessible name, e.g. "Claim by Ada: False, approved". */
+  /** What the highlight says of its claim, e.g. "Claim by Ada: False, approved": its tooltip and accessible description. */
   label: string;
 };
 
@@ -47,7 +47,11 @@ export function segmentClaims(highlights: ClaimHighlight[]): ClaimSegment[] {
   return segments;
 }
 
-/** The element attributes of a segment: classes from its innermost claim, the ids of all. */
+/**
+ * The element attributes of a segment: classes from its innermost claim, the ids of all. The label
+ * goes in `title`, which browsers expose as the mark's description: a mark's name is its text
+ * (ARIA prohibits naming it), and the description adds whose claim it is and where it stands.
+ */
 export function segmentAttributes(segment: ClaimSegment): Record<string, string> {
   const [innermost, ...others] = segment.claims;
   const verdict = innermost!.verdict ? ` claim--verdict-${innermost!.verdict}` : "";
@@ -59,7 +63,6 @@ export function segmentAttributes(segment: ClaimSegment): Record<string, string>
     nodeName: "mark",
     class: `claim claim--${innermost!.status}${verdict}${overlap}`,
     "data-claim-ids": segment.claims.map((claim) => claim.id).join(" "),
-    "aria-label": label,
     title: label,
   };
 }

@@ -17,3 +17,8 @@ export function mayChangeUser(actor: Actor, target: { id: string }, change: { ro
   }
   return allow;
 }
+
+/** Colleagues' names and roles (to mention or assign them) are for everyone on the desk; emails and the rest are for admins. */
+export function mayListColleagues(actor: Actor): Decision {
+  return activeActor(actor) ? allow : deny("Sign in with an active account to do this.");
+}

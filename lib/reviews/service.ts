@@ -5,6 +5,9 @@ import { annotations, reviewEvents } from "@/db/schema";
 import { versionSchema } from "@/lib/annotations/input";
 import { selectAnnotation, selectAnnotationDetail, touchArticleAnnotations } from "@/lib/annotations/queries";
 import type { AnnotationDetail } from "@/lib/annotations/record";
+import { annotationChange } from "@/lib/annotations/audit";
+import { recordAudit } from "@/lib/audit/record";
+import { insertComment } from "@/lib/comments/service";
 import { assertCurrentVersion, assertNotDiscarded, STALE_VERSION_MESSAGE } from "@/lib/annotations/service";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { mayTakeReviewAction, mayViewAnnotations } from "@/lib/policies/annotation";
@@ -68,6 +71,16 @@ export async function changeStatus(db: Database, actor: Actor | null, id: string
       actorId: actor!.id,
       comment: change.comment || null,
     });
+    // The reason for a review decision opens (or continues) the claim's discussion, where the author can answer it.
+    if (change.comment) await insertComment(tx, actor!, annotation, { body: change.comment });
+    await recordAudit(
+      tx,
+      annotationChange(actor!.id, annotation, {
+        action: "status_changed",
+        before: { status: annotation.status },
+        after: { status: change.to, ...(change.comment && { comment: change.comment }) },
+      }),
+    );
     await touchArticleAnnotations(tx, annotation.articleId);
   });
   const detail = await selectAnnotationDetail(db, id);

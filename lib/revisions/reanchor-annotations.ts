@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/database";
 import { annotations, reviewEvents } from "@/db/schema";
 import { describe, reanchor, type Anchor } from "@/lib/anchoring";
+import { recordAudit, type AuditChange } from "@/lib/audit/record";
 
 /**
  * The confidence a placement needs to stand without a person's look. `Anchor` documents 0.75 to 1 as
@@ -25,6 +26,7 @@ type Placed = {
 
 type Current = {
   id: string;
+  articleId: string;
   quote: string;
   prefix: string;
   suffix: string;
@@ -77,6 +79,7 @@ export async function reanchorAnnotations(
   const placedNow: Current[] = await tx
     .select({
       id: annotations.id,
+      articleId: annotations.articleId,
       quote: annotations.quote,
       prefix: annotations.prefix,
       suffix: annotations.suffix,
@@ -110,7 +113,29 @@ export async function reanchorAnnotations(
   });
   if (moved.length) await movePlacements(tx, moved);
   if (orphanIds.length) await orphan(tx, orphanIds, article.revision, actorId);
+  const byId = new Map(placedNow.map((current) => [current.id, current]));
+  await recordAudit(
+    tx,
+    ...moved.map((placed) => placementChange(actorId, byId.get(placed.id)!, "reanchored", article.revision, placed)),
+    ...orphanIds.map((id) => placementChange(actorId, byId.get(id)!, "orphaned", article.revision, null)),
+  );
   return { reanchored: placedNow.length - orphanIds.length, orphaned: orphanIds.length, checkPlacement };
+}
+
+/** The audit entry of an annotation that a revision moved or orphaned: its placement before and after. */
+function placementChange(actorId: string, current: Current, action: "reanchored" | "orphaned", revision: number, placed: Placed | null): AuditChange {
+  return {
+    actorId,
+    subject: "annotation",
+    subjectId: current.id,
+    articleId: current.articleId,
+    annotationId: current.id,
+    action,
+    before: { quote: current.quote, start: current.startOffset, end: current.endOffset, confidence: current.anchorConfidence },
+    after: placed
+      ? { revision, quote: placed.quote, start: placed.start_offset, end: placed.end_offset, confidence: placed.anchor_confidence, placementChecked: placed.placement_checked }
+      : { revision, orphaned: true },
+  };
 }
 
 /** One UPDATE for all moved annotations, their placements passed as one JSON parameter (no limit on the count of bind parameters). */

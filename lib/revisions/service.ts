@@ -6,6 +6,7 @@ import { plainTextOf } from "@/lib/articles/document";
 import { Conflict, NotFound } from "@/lib/errors";
 import { mayEditArticle, mayViewArticles } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
+import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
 import { compareTexts, type Change } from "./compare";
@@ -57,6 +58,15 @@ export async function saveRevision(db: Database, actor: Actor | null, articleId:
     await tx.insert(articleRevisions).values({ articleId, revision, doc: json, plainText: newText, createdBy: actor!.id });
     await tx.update(articles).set({ doc: json, plainText: newText, revision, updatedAt: new Date() }).where(eq(articles.id, articleId));
     const counts = await reanchorAnnotations(tx, { id: articleId, oldText: article.plainText, newText, revision }, actor!.id);
+    await recordAudit(tx, {
+      actorId: actor!.id,
+      subject: "article",
+      subjectId: articleId,
+      articleId,
+      action: "revised",
+      before: { revision: article.revision, characters: article.plainText.length },
+      after: { revision, characters: newText.length, ...counts },
+    });
     await touchArticleAnnotations(tx, articleId);
     return { revision, ...counts };
   });

@@ -2,16 +2,20 @@ import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/database";
 import { users } from "@/db/schema";
 import { touchAuthorArticles } from "@/lib/annotations/queries";
+import { changedFields, recordAudit } from "@/lib/audit/record";
 import { Conflict, NotFound } from "@/lib/errors";
 import { enforce } from "@/lib/policies/enforce";
-import { mayChangeUser, mayManageUsers } from "@/lib/policies/user";
+import { mayChangeUser, mayListColleagues, mayManageUsers } from "@/lib/policies/user";
 import { parseInput } from "@/lib/validation";
 import type { Actor } from "./actor";
 import { firstAdminSchema, newUserSchema, userChangeSchema } from "./input";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import type { Role } from "./roles";
 
-export type UserRecord = Actor & { createdAt: string };
+/** How an account can sign in: with its password, through single sign-on, or both (an account linked by email). */
+export type SignInMethod = "password" | "sso";
+
+export type UserRecord = Actor & { createdAt: string; signInMethods: SignInMethod[] };
 
 const actorColumns = { id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled };
 
@@ -22,13 +26,16 @@ function emailTaken(email: string) {
   return new Conflict(`A user with the email ${email} already exists.`);
 }
 
-async function insertUser(tx: Transaction, user: { email: string; name: string; role: Role; password: string }): Promise<Actor> {
+/** Adds the user and its audit entry; `addedBy` is the admin who added it, "self" for the first admin at setup, null from the command line. */
+async function insertUser(tx: Transaction, user: { email: string; name: string; role: Role; password: string }, addedBy: string | "self" | null): Promise<Actor> {
   const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${user.email}`);
   if (existing) throw emailTaken(user.email);
   const [created] = await tx
     .insert(users)
     .values({ email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) })
     .returning(actorColumns);
+  const { id, email, name, role, disabled } = created!;
+  await recordAudit(tx, { actorId: addedBy === "self" ? id : addedBy, subject: "user", subjectId: id, action: "created", after: { email, name, role, disabled } });
   return created!;
 }
 
@@ -44,29 +51,47 @@ export async function createFirstAdmin(db: Database, input: unknown): Promise<Ac
     await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK_KEY})`);
     const [row] = await tx.select({ value: count() }).from(users);
     if ((row?.value ?? 0) > 0) throw new Conflict("Setup is already done: sign in, or ask an admin for an account.");
-    return insertUser(tx, { ...admin, role: "admin" });
+    return insertUser(tx, { ...admin, role: "admin" }, "self");
   });
 }
 
 export async function createUser(db: Database, actor: Actor | null, input: unknown): Promise<Actor> {
   enforce(mayManageUsers(actor), actor);
   const user = parseInput(newUserSchema, input);
-  return db.transaction((tx) => insertUser(tx, user));
+  return db.transaction((tx) => insertUser(tx, user, actor!.id));
 }
 
 /** Adds a user without an acting admin: for the command line, run by whoever holds the server. */
 export async function createUserAsOperator(db: Database, input: unknown): Promise<Actor> {
   const user = parseInput(newUserSchema, input);
-  return db.transaction((tx) => insertUser(tx, user));
+  return db.transaction((tx) => insertUser(tx, user, null));
 }
 
 export async function listUsers(db: Database, actor: Actor | null): Promise<UserRecord[]> {
   enforce(mayManageUsers(actor), actor);
   const rows = await db
-    .select({ ...actorColumns, createdAt: users.createdAt })
+    .select({ ...actorColumns, createdAt: users.createdAt, passwordHash: users.passwordHash, oidcSubject: users.oidcSubject })
     .from(users)
     .orderBy(asc(users.name), asc(users.email));
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  return rows.map(({ passwordHash, oidcSubject, createdAt, ...user }) => ({
+    ...user,
+    createdAt: createdAt.toISOString(),
+    signInMethods: [...(passwordHash !== null ? ["password" as const] : []), ...(oidcSubject !== null ? ["sso" as const] : [])],
+  }));
+}
+
+export type Colleague = { id: string; name: string; role: Role };
+
+/** Active users whose name contains `search` (all of them without one), by name: who can be mentioned or assigned. */
+export async function listColleagues(db: Database, actor: Actor | null, search = ""): Promise<Colleague[]> {
+  enforce(mayListColleagues(actor), actor);
+  const pattern = `%${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.disabled, false), sql`lower(${users.name}) like ${pattern}`))
+    .orderBy(asc(users.name))
+    .limit(search.trim() ? 20 : 500);
 }
 
 /** Changes a user's name, role, disabled flag or password. The last active admin cannot be demoted or disabled. */
@@ -98,6 +123,19 @@ export async function updateUser(db: Database, actor: Actor | null, id: string, 
       .where(eq(users.id, id))
       .returning(actorColumns);
     if (change.name !== undefined && change.name !== target.name) await touchAuthorArticles(tx, id);
+    const { before, after } = changedFields(target, updated!);
+    const passwordChanged = change.password !== undefined;
+    if (Object.keys(after).length || passwordChanged) {
+      await recordAudit(tx, {
+        actorId: actor!.id,
+        subject: "user",
+        subjectId: id,
+        action: "updated",
+        // The password itself, or its hash, never enters the trail: only that it changed.
+        before: { ...before, ...(passwordChanged && { password: "(previous)" }) },
+        after: { ...after, ...(passwordChanged && { password: "(changed)" }) },
+      });
+    }
     return updated!;
   });
 }
@@ -108,11 +146,12 @@ export async function verifyCredentials(db: Database, email: string, password: s
     .select({ ...actorColumns, passwordHash: users.passwordHash })
     .from(users)
     .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
-  if (!user) {
+  // An unknown email, and an account without a password (single sign-on only), take as long as a wrong password.
+  if (!user?.passwordHash) {
     await verifyPassword(await decoyPasswordHash(), password);
     return null;
   }
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password)) || user.disabled) return null;
+  if (!(await verifyPassword(user.passwordHash, password)) || user.disabled) return null;
   const { passwordHash: _hash, ...actor } = user;
   return actor;
 }

@@ -4,11 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import { connectPglite, connectPostgres, type Connection } from "@/db/connect";
 import type { Database } from "@/db/database";
 
+export type EngineName = "PGlite" | "PostgreSQL";
+
 /**
  * The engines every database test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
  * On PostgreSQL each test file gets a database of its own, dropped at the end.
  */
-type Engine = { name: string; open(): Promise<{ connection: Connection; dispose(): Promise<void> }> };
+type Engine = { name: EngineName; open(): Promise<{ connection: Connection; dispose(): Promise<void> }> };
 
 const pglite: Engine = {
   name: "PGlite",
@@ -70,9 +72,10 @@ const EMPTY_TABLES = [
 
 /**
  * Declares `specify` once per engine, on a migrated database emptied before each test.
- * `specify` receives a getter for the database, valid inside tests and hooks.
+ * `specify` receives a getter for the database, valid inside tests and hooks, and the engine's name
+ * (for the few tests that need several connections at once, which only PostgreSQL has).
  */
-export function describeOnEveryEngine(title: string, specify: (db: () => Database) => void): void {
+export function describeOnEveryEngine(title: string, specify: (db: () => Database, engine: EngineName) => void): void {
   for (const engine of engines) {
     describe(`${title} (${engine.name})`, () => {
       let opened: Awaited<ReturnType<Engine["open"]>> | undefined;
@@ -86,7 +89,7 @@ export function describeOnEveryEngine(title: string, specify: (db: () => Databas
       beforeEach(async () => {
         for (const statement of EMPTY_TABLES) await opened!.connection.db.execute(sql.raw(statement));
       });
-      specify(() => opened!.connection.db);
+      specify(() => opened!.connection.db, engine.name);
     });
   }
 }

@@ -44,8 +44,8 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
   await expect(orphans).toHaveCount(0);
   const card = page.getByRole("article", { name: /Claim by Ed Editor/ });
   await expect(card).toContainText(NEW_PLACE.slice(0, 40));
-  await expect(card.getByText(/Re-attached/)).toBeVisible();
-  await expect(card.getByText(/Orphaned by a revision/)).toBeVisible();
+  await expect(card.getByText(/re-attached it to the text/)).toBeVisible();
+  await expect(card.getByText(/lost its text in revision 2 \(orphaned\)/)).toBeVisible();
 
   await page.reload();
   await expect(page.locator("mark.claim", { hasText: "Despite heavy losses" })).toBeVisible();

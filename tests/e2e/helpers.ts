@@ -6,7 +6,7 @@ export async function signIn(page: Page, email: string) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
@@ -64,7 +64,11 @@ export async function selectWithKeyboard(page: Page, text: string) {
   const { x1, y1 } = await endsOf(page, text);
   await page.mouse.click(x1 - 1, y1);
   for (let presses = 0; presses < text.length * 2; presses++) {
-    if ((await page.evaluate(() => String(window.getSelection()))) === text) return;
+    if ((await page.evaluate(() => String(window.getSelection()))) === text) {
+      // As with the mouse: the editor reads the selection when the browser reports it, a frame later.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+      return;
+    }
     await page.keyboard.press("Shift+ArrowRight");
   }
   throw new Error(`Shift+ArrowRight did not select "${text}"`);

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { SelfRegistrationSwitch } from "@/components/self-registration-switch";
 import { UserAdmin } from "@/components/user-admin";
 import { getDb } from "@/db/client";
+import { oidcSetup } from "@/lib/auth/oidc-config";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { mayManageUsers } from "@/lib/policies/user";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/input";
+import { readSelfRegistration } from "@/lib/users/self-registration";
 import { listUsers } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "Users" };
@@ -20,11 +23,22 @@ export default async function UsersPage() {
       </div>
     );
   }
-  const users = await listUsers(await getDb(), actor);
+  const db = await getDb();
+  const [users, selfRegistration] = await Promise.all([listUsers(db, actor), readSelfRegistration(db, actor)]);
+  const sso = oidcSetup();
   return (
     <div className="page">
       <h1>Users</h1>
       <UserAdmin actorId={actor.id} initialUsers={users} passwordMinLength={PASSWORD_MIN_LENGTH} />
+      <h2 className="admin-section">Single sign-on</h2>
+      {sso.status === "on" && <SelfRegistrationSwitch providerName={sso.config.name} initialEnabled={selfRegistration.enabled} />}
+      {sso.status === "off" && (
+        <p className="muted">
+          Single sign-on is not set up: people sign in with their email and password. To add a provider, set OIDC_ISSUER, OIDC_CLIENT_ID and
+          OIDC_CLIENT_SECRET on the server (see the README).
+        </p>
+      )}
+      {sso.status === "invalid" && <p role="alert" className="form-message">{sso.problem}</p>}
     </div>
   );
 }

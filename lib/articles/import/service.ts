@@ -17,7 +17,7 @@ export async function importArticle(db: Database, actor: Actor | null, input: un
   enforce(mayImportArticle(actor), actor);
   const { title, byline, originalUrl, publishedOn, format, content, fileName } = parseInput(importInputSchema, input);
   const imported = convertImport({ format, content, fileName });
-  const article = { title: title ?? imported.title, doc: imported.doc, byline, originalUrl, publishedOn };
+  const article = { title: title ?? imported.title, doc: imported.doc, byline, originalUrl, publishedOn, addedBy: actor!.id };
   const { id } = await createArticleFromDocument(db, article);
   return { id, title: article.title };
 }

@@ -50,13 +50,24 @@ describe("claim highlights", () => {
     expect(spans(edited)).toEqual([{ ids: ["a"], text: "send mines to Ukraine" }]);
   });
 
-  it("marks the whole active claim, across the segments it spans, without redrawing the others", () => {
+  it("marks the whole current claim, across the segments it spans, without redrawing the others", () => {
     const state = stateWith([highlightOf("a", "The U.S. will send mines"), highlightOf("b", "Russia has used mines"), highlightOf("c", "used")]);
     const before = claimHighlightsKey.getState(state)!.decorations;
-    const active = state.apply(state.tr.setMeta(claimHighlightsKey, { activeId: "b" }));
-    const pluginState = claimHighlightsKey.getState(active)!;
+    const current = state.apply(state.tr.setMeta(claimHighlightsKey, { current: { id: "b", open: false } }));
+    const pluginState = claimHighlightsKey.getState(current)!;
     expect(pluginState.decorations).toBe(before);
-    expect(pluginState.active.find().map((d) => active.doc.textBetween(d.from, d.to))).toEqual(["Russia has used mines"]);
+    expect(pluginState.currentSet.find().map((d) => current.doc.textBetween(d.from, d.to))).toEqual(["Russia has used mines"]);
+  });
+
+  it("marks the current claim as open once its card is opened, and marks nothing once the reader leaves it", () => {
+    const state = stateWith([highlightOf("a", "The U.S. will send mines")]);
+    const marked = (next: EditorState) => claimHighlightsKey.getState(next)!.currentSet.find().map((d) => d.spec as unknown);
+    const at = state.apply(state.tr.setMeta(claimHighlightsKey, { current: { id: "a", open: false } }));
+    expect(marked(at)).toEqual([{ id: "a", open: false }]);
+    const open = at.apply(at.tr.setMeta(claimHighlightsKey, { current: { id: "a", open: true } }));
+    expect(marked(open)).toEqual([{ id: "a", open: true }]);
+    const left = open.apply(open.tr.setMeta(claimHighlightsKey, { current: null }));
+    expect(marked(left)).toEqual([]);
   });
 
   it("keeps the article unchanged in read-only mode", () => {

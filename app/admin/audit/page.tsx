@@ -1,0 +1,195 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { listArticles } from "@/lib/articles/service";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { describeEntry } from "@/lib/audit/describe";
+import { listAuditEntries, type AuditEntryRecord } from "@/lib/audit/queries";
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_SUBJECT_LABELS, AUDIT_SUBJECTS } from "@/lib/audit/vocabulary";
+import { Invalid } from "@/lib/errors";
+import { mayViewAuditTrail } from "@/lib/policies/audit";
+import { listUsers } from "@/lib/users/service";
+
+export const metadata: Metadata = { title: "Audit trail" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const FILTERS = ["actor", "article", "subject", "action", "from", "to"] as const;
+
+/** The filters of the URL, each as one string (a repeated parameter keeps its first value). */
+function filtersOf(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const filters: Record<string, string> = {};
+  for (const key of [...FILTERS, "before"]) {
+    const value = params[key];
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first) filters[key] = first;
+  }
+  return filters;
+}
+
+function pageLink(filters: Record<string, string>, before: number | null): string {
+  const query = new URLSearchParams(Object.entries(filters).filter(([key]) => key !== "before"));
+  if (before) query.set("before", String(before));
+  return `/admin/audit?${query.toString()}`;
+}
+
+function Values({ label, value }: { label: string; value: unknown }) {
+  if (value === null || value === undefined) return null;
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>
+        <pre>{JSON.stringify(value, null, 2)}</pre>
+      </dd>
+    </div>
+  );
+}
+
+function subjectLink(entry: AuditEntryRecord) {
+  if (!entry.article) return <span className="muted">{AUDIT_SUBJECT_LABELS[entry.subject]}</span>;
+  const href = entry.annotationId ? `/articles/${entry.article.id}?annotation=${entry.annotationId}` : `/articles/${entry.article.id}`;
+  return (
+    <>
+      <span className="muted">{AUDIT_SUBJECT_LABELS[entry.subject]} in </span>
+      <Link href={href}>{entry.article.title}</Link>
+    </>
+  );
+}
+
+/** The audit trail for admins: every change, newest first, filtered by person, article, kind of change and day. */
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePageActor("/admin/audit");
+  const decision = mayViewAuditTrail(actor);
+  if (!decision.allowed) {
+    return (
+      <div className="page">
+        <h1>Audit trail</h1>
+        <p role="alert">{decision.reason}</p>
+      </div>
+    );
+  }
+  const db = await getDb();
+  const filters = filtersOf(await searchParams);
+  const [users, articles] = await Promise.all([listUsers(db, actor), listArticles(db, actor)]);
+  let page: Awaited<ReturnType<typeof listAuditEntries>> | null = null;
+  let problem: string | null = null;
+  try {
+    page = await listAuditEntries(db, actor, filters);
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    problem = `${error.message}. Correct the filter and search again.`;
+  }
+
+  return (
+    <div className="page page--wide">
+      <h1>Audit trail</h1>
+      <p className="muted">Every change to claims, sources, comments, articles and users: who made it, when, and the values before and after. Entries cannot be changed or deleted.</p>
+      <form method="get" className="filters" aria-label="Filter the audit trail">
+        <div className="filters__field">
+          <label htmlFor="audit-actor">Person</label>
+          <select id="audit-actor" name="actor" defaultValue={filters.actor ?? ""}>
+            <option value="">Anyone</option>
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="audit-article">Article</label>
+          <select id="audit-article" name="article" defaultValue={filters.article ?? ""}>
+            <option value="">Any article</option>
+            {articles.map((article) => (
+              <option key={article.id} value={article.id}>
+                {article.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="audit-subject">About</label>
+          <select id="audit-subject" name="subject" defaultValue={filters.subject ?? ""}>
+            <option value="">Anything</option>
+            {AUDIT_SUBJECTS.map((subject) => (
+              <option key={subject} value={subject}>
+                {AUDIT_SUBJECT_LABELS[subject]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="audit-action">Change</label>
+          <select id="audit-action" name="action" defaultValue={filters.action ?? ""}>
+            <option value="">Any change</option>
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {AUDIT_ACTION_LABELS[action]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="audit-from">From</label>
+          <input type="date" id="audit-from" name="from" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="filters__field">
+          <label htmlFor="audit-to">To</label>
+          <input type="date" id="audit-to" name="to" defaultValue={filters.to ?? ""} />
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="primary">
+            Filter
+          </button>
+          <Link href="/admin/audit">Clear</Link>
+        </div>
+      </form>
+      {problem && <p className="form-message" role="alert">{problem}</p>}
+      {page && page.entries.length === 0 && <p className="muted">No change matches these filters. Widen the dates or clear a filter.</p>}
+      {page && page.entries.length > 0 && (
+        <table className="audit-table">
+          <caption className="visually-hidden">Changes, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Where</th>
+              <th scope="col">Values</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })} UTC</time>
+                </td>
+                <td>{entry.actor?.name ?? <span className="muted">The application</span>}</td>
+                <td>{describeEntry(entry)}</td>
+                <td>{subjectLink(entry)}</td>
+                <td>
+                  {(entry.before !== null || entry.after !== null) && (
+                    <details>
+                      <summary>Before and after</summary>
+                      <dl className="audit-values">
+                        <Values label="Before" value={entry.before} />
+                        <Values label="After" value={entry.after} />
+                      </dl>
+                    </details>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {page && (filters.before || page.nextBefore) && (
+        <nav className="pager" aria-label="Pages of the audit trail">
+          {filters.before && <Link href={pageLink(filters, null)}>Newest changes</Link>}
+          {page.nextBefore && <Link href={pageLink(filters, page.nextBefore)}>Older changes</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import type { AnnotationRecord } from "@/lib/annotations/record";
+import { mayAssignAnnotation, mayPlanAssignments } from "@/lib/policies/annotation";
+import type { Actor } from "@/lib/users/actor";
+import type { Colleague } from "@/lib/users/service";
+import { ApiError } from "../api-client";
+import { Message } from "../message";
+import { useClaimStore } from "./claim-store";
+import { deskApi } from "./desk-api";
+
+/** Who checks the claim and by when; editors set both, a reviewer takes an unassigned claim or gives back their own. */
+export function ClaimAssignment({ annotation, actor }: { annotation: AnnotationRecord; actor: Actor }) {
+  const store = useClaimStore();
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const canPlan = mayPlanAssignments(actor).allowed;
+  const canTake = !annotation.assignee && mayAssignAnnotation(actor, annotation, { assigneeId: actor.id }).allowed;
+  const canGiveBack = annotation.assignee?.id === actor.id && mayAssignAnnotation(actor, annotation, { assigneeId: null }).allowed;
+
+  async function assign(assigneeId: string | null, dueOn?: string | null) {
+    setBusy(true);
+    setError(null);
+    try {
+      store(await deskApi.assign(annotation.id, assigneeId, dueOn));
+      setEditing(false);
+    } catch (caught) {
+      if (!(caught instanceof ApiError)) throw caught;
+      setError(caught.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="claim-assignment" aria-labelledby={`${id}-title`}>
+      <h3 className="section-title" id={`${id}-title`}>
+        Assignment
+      </h3>
+      <Message text={error} />
+      {editing ? (
+        <AssignmentForm annotation={annotation} busy={busy} onSubmit={assign} onCancel={() => setEditing(false)} />
+      ) : (
+        <p>
+          {annotation.assignee ? <>Assigned to {annotation.assignee.name}</> : <span className="muted">Nobody is assigned.</span>}
+          {annotation.dueOn && <> · due <DueDate dueOn={annotation.dueOn} /></>}{" "}
+          {canPlan && (
+            <button type="button" className="link-button" onClick={() => setEditing(true)}>
+              {annotation.assignee ? "Change" : "Assign"}
+            </button>
+          )}
+          {!canPlan && canTake && (
+            <button type="button" className="secondary" disabled={busy} onClick={() => void assign(actor.id)}>
+              Take this claim
+            </button>
+          )}
+          {!canPlan && canGiveBack && (
+            <button type="button" className="link-button" disabled={busy} onClick={() => void assign(null)}>
+              Give it back
+            </button>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** A due date, marked overdue once the day has passed. */
+export function DueDate({ dueOn }: { dueOn: string }) {
+  const overdue = dueOn < new Date().toISOString().slice(0, 10);
+  return (
+    <time dateTime={dueOn} className={overdue ? "overdue" : undefined}>
+      {new Date(`${dueOn}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}
+      {overdue && " (overdue)"}
+    </time>
+  );
+}
+
+function AssignmentForm(props: {
+  annotation: AnnotationRecord;
+  busy: boolean;
+  onSubmit(assigneeId: string | null, dueOn: string | null): Promise<void>;
+  onCancel(): void;
+}) {
+  const id = useId();
+  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
+  const [assigneeId, setAssigneeId] = useState(props.annotation.assignee?.id ?? "");
+  const [dueOn, setDueOn] = useState(props.annotation.dueOn ?? "");
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    deskApi.colleagues().then(setColleagues, (caught: unknown) => setError(caught instanceof ApiError ? caught.message : "Colleagues could not be loaded."));
+  }, []);
+
+  return (
+    <form
+      className="assignment-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void props.onSubmit(assigneeId || null, dueOn || null);
+      }}
+    >
+      <Message text={error} />
+      <label htmlFor={`${id}-assignee`}>Assign to</label>
+      <select id={`${id}-assignee`} value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)} disabled={!colleagues}>
+        <option value="">Nobody</option>
+        {colleagues?.map((colleague) => (
+          <option key={colleague.id} value={colleague.id}>
+            {colleague.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-due`}>Due</label>
+      <input id={`${id}-due`} type="date" value={dueOn} onChange={(event) => setDueOn(event.target.value)} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={props.busy || !colleagues}>
+          Save assignment
+        </button>
+        <button type="button" className="link-button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,215 @@
+"use client";
+
+import { useCallback, useEffect, useId, useState } from "react";
+import type { AnnotationRecord } from "@/lib/annotations/record";
+import { bodyParts, type CommentRecord, type CommentThread } from "@/lib/comments/record";
+import { mayChangeComment, mayComment } from "@/lib/policies/comment";
+import type { Actor } from "@/lib/users/actor";
+import type { Colleague } from "@/lib/users/service";
+import { ApiError } from "../api-client";
+import { Message } from "../message";
+import { annotationApi } from "./annotation-api";
+import { useClaimStore } from "./claim-store";
+import { deskApi } from "./desk-api";
+import { formatDateTime } from "./labels";
+import { MentionTextarea } from "./mention-textarea";
+
+/**
+ * The claim's discussion: threads of comments and replies, with mentions. Reloaded when the claim's
+ * comment count or version changes (a review decision adds its reason here).
+ */
+export function ClaimDiscussion({ annotation, actor }: { annotation: AnnotationRecord; actor: Actor }) {
+  const id = useId();
+  const store = useClaimStore();
+  const [threads, setThreads] = useState<CommentThread[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    deskApi.threads(annotation.id).then(setThreads, (caught: unknown) => setError(caught instanceof ApiError ? caught.message : "The discussion could not be loaded."));
+  }, [annotation.id]);
+  useEffect(load, [load, annotation.commentCount, annotation.version]);
+
+  /** Runs a change, then shows the discussion and the claim's comment count as the server has them. */
+  const change = useCallback(
+    async (run: () => Promise<unknown>): Promise<boolean> => {
+      setError(null);
+      try {
+        await run();
+        load();
+        store(await annotationApi.get(annotation.id));
+        return true;
+      } catch (caught) {
+        if (!(caught instanceof ApiError)) throw caught;
+        setError(caught.message);
+        return false;
+      }
+    },
+    [load, store, annotation.id],
+  );
+
+  const canComment = mayComment(actor).allowed;
+  return (
+    <section className="discussion" aria-labelledby={`${id}-title`}>
+      <h3 className="section-title" id={`${id}-title`}>
+        Discussion
+      </h3>
+      <Message text={error} />
+      {threads === null && !error && <p className="muted">Loading the discussion…</p>}
+      {threads?.length === 0 && <p className="muted">No comments yet.</p>}
+      {threads && threads.length > 0 && (
+        <ol className="threads">
+          {threads.map((thread) => (
+            <li key={thread.id} className="thread">
+              <Comment comment={thread} actor={actor} onChange={change} />
+              {thread.replies.length > 0 && (
+                <ol className="replies" aria-label={`Replies to ${thread.author.name}`}>
+                  {thread.replies.map((reply) => (
+                    <li key={reply.id}>
+                      <Comment comment={reply} actor={actor} onChange={change} />
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {canComment && <CommentComposer label="Reply" submitLabel="Reply" onSubmit={(body, mentions) => change(() => deskApi.comment(annotation.id, body, mentions, thread.id))} collapsed />}
+            </li>
+          ))}
+        </ol>
+      )}
+      {canComment && threads && (
+        <CommentComposer label="Add a comment" submitLabel="Comment" onSubmit={(body, mentions) => change(() => deskApi.comment(annotation.id, body, mentions))} />
+      )}
+    </section>
+  );
+}
+
+type Change = (run: () => Promise<unknown>) => Promise<boolean>;
+
+function Comment({ comment, actor, onChange }: { comment: CommentRecord; actor: Actor; onChange: Change }) {
+  const [editing, setEditing] = useState(false);
+  if (comment.deleted) {
+    return (
+      <p className="comment comment--deleted muted">
+        Comment deleted by {comment.author.name}, <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+      </p>
+    );
+  }
+  const mine = mayChangeComment(actor, { authorId: comment.author.id, deleted: comment.deleted }).allowed;
+  if (editing) {
+    return (
+      <CommentComposer
+        label="Edit your comment"
+        submitLabel="Save"
+        initial={{ body: comment.body, mentions: comment.mentions.map((m) => ({ ...m, role: "reviewer" as const })) }}
+        onSubmit={async (body, mentions) => {
+          const saved = await onChange(() => deskApi.editComment(comment.id, body, mentions));
+          if (saved) setEditing(false);
+          return saved;
+        }}
+        onCancel={() => setEditing(false)}
+      />
+    );
+  }
+  return (
+    <div className="comment">
+      <p className="comment__meta">
+        <strong>{comment.author.name}</strong>{" "}
+        <span className="muted">
+          <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+          {comment.editedAt && " (edited)"}
+        </span>
+      </p>
+      <p className="comment__body">
+        {bodyParts(comment.body, comment.mentions).map((part, index) =>
+          "mention" in part ? (
+            <span key={index} className="mention">
+              @{part.mention.name}
+            </span>
+          ) : (
+            <span key={index}>{part.text}</span>
+          ),
+        )}
+      </p>
+      {mine && (
+        <p className="comment__actions">
+          <button type="button" className="link-button" onClick={() => setEditing(true)}>
+            Edit comment
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              if (window.confirm("Delete your comment? A placeholder stays in the thread.")) void onChange(() => deskApi.deleteComment(comment.id));
+            }}
+          >
+            Delete comment
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function CommentComposer(props: {
+  label: string;
+  submitLabel: string;
+  initial?: { body: string; mentions: Colleague[] };
+  collapsed?: boolean;
+  onSubmit(body: string, mentionIds: string[]): Promise<boolean>;
+  onCancel?(): void;
+}) {
+  const [open, setOpen] = useState(!props.collapsed);
+  const [body, setBody] = useState(props.initial?.body ?? "");
+  const [mentions, setMentions] = useState<Colleague[]>(props.initial?.mentions ?? []);
+  const [busy, setBusy] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+        {props.label}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="comment-composer"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        const sent = await props.onSubmit(body.trim(), mentions.map((m) => m.id));
+        setBusy(false);
+        if (sent) {
+          setBody("");
+          setMentions([]);
+          if (props.collapsed) setOpen(false);
+        }
+      }}
+    >
+      <MentionTextarea
+        label={props.label}
+        value={body}
+        mentions={mentions}
+        autoFocus={props.collapsed || !!props.initial}
+        onChange={(text, people) => {
+          setBody(text);
+          setMentions(people);
+        }}
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy || !body.trim()}>
+          {props.submitLabel}
+        </button>
+        {(props.onCancel || props.collapsed) && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              props.onCancel?.();
+              setOpen(false);
+            }}
+          >
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
+import { REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/statuses";
+import type { AuditEntryRecord } from "./queries";
+
+type Values = Record<string, unknown> | null;
+
+const asValues = (value: unknown): Values => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
+const statusLabel = (status: unknown) => REVIEW_STATUS_LABELS[status as ReviewStatus] ?? String(status);
+const verdictLabel = (verdict: unknown) => (verdict ? (VERDICT_LABELS[verdict as Verdict] ?? String(verdict)) : "no verdict");
+const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+/** The fields an "updated" entry changed, named for people. */
+function changedContent(before: Values, after: Values): string {
+  const parts: string[] = [];
+  if (after && "verdict" in after) parts.push(`verdict from ${verdictLabel(before?.verdict)} to ${verdictLabel(after.verdict)}`);
+  if (after && "explanation" in after) parts.push("the explanation");
+  if (after && "quote" in after) parts.push("the quoted text");
+  return parts.length ? `changed ${parts.join(" and ")}` : "changed the claim";
+}
+
+function assignment(entry: AuditEntryRecord): string {
+  const after = asValues(entry.after);
+  const assignee = asValues(after?.assignee ?? null) as { id?: string; name?: string } | null;
+  const due = after?.dueOn ? `, due ${String(after.dueOn)}` : "";
+  if (!assignee) return `removed the assignment${due}`;
+  if (assignee.id === entry.actor?.id) return `took the claim${due}`;
+  return `assigned it to ${assignee.name ?? "someone"}${due}`;
+}
+
+/**
+ * One line saying what an audit entry records, without its author ("changed verdict from True to
+ * False"): the card's history and the audit page put the person and the time beside it.
+ */
+export function describeEntry(entry: AuditEntryRecord): string {
+  const before = asValues(entry.before);
+  const after = asValues(entry.after);
+  switch (`${entry.subject}.${entry.action}`) {
+    case "annotation.created":
+      return "created the claim";
+    case "annotation.updated":
+      return changedContent(before, after);
+    case "annotation.deleted":
+      return "deleted the claim";
+    case "annotation.status_changed":
+      return `moved it from ${statusLabel(before?.status)} to ${statusLabel(after?.status)}`;
+    case "annotation.assigned":
+      return assignment(entry);
+    case "annotation.orphaned":
+      return `lost its text in revision ${String(after?.revision)} (orphaned)`;
+    case "annotation.reanchored":
+      return `moved with the text in revision ${String(after?.revision)}${after?.placementChecked === false ? " (placement to check)" : ""}`;
+    case "annotation.reattached":
+      return "re-attached it to the text";
+    case "annotation.discarded":
+      return "discarded it";
+    case "annotation.placement_confirmed":
+      return "confirmed its placement";
+    case "source.created":
+      return `added ${plural(count(entry.after), "source")}`;
+    case "source.updated":
+      if (count(entry.before) === 0) return `added ${plural(count(entry.after), "source")}`;
+      if (count(entry.after) === 0) return "removed every source";
+      return `changed the sources (${count(entry.before)} → ${count(entry.after)})`;
+    case "comment.created":
+      return after?.parentId ? "replied in the discussion" : "commented";
+    case "comment.updated":
+      return "edited a comment";
+    case "comment.deleted":
+      return "deleted a comment";
+    case "article.created":
+      return `added the article “${String(after?.title ?? "")}”`;
+    case "article.revised":
+      return `saved revision ${String(after?.revision)} of the article`;
+    case "user.created":
+      return `added the user ${String(after?.name ?? "")} (${String(after?.role ?? "")})`;
+    case "user.signed_in_first_time":
+      return `signed up through single sign-on as ${String(after?.name ?? "")}`;
+    case "user.updated":
+      return `changed the user's ${Object.keys(after ?? {}).join(", ") || "account"}`;
+    default:
+      return `${entry.action.replace(/_/g, " ")} (${entry.subject})`;
+  }
+}

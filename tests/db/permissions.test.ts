@@ -1,0 +1,136 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, expect, it } from "vitest";
+import { annotations } from "@/db/schema";
+import { assignAnnotation } from "@/lib/annotations/assignment";
+import { confirmPlacement, discardAnnotation, reattachAnnotation } from "@/lib/annotations/placement";
+import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotations, updateAnnotation } from "@/lib/annotations/service";
+import { importArticle } from "@/lib/articles/import/service";
+import { getArticle, listArticles } from "@/lib/articles/service";
+import { documentFromPlainText } from "@/lib/articles/document";
+import { annotationHistory, listAuditEntries } from "@/lib/audit/queries";
+import { addComment, deleteComment, editComment, listComments } from "@/lib/comments/service";
+import { Forbidden, Unauthenticated } from "@/lib/errors";
+import { actInBulk } from "@/lib/reviews/bulk";
+import { changeStatus } from "@/lib/reviews/service";
+import { importRevision } from "@/lib/revisions/import-version";
+import { compareRevisions, listRevisions, saveRevision } from "@/lib/revisions/service";
+import type { Actor } from "@/lib/users/actor";
+import { changeSelfRegistration, readSelfRegistration } from "@/lib/users/self-registration";
+import { updateUser } from "@/lib/users/service";
+import { createUser, listColleagues, listUsers } from "@/lib/users/service";
+import { describeOnEveryEngine } from "./engines";
+import { addArticle, addUser, ARTICLE_TEXT, completeClaim, selectorsOf } from "./fixtures";
+
+/**
+ * Every action of the API, run through the service the route calls, by each kind of person:
+ * anonymous; a reviewer, an editor on their own claim (or comment) and on someone else's; an admin
+ * on someone else's; a disabled user on their own. Each run starts from a fresh claim in the state
+ * the action needs, so an allowed action succeeds, and a refused one fails with 401/403 and nothing else.
+ */
+const KINDS = ["anonymous", "reviewer own", "reviewer other", "editor own", "editor other", "admin", "disabled"] as const;
+type Kind = (typeof KINDS)[number];
+
+type Rule = Record<Kind, boolean>;
+const rule = (...allowed: Kind[]): Rule => Object.fromEntries(KINDS.map((kind) => [kind, allowed.includes(kind)])) as Rule;
+const ACTIVE = rule("reviewer own", "reviewer other", "editor own", "editor other", "admin");
+const OWNERS = rule("reviewer own", "editor own");
+const REVIEWERS = rule("editor other", "admin");
+const PLACERS = rule("reviewer own", "editor own", "editor other", "admin");
+const EDITORS = rule("editor own", "editor other", "admin");
+const ADMINS = rule("admin");
+
+type Setup = { kind: Kind; actor: Actor | null; owner: Actor; other: Actor; articleId: string; plainText: string };
+type State = "draft" | "complete" | "in_review" | "approved" | "orphaned" | "unchecked";
+
+describeOnEveryEngine("permissions, for every action of the API", (db) => {
+  let people: Record<"reviewer" | "editor" | "admin" | "disabled" | "other", Actor>;
+  let article: { id: string; plainText: string };
+
+  beforeEach(async () => {
+    people = {
+      reviewer: await addUser(db(), "reviewer", { name: "Rita Reviewer" }),
+      editor: await addUser(db(), "editor", { name: "Ed Editor" }),
+      admin: await addUser(db(), "admin", { name: "Ada Admin" }),
+      disabled: await addUser(db(), "reviewer", { name: "Dora Disabled" }),
+      other: await addUser(db(), "reviewer", { name: "Olga Other" }),
+    };
+    article = await addArticle(db());
+  });
+
+  function setupFor(kind: Kind): Setup {
+    const actor = kind === "anonymous" ? null : people[kind.split(" ")[0] as "reviewer" | "editor" | "admin" | "disabled"];
+    const owner = kind.endsWith("own") || kind === "disabled" ? actor! : people.other;
+    const other = owner.id === people.other.id ? people.reviewer : people.other;
+    return { kind, actor: kind === "disabled" ? { ...actor!, disabled: true } : actor, owner, other, articleId: article.id, plainText: article.plainText };
+  }
+
+  /** A claim by `owner` in `state`, made the way people make it, plus direct writes for what only a revision can cause. */
+  async function claimIn(state: State, owner: Actor) {
+    const content = state === "draft" ? {} : completeClaim;
+    const claim = await createAnnotation(db(), owner, article.id, { selectors: selectorsOf(article.plainText, "anti-personnel mines"), ...content });
+    if (state === "in_review" || state === "approved") await changeStatus(db(), owner, claim.id, { to: "in_review", version: 1 });
+    if (state === "approved") await changeStatus(db(), people.admin.id === owner.id ? people.editor : people.admin, claim.id, { to: "approved", version: 2 });
+    if (state === "orphaned") await db().update(annotations).set({ orphanedAt: new Date(), anchorConfidence: 0 }).where(eq(annotations.id, claim.id));
+    if (state === "unchecked") await db().update(annotations).set({ placementChecked: false, anchorConfidence: 0.6 }).where(eq(annotations.id, claim.id));
+    return getAnnotation(db(), owner, claim.id);
+  }
+
+  const newArticleText = { format: "text", content: "A new story\nWith one paragraph." };
+  const ACTIONS: [string, Rule, (s: Setup) => Promise<unknown>][] = [
+    ["list an article's annotations", ACTIVE, (s) => listAnnotations(db(), s.actor, s.articleId)],
+    ["read an annotation", ACTIVE, async (s) => getAnnotation(db(), s.actor, (await claimIn("draft", s.owner)).id)],
+    ["create an annotation (flag a claim)", ACTIVE, (s) => createAnnotation(db(), s.actor, s.articleId, { selectors: selectorsOf(s.plainText, "Ukraine") })],
+    ["edit an annotation", OWNERS, async (s) => updateAnnotation(db(), s.actor, (await claimIn("draft", s.owner)).id, { version: 1, explanation: "Edited." })],
+    ["delete an annotation", rule("reviewer own", "editor own", "admin"), async (s) => deleteAnnotation(db(), s.actor, (await claimIn("draft", s.owner)).id, 1)],
+    ["submit for review", OWNERS, async (s) => changeStatus(db(), s.actor, (await claimIn("complete", s.owner)).id, { to: "in_review", version: 1 })],
+    ["approve", REVIEWERS, async (s) => changeStatus(db(), s.actor, (await claimIn("in_review", s.owner)).id, { to: "approved", version: 2 })],
+    ["request changes", REVIEWERS, async (s) => changeStatus(db(), s.actor, (await claimIn("in_review", s.owner)).id, { to: "changes_requested", comment: "Why?", version: 2 })],
+    ["reject", REVIEWERS, async (s) => changeStatus(db(), s.actor, (await claimIn("in_review", s.owner)).id, { to: "rejected", version: 2 })],
+    ["reopen", REVIEWERS, async (s) => changeStatus(db(), s.actor, (await claimIn("approved", s.owner)).id, { to: "in_review", comment: "New facts.", version: 3 })],
+    ["re-attach an orphan", PLACERS, async (s) => reattachAnnotation(db(), s.actor, (await claimIn("orphaned", s.owner)).id, { version: 1, selectors: selectorsOf(s.plainText, "Ukraine") })],
+    ["discard an orphan", PLACERS, async (s) => discardAnnotation(db(), s.actor, (await claimIn("orphaned", s.owner)).id, { version: 1 })],
+    ["confirm a doubtful placement", PLACERS, async (s) => confirmPlacement(db(), s.actor, (await claimIn("unchecked", s.owner)).id, { version: 1, revision: 1 })],
+    ["assign to someone else with a due date", EDITORS, async (s) => assignAnnotation(db(), s.actor, (await claimIn("draft", s.owner)).id, { assigneeId: s.other.id, dueOn: "2030-01-01" })],
+    ["take an unassigned claim", ACTIVE, async (s) => assignAnnotation(db(), s.actor, (await claimIn("draft", s.owner)).id, { assigneeId: s.actor?.id ?? s.owner.id })],
+    ["assign in bulk", EDITORS, async (s) => actInBulk(db(), s.actor, { action: "assign", ids: [(await claimIn("draft", s.owner)).id], assigneeId: s.other.id })],
+    ["read the discussion", ACTIVE, async (s) => listComments(db(), s.actor, (await claimIn("draft", s.owner)).id)],
+    ["comment", ACTIVE, async (s) => addComment(db(), s.actor, (await claimIn("draft", s.owner)).id, { body: "A question." })],
+    ["edit a comment", OWNERS, async (s) => editComment(db(), s.actor, (await commentBy(s.owner)).id, { body: "Edited." })],
+    ["delete a comment", OWNERS, async (s) => deleteComment(db(), s.actor, (await commentBy(s.owner)).id)],
+    ["read an annotation's history", ACTIVE, async (s) => annotationHistory(db(), s.actor, (await claimIn("draft", s.owner)).id)],
+    ["list articles", ACTIVE, (s) => listArticles(db(), s.actor)],
+    ["read an article", ACTIVE, (s) => getArticle(db(), s.actor, s.articleId)],
+    ["import an article", EDITORS, (s) => importArticle(db(), s.actor, newArticleText)],
+    ["save a revision", EDITORS, async (s) => saveRevision(db(), s.actor, s.articleId, { baseRevision: await currentRevision(), doc: documentFromPlainText(`${ARTICLE_TEXT}\nMore.`).toJSON() })],
+    ["import a newer version", EDITORS, async (s) => importRevision(db(), s.actor, s.articleId, { baseRevision: await currentRevision(), ...newArticleText })],
+    ["list and compare revisions", ACTIVE, async (s) => [await listRevisions(db(), s.actor, s.articleId), await compareRevisions(db(), s.actor, s.articleId, 1, 1)]],
+    ["list users", ADMINS, (s) => listUsers(db(), s.actor)],
+    ["add a user", ADMINS, (s) => createUser(db(), s.actor, { email: `new-${s.kind.replace(" ", "-")}@example.com`, name: "New", role: "reviewer", password: "a long enough password" })],
+    ["change a user", ADMINS, (s) => updateUser(db(), s.actor, s.other.id, { role: "editor" })],
+    ["list colleagues to mention or assign", ACTIVE, (s) => listColleagues(db(), s.actor, "")],
+    ["read the audit trail", ADMINS, (s) => listAuditEntries(db(), s.actor, {})],
+    ["read the self-registration setting", ADMINS, (s) => readSelfRegistration(db(), s.actor)],
+    ["switch self-registration", ADMINS, (s) => changeSelfRegistration(db(), s.actor, { enabled: false })],
+  ];
+
+  const currentRevision = async () => (await getArticle(db(), people.admin, article.id)).revision;
+
+  async function commentBy(author: Actor) {
+    const claim = await claimIn("draft", people.other.id === author.id ? people.reviewer : people.other);
+    return addComment(db(), author, claim.id, { body: "Mine." });
+  }
+
+  for (const [action, allowed, run] of ACTIONS) {
+    it(`${action}: ${KINDS.filter((kind) => allowed[kind]).join(", ") || "nobody"}`, async () => {
+      for (const kind of KINDS) {
+        const setup = setupFor(kind);
+        const outcome = await run(setup).then(
+          () => "allowed",
+          (error: unknown) => (error instanceof Unauthenticated ? "401" : error instanceof Forbidden ? "403" : `failed: ${String(error)}`),
+        );
+        const expected = !allowed[kind] ? (kind === "anonymous" ? "401" : "403") : "allowed";
+        expect(`${kind}: ${outcome}`).toBe(`${kind}: ${expected}`);
+      }
+    });
+  }
+});

@@ -1,0 +1,239 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./accessibility";
+import { AUDIT_TITLE, auditArticleId, UNCLAIMED } from "./audit-article";
+import { PASSWORD, selectWithMouse, signIn } from "./helpers";
+
+// Runs after 1-workbench.spec.ts, which sets up the admin, the reviewer Rita and the editor Ed.
+// /setup is checked there: once the first admin exists it only redirects to /signin.
+// Not serial: one page's violations must not stop the others from being checked.
+
+let articleId: string;
+
+test.beforeAll(async () => {
+  articleId = await auditArticleId();
+});
+
+/** The workbench once its claims are drawn: axe must see the highlights and the cards, not "Loading claims…". */
+async function claimsShown(page: Page) {
+  await expect(page.locator("mark.claim").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Claims/ }).getByRole("article").first()).toBeVisible();
+}
+
+/**
+ * Every page of the app, in each state that shows different controls. A new page is one entry: its
+ * name, who looks at it (null: signed out), its path, and what to do before the check, if anything;
+ * e.g. `{ name: "review queue", as: "rita@example.com", path: () => "/queue" },`.
+ */
+const PAGES: { name: string; as: string | null; path(): string; then?(page: Page): Promise<void> }[] = [
+  { name: "sign-in", as: null, path: () => "/signin" },
+  { name: "articles list", as: "ed@example.com", path: () => "/" },
+  {
+    name: "articles list with the shortcuts dialog open",
+    as: "ed@example.com",
+    path: () => "/",
+    async then(page) {
+      await page.keyboard.press("?");
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    },
+  },
+  { name: "new article (import)", as: "ed@example.com", path: () => "/articles/new" },
+  { name: "workbench with claims", as: "rita@example.com", path: () => `/articles/${articleId}`, then: claimsShown },
+  {
+    name: "workbench with a claim open",
+    as: "ed@example.com",
+    path: () => `/articles/${articleId}`,
+    async then(page) {
+      await claimsShown(page);
+      await page.getByRole("article", { name: /in review/ }).getByRole("button", { expanded: false }).click();
+      await expect(page.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
+    },
+  },
+  {
+    name: "workbench with the claim form open",
+    as: "rita@example.com",
+    path: () => `/articles/${articleId}`,
+    async then(page) {
+      await claimsShown(page);
+      await selectWithMouse(page, "The council promised a noise barrier");
+      await page.keyboard.press("ControlOrMeta+Shift+A");
+      await expect(page.getByRole("form", { name: "New claim" })).toBeVisible();
+    },
+  },
+  {
+    name: "workbench with the shortcuts dialog open",
+    as: "rita@example.com",
+    path: () => `/articles/${articleId}`,
+    async then(page) {
+      await claimsShown(page);
+      await page.keyboard.press("?");
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    },
+  },
+  {
+    name: "workbench in edit mode",
+    as: "ed@example.com",
+    path: () => `/articles/${articleId}`,
+    async then(page) {
+      await claimsShown(page);
+      await page.getByRole("button", { name: "Edit article" }).click();
+      await expect(page.getByRole("toolbar", { name: "Edit the article" })).toBeVisible();
+    },
+  },
+  { name: "revision history", as: "rita@example.com", path: () => `/articles/${articleId}/revisions` },
+  { name: "revision comparison and text", as: "rita@example.com", path: () => `/articles/${articleId}/revisions?view=1&from=1&to=2` },
+  { name: "users admin", as: "admin@example.com", path: () => "/admin/users" },
+  { name: "audit trail with a change's values open", as: "admin@example.com", path: () => `/admin/audit?article=${articleId}`, then: async (page) => {
+    await page.getByText("Before and after", { exact: true }).first().click();
+    await expect(page.locator("details[open] .audit-values")).toBeVisible();
+  } },
+  {
+    name: "workbench with the assignment form and the mention list open",
+    as: "ed@example.com",
+    path: () => `/articles/${articleId}`,
+    then: async (page) => {
+      await claimsShown(page);
+      const card = page.getByRole("article", { name: /in review/ });
+      await card.getByRole("button", { expanded: false }).click();
+      await card.getByRole("button", { name: "Assign" }).click();
+      await expect(card.getByLabel("Assign to")).toBeEnabled();
+      await card.getByRole("combobox", { name: "Add a comment" }).pressSequentially("Ask @R");
+      await expect(page.getByRole("listbox", { name: "Colleagues to mention" }).getByRole("option").first()).toBeVisible();
+    },
+  },
+];
+
+for (const visit of PAGES) {
+  test(`${visit.name} has no serious or critical accessibility violations`, async ({ page }) => {
+    if (visit.as) await signIn(page, visit.as);
+    await page.goto(visit.path());
+    await page.waitForLoadState("networkidle");
+    await visit.then?.(page);
+    await expectNoSeriousViolations(page, visit.name);
+  });
+}
+
+/** The text of the current claim's highlight in the article. */
+const currentHighlight = (page: Page) => page.locator(".article-text .claim-current");
+
+/** Presses `key` until `target` has the focus, as someone walking a list with j would. */
+async function pressUntilFocused(page: Page, key: string, target: Locator) {
+  for (let presses = 0; presses < 30; presses++) {
+    await page.keyboard.press(key);
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`${key} never reached ${String(target)}`);
+}
+
+/**
+ * Selects `text`, which starts a paragraph, with the keyboard alone: Tab into the article, ArrowDown
+ * to its paragraph, Home, then Shift+ArrowRight over it.
+ */
+async function selectWithKeysOnly(page: Page, text: string) {
+  await pressUntilFocused(page, "Tab", page.locator(".article-text"));
+  const caretParagraph = () =>
+    page.evaluate(() => {
+      const node = document.getSelection()?.anchorNode;
+      const element = node instanceof Element ? node : node?.parentElement;
+      return element?.closest("p, li, h2, h3")?.textContent ?? "";
+    });
+  for (let presses = 0; !(await caretParagraph()).startsWith(text); presses++) {
+    if (presses > 60) throw new Error(`ArrowDown never reached "${text}"`);
+    await page.keyboard.press("ArrowDown");
+  }
+  await page.keyboard.press("Home");
+  for (let presses = 0; (await page.evaluate(() => String(document.getSelection()))) !== text; presses++) {
+    if (presses > text.length * 2) throw new Error(`Shift+ArrowRight did not select "${text}"`);
+    await page.keyboard.press("Shift+ArrowRight");
+  }
+}
+
+test("a reviewer signs in, annotates a claim, and moves between claims with the keyboard alone", async ({ page }, testInfo) => {
+  await page.goto("/signin");
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.keyboard.type("rita@example.com");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
+
+  // The articles list: j moves from row to row, Enter opens the article.
+  await pressUntilFocused(page, "j", page.getByRole("link", { name: AUDIT_TITLE }));
+  await page.screenshot({ path: testInfo.outputPath("articles-list-current-row.png") });
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: AUDIT_TITLE })).toBeVisible();
+  await claimsShown(page);
+
+  // Select a sentence, leave the article with Tab (to the floating button), and annotate it from there.
+  await selectWithKeysOnly(page, UNCLAIMED);
+  const annotateButton = page.getByRole("button", { name: /Annotate claim/ });
+  await expect(annotateButton).toHaveAttribute("aria-keyshortcuts", "Control+Shift+A");
+  await page.keyboard.press("Tab");
+  await expect(annotateButton).toBeFocused();
+  await page.keyboard.press("Control+Shift+A");
+  const form = page.getByRole("form", { name: "New claim" });
+  await expect(form.locator("blockquote")).toHaveText(UNCLAIMED);
+
+  // The form has the focus; the letters typed into it are text, not shortcuts.
+  await expect(form.getByLabel("Verdict")).toBeFocused();
+  await page.keyboard.type("Mostly t");
+  await expect(form.getByLabel("Verdict")).toHaveValue("mostly_true");
+  await page.keyboard.press("Tab");
+  const explanation = "Residents’ complaints are on record: just check the council’s k-files? Yes.";
+  await page.keyboard.type(explanation);
+  await expect(form.getByLabel("Explanation")).toHaveValue(explanation);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await page.keyboard.press("Tab");
+  const url = form.getByRole("group", { name: "Source 1" }).getByRole("textbox", { name: "URL", exact: true });
+  await expect(url).toBeFocused();
+  await page.keyboard.type("https://example.org/council-minutes");
+  await page.keyboard.press("Enter");
+  await expect(form).toHaveCount(0);
+
+  // Saved as a draft: its card is open, and has the focus.
+  const saved = page.getByRole("article", { name: "Claim by Rita Reviewer: Mostly true, draft" });
+  await expect(saved).toBeFocused();
+  await expect(page.locator(".article-text .claim-active")).toHaveText(UNCLAIMED);
+
+  // Escape closes it and leaves the focus on its summary; k and j move through the claims in reading order.
+  await page.keyboard.press("Escape");
+  await expect(saved.getByRole("button", { expanded: false })).toBeFocused();
+  await page.keyboard.press("k");
+  await expect(currentHighlight(page)).toHaveText("Cyclists now use a separate lane on the bridge.");
+  await page.keyboard.press("k");
+  await expect(currentHighlight(page)).toHaveText("Traffic on the old bridge fell by a third in the first week");
+  const traffic = page.getByRole("article", { name: /changes requested/ });
+  await expect(traffic).toHaveAttribute("aria-current", "true");
+  await expect(traffic.getByRole("button", { expanded: false })).toBeFocused();
+  await page.keyboard.press("j");
+  const cyclists = page.getByRole("article", { name: /rejected/ });
+  await expect(cyclists.getByRole("button", { expanded: false })).toBeFocused();
+  await expect(page.locator(".article-text .claim-active")).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("workbench-current-claim.png") });
+
+  // Enter opens the current claim; Escape closes it again.
+  await page.keyboard.press("Enter");
+  await expect(cyclists.getByRole("button", { expanded: true })).toBeVisible();
+  await expect(page.locator(".article-text .claim-active")).toHaveText("Cyclists now use a separate lane on the bridge.");
+  await expect(cyclists.getByText(/moved it from Draft to In review/)).toBeVisible();
+  await page.keyboard.press("Escape");
+  const cyclistsSummary = cyclists.getByRole("button", { expanded: false });
+  await expect(cyclistsSummary).toBeFocused();
+
+  // ? lists every shortcut in a modal dialog that keeps the focus until Escape returns it.
+  await page.keyboard.press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAttribute("aria-modal", "true");
+  for (const description of ["Go to the next claim in the article", "Open the current claim", "Annotate the text selected in the article as a claim"]) {
+    await expect(dialog.getByRole("row", { name: new RegExp(description) })).toBeVisible();
+  }
+  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+  await page.keyboard.press("j");
+  await expect(cyclists).toHaveAttribute("aria-current", "true");
+  await page.screenshot({ path: testInfo.outputPath("shortcuts-dialog.png") });
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(cyclistsSummary).toBeFocused();
+});
