@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { ClaimProgress } from "@/components/articles/claim-progress";
 import { ArticleListKeys } from "@/components/article-list-keys";
+import { ClaimProgress } from "@/components/articles/claim-progress";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { listArticles } from "@/lib/articles/service";

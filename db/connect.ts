@@ -2,6 +2,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Database } from "./database";
 import { lockDataDirectory } from "./embedded-lock";
+import { listenOnPostgres, type ListenHandlers, type Unlisten } from "./listen";
 import * as schema from "./schema";
 
 export type Engine = "pglite" | "postgres";
@@ -11,6 +12,8 @@ export type Connection = {
   engine: Engine;
   db: Database;
   migrate(): Promise<void>;
+  /** Receives the NOTIFY payloads of `channel`: on PostgreSQL through one dedicated connection, on PGlite within the process. */
+  listen(channel: string, handlers: ListenHandlers): Promise<Unlisten>;
   close(): Promise<void>;
 };
 
@@ -36,6 +39,11 @@ export async function connectPglite(dataDir?: string): Promise<Connection> {
       engine: "pglite",
       db,
       migrate: () => migrate(db, { migrationsFolder }),
+      async listen(channel, handlers) {
+        const unlisten = await client.listen(channel, handlers.onPayload);
+        handlers.onConnected();
+        return () => unlisten();
+      },
       close: async () => {
         await client.close();
         release();
@@ -74,6 +82,7 @@ export async function connectPostgres(url: string, options: { max?: number } = {
         client.release();
       }
     },
+    listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
     close: () => pool.end(),
   };
 }

@@ -75,11 +75,21 @@ export const articles = pgTable(
      * so any instance can tell whether what it serialized before is still current.
      */
     annotationsStamp: integer("annotations_stamp").notNull().default(0),
+    /**
+     * The public page's address, `/p/<slug>`: derived from the title when the article is first published
+     * and kept from then on, so that links survive an unpublish and a republish. Null until then.
+     */
+    slug: text("slug"),
+    /** When an editor published the article; null while it is not public. */
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** The editor who published it; null while it is not public. */
+    publishedBy: uuid("published_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (table) => [
     index("articles_created_at_idx").on(table.createdAt),
+    uniqueIndex("articles_slug_key").on(table.slug),
     // The review queue sorted by article title walks the articles in this order.
     index("articles_title_idx").on(table.title, table.id),
   ],
@@ -276,6 +286,26 @@ export const auditEntries = pgTable(
     index("audit_entries_annotation_idx").on(table.annotationId, table.id),
     index("audit_entries_subject_idx").on(table.subject, table.id),
   ],
+);
+
+/**
+ * Who has which article open, one row per open event stream (lib/live/presence.ts): shared by every
+ * instance, touched every 10 s by the stream that owns it, ignored (and then deleted) once 30 s old,
+ * so that an instance that died does not keep its readers "here". Not audited: presence is not a change.
+ */
+export const presence = pgTable(
+  "presence",
+  {
+    connectionId: uuid("connection_id").primaryKey(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("presence_article_idx").on(table.articleId, table.lastSeen), index("presence_last_seen_idx").on(table.lastSeen)],
 );
 
 /** Failed sign-ins, counted per email to slow down password guessing on every instance alike. */

@@ -8,6 +8,7 @@ import { StatusTabs } from "@/components/queue/status-tabs";
 import { todayUTC } from "@/components/queue/dates";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
+import { mayActInBulk } from "@/lib/policies/annotation";
 import { Invalid } from "@/lib/errors";
 import { searchParamsOf } from "@/lib/http/search-params";
 import { listQueue, type QueuePage } from "@/lib/reviews/queue";
@@ -73,7 +74,7 @@ export default async function QueuePageView({ searchParams }: Props) {
   // Remounted for each address: the form's fields start from the new query, and a selection belongs to one page.
   const href = queueHref(query);
   return (
-    <div className="page page--queue queue-page">
+    <div className="page page--wide queue-page">
       <header className="queue-page__header">
         <h1>{title}</h1>
         <p className="muted">
@@ -90,7 +91,7 @@ export default async function QueuePageView({ searchParams }: Props) {
         </p>
       )}
       {page.rows.length ? (
-        <QueueTable key={`table ${href}`} page={page} today={todayUTC()} />
+        <QueueTable key={`table ${href}`} page={page} today={todayUTC()} canActInBulk={mayActInBulk(actor).allowed} />
       ) : (
         <EmptyQueue page={page} filtered={isFiltered(query)} />
       )}

@@ -1,20 +1,116 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useState } from "react";
+import type { BulkResult } from "@/lib/reviews/bulk";
+import type { Colleague } from "@/lib/users/service";
+import { ApiError, callApi } from "../api-client";
+import { Message } from "../message";
 import { useSelection } from "./selection";
 
+type Action = "assign" | "request_changes";
+
+/** What a bulk action did, in a sentence: how many changed, and each one skipped with its reason. */
+function summary(action: Action, result: BulkResult): string {
+  const done = `${result.done.length} ${result.done.length === 1 ? "claim" : "claims"} ${action === "assign" ? "assigned" : "sent back for changes"}`;
+  if (!result.skipped.length) return `${done}.`;
+  return `${done}; ${result.skipped.length} skipped: ${[...new Set(result.skipped.map((s) => s.reason))].join(" ")}`;
+}
+
 /**
- * The bar above the queue's table where actions on the selected claims go. For now it says how many
- * are selected. An action added here is a submit button of the enclosing SelectionForm (give it a
- * `formAction`): the form posts one `annotation` field per selected claim. `useSelection()` gives the
- * selected ids to actions that need them on the client (a confirmation naming how many, a disabled state).
+ * The bar above the queue's table: how many claims are selected and, for editors, what to do with
+ * them: assign them (with a due date) or request changes (with the reason every author will read).
+ * Claims that may not change (approved already, your own) are skipped and said so.
  */
-export function BulkActions() {
-  const { selected } = useSelection();
+export function BulkActions({ canAct }: { canAct: boolean }) {
+  const id = useId();
+  const router = useRouter();
+  const { selected, toggleAll } = useSelection();
+  const [action, setAction] = useState<Action | null>(null);
+  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
+  const [assigneeId, setAssigneeId] = useState("");
+  const [dueOn, setDueOn] = useState("");
+  const [comment, setComment] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ text: string; error: boolean } | null>(null);
+
+  useEffect(() => {
+    if (action !== "assign" || colleagues) return;
+    callApi<{ colleagues: Colleague[] }>("GET", "/api/colleagues").then(
+      (answer) => setColleagues(answer.colleagues),
+      (error: unknown) => setOutcome({ text: error instanceof ApiError ? error.message : "Colleagues could not be loaded.", error: true }),
+    );
+  }, [action, colleagues]);
+
+  async function run() {
+    if (!action) return;
+    setBusy(true);
+    setOutcome(null);
+    const ids = [...selected];
+    const body = action === "assign" ? { action, ids, assigneeId: assigneeId || null, dueOn: dueOn || null } : { action, ids, comment };
+    try {
+      const result = await callApi<BulkResult>("POST", "/api/annotations/bulk", body);
+      setOutcome({ text: summary(action, result), error: false });
+      setAction(null);
+      setComment("");
+      toggleAll(false);
+      router.refresh();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setOutcome({ text: error.message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const count = selected.size;
   return (
-    <div className="bulk-actions">
+    <div className="bulk-actions" role="group" aria-label="Act on the selected claims">
       <span className="bulk-actions__count" role="status" aria-live="polite">
-        {selected.size} selected
+        {count} selected
       </span>
+      {canAct && !action && (
+        <>
+          <button type="button" className="secondary" disabled={!count} onClick={() => setAction("assign")}>
+            Assign…
+          </button>
+          <button type="button" className="secondary" disabled={!count} onClick={() => setAction("request_changes")}>
+            Request changes…
+          </button>
+        </>
+      )}
+      {action === "assign" && (
+        <span className="bulk-actions__fields">
+          <label htmlFor={`${id}-assignee`}>Assign to</label>
+          <select id={`${id}-assignee`} value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)} disabled={!colleagues}>
+            <option value="">Nobody</option>
+            {colleagues?.map((colleague) => (
+              <option key={colleague.id} value={colleague.id}>
+                {colleague.name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-due`}>Due</label>
+          <input id={`${id}-due`} type="date" value={dueOn} onChange={(event) => setDueOn(event.target.value)} />
+        </span>
+      )}
+      {action === "request_changes" && (
+        <span className="bulk-actions__fields">
+          <label htmlFor={`${id}-comment`}>What must change?</label>
+          <input id={`${id}-comment`} type="text" size={40} value={comment} onChange={(event) => setComment(event.target.value)} />
+        </span>
+      )}
+      {action && (
+        <>
+          <button type="button" className="primary" disabled={busy || !count || (action === "request_changes" && !comment.trim())} onClick={() => void run()}>
+            {action === "assign" ? `Assign ${count}` : `Request changes on ${count}`}
+          </button>
+          <button type="button" className="link-button" onClick={() => setAction(null)}>
+            Cancel
+          </button>
+        </>
+      )}
+      {outcome && <Message text={outcome.text} error={outcome.error} />}
     </div>
   );
 }

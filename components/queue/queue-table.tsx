@@ -99,12 +99,12 @@ function ClaimRow({ row, today }: { row: QueueRow; today: string }) {
  * The page's claims as a table inside the selection form (see bulk-actions.tsx), the caption saying
  * what is shown and in which order. `today` (YYYY-MM-DD, UTC) marks the overdue.
  */
-export function QueueTable({ page, today }: { page: QueuePage; today: string }) {
+export function QueueTable({ page, today, canActInBulk }: { page: QueuePage; today: string; canActInBulk: boolean }) {
   const { query, rows, total } = page;
   const first = (query.page - 1) * query.pageSize + 1;
   return (
     <SelectionForm pageIds={rows.map((row) => row.id)} label="Claims on this page">
-      <BulkActions />
+      <BulkActions canAct={canActInBulk} />
       <div className="queue-table__scroller">
         <table className="queue-table">
           <caption>

@@ -98,10 +98,21 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
     [articleId, editing, adopt],
   );
 
+  /** Shows a revision someone else saved (unless this page is editing), rebuilding the editor on it. */
+  const follow = useCallback(
+    (doc: unknown, revision: number) => {
+      if (editing || revision <= saved.revision) return false;
+      setSaved({ doc, revision });
+      setGeneration((n) => n + 1);
+      return true;
+    },
+    [editing, saved.revision],
+  );
+
   const discardLeftover = useCallback(() => {
     writeUnsaved(articleId, null);
     setLeftover(null);
   }, [articleId]);
 
-  return { saved, editing, leftover, saving, message, generation, start, change, stop, save, adopt, discardLeftover };
+  return { saved, editing, leftover, saving, message, generation, start, change, stop, save, adopt, follow, discardLeftover };
 }

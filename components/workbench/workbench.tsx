@@ -24,6 +24,8 @@ import { useClaimKeys } from "./use-claim-keys";
 import { useClaims } from "./use-claims";
 import { useOpenClaim } from "./use-open-claim";
 import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
+import { LivePresence } from "./live-presence";
+import { useFollowArticle } from "./use-follow-article";
 
 type Props = {
   articleId: string;
@@ -66,6 +68,8 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
       })),
     [placed, index],
   );
+
+  const live = useFollowArticle({ articleId, actor, article, form, store, forget, reload, onConflict: setConflict });
 
   const loadDetail = useCallback(
     (id: string) => {
@@ -245,6 +249,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     <ClaimStoreContext.Provider value={store}>
     <div className="workbench">
       <div className="workbench__article">
+        <LivePresence status={live.status} present={live.present} selfId={actor.id} />
         <RevisionBar article={article} canEdit={canEditArticle} articleId={articleId} />
         <ArticleEditor
           key={article.generation}

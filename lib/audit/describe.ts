@@ -72,6 +72,12 @@ export function describeEntry(entry: AuditEntryRecord): string {
       return `added the article “${String(after?.title ?? "")}”`;
     case "article.revised":
       return `saved revision ${String(after?.revision)} of the article`;
+    case "article.published":
+      return `published the article at /p/${String(after?.slug ?? "")}`;
+    case "article.unpublished":
+      return "unpublished the article";
+    case "article.imported":
+      return `imported ${plural(Number(after?.annotations ?? 0), "claim")} from a W3C annotation file`;
     case "user.created":
       return `added the user ${String(after?.name ?? "")} (${String(after?.role ?? "")})`;
     case "user.signed_in_first_time":

@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   "reanchored",
   "revised",
   "signed_in_first_time",
+  "published",
+  "unpublished",
+  "imported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -48,4 +51,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   reanchored: "re-anchored by a revision",
   revised: "revised",
   signed_in_first_time: "signed up through single sign-on",
+  published: "published",
+  unpublished: "unpublished",
+  imported: "imported",
 };

@@ -20,3 +20,18 @@ export function mayImportArticle(actor: Actor): Decision {
   if (!activeActor(actor)) return SIGN_IN;
   return hasRole(actor.role, "editor") ? allow : deny("Only editors and admins can import articles.");
 }
+
+/** Publishing an article's fact-check, and taking it down, is an editor's: it speaks for the newsroom in public. */
+export function mayPublishArticle(actor: Actor): Decision {
+  if (!activeActor(actor)) return SIGN_IN;
+  return hasRole(actor.role, "editor") ? allow : deny("Only editors and admins can publish or unpublish an article.");
+}
+
+/**
+ * Importing annotations from another tool is an editor's: anyone may annotate a claim, but a file can
+ * bring hundreds of drafts at once, and the desk decides what lands on its articles.
+ */
+export function mayImportAnnotations(actor: Actor): Decision {
+  if (!activeActor(actor)) return SIGN_IN;
+  return hasRole(actor.role, "editor") ? allow : deny("Only editors and admins can import annotations.");
+}

@@ -25,7 +25,7 @@ const pglite: Engine = {
  * has closed every connection, and forcing the drop then kills a closing client, which reports an
  * unhandled FATAL error: so wait for them, and force only those that linger.
  */
-async function dropDatabase(admin: Connection, name: string): Promise<void> {
+export async function dropDatabase(admin: Connection, name: string): Promise<void> {
   for (let attempt = 0; attempt < 50; attempt++) {
     // node-postgres answers `execute` with a QueryResult; the engine-neutral Database type leaves it unknown.
     const result = (await admin.db.execute(

@@ -18,6 +18,11 @@ import type { Actor } from "@/lib/users/actor";
 import { changeSelfRegistration, readSelfRegistration } from "@/lib/users/self-registration";
 import { updateUser } from "@/lib/users/service";
 import { createUser, listColleagues, listUsers } from "@/lib/users/service";
+import { annotationsCsv } from "@/lib/exports/annotations-csv";
+import { factCheckReport } from "@/lib/exports/report";
+import { w3cListing } from "@/lib/interop/w3c/collection";
+import { importW3cAnnotations } from "@/lib/interop/w3c/import";
+import { publishArticle, readPublication, unpublishArticle } from "@/lib/publishing/service";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser, ARTICLE_TEXT, completeClaim, selectorsOf } from "./fixtures";
 
@@ -104,6 +109,20 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["save a revision", EDITORS, async (s) => saveRevision(db(), s.actor, s.articleId, { baseRevision: await currentRevision(), doc: documentFromPlainText(`${ARTICLE_TEXT}\nMore.`).toJSON() })],
     ["import a newer version", EDITORS, async (s) => importRevision(db(), s.actor, s.articleId, { baseRevision: await currentRevision(), ...newArticleText })],
     ["list and compare revisions", ACTIVE, async (s) => [await listRevisions(db(), s.actor, s.articleId), await compareRevisions(db(), s.actor, s.articleId, 1, 1)]],
+    ["publish an article", EDITORS, async (s) => {
+      if ((await readPublication(db(), people.admin, s.articleId)).publishedAt) await unpublishArticle(db(), people.admin, s.articleId);
+      return publishArticle(db(), s.actor, s.articleId);
+    }],
+    ["unpublish an article", EDITORS, async (s) => {
+      if (!(await readPublication(db(), people.admin, s.articleId)).publishedAt) await publishArticle(db(), people.admin, s.articleId);
+      return unpublishArticle(db(), s.actor, s.articleId);
+    }],
+    ["import W3C annotations", EDITORS, (s) => importW3cAnnotations(db(), s.actor, s.articleId, [{ target: { selector: selectorsOf(s.plainText, "Ukraine") } }])],
+    ["export annotations (W3C, CSV, report)", ACTIVE, async (s) => [
+      await (await w3cListing(db(), s.actor, s.articleId, { appUrl: "https://desk.example" })).render(),
+      await annotationsCsv(db(), s.actor, s.articleId),
+      await factCheckReport(db(), s.actor, s.articleId),
+    ]],
     ["list users", ADMINS, (s) => listUsers(db(), s.actor)],
     ["add a user", ADMINS, (s) => createUser(db(), s.actor, { email: `new-${s.kind.replace(" ", "-")}@example.com`, name: "New", role: "reviewer", password: "a long enough password" })],
     ["change a user", ADMINS, (s) => updateUser(db(), s.actor, s.other.id, { role: "editor" })],

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ArticleTools } from "@/components/publishing/article-tools";
 import { Workbench } from "@/components/workbench/workbench";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getArticle } from "@/lib/articles/service";
 import { NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
-import { mayEditArticle } from "@/lib/policies/article";
+import { newsroomConfig } from "@/lib/newsroom/config";
+import { mayEditArticle, mayImportAnnotations, mayPublishArticle } from "@/lib/policies/article";
+import { readPublication } from "@/lib/publishing/service";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +23,7 @@ const load = cache(async (id: string) => {
   if (!isId(id)) notFound();
   const db = await getDb();
   try {
-    return { actor, article: await getArticle(db, actor, id) };
+    return { actor, article: await getArticle(db, actor, id), publication: await readPublication(db, actor, id) };
   } catch (error) {
     if (error instanceof NotFound) notFound();
     throw error;
@@ -33,7 +36,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const { actor, article } = await load((await params).id);
+  const { actor, article, publication } = await load((await params).id);
   // `?annotation=<id>` opens that claim (the review queue links so); anything but an id opens none.
   const { annotation } = await searchParams;
   const openClaimId = typeof annotation === "string" && isId(annotation) ? annotation : null;
@@ -52,6 +55,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             </>
           )}
         </p>
+        <ArticleTools
+          articleId={article.id}
+          publication={publication}
+          canPublish={mayPublishArticle(actor).allowed}
+          canImport={mayImportAnnotations(actor).allowed}
+          appUrl={newsroomConfig().appUrl}
+        />
       </header>
       <Workbench
         articleId={article.id}

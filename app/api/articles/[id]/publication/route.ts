@@ -1,0 +1,11 @@
+import { apiRoute } from "@/lib/http/route";
+import { publishArticle, readPublication, unpublishArticle } from "@/lib/publishing/service";
+
+/** Whether the article is public, and at which slug. */
+export const GET = apiRoute<{ id: string }>(async ({ db, actor, params }) => ({ publication: await readPublication(db, actor, params.id) }), { noun: "article" });
+
+/** Publishes the article's fact-check at /p/<slug> (editors). */
+export const POST = apiRoute<{ id: string }>(async ({ db, actor, params }) => ({ publication: await publishArticle(db, actor, params.id) }), { noun: "article" });
+
+/** Takes the public page down (editors); the slug is kept for a republication. */
+export const DELETE = apiRoute<{ id: string }>(async ({ db, actor, params }) => ({ publication: await unpublishArticle(db, actor, params.id) }), { noun: "article" });

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ClaimNotes } from "@/components/public/claim-notes";
+import "@/components/public/public-page.css";
+import { MarkedArticle } from "@/components/public/marked-article";
+import { getDb } from "@/db/client";
+import { documentFromJSON } from "@/lib/articles/document";
+import { newsroomConfig } from "@/lib/newsroom/config";
+import { claimReviewsOf, jsonForScript, publicPageUrl } from "@/lib/publishing/claim-review";
+import { markClaims } from "@/lib/publishing/marked-text";
+import { publicArticleBySlug } from "@/lib/publishing/public-view";
+import { isSlug } from "@/lib/publishing/slug";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string }> };
+
+/** Loaded once per request, shared by the metadata and the page; a slug that is not published is a 404. */
+const load = cache(async (slug: string) => {
+  if (!isSlug(slug)) notFound();
+  const newsroom = newsroomConfig();
+  const article = await publicArticleBySlug(await getDb(), slug, { showReviewers: newsroom.showReviewers });
+  if (!article) notFound();
+  return { article, newsroom };
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { article, newsroom } = await load((await params).slug);
+  const claims = article.claims.length;
+  return {
+    title: { absolute: `Fact-check: ${article.title} · ${newsroom.name}` },
+    description: `${newsroom.name} checked ${claims} ${claims === 1 ? "claim" : "claims"} in “${article.title}”.`,
+    robots: { index: true, follow: true },
+    alternates: { canonical: publicPageUrl(newsroom.appUrl, article.slug) },
+  };
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** The public fact-check: readable by anyone, without JavaScript, with only approved claims. */
+export default async function PublicFactCheckPage({ params }: Params) {
+  const { article, newsroom } = await load((await params).slug);
+  const nodes = markClaims(documentFromJSON(article.doc), article.claims);
+  const verdicts = new Map(article.claims.map((claim) => [claim.id, claim.verdict]));
+  return (
+    <article className="public-page" aria-labelledby="public-title">
+      {claimReviewsOf(article, newsroom).map((review) => (
+        // jsonForScript escapes every character that could close the element: the quote stays data.
+        <script key={review.url} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(review) }} />
+      ))}
+      <header className="public-page__masthead">
+        {newsroom.url ? <a href={newsroom.url}>{newsroom.name}</a> : <span>{newsroom.name}</span>}
+        <span className="public-page__kicker">Fact-check</span>
+      </header>
+      <header className="public-page__header">
+        <h1 id="public-title">{article.title}</h1>
+        <p className="public-page__meta">
+          {[article.byline, article.publishedOn && `Published ${dateFormat.format(new Date(article.publishedOn))}`].filter(Boolean).join(" · ")}
+          {article.originalUrl && (
+            <>
+              {" · "}
+              <a href={article.originalUrl} rel="nofollow noopener ugc">
+                Original article
+              </a>
+            </>
+          )}
+        </p>
+        <p className="public-page__summary">
+          {article.claims.length === 0
+            ? "No claims in this article have been checked yet."
+            : `We checked ${article.claims.length} ${article.claims.length === 1 ? "claim" : "claims"} in this article. Highlighted passages are numbered; each number leads to our verdict, our explanation and our sources.`}
+        </p>
+      </header>
+      <div className="public-page__body">
+        <MarkedArticle nodes={nodes} verdicts={verdicts} />
+        {article.claims.length > 0 && (
+          <section className="public-page__notes" aria-labelledby="notes-title">
+            <h2 id="notes-title">What we found</h2>
+            <ClaimNotes claims={article.claims} />
+          </section>
+        )}
+      </div>
+      <footer className="public-page__footer muted">
+        Fact-check published by {newsroom.name} on {dateFormat.format(new Date(article.publishedAt))}.
+      </footer>
+    </article>
+  );
+}

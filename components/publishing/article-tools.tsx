@@ -1,0 +1,24 @@
+import type { Publication } from "@/lib/publishing/service";
+import { AnnotationImport } from "./annotation-import";
+import "./article-tools.css";
+import { PublishControl } from "./publish-control";
+
+type Props = { articleId: string; publication: Publication; canPublish: boolean; canImport: boolean; appUrl: string };
+
+/** Publishing, exports and import of an article's fact-check, folded away under the article's title. */
+export function ArticleTools({ articleId, publication, canPublish, canImport, appUrl }: Props) {
+  const api = `/api/articles/${articleId}/annotations`;
+  return (
+    <details className="article-tools" open={!!publication.publishedAt || undefined}>
+      <summary>Publish and export</summary>
+      <div className="article-tools__body">
+        <PublishControl articleId={articleId} initial={publication} canPublish={canPublish} appUrl={appUrl} />
+        <p className="article-tools__exports">
+          Export: <a href={`${api}?format=w3c`}>W3C annotations (JSON-LD)</a> · <a href={`${api}?format=csv`}>CSV</a> ·{" "}
+          <a href={`/articles/${articleId}/report`}>Printable report</a>
+        </p>
+        {canImport && <AnnotationImport articleId={articleId} />}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useState } from "react";
+import type { Publication } from "@/lib/publishing/service";
+import { ApiError, callApi } from "../api-client";
+import { Message } from "../message";
+
+type Props = { articleId: string; initial: Publication; canPublish: boolean; appUrl: string };
+
+/** Whether the fact-check is public, its address to copy, and (for editors) Publish and Unpublish. */
+export function PublishControl({ articleId, initial, canPublish, appUrl }: Props) {
+  const [publication, setPublication] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const publicUrl = publication.slug ? `${appUrl}/p/${publication.slug}` : null;
+
+  async function change(method: "POST" | "DELETE") {
+    if (method === "DELETE" && !window.confirm("Unpublish? The public page will answer “not found” until you publish again.")) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setPublication((await callApi<{ publication: Publication }>(method, `/api/articles/${articleId}/publication`)).publication);
+    } catch (caught) {
+      if (caught instanceof ApiError) setError(caught.message);
+      else throw caught;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copy() {
+    if (!publicUrl) return;
+    await navigator.clipboard.writeText(publicUrl);
+    setCopied(true);
+  }
+
+  return (
+    <div className="publish-control">
+      {publication.publishedAt && publicUrl ? (
+        <p className="publish-control__status">
+          <span className="badge badge--published">Published</span>{" "}
+          <a href={publicUrl} target="_blank" rel="noopener">
+            {publicUrl}
+          </a>{" "}
+          <button type="button" className="secondary" onClick={copy}>
+            {copied ? "Copied" : "Copy link"}
+          </button>
+        </p>
+      ) : (
+        <p className="publish-control__status">
+          <span className="badge">Not published</span> Only approved claims appear on the public page.
+        </p>
+      )}
+      {canPublish &&
+        (publication.publishedAt ? (
+          <button type="button" className="danger" disabled={busy} onClick={() => change("DELETE")}>
+            Unpublish
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={busy} onClick={() => change("POST")}>
+            Publish
+          </button>
+        ))}
+      <Message text={error} />
+    </div>
+  );
+}

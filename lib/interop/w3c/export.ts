@@ -1,0 +1,122 @@
+import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
+import type { AnnotationRecord } from "@/lib/annotations/record";
+import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
+
+/** The W3C Web Annotation JSON-LD context, and the media type that names it as the profile. */
+export const W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+export const W3C_MEDIA_TYPE = `application/ld+json; profile="${W3C_CONTEXT}"`;
+
+/** Annotations per AnnotationPage: a long article's claims in a few requests, each well under a megabyte. */
+export const W3C_PAGE_SIZE = 100;
+
+export type W3cBody =
+  | { type: "TextualBody"; purpose: "assessing"; value: string; format: "text/plain" }
+  | { type: "TextualBody"; purpose: "describing"; value: string; format: "text/plain" }
+  | { type: "SpecificResource"; purpose: "linking"; source: string; label?: string };
+
+export type W3cAnnotation = {
+  id: string;
+  type: "Annotation";
+  motivation: "assessing";
+  created: string;
+  modified: string;
+  creator: { type: "Person"; name: string };
+  body: W3cBody[];
+  target: { source: string; selector: [TextQuoteSelector, TextPositionSelector] };
+};
+
+export type W3cPage = {
+  id: string;
+  type: "AnnotationPage";
+  partOf: { id: string; total: number };
+  startIndex: number;
+  next?: string;
+  prev?: string;
+  items: W3cAnnotation[];
+};
+
+/** Where the article's annotations live in the API, and what they annotate. */
+export type W3cContext = { appUrl: string; articleId: string; title: string; targetSource: string };
+
+export function collectionUrl(context: W3cContext): string {
+  return `${context.appUrl}/api/articles/${context.articleId}/annotations`;
+}
+
+export function pageUrl(context: W3cContext, page: number): string {
+  return `${collectionUrl(context)}?page=${page}`;
+}
+
+/** How many pages `total` annotations fill: at least one, possibly empty. */
+export function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / W3C_PAGE_SIZE));
+}
+
+/** One annotation in the W3C model: the verdict (as its label) and explanation as bodies, each source a linking body, both selectors on the target. */
+export function w3cAnnotationOf(annotation: AnnotationRecord, context: W3cContext): W3cAnnotation {
+  const body: W3cBody[] = [];
+  if (annotation.verdict) body.push({ type: "TextualBody", purpose: "assessing", value: VERDICT_LABELS[annotation.verdict], format: "text/plain" });
+  if (annotation.explanation) body.push({ type: "TextualBody", purpose: "describing", value: annotation.explanation, format: "text/plain" });
+  for (const source of annotation.sources) {
+    body.push({ type: "SpecificResource", purpose: "linking", source: source.url, ...(source.title ? { label: source.title } : {}) });
+  }
+  return {
+    id: `${context.appUrl}/api/annotations/${annotation.id}`,
+    type: "Annotation",
+    motivation: "assessing",
+    created: annotation.createdAt,
+    modified: annotation.updatedAt,
+    creator: { type: "Person", name: annotation.author.name },
+    body,
+    target: { source: context.targetSource, selector: annotation.selectors },
+  };
+}
+
+/** Page `page` (from 1) of `annotations`, linked to its neighbours and its collection. */
+export function w3cPageOf(annotations: AnnotationRecord[], page: number, context: W3cContext): W3cPage {
+  const total = annotations.length;
+  const startIndex = (page - 1) * W3C_PAGE_SIZE;
+  return {
+    id: pageUrl(context, page),
+    type: "AnnotationPage",
+    partOf: { id: collectionUrl(context), total },
+    startIndex,
+    ...(page < pageCount(total) ? { next: pageUrl(context, page + 1) } : {}),
+    ...(page > 1 ? { prev: pageUrl(context, page - 1) } : {}),
+    items: annotations.slice(startIndex, startIndex + W3C_PAGE_SIZE).map((annotation) => w3cAnnotationOf(annotation, context)),
+  };
+}
+
+/** The collection of the article's annotations, its first page embedded so that a short article comes in one request. */
+export function w3cCollectionOf(annotations: AnnotationRecord[], context: W3cContext) {
+  const { partOf: _, ...first } = w3cPageOf(annotations, 1, context);
+  return {
+    "@context": W3C_CONTEXT,
+    id: collectionUrl(context),
+    type: "AnnotationCollection",
+    label: `Fact-check annotations: ${context.title}`,
+    total: annotations.length,
+    first,
+    last: pageUrl(context, pageCount(annotations.length)),
+  };
+}
+
+/** A page whose `next` is the following page itself rather than its address: the form of a file that holds every page. */
+export type W3cEmbeddedPage = Omit<W3cPage, "partOf" | "next"> & { next?: W3cEmbeddedPage };
+
+/**
+ * The whole collection in one document, for a download: each page embeds the next, so a file of
+ * any length holds every annotation, and the import reads them all back.
+ */
+export function w3cCompleteCollectionOf(annotations: AnnotationRecord[], context: W3cContext) {
+  let next: W3cEmbeddedPage | undefined;
+  for (let page = pageCount(annotations.length); page >= 1; page--) {
+    const { partOf: _, next: __, ...current } = w3cPageOf(annotations, page, context);
+    next = { ...current, ...(next ? { next } : {}) };
+  }
+  return { ...w3cCollectionOf(annotations, context), first: next! };
+}
+
+/** A page requested on its own, with the context it needs to stand alone. */
+export function w3cStandalonePageOf(annotations: AnnotationRecord[], page: number, context: W3cContext) {
+  return { "@context": W3C_CONTEXT, ...w3cPageOf(annotations, page, context) };
+}

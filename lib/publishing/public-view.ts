@@ -1,0 +1,130 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import type { Database } from "@/db/database";
+import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
+import type { Verdict } from "@/lib/annotations/verdicts";
+import { isSafeHttpUrl } from "@/lib/urls";
+
+/** A source as the public sees it: where to read it, never who added it. */
+export type PublicSource = { url: string; title: string; publisher: string; archiveUrl: string | null };
+
+/** An approved claim on the public page. */
+export type PublicClaim = {
+  id: string;
+  /** Its place in reading order, from 1: the number of its note. */
+  number: number;
+  quote: string;
+  start: number;
+  end: number;
+  verdict: Verdict | null;
+  explanation: string;
+  sources: PublicSource[];
+  /** When it was approved (the latest approval, if it was reopened and approved again). */
+  approvedAt: string;
+  /** Who approved it: only when the newsroom chose to show reviewers' names, else null. */
+  approvedBy: string | null;
+};
+
+/** What `/p/<slug>` shows: the article's current revision and its approved, placed claims. */
+export type PublicArticle = {
+  id: string;
+  slug: string;
+  title: string;
+  byline: string | null;
+  originalUrl: string | null;
+  publishedOn: string | null;
+  publishedAt: string;
+  doc: unknown;
+  claims: PublicClaim[];
+};
+
+/**
+ * The published article at `slug`, or null when there is none (never published, or unpublished).
+ * Claims appear only when approved, in the text (not orphaned, not discarded) and placed with
+ * confidence: a doubtful placement waits for someone to confirm it, since a highlight on the wrong
+ * sentence would be worse in public than none. Drafts, comments, authors and assignees never leave here.
+ */
+export async function publicArticleBySlug(db: Database, slug: string, options: { showReviewers: boolean }): Promise<PublicArticle | null> {
+  const [article] = await db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      byline: articles.byline,
+      originalUrl: articles.originalUrl,
+      publishedOn: articles.publishedOn,
+      publishedAt: articles.publishedAt,
+      doc: articles.doc,
+    })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), isNotNull(articles.publishedAt)));
+  if (!article) return null;
+  const claims = await db
+    .select({
+      id: annotations.id,
+      quote: annotations.quote,
+      start: annotations.startOffset,
+      end: annotations.endOffset,
+      verdict: annotations.verdict,
+      explanation: annotations.explanation,
+    })
+    .from(annotations)
+    .where(
+      and(
+        eq(annotations.articleId, article.id),
+        eq(annotations.status, "approved"),
+        isNull(annotations.orphanedAt),
+        isNull(annotations.discardedAt),
+        eq(annotations.placementChecked, true),
+      ),
+    )
+    .orderBy(asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt));
+  const ids = claims.map((claim) => claim.id);
+  const [sourceRows, approvals] = ids.length ? await Promise.all([selectSources(db, ids), selectApprovals(db, ids)]) : [[], new Map<string, Approval>()];
+  return {
+    id: article.id,
+    slug: article.slug!,
+    title: article.title,
+    byline: article.byline,
+    originalUrl: article.originalUrl && isSafeHttpUrl(article.originalUrl) ? article.originalUrl : null,
+    publishedOn: article.publishedOn,
+    publishedAt: article.publishedAt!.toISOString(),
+    doc: article.doc,
+    claims: claims.map((claim, index) => {
+      const approval = approvals.get(claim.id);
+      return {
+        ...claim,
+        number: index + 1,
+        sources: sourceRows.filter((source) => source.annotationId === claim.id).map(({ annotationId: _, ...source }) => source),
+        approvedAt: (approval?.at ?? article.publishedAt!).toISOString(),
+        approvedBy: options.showReviewers ? (approval?.name ?? null) : null,
+      };
+    }),
+  };
+}
+
+async function selectSources(db: Database, annotationIds: string[]) {
+  const rows = await db
+    .select({ annotationId: sources.annotationId, url: sources.url, title: sources.title, publisher: sources.publisher, archiveUrl: sources.archiveUrl })
+    .from(sources)
+    .where(inArray(sources.annotationId, annotationIds))
+    .orderBy(asc(sources.annotationId), asc(sources.position));
+  // Sources were validated on the way in; this keeps a forged or legacy row from becoming a public link.
+  return rows
+    .filter((row) => isSafeHttpUrl(row.url))
+    .map((row) => ({ ...row, archiveUrl: row.archiveUrl && isSafeHttpUrl(row.archiveUrl) ? row.archiveUrl : null }));
+}
+
+type Approval = { at: Date; name: string };
+
+/** Each claim's latest approval: when, and by whom. */
+async function selectApprovals(db: Database, annotationIds: string[]): Promise<Map<string, Approval>> {
+  const rows = await db
+    .select({ annotationId: reviewEvents.annotationId, at: reviewEvents.createdAt, name: users.name })
+    .from(reviewEvents)
+    .innerJoin(users, eq(users.id, reviewEvents.actorId))
+    .where(and(inArray(reviewEvents.annotationId, annotationIds), eq(reviewEvents.kind, "status"), eq(reviewEvents.toStatus, "approved")))
+    .orderBy(desc(reviewEvents.createdAt));
+  const latest = new Map<string, Approval>();
+  for (const row of rows) if (!latest.has(row.annotationId)) latest.set(row.annotationId, { at: row.at, name: row.name });
+  return latest;
+}

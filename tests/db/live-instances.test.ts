@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api, setUpAdminSession, type Session } from "@/bench/session";
+
+/**
+ * Two `next start` processes on two ports over one PostgreSQL database, as production runs behind a
+ * load balancer: a claim created through one reaches an event stream served by the other. Builds the
+ * app first when the build is stale (scripts/start.mjs), so it runs only where PostgreSQL is configured.
+ */
+const adminUrl = process.env.TEST_DATABASE_URL;
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+type Instance = { origin: string; child: ChildProcess; log: string };
+
+async function startInstance(databaseUrl: string, scratch: string, name: string): Promise<Instance> {
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const log = path.join(scratch, `${name}.log`);
+  const output = fs.openSync(log, "w");
+  const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), NEXTAUTH_URL: origin, DATABASE_URL: databaseUrl },
+    detached: true,
+    stdio: ["ignore", output, output],
+  });
+  fs.closeSync(output);
+  const deadline = Date.now() + 9 * 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited:\n${fs.readFileSync(log, "utf8").slice(-2_000)}`);
+    const status = await fetch(`${origin}/signin`).then((response) => response.status, () => 0);
+    if (status === 200) return { origin, child, log };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${name} did not start:\n${fs.readFileSync(log, "utf8").slice(-2_000)}`);
+}
+
+function stopInstance(instance: Instance | undefined): Promise<void> {
+  const pid = instance?.child.pid;
+  if (!instance || pid === undefined || instance.child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    instance.child.once("exit", () => resolve());
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      resolve();
+    }
+  });
+}
+
+/** Reads a server-sent event stream in the background, keeping when each chunk arrived. */
+function record(stream: Response) {
+  const chunks: { at: number; text: string }[] = [];
+  const reader = stream.body!.getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      chunks.push({ at: performance.now(), text: decoder.decode(value, { stream: true }) });
+    }
+  })().catch(() => {});
+  return {
+    /** When the chunk that completed a message containing `needle` arrived, or null so far. */
+    arrivalOf(needle: string): number | null {
+      let text = "";
+      for (const chunk of chunks) {
+        text += chunk.text;
+        if (text.includes(needle)) return chunk.at;
+      }
+      return null;
+    },
+    stop: () => reader.cancel(),
+  };
+}
+
+describe.skipIf(!adminUrl)("two app instances over one PostgreSQL", () => {
+  const database = `factcheck_instances_${randomBytes(4).toString("hex")}`;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "factcheck-instances-"));
+  let first: Instance | undefined;
+  let second: Instance | undefined;
+  let session: Session;
+
+  beforeAll(async () => {
+    await adminQuery(`create database ${database}`);
+    const url = new URL(adminUrl!);
+    url.pathname = `/${database}`;
+    // One after the other: the first builds when the build is stale, the second then finds it current.
+    first = await startInstance(url.toString(), scratch, "first");
+    second = await startInstance(url.toString(), scratch, "second");
+    session = await setUpAdminSession(first.origin);
+  }, 20 * 60_000);
+
+  afterAll(async () => {
+    await Promise.all([stopInstance(first), stopInstance(second)]);
+    await adminQuery(`drop database if exists ${database} with (force)`);
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }, 60_000);
+
+  it("shows a claim created through one instance on the other's event stream within 2 seconds", async () => {
+    const { articles } = await api<{ articles: { id: string }[] }>(session, "GET", "/api/articles");
+    const articleId = articles[0]!.id;
+    const { article } = await api<{ article: { plainText: string } }>(session, "GET", `/api/articles/${articleId}`);
+    // The session cookie is good on both: the signing secret is in the shared database.
+    const stream = await fetch(`${second!.origin}/api/articles/${articleId}/events`, { headers: { Cookie: session.cookie } });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("content-type")).toContain("text/event-stream");
+    const received = record(stream);
+    await expect.poll(() => received.arrivalOf("event: ready")).not.toBeNull();
+
+    const sentAt = performance.now();
+    const exact = article.plainText.slice(0, 30);
+    const answer = await api<{ annotation: { id: string } }>(session, "POST", `/api/articles/${articleId}/annotations`, {
+      selectors: [
+        { type: "TextQuoteSelector", exact, prefix: "", suffix: article.plainText.slice(30, 62) },
+        { type: "TextPositionSelector", start: 0, end: 30 },
+      ],
+    });
+    const needle = `"annotationId":"${answer.annotation.id}"`;
+    await expect.poll(() => received.arrivalOf(needle), { timeout: 5_000 }).not.toBeNull();
+    expect(received.arrivalOf(needle)! - sentAt).toBeLessThan(2_000);
+    await received.stop();
+  });
+
+  it("refuses a stream without a session with 401", async () => {
+    const { articles } = await api<{ articles: { id: string }[] }>(session, "GET", "/api/articles");
+    const response = await fetch(`${second!.origin}/api/articles/${articles[0]!.id}/events`);
+    expect(response.status).toBe(401);
+  });
+});

@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { PASSWORD, selectWithMouse, signIn } from "./helpers";
+
+const ARTICLE = "US to send anti-personnel mines to Ukraine";
+const CLAIM = "Back then, the White House said it wouldn’t develop or export such mines anymore and aimed to destroy its stockpile.";
+const CAUGHT_UP = "The only exception was South Korea, for its unique defense needs.";
+
+test.describe.configure({ mode: "serial" });
+
+async function openArticle(page: Page, email: string): Promise<void> {
+  await signIn(page, email);
+  await page.getByRole("link", { name: ARTICLE }).click();
+  await expect(page.getByRole("heading", { name: ARTICLE })).toBeVisible();
+}
+
+test("a reviewer's new claim appears on an editor's open page within a second, and each sees the other here", async ({ browser }, testInfo) => {
+  const ritaContext = await browser.newContext();
+  const edContext = await browser.newContext();
+  const rita = await ritaContext.newPage();
+  const ed = await edContext.newPage();
+  await openArticle(ed, "ed@example.com");
+  await openArticle(rita, "rita@example.com");
+
+  await expect(ed.getByText("Also here: Rita Reviewer")).toBeVisible();
+  await expect(rita.getByText("Also here: Ed Editor")).toBeVisible();
+  await ed.screenshot({ path: "/tmp/live-presence.png" });
+  await testInfo.attach("presence", { path: "/tmp/live-presence.png", contentType: "image/png" });
+
+  await selectWithMouse(rita, CLAIM);
+  const created = rita.waitForResponse((response) => response.url().endsWith("/annotations") && response.request().method() === "POST");
+  await rita.getByRole("button", { name: "Flag for checking" }).click();
+  expect((await created).status()).toBe(201);
+  const started = Date.now();
+  await expect(ed.locator("mark", { hasText: CLAIM })).toBeVisible({ timeout: 1_000 });
+  await expect(ed.getByRole("article", { name: /Claim by Rita Reviewer: no verdict yet, draft/ })).toBeVisible({ timeout: 1_000 });
+  expect(Date.now() - started).toBeLessThan(1_000);
+
+  await ritaContext.close();
+  await expect(ed.getByText("Also here: Rita Reviewer")).toHaveCount(0);
+  await edContext.close();
+});
+
+/** A server of this test's own, on its own port and database, that the test can stop and start again. */
+class OwnServer {
+  private child: ChildProcess | null = null;
+  constructor(
+    readonly port: number,
+    private readonly dataDir: string,
+  ) {}
+
+  get origin() {
+    return `http://localhost:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const next = path.join("node_modules", "next", "dist", "bin", "next");
+    this.child = spawn(process.execPath, [next, "start", "-p", String(this.port)], {
+      env: { ...process.env, PORT: String(this.port), PGLITE_DATA_DIR: this.dataDir, NEXTAUTH_URL: this.origin },
+      stdio: "ignore",
+    });
+    await expect
+      .poll(async () => (await fetch(`${this.origin}/signin`).then((response) => response.status).catch(() => 0)), { timeout: 60_000 })
+      .toBe(200);
+  }
+
+  /** Kills the server as a crash would: no goodbye to the open streams. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGKILL");
+    });
+    this.child = null;
+  }
+}
+
+/** Selectors of the first `exact` in the article's text, as the API takes them. */
+async function selectorsOf(request: APIRequestContext, origin: string, articleId: string, exact: string) {
+  const { article } = (await (await request.get(`${origin}/api/articles/${articleId}`)).json()) as { article: { plainText: string } };
+  const start = article.plainText.indexOf(exact);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = start + exact.length;
+  return [
+    { type: "TextQuoteSelector", exact, prefix: article.plainText.slice(Math.max(0, start - 32), start), suffix: article.plainText.slice(end, end + 32) },
+    { type: "TextPositionSelector", start, end },
+  ];
+}
+
+test("a page that lost its server reconnects and shows what was made while it was away", async ({ page }, testInfo) => {
+  const dataDir = path.join("data", "e2e-live", "pglite");
+  fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  const server = new OwnServer(Number(process.env.E2E_PORT ?? 3100) + 11, dataDir);
+  await server.start();
+  try {
+    const setup = await page.request.post(`${server.origin}/api/setup`, {
+      data: { name: "Ada Admin", email: "admin@example.com", password: PASSWORD },
+    });
+    expect(setup.ok()).toBe(true);
+    await page.goto(`${server.origin}/signin`);
+    await page.getByLabel("Email").fill("admin@example.com");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: ARTICLE }).click();
+    await expect(page.getByRole("heading", { name: ARTICLE })).toBeVisible();
+    const articleId = new URL(page.url()).pathname.split("/").at(-1)!;
+    await page.waitForLoadState("networkidle").catch(() => {});
+
+    await server.stop();
+    await expect(page.getByText(/Reconnecting…/)).toBeVisible({ timeout: 10_000 });
+    await page.screenshot({ path: "/tmp/live-reconnecting.png" });
+    await testInfo.attach("reconnecting", { path: "/tmp/live-reconnecting.png", contentType: "image/png" });
+
+    await server.start();
+    // Made as soon as the server is back, before the page's stream has reconnected.
+    const created = await page.request.post(`${server.origin}/api/articles/${articleId}/annotations`, {
+      data: { selectors: await selectorsOf(page.request, server.origin, articleId, CAUGHT_UP), verdict: null, explanation: "", sources: [] },
+    });
+    expect(created.status()).toBe(201);
+    await expect(page.locator("mark", { hasText: CAUGHT_UP })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(/Reconnecting…/)).toHaveCount(0);
+  } finally {
+    await server.stop();
+  }
+});

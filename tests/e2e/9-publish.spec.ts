@@ -1,0 +1,213 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+/**
+ * Publishing: a reviewer's two claims approved by the editor, published from the article page and
+ * read by a stranger without a session (and without JavaScript): highlights, verdicts, sources and
+ * ClaimReview markup, nothing of the desk's drafts or discussion. Then the exports, and unpublishing.
+ */
+const TITLE = "Harbour bridge repairs";
+const FIRST = "The bridge carries 80,000 vehicles a day";
+const SECOND = "repairs will cost 12 million euros";
+const DRAFT = "the work will take two summers";
+const COMMENT = "Internal: double-check the traffic count with the city";
+const TEXT = `${TITLE}\n${FIRST}, the transport office says.\nThe mayor said ${SECOND} and that ${DRAFT}.`;
+const ORIGINAL_URL = "https://news.example/harbour-bridge";
+const REVIEWER = "Rita Reviewer";
+const EDITOR = "Ed Editor";
+
+let articleId = "";
+let slug = "";
+
+type Annotation = { id: string; version: number };
+
+async function claim(request: APIRequestContext, plainText: string, exact: string, content: object): Promise<Annotation> {
+  const start = plainText.indexOf(exact);
+  const answer = await request.post(`/api/articles/${articleId}/annotations`, {
+    data: { selectors: [{ type: "TextQuoteSelector", exact, prefix: "", suffix: "" }, { type: "TextPositionSelector", start, end: start + exact.length }], ...content },
+  });
+  expect(answer.status()).toBe(201);
+  return ((await answer.json()) as { annotation: Annotation }).annotation;
+}
+
+async function move(request: APIRequestContext, annotation: Annotation, to: string): Promise<Annotation> {
+  const answer = await request.post(`/api/annotations/${annotation.id}/status`, { data: { to, version: annotation.version } });
+  expect(answer.status()).toBe(200);
+  return ((await answer.json()) as { annotation: Annotation }).annotation;
+}
+
+async function openPublishTools(page: Page) {
+  await page.goto(`/articles/${articleId}`);
+  const tools = page.locator("details.article-tools");
+  if (!(await tools.evaluate((element) => (element as HTMLDetailsElement).open))) await tools.locator("summary").click();
+  return tools;
+}
+
+test("a reviewer's two claims are approved by the editor; a third stays a draft", async ({ page, browser }) => {
+  await signIn(page, "ed@example.com");
+  const imported = await page.request.post("/api/articles", { data: { format: "text", content: TEXT, originalUrl: ORIGINAL_URL, publishedOn: "2026-11-02" } });
+  expect(imported.status()).toBe(201);
+  articleId = ((await imported.json()) as { article: { id: string } }).article.id;
+  const { article } = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as { article: { plainText: string } };
+
+  const rita = await browser.newContext();
+  const ritaPage = await rita.newPage();
+  await signIn(ritaPage, "rita@example.com");
+  const source = (url: string, title: string) => ({ url, title, accessedAt: "2026-11-20" });
+  const first = await claim(ritaPage.request, article.plainText, FIRST, {
+    verdict: "mostly_true",
+    explanation: "The 2025 traffic census counted 78,400 vehicles a day on average.",
+    sources: [source("https://city.example/traffic-census-2025.pdf", "Traffic census 2025")],
+  });
+  const second = await claim(ritaPage.request, article.plainText, SECOND, {
+    verdict: "false",
+    explanation: "The tender puts the repairs at 21 million euros.",
+    sources: [source("https://city.example/tender-4411", "Tender 4411"), source("https://port.example/press", "Port authority statement")],
+  });
+  await claim(ritaPage.request, article.plainText, DRAFT, { explanation: "Not checked yet." });
+  expect((await ritaPage.request.post(`/api/annotations/${first.id}/comments`, { data: { body: COMMENT } })).status()).toBe(201);
+  const submitted = [await move(ritaPage.request, first, "in_review"), await move(ritaPage.request, second, "in_review")];
+  await rita.close();
+
+  for (const annotation of submitted) await move(page.request, annotation, "approved");
+});
+
+test("the editor publishes from the article page and gets the public link", async ({ page }) => {
+  await signIn(page, "ed@example.com");
+  const tools = await openPublishTools(page);
+  await expect(tools.getByText("Not published")).toBeVisible();
+  await tools.getByRole("button", { name: "Publish" }).click();
+  const link = tools.getByRole("link", { name: /\/p\// });
+  await expect(link).toBeVisible();
+  slug = new URL((await link.getAttribute("href"))!).pathname.replace(/^\/p\//, "");
+  expect(slug).toBe("harbour-bridge-repairs");
+  await expect(tools.getByRole("button", { name: "Unpublish" })).toBeVisible();
+});
+
+test("a stranger reads the public page: approved claims only, with verdicts, sources and ClaimReview", async ({ browser }) => {
+  const stranger = await browser.newContext();
+  const page = await stranger.newPage();
+  const answer = await page.goto(`/p/${slug}`);
+  expect(answer!.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+
+  const marks = page.locator("mark.claim-mark");
+  await expect(marks).toHaveCount(2);
+  await expect(marks.nth(0)).toHaveText(FIRST);
+  await expect(marks.nth(1)).toHaveText(SECOND);
+  const notes = page.locator(".claim-note");
+  await expect(notes).toHaveCount(2);
+  await expect(notes.nth(0).locator(".verdict-badge")).toHaveText("Mostly true");
+  await expect(notes.nth(1).locator(".verdict-badge")).toHaveText("False");
+  await expect(notes.nth(1).getByRole("link", { name: "Tender 4411" })).toHaveAttribute("href", "https://city.example/tender-4411");
+  for (const sourceLink of await page.locator(".claim-note__sources a").all()) await expect(sourceLink).toHaveAttribute("rel", "nofollow noopener ugc");
+  await page.locator(".claim-ref a").first().click();
+  await expect(page).toHaveURL(/#claim-/);
+
+  const html = await page.content();
+  // The draft's sentence is part of the article's text: what must be absent is its note, its highlight, and the desk's talk.
+  for (const secret of [COMMENT, "Not checked yet", REVIEWER, EDITOR]) expect(html, secret).not.toContain(secret);
+  expect(await page.locator("mark", { hasText: DRAFT }).count()).toBe(0);
+  expect(await page.locator(".claim-note", { hasText: DRAFT }).count()).toBe(0);
+  expect(html).toContain('<meta name="robots" content="index, follow"');
+
+  const reviews = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text) as Record<string, unknown>);
+  expect(reviews).toHaveLength(2);
+  const pageUrl = new URL(`/p/${slug}`, page.url()).toString();
+  expect(reviews[0]).toEqual({
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    url: expect.stringMatching(new RegExp(`^${pageUrl.replace(/[.?]/g, "\\$&")}#claim-[0-9a-f-]{36}$`)),
+    claimReviewed: FIRST,
+    datePublished: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    author: { "@type": "Organization", name: "Fact-check desk" },
+    reviewRating: { "@type": "Rating", alternateName: "Mostly true", ratingValue: 4, bestRating: 5, worstRating: 1 },
+    itemReviewed: {
+      "@type": "Claim",
+      appearance: { "@type": "CreativeWork", url: ORIGINAL_URL, headline: TITLE, datePublished: "2026-11-02" },
+      datePublished: "2026-11-02",
+    },
+  });
+  expect(reviews[1]).toMatchObject({ claimReviewed: SECOND, reviewRating: { alternateName: "False", ratingValue: 1 } });
+  const anchor = (reviews[0]!.url as string).split("#")[1]!;
+  await expect(page.locator(`#${anchor}`)).toHaveCount(1);
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+
+  await page.goto(`/p/${slug}`);
+  await page.screenshot({ path: "/tmp/publish-public-screen.png", fullPage: true });
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: "/tmp/publish-public-print.png", fullPage: true });
+  await stranger.close();
+});
+
+test("the public page reads the same without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/p/${slug}`);
+  await expect(page.locator("mark.claim-mark")).toHaveCount(2);
+  await expect(page.locator(".verdict-badge")).toHaveText(["Mostly true", "False"]);
+  await context.close();
+});
+
+test("a signed-in colleague exports W3C, CSV and the printable report", async ({ page }) => {
+  await signIn(page, "rita@example.com");
+  const accept = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
+  const exported = await page.request.get(`/api/articles/${articleId}/annotations`, { headers: { Accept: accept } });
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()["content-type"]).toBe(accept);
+  const collection = (await exported.json()) as { type: string; total: number; first: { items: { motivation: string }[] } };
+  expect(collection).toMatchObject({ type: "AnnotationCollection", total: 3 });
+  expect(collection.first.items.every((item) => item.motivation === "assessing")).toBe(true);
+  const again = await page.request.get(`/api/articles/${articleId}/annotations`, { headers: { Accept: accept, "If-None-Match": exported.headers()["etag"]! } });
+  expect(again.status()).toBe(304);
+
+  const csv = await page.request.get(`/api/articles/${articleId}/annotations?format=csv`);
+  expect(csv.headers()["content-disposition"]).toBe(`attachment; filename="${slug}-annotations.csv"`);
+  expect((await csv.text()).split("\r\n")[0]).toBe("id,quote,status,verdict,explanation,author,assignee,created,updated,sources");
+
+  const refused = await page.request.post(`/api/articles/${articleId}/annotations/import`, { data: collection });
+  expect(refused.status()).toBe(403);
+
+  await page.goto(`/articles/${articleId}/report`);
+  await expect(page.locator(".report-claim")).toHaveCount(3);
+  await page.screenshot({ path: "/tmp/publish-report-screen.png", fullPage: true });
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: "/tmp/publish-report-print.png", fullPage: true });
+});
+
+test("the editor's import refuses malformed and oversized files, and places a valid one", async ({ page }) => {
+  await signIn(page, "ed@example.com");
+  const url = `/api/articles/${articleId}/annotations/import`;
+  const malformed = await page.request.post(url, { headers: { "Content-Type": "application/json" }, data: "{not json" });
+  expect(malformed.status()).toBe(400);
+  const oversized = await page.request.post(url, { headers: { "Content-Type": "application/json" }, data: `"${"x".repeat(5 * 1024 * 1024 + 1)}"` });
+  expect(oversized.status()).toBe(413);
+  const unknown = await page.request.post(url, { data: [{ target: { selector: { type: "MagicSelector" } } }] });
+  expect(unknown.status()).toBe(400);
+  expect(((await unknown.json()) as { fields: Record<string, string> }).fields).toHaveProperty(["items.0.target.selector.0.type"], expect.stringContaining("W3C selector"));
+
+  const tools = await openPublishTools(page);
+  await tools.getByLabel(/Import annotations/).setInputFiles({
+    name: "hypothesis.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify([{ type: "Annotation", body: [{ type: "TextualBody", value: "Check the date." }], target: [{ selector: [{ type: "TextQuoteSelector", exact: "transport office" }] }] }, { target: { selector: { type: "TextQuoteSelector", exact: "ferry timetable" } } }])),
+  });
+  await expect(tools.getByText(/Placed 1 as drafts; 1 could not be placed/)).toBeVisible();
+  await expect(tools.getByText(/“ferry timetable”/)).toBeVisible();
+});
+
+test("unpublishing takes the page down", async ({ page, browser }) => {
+  await signIn(page, "ed@example.com");
+  const tools = await openPublishTools(page);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await tools.getByRole("button", { name: "Unpublish" }).click();
+  await expect(tools.getByText("Not published")).toBeVisible();
+  const stranger = await browser.newContext();
+  const gone = await stranger.newPage();
+  expect((await gone.goto(`/p/${slug}`))!.status()).toBe(404);
+  await stranger.close();
+});
