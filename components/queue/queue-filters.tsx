@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { VERDICTS, VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { QueueChoices } from "@/lib/reviews/queue-choices";
-import { DEFAULT_DIRECTIONS, NO_VERDICT, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
+import { DEFAULT_DIRECTIONS, DEFAULT_PAGE_SIZE, NO_VERDICT, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
 import { FilterForm } from "./filter-form";
 
 type Props = { query: QueueQuery; choices: QueueChoices; clearHref: string };
@@ -86,9 +86,10 @@ export function QueueFilters({ query, choices, clearHref }: Props) {
         </fieldset>
         <div className="queue-filter">
           <label htmlFor="queue-page-size">Per page</label>
-          <select id="queue-page-size" name="pageSize" defaultValue={String(query.pageSize)}>
+          {/* The default size's value is empty, so that choosing it leaves the address without it. */}
+          <select id="queue-page-size" name="pageSize" defaultValue={query.pageSize === DEFAULT_PAGE_SIZE ? "" : String(query.pageSize)}>
             {QUEUE_PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
+              <option key={size} value={size === DEFAULT_PAGE_SIZE ? "" : size}>
                 {size}
               </option>
             ))}

@@ -82,6 +82,17 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
   { name: "revision history", as: "rita@example.com", path: () => `/articles/${articleId}/revisions` },
   { name: "revision comparison and text", as: "rita@example.com", path: () => `/articles/${articleId}/revisions?view=1&from=1&to=2` },
   { name: "users admin", as: "admin@example.com", path: () => "/admin/users" },
+  { name: "review queue", as: "ed@example.com", path: () => "/queue" },
+  {
+    name: "review queue sorted by due date, with a row selected",
+    as: "rita@example.com",
+    path: () => `/queue?article=${articleId}&sort=due`,
+    async then(page) {
+      await page.getByRole("table").locator("tbody tr").first().getByRole("checkbox").check();
+      await expect(page.getByText("1 selected")).toBeVisible();
+    },
+  },
+  { name: "My queue", as: "rita@example.com", path: () => "/queue?assignee=me" },
   { name: "audit trail with a change's values open", as: "admin@example.com", path: () => `/admin/audit?article=${articleId}`, then: async (page) => {
     await page.getByText("Before and after", { exact: true }).first().click();
     await expect(page.locator("details[open] .audit-values")).toBeVisible();

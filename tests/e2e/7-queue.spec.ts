@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
-import { PASSWORD, signIn } from "./helpers";
+import { PASSWORD, signIn, signOut } from "./helpers";
 
 // Runs after 1-workbench.spec.ts, which sets up the admin, the reviewer Rita and the editor Ed. The claims
 // here are on an article of their own, so that what other specs leave in the desk does not change the counts.
@@ -29,7 +29,7 @@ let ritaId: string;
 
 /**
  * Rita's seven claims on the article: two left as drafts without a verdict, one draft with a verdict, two in
- * review, one with changes requested, one approved by Ed.
+ * review, one with changes requested, one approved by Ed; four of them assigned to Rita by Ed.
  */
 test.beforeAll(async () => {
   const [rita, ed] = await Promise.all([signedIn("rita@example.com"), signedIn("ed@example.com")]);
@@ -60,8 +60,17 @@ test.beforeAll(async () => {
   expect((await ed.post(`/api/annotations/${ids[0]}/status`, { data: { to: "approved", version: 2 } })).ok()).toBe(true);
   const changes = await ed.post(`/api/annotations/${ids[1]}/status`, { data: { to: "changes_requested", version: 2, comment: "Cite the ridership report." } });
   expect(changes.ok()).toBe(true);
+  // Rita's assignments, given out of order: My queue must sort them.
+  for (const [index, dueOn] of [[0, dayFromToday(-10)], [5, null], [4, dayFromToday(5)], [3, dayFromToday(-2)]] as const) {
+    expect((await ed.put(`/api/annotations/${ids[index]}/assignment`, { data: { assigneeId: ritaId, dueOn } })).ok()).toBe(true);
+  }
   await Promise.all([rita.dispose(), ed.dispose()]);
 });
+
+/** The day `days` from today, in UTC as the queue reads due dates. */
+function dayFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 const rows = (page: Page) => page.getByRole("table").locator("tbody tr");
 const tab = (page: Page, name: RegExp) => page.getByRole("navigation", { name: "Status" }).getByRole("link", { name });
@@ -76,7 +85,7 @@ test("a reviewer filters the review queue by article and author, with the counts
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`article=${articleId}`));
   await expect(page).toHaveURL(new RegExp(`author=${ritaId}`));
-  await expect(page).not.toHaveURL(/verdict=/);
+  await expect(page).not.toHaveURL(/verdict=|pageSize=/);
   await expect(rows(page)).toHaveCount(7);
   await expect(tab(page, /^All 7$/)).toHaveAttribute("aria-current", "page");
   for (const [label, count] of [["Draft", 3], ["In review", 2], ["Changes requested", 1], ["Approved", 1], ["Rejected", 0]] as const) {
@@ -154,11 +163,24 @@ test("a row opens its claim in the article, card open and highlight active", asy
   await expect(page.locator(".claim-active")).toHaveText(SENTENCES[1]!);
 });
 
-test("My queue says what to do when nothing is assigned", async ({ page }) => {
-  await signIn(page, "ed@example.com");
+test("My queue lists what is assigned to me most urgent first, and says what to do when nothing is", async ({ page }, testInfo) => {
+  await signIn(page, "rita@example.com");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My queue" }).click();
   await expect(page.getByRole("heading", { name: "My queue" })).toBeVisible();
   await expect(page).toHaveTitle(/My queue/);
+  await page.getByLabel("Article", { exact: true }).selectOption({ label: TITLE });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`assignee=me&article=${articleId}$`));
+  await expect(page.getByRole("table")).toHaveAccessibleName(/sorted most urgent first$/);
+  const quotes = rows(page).getByRole("rowheader");
+  await expect(quotes).toHaveText([SENTENCES[3]!, SENTENCES[4]!, SENTENCES[5]!, SENTENCES[0]!]);
+  await expect(rows(page).first().getByText("Overdue")).toBeVisible();
+  await expect(rows(page).last().getByText("Overdue")).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("my-queue.png"), fullPage: true });
+
+  await signOut(page);
+  await signIn(page, "admin@example.com");
+  await page.goto("/queue?assignee=me");
   await expect(page.getByText("Nothing is assigned to you.")).toBeVisible();
   await expect(page.getByRole("link", { name: "review queue", exact: true })).toHaveAttribute("href", "/queue");
 });
