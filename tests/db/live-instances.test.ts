@@ -5,6 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, setUpAdminSession, type Session } from "@/bench/session";
 
@@ -14,6 +15,7 @@ import { api, setUpAdminSession, type Session } from "@/bench/session";
  * app first when the build is stale (scripts/start.mjs), so it runs only where PostgreSQL is configured.
  */
 const adminUrl = process.env.TEST_DATABASE_URL;
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 function freePort(): Promise<number> {
@@ -147,6 +149,40 @@ describe.skipIf(!adminUrl)("two app instances over one PostgreSQL", () => {
     expect(received.arrivalOf(needle)! - sentAt).toBeLessThan(2_000);
     await received.stop();
   });
+
+  it("shows a claim created through one instance in an article page served by the other within 2 seconds", async () => {
+    const { articles } = await api<{ articles: { id: string }[] }>(session, "GET", "/api/articles");
+    const articleId = articles[0]!.id;
+    const { article } = await api<{ article: { plainText: string } }>(session, "GET", `/api/articles/${articleId}`);
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    try {
+      const context = await browser.newContext();
+      await context.addCookies(
+        session.cookie.split("; ").map((pair) => {
+          const at = pair.indexOf("=");
+          return { name: pair.slice(0, at), value: pair.slice(at + 1), domain: "localhost", path: "/" };
+        }),
+      );
+      const page = await context.newPage();
+      await page.goto(`${second!.origin}/articles/${articleId}`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await page.waitForLoadState("networkidle");
+
+      const start = article.plainText.indexOf("\n") + 1;
+      const exact = article.plainText.slice(start, start + 40);
+      const sentAt = performance.now();
+      await api(session, "POST", `/api/articles/${articleId}/annotations`, {
+        selectors: [
+          { type: "TextQuoteSelector", exact },
+          { type: "TextPositionSelector", start, end: start + exact.length },
+        ],
+      });
+      await page.locator("mark.claim", { hasText: exact.slice(0, 20) }).first().waitFor({ timeout: 5_000 });
+      expect(performance.now() - sentAt).toBeLessThan(2_000);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 
   it("refuses a stream without a session with 401", async () => {
     const { articles } = await api<{ articles: { id: string }[] }>(session, "GET", "/api/articles");
