@@ -97,7 +97,7 @@ async function decide(tx: Transaction, identity: Identity): Promise<Decision> {
 
   if (!identity.email) return refuse("SsoEmailMissing");
   const [sameEmail] = await tx
-    .select({ ...actorColumns, oidcIssuer: users.oidcIssuer })
+    .select({ ...actorColumns, oidcIssuer: users.oidcIssuer, oidcSubject: users.oidcSubject })
     .from(users)
     .where(sql`lower(${users.email}) = ${identity.email}`);
   if (sameEmail) return link(tx, sameEmail, identity);
@@ -106,7 +106,13 @@ async function decide(tx: Transaction, identity: Identity): Promise<Decision> {
   return create(tx, identity, identity.email);
 }
 
-async function link(tx: Transaction, account: Actor & { oidcIssuer: string | null }, identity: Identity): Promise<Decision> {
+async function link(tx: Transaction, account: Actor & { oidcIssuer: string | null; oidcSubject: string | null }, identity: Identity): Promise<Decision> {
+  // Each statement reads what is committed when it runs: a concurrent first sign-in of this very identity
+  // may have committed between the lookup by identity and this one by email. Then it is this person's account.
+  if (account.oidcIssuer === identity.issuer && account.oidcSubject === identity.subject) {
+    const { oidcIssuer: _issuer, oidcSubject: _subject, ...actor } = account;
+    return actor.disabled ? refuse("AccountDisabled") : { outcome: "signed_in", actor };
+  }
   if (account.oidcIssuer !== null) return refuse("SsoEmailLinkedElsewhere");
   if (!identity.emailVerified) return refuse("SsoEmailUnverified");
   if (account.disabled) return refuse("AccountDisabled");
