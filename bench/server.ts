@@ -20,7 +20,8 @@ export const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://
 /** Long enough for a build of the app on a small machine, which happens when the sources changed. */
 const STARTUP_TIMEOUT_MS = 8 * 60_000;
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now, for a server of a benchmark or a test. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);

@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { BulkResult } from "@/lib/reviews/bulk";
-import type { Colleague } from "@/lib/users/service";
 import { ApiError, callApi } from "../api-client";
+import { AssigneeFields, useColleagues } from "../assignee-fields";
 import { Message } from "../message";
 import { useSelection } from "./selection";
 
@@ -27,20 +27,12 @@ export function BulkActions({ canAct }: { canAct: boolean }) {
   const router = useRouter();
   const { selected, toggleAll } = useSelection();
   const [action, setAction] = useState<Action | null>(null);
-  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
   const [assigneeId, setAssigneeId] = useState("");
   const [dueOn, setDueOn] = useState("");
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ text: string; error: boolean } | null>(null);
-
-  useEffect(() => {
-    if (action !== "assign" || colleagues) return;
-    callApi<{ colleagues: Colleague[] }>("GET", "/api/colleagues").then(
-      (answer) => setColleagues(answer.colleagues),
-      (error: unknown) => setOutcome({ text: error instanceof ApiError ? error.message : "Colleagues could not be loaded.", error: true }),
-    );
-  }, [action, colleagues]);
+  const { colleagues, error: colleaguesError } = useColleagues(action === "assign");
 
   async function run() {
     if (!action) return;
@@ -81,17 +73,7 @@ export function BulkActions({ canAct }: { canAct: boolean }) {
       )}
       {action === "assign" && (
         <span className="bulk-actions__fields">
-          <label htmlFor={`${id}-assignee`}>Assign to</label>
-          <select id={`${id}-assignee`} value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)} disabled={!colleagues}>
-            <option value="">Nobody</option>
-            {colleagues?.map((colleague) => (
-              <option key={colleague.id} value={colleague.id}>
-                {colleague.name}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`${id}-due`}>Due</label>
-          <input id={`${id}-due`} type="date" value={dueOn} onChange={(event) => setDueOn(event.target.value)} />
+          <AssigneeFields colleagues={colleagues} assigneeId={assigneeId} dueOn={dueOn} onAssigneeChange={setAssigneeId} onDueChange={setDueOn} />
         </span>
       )}
       {action === "request_changes" && (
@@ -111,6 +93,7 @@ export function BulkActions({ canAct }: { canAct: boolean }) {
         </>
       )}
       {outcome && <Message text={outcome.text} error={outcome.error} />}
+      <Message text={colleaguesError} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { AnnotationRecord } from "@/lib/annotations/record";
 import { mayAssignAnnotation, mayPlanAssignments } from "@/lib/policies/annotation";
 import type { Actor } from "@/lib/users/actor";
-import type { Colleague } from "@/lib/users/service";
 import { ApiError } from "../api-client";
+import { AssigneeFields, useColleagues } from "../assignee-fields";
 import { Message } from "../message";
 import { useClaimStore } from "./claim-store";
 import { deskApi } from "./desk-api";
@@ -85,14 +85,9 @@ function AssignmentForm(props: {
   onSubmit(assigneeId: string | null, dueOn: string | null): Promise<void>;
   onCancel(): void;
 }) {
-  const id = useId();
-  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
+  const { colleagues, error } = useColleagues();
   const [assigneeId, setAssigneeId] = useState(props.annotation.assignee?.id ?? "");
   const [dueOn, setDueOn] = useState(props.annotation.dueOn ?? "");
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    deskApi.colleagues().then(setColleagues, (caught: unknown) => setError(caught instanceof ApiError ? caught.message : "Colleagues could not be loaded."));
-  }, []);
 
   return (
     <form
@@ -103,17 +98,7 @@ function AssignmentForm(props: {
       }}
     >
       <Message text={error} />
-      <label htmlFor={`${id}-assignee`}>Assign to</label>
-      <select id={`${id}-assignee`} value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)} disabled={!colleagues}>
-        <option value="">Nobody</option>
-        {colleagues?.map((colleague) => (
-          <option key={colleague.id} value={colleague.id}>
-            {colleague.name}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-due`}>Due</label>
-      <input id={`${id}-due`} type="date" value={dueOn} onChange={(event) => setDueOn(event.target.value)} />
+      <AssigneeFields colleagues={colleagues} assigneeId={assigneeId} dueOn={dueOn} onAssigneeChange={setAssigneeId} onDueChange={setDueOn} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={props.busy || !colleagues}>
           Save assignment

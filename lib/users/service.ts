@@ -85,7 +85,8 @@ export type Colleague = { id: string; name: string; role: Role };
 /** Active users whose name contains `search` (all of them without one), by name: who can be mentioned or assigned. */
 export async function listColleagues(db: Database, actor: Actor | null, search = ""): Promise<Colleague[]> {
   enforce(mayListColleagues(actor), actor);
-  const pattern = `%${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // A name is at most 100 characters: a longer search can match nothing and is not worth a query plan.
+  const pattern = `%${search.trim().slice(0, 100).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
