@@ -66,7 +66,7 @@ test("a reviewer annotates a sentence with a verdict and two sources and submits
   await expect(highlight).toHaveText(CLAIM);
   await expect(highlight).toHaveAccessibleDescription("Claim by Rita Reviewer: Mostly true, in review");
   const card = page.getByRole("article", { name: /Claim by Rita Reviewer/ });
-  await expect(card.getByText("2 sources")).toBeVisible();
+  await expect(card.getByText("2 sources", { exact: true })).toBeVisible();
   await expect(card.getByText("The White House announced the policy on 21 June 2022. <b>not bold</b>")).toBeVisible();
   await expect(card.getByRole("button", { name: "Approve" })).toHaveCount(0);
 
