@@ -50,7 +50,15 @@ const paragraphSpans = (text: string) => matchesOf(text, /[^\n]+\n?/g);
 /** Sentences: up to a full stop followed by a space, a line break or the end. */
 const sentenceSpans = (text: string) => matchesOf(text, /[^\n ][^\n]*?\.(?= |\n|$)/g);
 
-type Edit = (doc: TrackedText, random: Random) => TrackedText | null;
+/**
+ * Old offsets of the paragraphs that near-duplicates were copied from. Such a paragraph is not
+ * deleted afterwards: its copy elsewhere would then read exactly as the paragraph moved and edited,
+ * and which of the two the revision did is a coin toss no method, with history or without, could
+ * be graded on.
+ */
+type Copied = Set<number>;
+
+type Edit = (doc: TrackedText, random: Random, copied: Copied) => TrackedText | null;
 
 const EDITS: Record<keyof EditCounts, Edit> = {
   typoFixes(doc, random) {
@@ -74,8 +82,10 @@ const EDITS: Record<keyof EditCounts, Edit> = {
     const withSpace = doc.text[target.end] === " " ? target.end + 1 : target.end;
     return remove(doc, target.start, withSpace);
   },
-  deletedParagraphs(doc, random) {
-    const target = random.pick(paragraphSpans(doc.text));
+  deletedParagraphs(doc, random, copied) {
+    const spans = paragraphSpans(doc.text).filter((p) => !doc.origin.subarray(p.start, p.end).some((old) => copied.has(old)));
+    if (spans.length === 0) return null;
+    const target = random.pick(spans);
     return remove(doc, target.start, target.end);
   },
   movedParagraphs(doc, random) {
@@ -87,9 +97,11 @@ const EDITS: Record<keyof EditCounts, Edit> = {
     const to = random.pick(paragraphSpans(without.text)).start;
     return splice(without, to, to, text, origin);
   },
-  nearDuplicates(doc, random) {
+  nearDuplicates(doc, random, copied) {
     const spans = paragraphSpans(doc.text);
-    const source = doc.text.slice(...((s) => [s.start, s.end] as const)(random.pick(spans))).replace(/\n$/, "");
+    const from = random.pick(spans);
+    for (const old of doc.origin.subarray(from.start, from.end)) if (old >= 0) copied.add(old);
+    const source = doc.text.slice(from.start, from.end).replace(/\n$/, "");
     const to = random.pick(spans).start;
     return insert(doc, to, nearDuplicate(random, source) + "\n");
   },
@@ -106,9 +118,10 @@ export function revise(text: string, words: number, random: Random): TrackedText
   }
   const edits = Object.fromEntries(Object.keys(RATES).map((kind) => [kind, 0])) as EditCounts;
   let doc: TrackedText = { text, origin: Int32Array.from({ length: text.length }, (_, i) => i) };
+  const copied: Copied = new Set();
   while (plan.length > 0) {
     const kind = plan.splice(random.int(plan.length), 1)[0]!;
-    const next = EDITS[kind](doc, random);
+    const next = EDITS[kind](doc, random, copied);
     if (next) [doc, edits[kind]] = [next, edits[kind] + 1];
   }
   return { ...doc, edits };

@@ -1,11 +1,16 @@
-import type { Anchor } from "@/lib/anchoring";
+import { PLACEMENT_CONFIDENCE, type Anchor } from "@/lib/anchoring";
 import type { Fate } from "./annotations";
 
 /** The tally of one function on one article. */
-/** `found` counts the correctly placed among the surviving annotations (recall's numerator). */
-export type Tally = { correct: number; found: number; wrong: number; missed: number; orphaned: number; ms: number };
+/**
+ * `found` counts the correctly placed among the surviving annotations (recall's numerator).
+ * `unflagged` and `unflaggedWrong` count the placements confident enough to stand without the
+ * app's "check placement" flag (PLACEMENT_CONFIDENCE), and the wrong ones among them: a wrong
+ * placement a person is asked to check is a lesser harm than one shown as settled.
+ */
+export type Tally = { correct: number; found: number; wrong: number; missed: number; orphaned: number; unflagged: number; unflaggedWrong: number; ms: number };
 
-export const emptyTally = (): Tally => ({ correct: 0, found: 0, wrong: 0, missed: 0, orphaned: 0, ms: 0 });
+export const emptyTally = (): Tally => ({ correct: 0, found: 0, wrong: 0, missed: 0, orphaned: 0, unflagged: 0, unflaggedWrong: 0, ms: 0 });
 
 /**
  * A placement is correct when both its ends are within max(2, 5% of the true span's length)
@@ -25,10 +30,17 @@ export function count(tally: Tally, placed: Anchor | null, fate: Fate): void {
   if (placed === null) {
     if (fate.status === "survives") tally.missed++;
     else tally.orphaned++;
-  } else if (fate.status !== "gone" && isCorrect(placed, fate)) {
+    return;
+  }
+  const right = fate.status !== "gone" && isCorrect(placed, fate);
+  if (right) {
     tally.correct++;
     if (fate.status === "survives") tally.found++;
   } else tally.wrong++;
+  if (placed.confidence >= PLACEMENT_CONFIDENCE) {
+    tally.unflagged++;
+    if (!right) tally.unflaggedWrong++;
+  }
 }
 
 export function add(total: Tally, tally: Tally): void {
@@ -37,8 +49,13 @@ export function add(total: Tally, tally: Tally): void {
   total.wrong += tally.wrong;
   total.missed += tally.missed;
   total.orphaned += tally.orphaned;
+  total.unflagged += tally.unflagged;
+  total.unflaggedWrong += tally.unflaggedWrong;
   total.ms += tally.ms;
 }
 
 /** Wrongly placed, as a share of all placed. */
 export const wrongRate = (t: Tally) => t.wrong / Math.max(1, t.correct + t.wrong);
+
+/** Wrongly placed without a "check placement" flag, as a share of the placements without one. */
+export const unflaggedWrongRate = (t: Tally) => t.unflaggedWrong / Math.max(1, t.unflagged);

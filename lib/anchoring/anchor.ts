@@ -11,6 +11,8 @@ import type { Selector, TextPositionSelector, TextQuoteSelector } from "./select
  */
 export type Anchor = { start: number; end: number; confidence: number };
 
+export const PLACEMENT_CONFIDENCE = 0.75;
+
 /** Selectors as stored: prefix and suffix may be missing on quotes imported from other tools. */
 export type StoredSelector = Selector | TextPositionSelector | { type: "TextQuoteSelector"; exact: string; prefix?: string; suffix?: string };
 

@@ -1,4 +1,4 @@
-export { anchor, type Anchor, type StoredSelector } from "./anchor";
+export { anchor, PLACEMENT_CONFIDENCE, type Anchor, type StoredSelector } from "./anchor";
 export { describe } from "./describe";
 export { reanchor } from "./reanchor";
 export {

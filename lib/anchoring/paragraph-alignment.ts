@@ -56,16 +56,13 @@ function longestIncreasing(values: number[]): number[] {
   return chain.reverse();
 }
 
-type Profile = { words: Map<string, number>; sentences: Map<string, number> };
+import { countsOf, dice, inOrder, SAME_SENTENCE_WORDS, wordsOf } from "./word-likeness";
 
-function countsOf(items: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
-  return counts;
-}
+type Profile = { words: Map<string, number>; sentences: Map<string, number>; sentenceWords: Map<string, number>[] };
 
 function profileOf(text: string): Profile {
-  return { words: countsOf(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []), sentences: countsOf(text.split(/(?<=[.!?]["'\u201d]?)\s+/)) };
+  const sentences = text.split(/(?<=[.!?]["'\u201d]?)\s+/);
+  return { words: wordsOf(text), sentences: countsOf(sentences), sentenceWords: sentences.map(wordsOf) };
 }
 
 /**
@@ -74,6 +71,22 @@ function profileOf(text: string): Profile {
  */
 function likeness(a: Profile, b: Profile): number {
   return (dice(a.words, b.words) + dice(a.sentences, b.sentences)) / 2;
+}
+
+/**
+ * `likeness` with edited sentences counted as kept: the share of sentences that found an edited
+ * self. Near-duplicates score as high as the paragraph itself, so this is only asked between
+ * paragraphs whose order already places them (`inOrder` within a gap of the skeleton).
+ */
+function editedLikeness(a: Profile, b: Profile): number {
+  const unused = [...b.sentenceWords];
+  let kept = 0;
+  for (const sentence of a.sentenceWords) {
+    const match = unused.findIndex((other) => dice(sentence, other) >= SAME_SENTENCE_WORDS);
+    if (match !== -1) [kept, unused[match]] = [kept + 1, new Map()];
+  }
+  const sentences = a.sentenceWords.length + b.sentenceWords.length;
+  return (dice(a.words, b.words) + (sentences === 0 ? 1 : (2 * kept) / sentences)) / 2;
 }
 
 /**
@@ -99,17 +112,6 @@ function overlap(a: Map<string, number>, b: Map<string, number>): [number, numbe
   return [shared, Math.max(1, Math.min(totalA, totalB))];
 }
 
-function dice(a: Map<string, number>, b: Map<string, number>): number {
-  let shared = 0;
-  let total = 0;
-  for (const [word, count] of a) {
-    shared += Math.min(count, b.get(word) ?? 0);
-    total += count;
-  }
-  for (const count of b.values()) total += count;
-  return total === 0 ? 1 : (2 * shared) / total;
-}
-
 /** For each old paragraph, the index of the new paragraph it became, or -1 when it was deleted or rewritten. */
 export function alignParagraphs(oldTexts: string[], newTexts: string[]): Int32Array {
   const newOfOld = new Int32Array(oldTexts.length).fill(-1);
@@ -123,8 +125,10 @@ export function alignParagraphs(oldTexts: string[], newTexts: string[]): Int32Ar
 
   const unique = [...occurrences.values()].filter((e) => e.olds.length === 1 && e.news.length === 1).map((e) => [e.olds[0]!, e.news[0]!] as const);
   unique.sort((a, b) => a[0] - b[0]);
-  for (const [o, n] of unique) pair(o, n);
   const skeleton = longestIncreasing(unique.map(([, n]) => n)).map((i) => unique[i]!);
+  for (const [o, n] of skeleton) pair(o, n);
+  // Identical paragraphs out of order are moves, paired after the edited paragraphs in place.
+  const moved = unique.filter(([o]) => newOfOld[o] === -1);
 
   // Where an old paragraph would be in the new text if nothing near it moved: by its skeleton neighbours.
   const skeletonBefore = new Int32Array(oldTexts.length).fill(-1);
@@ -180,15 +184,37 @@ export function alignParagraphs(oldTexts: string[], newTexts: string[]): Int32Ar
     }
   };
 
-  const inPlace = (): [number, number][] => {
+  // Unpaired new paragraphs within [from(o), to(o)) of each unpaired old one.
+  const within = (from: Int32Array, to: Int32Array): [number, number][] => {
     const candidates: [number, number][] = [];
     for (let o = 0; o < oldTexts.length; o++) {
       if (newOfOld[o] !== -1) continue;
-      for (let n = nearFrom[o]! + 1; n < nearTo[o]!; n++) if (oldOfNew[n] === -1) candidates.push([o, n]);
+      for (let n = from[o]! + 1; n < to[o]!; n++) if (oldOfNew[n] === -1) candidates.push([o, n]);
     }
     return candidates.length <= MAX_COMPARISONS ? candidates : [];
   };
+  const inPlace = () => within(nearFrom, nearTo);
+  // Within each gap between skeleton paragraphs, the edited paragraphs in their old order, as a
+  // line diff would pair them: the pairing of greatest total likeness that crosses no other. Taking
+  // the most alike pair first instead would let a near-duplicate inserted before a paragraph take
+  // its place when the paragraph itself lost a sentence.
+  const pairInOrderWithinGaps = () => {
+    const gaps = new Map<number, number[]>();
+    for (let o = 0; o < oldTexts.length; o++) {
+      if (newOfOld[o] === -1 && oldTexts[o]!.trim()) gaps.set(skeletonBefore[o]!, [...(gaps.get(skeletonBefore[o]!) ?? []), o]);
+    }
+    for (const [before, olds] of gaps) {
+      const news: number[] = [];
+      for (let n = before + 1; n < skeletonAfter[olds[0]!]!; n++) if (oldOfNew[n] === -1 && newTexts[n]!.trim()) news.push(n);
+      if (news.length === 0 || olds.length * news.length > MAX_COMPARISONS) continue;
+      for (const [o, n] of inOrder(olds, news, (o, n) => editedLikeness(profile(o, oldTexts[o]!), profile(~n, newTexts[n]!)), SIMILAR_IN_PLACE)) pair(o, n);
+    }
+  };
+
   pairSoleLeftovers();
+  pairInOrderWithinGaps();
+  // An identical copy elsewhere is a move unless the paragraph's own place already holds its edited self.
+  for (const [o, n] of moved) if (newOfOld[o] === -1 && oldOfNew[n] === -1) pair(o, n);
   pairBySimilarity(inPlace(), SIMILAR_IN_PLACE);
 
   const oldLeft = [...newOfOld.keys()].filter((o) => newOfOld[o] === -1 && oldTexts[o]!.trim());

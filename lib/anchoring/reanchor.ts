@@ -15,16 +15,20 @@ const SAME_CLAIM = 0.8;
  */
 const REWRITTEN_CLAIM = 0.5;
 /**
- * How far the ends of a mapped quote may move when it is realigned: a changed word at either end.
- * Further, and the alignment would rather drop a sentence inserted inside the quote than keep it.
+ * How far the ends of a mapped quote may move when it is realigned: a changed word at either end,
+ * or a quarter of a long quote whose first words the difference gave to a deleted neighbour that
+ * began alike ("According to the …"). Further, and the alignment would rather drop a sentence
+ * inserted inside the quote than keep it.
  */
 const REALIGN_SLACK = 16;
+const realignSlack = (quote: string) => Math.max(REALIGN_SLACK, Math.ceil(quote.length / 4));
 /**
  * Where the revision map has lost the annotation (its paragraph deleted or rewritten beyond
- * recognition), `anchor` may still find it in text the new revision added (a paragraph moved and
- * rewritten), but only confidently and only word for word: anything it finds elsewhere is the
- * image of other old text, a lookalike by definition, and an edited quote in new text is as
- * likely a copy of the paragraph with other figures as the paragraph itself.
+ * recognition), `anchor` may still find it in a paragraph the new revision added (a paragraph
+ * moved and rewritten), but only confidently and only word for word: anything it finds elsewhere
+ * is the image of other old text, a lookalike by definition; a sentence inserted into a kept
+ * paragraph is new text, not the lost one; and an edited quote in a new paragraph is as likely a
+ * copy of the paragraph with other figures as the paragraph itself.
  */
 const FALLBACK_CONFIDENCE = 0.75;
 
@@ -41,15 +45,19 @@ function oldSpan(oldText: string, selectors: readonly StoredSelector[]): { start
 
 /**
  * The quote realigned around its mapped place, so an edited word at either end is included whole.
- * It may grow only over text the revision added: growing over kept text would take in the old
- * neighbours of a quote whose first or last sentence was deleted.
+ * It may grow over text the revision added, or over kept text that is the quote's own first or last
+ * characters: growing over other kept text would take in the old neighbours of a quote whose first
+ * or last sentence was deleted.
  */
 function realigned(newText: string, revision: RevisionMap, quote: string, start: number, end: number): Anchor {
-  const match = align(quote, newText, Math.max(0, start - REALIGN_SLACK), Math.min(newText.length, end + REALIGN_SLACK));
+  const slack = realignSlack(quote);
+  const match = align(quote, newText, Math.max(0, start - slack), Math.min(newText.length, end + slack));
   const mapped = similarity(quote, newText.slice(start, end));
   const aligned = 1 - match.errors / quote.length;
-  const nearby = Math.abs(match.start - start) <= REALIGN_SLACK && Math.abs(match.end - end) <= REALIGN_SLACK;
-  const growsOverKeptText = (match.start < start && !revision.isInserted(match.start, start)) || (match.end > end && !revision.isInserted(end, match.end));
+  const nearby = Math.abs(match.start - start) <= slack && Math.abs(match.end - end) <= slack;
+  const growsAtStart = match.start < start && !revision.isInserted(match.start, start) && !quote.startsWith(newText.slice(match.start, start));
+  const growsAtEnd = match.end > end && !revision.isInserted(end, match.end) && !quote.endsWith(newText.slice(end, match.end));
+  const growsOverKeptText = growsAtStart || growsAtEnd;
   return nearby && aligned > mapped && !growsOverKeptText ? { start: match.start, end: match.end, confidence: aligned } : { start, end, confidence: mapped };
 }
 
@@ -59,7 +67,7 @@ function reanchorOne(oldText: string, newText: string, revision: RevisionMap, se
   const mapped = revision.mapSpan(span.start, span.end);
   if (!mapped) {
     const found = anchor(newText, selectors);
-    const trusted = found && found.confidence >= FALLBACK_CONFIDENCE && revision.isInserted(found.start, found.end) && newText.slice(found.start, found.end) === span.quote;
+    const trusted = found && found.confidence >= FALLBACK_CONFIDENCE && revision.inNewParagraphs(found.start, found.end) && newText.slice(found.start, found.end) === span.quote;
     return trusted ? { ...found, confidence: found.confidence * 0.9 } : null;
   }
   if (mapped.end <= mapped.start) return null;

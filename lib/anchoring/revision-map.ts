@@ -11,6 +11,8 @@ export type RevisionMap = {
   mapSpan(start: number, end: number): { start: number; end: number } | null;
   /** Whether new [start, end) holds only text the old revision did not have: an unpaired paragraph or an insertion. */
   isInserted(start: number, end: number): boolean;
+  /** Whether new [start, end) lies in paragraphs paired with none of the old revision: new, or moved and rewritten beyond pairing. */
+  inNewParagraphs(start: number, end: number): boolean;
 };
 
 /** The last paragraph starting at or before `offset`. */
@@ -97,6 +99,10 @@ export function mapRevision(oldText: string, newText: string): RevisionMap {
       // Ends in two paragraphs that moved apart: no single span holds the annotation any more.
       if (mappedEnd < mappedStart || mappedEnd - mappedStart > 2 * (end - start) + 64) return null;
       return { start: mappedStart, end: mappedEnd };
+    },
+    inNewParagraphs(start, end) {
+      for (let n = paragraphAt(newParagraphs, start); n <= paragraphAt(newParagraphs, Math.max(start, end - 1)); n++) if (paired[n]) return false;
+      return true;
     },
     isInserted(start, end) {
       const first = paragraphAt(newParagraphs, start);

@@ -1,15 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/database";
 import { annotations, reviewEvents } from "@/db/schema";
-import { describe, reanchor, type Anchor } from "@/lib/anchoring";
+import { describe, PLACEMENT_CONFIDENCE, reanchor, type Anchor } from "@/lib/anchoring";
 import { recordAudit, type AuditChange } from "@/lib/audit/record";
-
-/**
- * The confidence a placement needs to stand without a person's look. `Anchor` documents 0.75 to 1 as
- * "the quote, or a small edit of it, in agreeing context"; below is an edited quote in changed
- * surroundings or a choice among lookalikes, which a person should confirm ("check placement").
- */
-export const PLACEMENT_CONFIDENCE = 0.75;
 
 export type ReanchorCounts = { reanchored: number; orphaned: number; checkPlacement: number };
 

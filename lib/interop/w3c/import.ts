@@ -1,13 +1,12 @@
 import type { Database, Transaction } from "@/db/database";
 import { annotations, reviewEvents, sources } from "@/db/schema";
-import { anchor, describe, type StoredSelector } from "@/lib/anchoring";
+import { anchor, describe, PLACEMENT_CONFIDENCE, type StoredSelector } from "@/lib/anchoring";
 import { annotationChange, annotationSnapshot, sourcesSnapshot } from "@/lib/annotations/audit";
 import { selectAnnotation, touchArticleAnnotations } from "@/lib/annotations/queries";
 import { lockArticleText } from "@/lib/annotations/service";
 import { recordAudit, type AuditChange } from "@/lib/audit/record";
 import { mayImportAnnotations } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
-import { PLACEMENT_CONFIDENCE } from "@/lib/revisions/reanchor-annotations";
 import type { Actor } from "@/lib/users/actor";
 import { parseW3cDocument, type ImportedAnnotation } from "./import-input";
 import { claimContentOf } from "./import-mapping";

@@ -105,4 +105,50 @@ group("reanchor", () => {
     expect(placed && after.slice(placed.start, placed.end)).toBe("deactivate on their own once a set period");
     expect(placed!.confidence).toBeGreaterThanOrEqual(0.75);
   });
+
+  it("keeps an edited paragraph in place when a near-copy of it was inserted before it", () => {
+    const edited = "Sofia Rossi said 154 homes had been reported in the port district. The union said it had funded 9 clinics. The goverment received 412 complaints. Li Wei said 8 schools had closed.";
+    const before = ["Critics said the rate had been understated for 12 years.", edited, "The central bank said it had closed 39 jobs since Tuesday."].join("\n");
+    const copy = edited.replace("9 clinics", "12 clinics");
+    const shortened = edited.replace(" The goverment received 412 complaints.", "").replace("homes had been", "homes have been");
+    const after = [copy, "Critics said the rate had been understated for 14 years.", shortened, "The central bank said it had closed 39 jobs since Tuesday."].join("\n");
+    const [start, end] = spanOf(before, "Sofia Rossi said 154 homes");
+    const [placed] = reanchor(before, after, [describe(before, start, end)]);
+    const expected = after.indexOf(shortened);
+    expect(placed).toEqual({ start: expected, end: expected + "Sofia Rossi said 154 homes".length, confidence: 1 });
+  });
+
+  it("orphans a deleted sentence rather than move it to a new sentence of the same mould put in its place", () => {
+    const before = "Officials said 6 homes had been closed. In Northfield, 3383 residents were moved after the audit, officials said. Raj Patel said the plan would cost 40 million dollars.";
+    const after = "Officials said 6 homes had been closed. In the port district, 742 residents were moved after the audit, officials said. In the capital, 10 residents were moved after the storm, officials said.";
+    const [start, end] = spanOf(before, "In Northfield, 3383 residents were moved after the audit, officials said.");
+    expect(reanchor(before, after, [describe(before, start, end)])).toEqual([null]);
+  });
+
+  it("keeps a sentence whose typo and figure were fixed when a sentence was also inserted before it", () => {
+    const before = "The strike ended, a committee report said. The goverment recieved 754 complaints after the floods occured, a committee report said. Ana Souza spoke.";
+    const after = "The strike ended, a committee report said. Inflation rose by 1.2 percent in 1995. The government received 778 complaints after the floods occurred, a committee report said. Ana Souza spoke.";
+    const [start, end] = spanOf(before, "The goverment recieved 754 complaints after the floods occured, a committee report said.");
+    const [placed] = reanchor(before, after, [describe(before, start, end)]);
+    expect(placed && after.slice(placed.start, placed.end)).toBe("The government received 778 complaints after the floods occurred, a committee report said.");
+  });
+
+  it("follows a sentence that a typo fix made identical to the one before it to its own place", () => {
+    const sentence = "Critics said the inflation had been publicly understated for 5 years.";
+    const before = `The council approved 4 clinics. ${sentence.replace("publicly", "publically")} ${sentence} A separate study found 3 permits.`;
+    const after = before.replace("publically", "publicly");
+    const [start, end] = spanOf(before, sentence);
+    const [placed] = reanchor(before, after, [describe(before, start, end)]);
+    expect(placed).toMatchObject({ start: after.lastIndexOf(sentence), end: after.lastIndexOf(sentence) + sentence.length });
+  });
+
+  it("keeps the first words of a quote that the difference gave to a deleted sentence beginning alike", () => {
+    const quote = "According to the Port Authority, the price of bread rose by 14.8 percent in 2012, the highest level since 2020.";
+    const before = `Critics said it had been understated for 2 years. According to the central bank, the inflation rose by 3.1 percent in 1997, the highest level since 1992. ${quote} Emma Dubois spoke.`;
+    const after = before.replace("According to the central bank, the inflation rose by 3.1 percent in 1997, the highest level since 1992. ", "").replace("since 2020", "since 2039");
+    const [start, end] = spanOf(before, quote);
+    const [placed] = reanchor(before, after, [describe(before, start, end)]);
+    expect(placed && after.slice(placed.start, placed.end)).toBe(quote.replace("2020", "2039"));
+  });
+
 });
