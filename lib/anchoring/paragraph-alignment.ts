@@ -1,9 +1,10 @@
 /**
  * Which paragraph of a new revision each paragraph of the old one became, moves included.
- * Patience-style: paragraphs that occur once on each side are paired first, and the longest run of
- * them in the same order marks the unmoved skeleton; repeated paragraphs (boilerplate) go to the
- * copy nearest their expected place; edited paragraphs go to the most similar leftover, first
- * between the same skeleton neighbours, then anywhere (moved and edited).
+ * Patience-style: paragraphs that occur once on each side and keep their order form the unmoved
+ * skeleton; repeated paragraphs (boilerplate) go to the copy nearest their expected place; edited
+ * paragraphs are paired in order within each gap of the skeleton; then identical paragraphs out of
+ * order (moves); then edited leftovers by similarity, near their place, then anywhere (moved and
+ * edited).
  */
 
 /** A paragraph's span in its text: [start, end), its line break excluded. */

@@ -1,4 +1,5 @@
-import { align, type Alignment } from "./edit-distance";
+import approxSearch from "approx-string-match";
+import type { Alignment } from "./edit-distance";
 import type { TextQuoteSelector } from "./selectors";
 
 /**
@@ -24,10 +25,10 @@ export function exactOccurrences(text: string, quote: string): number[] {
 const MAX_SEEDS = 8;
 /** Shorter seeds ("the gove") occur everywhere and vote for nothing. */
 const MIN_SEED_LENGTH = 10;
-/** A seed found more often than this is boilerplate; its votes would drown the real ones. */
-const MAX_SEED_HITS = 32;
-/** Windows verified per search: the best-voted few; the rest are noise by then. */
-const MAX_WINDOWS = 4;
+/** A seed found more often than this is boilerplate: it votes nowhere rather than everywhere. */
+const MAX_SEED_HITS = 400;
+/** Windows verified per search at most: the best-voted ones, where most seeds agree. */
+const MAX_WINDOWS = 6;
 
 type Seed = { piece: string; startOffset: number };
 
@@ -57,9 +58,10 @@ function predictedStarts(text: string, seeds: Seed[]): number[] {
 /**
  * Places in `text` where the selector's quote occurs with at most `maxErrors` edits, found by
  * filter-then-verify: exact seeds (pieces of the quote, the ends of its prefix and suffix) vote
- * for where the quote starts, and the best-voted windows are aligned with the quote. Unlike a
- * full approximate scan it can miss a quote whose every seed was edited; such a quote has
- * changed too much to anchor without history anyway.
+ * for where the quote starts, and the windows most seeds agree on are searched with Myers'
+ * bit-parallel approximate matching (npm approx-string-match, as Hypothesis uses over whole texts).
+ * Unlike a full approximate scan it can miss a quote whose every seed was edited; such a quote
+ * has changed too much to anchor without history anyway.
  */
 export function approximateOccurrences(text: string, selector: TextQuoteSelector, maxErrors: number): Alignment[] {
   const predictions = predictedStarts(text, seedsOf(selector));
@@ -74,9 +76,13 @@ export function approximateOccurrences(text: string, selector: TextQuoteSelector
   }
   windows.sort((a, b) => b.votes - a.votes);
   const found: Alignment[] = [];
-  for (const { from, to } of windows.slice(0, MAX_WINDOWS)) {
-    const match = align(selector.exact, text, Math.max(0, from), Math.min(text.length, to));
-    if (match.errors <= maxErrors && !found.some((f) => f.start === match.start)) found.push(match);
+  const fewestVotes = Math.max(1, (windows[0]?.votes ?? 0) - 1);
+  for (const { from, to, votes } of windows.slice(0, MAX_WINDOWS)) {
+    if (votes < fewestVotes) break;
+    const window = Math.max(0, from);
+    const [best] = approxSearch(text.slice(window, Math.min(text.length, to)), selector.exact, maxErrors).sort((a, b) => a.errors - b.errors);
+    const match = best && { start: window + best.start, end: window + best.end, errors: best.errors };
+    if (match && !found.some((f) => f.start === match.start)) found.push(match);
   }
   return found;
 }

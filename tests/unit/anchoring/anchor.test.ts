@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe as group, expect, it } from "vitest";
-import { anchor, describe } from "@/lib/anchoring";
+import { anchor, describe, PLACEMENT_CONFIDENCE } from "@/lib/anchoring";
 
 const story = [
   "The ministry did not respond to a request for comment.",
@@ -69,5 +69,43 @@ group("anchor", () => {
         expect(anchor(repeated, describe(repeated, start, start + length))).toMatchObject({ start, end: start + length });
       }),
     );
+  });
+
+  it("flags a placement chosen among lookalikes by its old position", () => {
+    const paragraph = "In Riverside, 40 residents were moved after the floods, officials said. The ministry did not respond.";
+    const text = [paragraph, "Maria Keller said on Monday that 120 homes had been built in Northfield.", paragraph].join("\n");
+    const start = text.indexOf("40 residents");
+    const selectors = describe(text, start, start + 12);
+    const revised = "A sentence was added at the top of the story. " + text;
+    const placed = anchor(revised, selectors);
+    expect(placed).toMatchObject({ start: start + 46, end: start + 58 });
+    expect(placed!.confidence).toBeLessThan(PLACEMENT_CONFIDENCE);
+  });
+
+  it("orphans a quote among copies its old position cannot tell apart", () => {
+    const paragraph = "In Riverside, 40 residents were moved after the floods, officials said. The ministry did not respond.";
+    const text = [paragraph, "Maria Keller said on Monday that 120 homes had been built in Northfield.", paragraph].join("\n");
+    const start = text.indexOf("40 residents");
+    const selectors = describe(text, start, start + 12);
+    const middle = text.indexOf("Maria");
+    expect(anchor(text, [selectors[0], { type: "TextPositionSelector", start: middle, end: middle + 12 }])).toBeNull();
+  });
+
+  it("flags a quote found far from where it was, though its context is intact", () => {
+    const start = story.indexOf("inflation rose");
+    const selectors = describe(story, start, start + 30);
+    const moved = "Filler text that pushes the story down. ".repeat(20) + story;
+    const placed = anchor(moved, [selectors[0], { type: "TextPositionSelector", start: 0, end: 30 }]);
+    expect(placed).toMatchObject({ start: start + 800, end: start + 830 });
+    expect(placed!.confidence).toBeLessThan(PLACEMENT_CONFIDENCE);
+  });
+
+  it("places an edited quote in intact context without a flag", () => {
+    const start = story.indexOf("120 homes");
+    const selectors = describe(story, start, start + 24);
+    const placed = anchor(story.replace("120 homes", "125 homes"), selectors);
+    expect(placed).toMatchObject({ start, end: start + 24 });
+    expect(placed!.confidence).toBeGreaterThanOrEqual(PLACEMENT_CONFIDENCE);
+    expect(placed!.confidence).toBeLessThan(1);
   });
 });

@@ -1,3 +1,8 @@
+/**
+ * `npx tsx bench/anchoring/inspect-reanchor.ts <words> [articles]`: the benchmark's articles of that
+ * size, and every annotation `reanchor` places wrongly or misses, with its old context, where it
+ * went and where it belongs. SHOW=missed or SHOW=all to list those instead of the wrong ones.
+ */
 import { describe, reanchor, type Selector } from "@/lib/anchoring";
 import { article, seededRandom } from "./article";
 import { fateOf, newOffsets, pickSpans } from "./annotations";
