@@ -78,7 +78,10 @@ const EDITS: Record<keyof EditCounts, Edit> = {
     return insert(doc, after.end, " " + sentence(random, false));
   },
   deletedSentences(doc, random) {
-    const target = random.pick(sentenceSpans(doc.text));
+    // Not one of two identical sentences side by side: which of them went is not in the text.
+    const sentences = sentenceSpans(doc.text);
+    const textOf = (s: { start: number; end: number } | undefined) => s && doc.text.slice(s.start, s.end);
+    const target = random.pick(sentences.filter((s, i) => textOf(s) !== textOf(sentences[i - 1]) && textOf(s) !== textOf(sentences[i + 1])));
     const withSpace = doc.text[target.end] === " " ? target.end + 1 : target.end;
     return remove(doc, target.start, withSpace);
   },

@@ -198,7 +198,9 @@ export function alignParagraphs(oldTexts: string[], newTexts: string[]): Int32Ar
   // Within each gap between skeleton paragraphs, the edited paragraphs in their old order, as a
   // line diff would pair them: the pairing of greatest total likeness that crosses no other. Taking
   // the most alike pair first instead would let a near-duplicate inserted before a paragraph take
-  // its place when the paragraph itself lost a sentence.
+  // its place when the paragraph itself lost a sentence. Likeness here counts edited sentences as
+  // kept, half, and only identical ones, half: a near-duplicate edits many sentences a little, a
+  // revision a few.
   const pairInOrderWithinGaps = () => {
     const gaps = new Map<number, number[]>();
     for (let o = 0; o < oldTexts.length; o++) {
@@ -208,7 +210,11 @@ export function alignParagraphs(oldTexts: string[], newTexts: string[]): Int32Ar
       const news: number[] = [];
       for (let n = before + 1; n < skeletonAfter[olds[0]!]!; n++) if (oldOfNew[n] === -1 && newTexts[n]!.trim()) news.push(n);
       if (news.length === 0 || olds.length * news.length > MAX_COMPARISONS) continue;
-      for (const [o, n] of inOrder(olds, news, (o, n) => editedLikeness(profile(o, oldTexts[o]!), profile(~n, newTexts[n]!)), SIMILAR_IN_PLACE)) pair(o, n);
+      const score = (o: number, n: number) => {
+        const [a, b] = [profile(o, oldTexts[o]!), profile(~n, newTexts[n]!)];
+        return (editedLikeness(a, b) + likeness(a, b)) / 2;
+      };
+      for (const [o, n] of inOrder(olds, news, score, SIMILAR_IN_PLACE)) pair(o, n);
     }
   };
 

@@ -151,4 +151,25 @@ group("reanchor", () => {
     expect(placed && after.slice(placed.start, placed.end)).toBe(quote.replace("2020", "2039"));
   });
 
+
+  it("keeps a changed figure that opens a quote inside it", () => {
+    const before = "The energy regulator said it had lost 59 jobs since Monday. The government received 5 complaints.";
+    const after = before.replace("59 jobs", "101 jobs");
+    const [start, end] = spanOf(before, "59 jobs since Monday.");
+    const [placed] = reanchor(before, after, [describe(before, start, end)]);
+    expect(placed && after.slice(placed.start, placed.end)).toBe("101 jobs since Monday.");
+  });
+
+  it("prefers the paragraph that lost a sentence to a copy of it with other figures beside it", () => {
+    const original = "We expect 520 more clinics by 2008, Raj Patel said. The government received 4 complaints after the storm. Critics said the rate had been understated for 10 years. The figures could not be verified.";
+    const copy = original.replace("520", "527").replace("4 complaints", "9 complaints").replace("10 years", "17 years");
+    const shortened = original.replace(" The figures could not be verified.", "");
+    const [first, last] = ["Maria Keller said on Monday that 12 homes had been built.", "Li Wei said 8 schools had closed."];
+    const before = [first, original, last].join("\n");
+    const after = [first, copy, shortened, last].join("\n");
+    const [start, end] = spanOf(before, "The government received 4 complaints after the storm.");
+    const [placed] = reanchor(before, after, [describe(before, start, end)]);
+    const expected = after.indexOf("The government received 4 complaints", after.indexOf(shortened));
+    expect(placed).toEqual({ start: expected, end: expected + end - start, confidence: 1 });
+  });
 });
