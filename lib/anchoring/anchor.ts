@@ -35,6 +35,7 @@ export const MAX_ERROR_RATE = 0.2;
  */
 const SIDE_EVIDENCE = [3, 2, 1, 0, 0] as const;
 const CHANGED_SIDE_EVIDENCE = -1;
+const INTACT_EVIDENCE = 2 * SIDE_EVIDENCE[0];
 const NO_CONTEXT_EVIDENCE = 1.5;
 /** Each edit inside the quote costs as much as an edit of its context, up to a sentence's worth. */
 const QUOTE_EDIT_COST = 1;
@@ -94,7 +95,7 @@ export function readSelectors(selectors: readonly StoredSelector[]): { quote: Te
 
 /** How sure a placement is: see SURE_EVIDENCE. Flagged placements keep below PLACEMENT_CONFIDENCE, ordered by their evidence. */
 function confidenceOf(evidence: number, sure: boolean): number {
-  if (sure) return Math.min(1, PLACEMENT_CONFIDENCE + ((1 - PLACEMENT_CONFIDENCE) * (evidence - SURE_EVIDENCE)) / (6 - SURE_EVIDENCE));
+  if (sure) return Math.min(1, PLACEMENT_CONFIDENCE + ((1 - PLACEMENT_CONFIDENCE) * (evidence - SURE_EVIDENCE)) / (INTACT_EVIDENCE - SURE_EVIDENCE));
   return Math.max(0.05, Math.min(PLACEMENT_CONFIDENCE - 0.01, 0.2 + 0.09 * evidence));
 }
 

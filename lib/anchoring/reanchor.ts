@@ -69,7 +69,8 @@ function reanchorOne(oldText: string, newText: string, revision: RevisionMap, se
   if (!span) return anchor(newText, selectors);
   const mapped = revision.mapSpan(span.start, span.end);
   if (!mapped) {
-    const found = anchor(newText, selectors);
+    // Without its old position: a paragraph that moved far is no less the paragraph, and lookalikes it cannot tell apart stay orphans.
+    const found = anchor(newText, selectors.filter((selector) => selector.type === "TextQuoteSelector"));
     const trusted = found && found.confidence >= FALLBACK_CONFIDENCE && revision.inNewParagraphs(found.start, found.end) && newText.slice(found.start, found.end) === span.quote;
     return trusted ? { ...found, confidence: found.confidence * 0.9 } : null;
   }

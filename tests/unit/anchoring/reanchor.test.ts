@@ -172,4 +172,15 @@ group("reanchor", () => {
     const expected = after.indexOf("The government received 4 complaints", after.indexOf(shortened));
     expect(placed).toEqual({ start: expected, end: expected + end - start, confidence: 1 });
   });
+
+  it("finds a claim whose paragraph moved far and was rewritten around it beyond pairing", () => {
+    const kept = ["Maria Keller said 12 homes were built.", "Li Wei said 8 schools closed.", "The board approved 19 clinics.", "Ana Souza said the plan was late."];
+    const [s1, s2, s3, s4, s5] = ["Inflation rose by 3 percent.", "The central bank blamed the price of energy.", "Critics said the figure was understated.", "Officials denied it.", "The union called a strike."];
+    const before = [`${s1} ${s2} ${s3} ${s4} ${s5}`, ...kept, ...kept.map((k) => k.replace(".", " again."))].join("\n");
+    const moved = `A new opening came first. Then a second line. And a third. ${s1} ${s2} ${s3} A new ending followed. Then more. And more still.`;
+    const after = [...kept, ...kept.map((k) => k.replace(".", " again.")), moved].join("\n");
+    const [start, end] = spanOf(before, s2);
+    const [placed] = reanchor(before, after, [describe(before, start, end)]);
+    expect(placed).toMatchObject({ start: after.indexOf(s2), end: after.indexOf(s2) + s2.length });
+  });
 });
