@@ -56,7 +56,18 @@ const MAX_QUOTE_EDITS_COUNTED = 8;
 const AMBIGUITY_MARGIN = 5;
 const HINT_DOMINANCE = 2;
 /** Below this a candidate is a lookalike whatever its rivals: too little on either side of it is the old context. */
-const MIN_EVIDENCE = 3;
+const MIN_EVIDENCE = 2;
+/**
+ * Distance from the old position costs evidence, by its logarithm: one unit where the candidate
+ * is 1.7% of the text away, about two at 6%, three at 20%, 4.6 across the whole text. A revision
+ * shifts text by a few percent; a lookalike lies anywhere. Without a position selector nothing is
+ * charged.
+ */
+const DISTANCE_SCALE = 0.01;
+
+function distanceCost(start: number, hint: number | undefined, textLength: number): number {
+  return hint === undefined ? 0 : Math.log((Math.abs(start - hint) / Math.max(1, textLength) + DISTANCE_SCALE) / DISTANCE_SCALE);
+}
 
 /**
  * A placement stands without "check placement" (confidence PLACEMENT_CONFIDENCE or more) only when
@@ -154,9 +165,10 @@ export function anchor(text: string, selectors: readonly StoredSelector[]): Anch
   }
   const starts = exactOccurrences(text, exact);
   if (starts.length > MAX_OCCURRENCES) return null;
-  const exactCandidates = starts.map((start) => ({ start, end: start + exact.length, evidence: evidenceAt(text, start, start + exact.length, 0, quote) }));
+  const weigh = (start: number, end: number, errors: number) => ({ start, end, evidence: evidenceAt(text, start, end, errors, quote) - distanceCost(start, hint, text.length) });
+  const exactCandidates = starts.map((start) => weigh(start, start + exact.length, 0));
   // The quote moved, context and all, not far, and nothing else reads the same: edited lookalikes are at least an edit behind.
-  const intactOnes = exactCandidates.filter((c) => c.evidence === intact);
+  const intactOnes = exactCandidates.filter((c) => evidenceAt(text, c.start, c.end, 0, quote) === intact);
   const only = intactOnes.length === 1 ? intactOnes[0]! : null;
   if (only && (hint === undefined || Math.abs(only.start - hint) <= SURE_DISTANCE * text.length)) return { start: only.start, end: only.end, confidence: 1 };
 
@@ -164,7 +176,7 @@ export function anchor(text: string, selectors: readonly StoredSelector[]): Anch
   // a tie among copies, which the old position settles as well without them.
   const maxErrors = intactOnes.length > 0 ? 0 : Math.floor(exact.length * MAX_ERROR_RATE);
   const approximate = maxErrors === 0 ? [] : approximateOccurrences(text, quote, maxErrors).filter((match) => match.errors > 0);
-  const candidates = [...exactCandidates, ...approximate.map((m) => ({ start: m.start, end: m.end, evidence: evidenceAt(text, m.start, m.end, m.errors, quote) }))];
+  const candidates = [...exactCandidates, ...approximate.map((m) => weigh(m.start, m.end, m.errors))];
   return choose(candidates, text, hint);
 }
 

@@ -108,4 +108,16 @@ group("anchor", () => {
     expect(placed!.confidence).toBeGreaterThanOrEqual(PLACEMENT_CONFIDENCE);
     expect(placed!.confidence).toBeLessThan(1);
   });
+
+  it("places a quote with one side of its context changed near where it was, but not far from it", () => {
+    const sentence = "The figures could not be independently verified.";
+    const text = `Maria Keller said 12 homes were built in Northfield. ${sentence} Li Wei said 8 schools had closed.`;
+    const start = text.indexOf(sentence);
+    const selectors = describe(text, start, start + sentence.length);
+    const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} says nothing of note at all.`).join("\n");
+    const near = `Maria Keller said 12 homes were built in Northfield. ${sentence} The council met on Monday.\n${filler}`;
+    expect(anchor(near, selectors)).toMatchObject({ start, end: start + sentence.length });
+    const far = `${filler}\nMaria Keller said 12 homes were built in Northfield. ${sentence} The council met on Monday.`;
+    expect(anchor(far, selectors)).toBeNull();
+  });
 });
