@@ -74,8 +74,8 @@ function distanceCost(start: number, hint: number | undefined, textLength: numbe
  * its evidence is strong (both sides all but intact), no rival comes near it, and it lies near the
  * old position, within this share of the text. Chosen by position among lookalikes, or far from
  * where it was, it is shown flagged: a wrong placement a person is asked to check is a lesser harm
- * than one shown as settled. On the anchoring benchmark at most a quarter of a percent of unflagged
- * placements are wrong, against 1 to 4% of all placements (`npm run bench:anchoring`).
+ * than one shown as settled. On the anchoring benchmark at most 0.3% of unflagged placements are
+ * wrong, against 1 to 3% of all placements (`npm run bench:anchoring`).
  */
 const SURE_EVIDENCE = 7;
 const SURE_LEAD = 6;
@@ -165,10 +165,10 @@ export function anchor(text: string, selectors: readonly StoredSelector[]): Anch
   }
   const starts = exactOccurrences(text, exact);
   if (starts.length > MAX_OCCURRENCES) return null;
-  const weigh = (start: number, end: number, errors: number) => ({ start, end, evidence: evidenceAt(text, start, end, errors, quote) - distanceCost(start, hint, text.length) });
-  const exactCandidates = starts.map((start) => weigh(start, start + exact.length, 0));
+  const withDistance = (c: Candidate): Candidate => ({ ...c, evidence: c.evidence - distanceCost(c.start, hint, text.length) });
+  const exactOnes = starts.map((start) => ({ start, end: start + exact.length, evidence: evidenceAt(text, start, start + exact.length, 0, quote) }));
   // The quote moved, context and all, not far, and nothing else reads the same: edited lookalikes are at least an edit behind.
-  const intactOnes = exactCandidates.filter((c) => evidenceAt(text, c.start, c.end, 0, quote) === intact);
+  const intactOnes = exactOnes.filter((c) => c.evidence === intact);
   const only = intactOnes.length === 1 ? intactOnes[0]! : null;
   if (only && (hint === undefined || Math.abs(only.start - hint) <= SURE_DISTANCE * text.length)) return { start: only.start, end: only.end, confidence: 1 };
 
@@ -176,7 +176,8 @@ export function anchor(text: string, selectors: readonly StoredSelector[]): Anch
   // a tie among copies, which the old position settles as well without them.
   const maxErrors = intactOnes.length > 0 ? 0 : Math.floor(exact.length * MAX_ERROR_RATE);
   const approximate = maxErrors === 0 ? [] : approximateOccurrences(text, quote, maxErrors).filter((match) => match.errors > 0);
-  const candidates = [...exactCandidates, ...approximate.map((m) => weigh(m.start, m.end, m.errors))];
+  const edited = approximate.map((m) => ({ start: m.start, end: m.end, evidence: evidenceAt(text, m.start, m.end, m.errors, quote) }));
+  const candidates = [...exactOnes, ...edited].map(withDistance);
   return choose(candidates, text, hint);
 }
 
