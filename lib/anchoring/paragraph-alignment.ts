@@ -57,7 +57,10 @@ function longestIncreasing(values: number[]): number[] {
   return chain.reverse();
 }
 
-import { countsOf, dice, inOrder, SAME_SENTENCE_WORDS, wordsOf } from "./word-likeness";
+import { countsOf, dice, inOrder, wordsOf } from "./word-likeness";
+
+/** Two sentences are the same one edited when they share this share of their words (`dice`): a fixed typo or a changed number leaves about 0.9. */
+const SAME_SENTENCE_WORDS = 0.8;
 
 type Profile = { words: Map<string, number>; sentences: Map<string, number>; sentenceWords: Map<string, number>[] };
 

@@ -1,7 +1,7 @@
 /**
- * Likeness of short texts by the words they share, and the in-order pairing of two lists by it:
- * what paragraph alignment and the sentence diff both use to tell an edited sentence or paragraph
- * from another one.
+ * Likeness of texts by the words they share, which paragraph alignment uses to tell an edited
+ * paragraph from another one, and the in-order pairing of two lists by any likeness, which both
+ * paragraph alignment and the sentence diff use.
  */
 
 /** How often each item occurs. */
@@ -13,9 +13,6 @@ export function countsOf(items: string[]): Map<string, number> {
 
 /** A text's words, lower-cased, with how often each occurs. */
 export const wordsOf = (text: string) => countsOf(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-
-/** Two sentences are the same one edited when they share this share of their words (`dice`): a fixed typo or a changed number leaves about 0.9. */
-export const SAME_SENTENCE_WORDS = 0.8;
 
 /** Twice the words two counts share over their total: 1 for the same words, 0 for none in common. */
 export function dice(a: Map<string, number>, b: Map<string, number>): number {
