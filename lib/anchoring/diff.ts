@@ -1,3 +1,6 @@
+import { similarity } from "./edit-distance";
+import { inOrder } from "./word-likeness";
+
 /**
  * The difference between two revisions of one paragraph, as hunks that cover both texts in order:
  * sentences first, then words inside each run of changed sentences, then characters inside each
@@ -5,9 +8,6 @@
  * "percent in", "officials said"): a word-level diff over a whole paragraph happily aligns the
  * words of a deleted sentence with those of its neighbour.
  */
-
-import { similarity } from "./edit-distance";
-import { inOrder } from "./word-likeness";
 
 /**
  * Inside a run of changed sentences, an old and a new sentence are one sentence edited when four

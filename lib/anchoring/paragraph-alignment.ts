@@ -1,3 +1,5 @@
+import { countsOf, dice, inOrder, wordsOf } from "./word-likeness";
+
 /**
  * Which paragraph of a new revision each paragraph of the old one became, moves included.
  * Patience-style: paragraphs that occur once on each side and keep their order form the unmoved
@@ -56,8 +58,6 @@ function longestIncreasing(values: number[]): number[] {
   for (let i = tails.at(-1) ?? -1; i !== -1; i = previous[i]!) chain.push(i);
   return chain.reverse();
 }
-
-import { countsOf, dice, inOrder, wordsOf } from "./word-likeness";
 
 /** Two sentences are the same one edited when they share this share of their words (`dice`): a fixed typo or a changed number leaves about 0.9. */
 const SAME_SENTENCE_WORDS = 0.8;
