@@ -2,16 +2,16 @@
 
 import { useId, useState } from "react";
 import type { ImportReport } from "@/lib/interop/w3c/import";
-import { ApiError, callApi } from "../api-client";
+import { callApi } from "../api-client";
 import { Message } from "../message";
+import { useApiAction } from "../use-api-action";
 
 const MAX_MB = 5;
 
 /** Imports a W3C annotation file (from Hypothesis or another tool) as drafts, and says what became of each annotation. */
 export function AnnotationImport({ articleId }: { articleId: string }) {
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useApiAction();
   const [report, setReport] = useState<ImportReport | null>(null);
 
   async function upload(file: File) {
@@ -24,15 +24,7 @@ export function AnnotationImport({ articleId }: { articleId: string }) {
     } catch {
       return setError(`The file “${file.name}” is not valid JSON: nothing was imported.`);
     }
-    setBusy(true);
-    try {
-      setReport((await callApi<{ imported: ImportReport }>("POST", `/api/articles/${articleId}/annotations/import`, document)).imported);
-    } catch (caught) {
-      if (!(caught instanceof ApiError)) throw caught;
-      setError(caught.message);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setReport((await callApi<{ imported: ImportReport }>("POST", `/api/articles/${articleId}/annotations/import`, document)).imported));
   }
 
   return (

@@ -2,31 +2,22 @@
 
 import { useState } from "react";
 import type { Publication } from "@/lib/publishing/service";
-import { ApiError, callApi } from "../api-client";
+import { callApi } from "../api-client";
 import { Message } from "../message";
+import { useApiAction } from "../use-api-action";
 
 type Props = { articleId: string; initial: Publication; canPublish: boolean; appUrl: string };
 
 /** Whether the fact-check is public, its address to copy, and (for editors) Publish and Unpublish. */
 export function PublishControl({ articleId, initial, canPublish, appUrl }: Props) {
   const [publication, setPublication] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useApiAction();
   const [copied, setCopied] = useState(false);
   const publicUrl = publication.slug ? `${appUrl}/p/${publication.slug}` : null;
 
   async function change(method: "POST" | "DELETE") {
     if (method === "DELETE" && !window.confirm("Unpublish? The public page will answer “not found” until you publish again.")) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setPublication((await callApi<{ publication: Publication }>(method, `/api/articles/${articleId}/publication`)).publication);
-    } catch (caught) {
-      if (caught instanceof ApiError) setError(caught.message);
-      else throw caught;
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setPublication((await callApi<{ publication: Publication }>(method, `/api/articles/${articleId}/publication`)).publication));
   }
 
   async function copy() {

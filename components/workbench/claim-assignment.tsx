@@ -4,9 +4,9 @@ import { useId, useState } from "react";
 import type { AnnotationRecord } from "@/lib/annotations/record";
 import { mayAssignAnnotation, mayPlanAssignments } from "@/lib/policies/annotation";
 import type { Actor } from "@/lib/users/actor";
-import { ApiError } from "../api-client";
 import { AssigneeFields, useColleagues } from "../assignee-fields";
 import { Message } from "../message";
+import { useApiAction } from "../use-api-action";
 import { useClaimStore } from "./claim-store";
 import { deskApi } from "./desk-api";
 
@@ -14,25 +14,14 @@ import { deskApi } from "./desk-api";
 export function ClaimAssignment({ annotation, actor }: { annotation: AnnotationRecord; actor: Actor }) {
   const store = useClaimStore();
   const id = useId();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiAction();
   const [editing, setEditing] = useState(false);
   const canPlan = mayPlanAssignments(actor).allowed;
   const canTake = !annotation.assignee && mayAssignAnnotation(actor, annotation, { assigneeId: actor.id }).allowed;
   const canGiveBack = annotation.assignee?.id === actor.id && mayAssignAnnotation(actor, annotation, { assigneeId: null }).allowed;
 
   async function assign(assigneeId: string | null, dueOn?: string | null) {
-    setBusy(true);
-    setError(null);
-    try {
-      store(await deskApi.assign(annotation.id, assigneeId, dueOn));
-      setEditing(false);
-    } catch (caught) {
-      if (!(caught instanceof ApiError)) throw caught;
-      setError(caught.message);
-    } finally {
-      setBusy(false);
-    }
+    if (await run(async () => store(await deskApi.assign(annotation.id, assigneeId, dueOn)))) setEditing(false);
   }
 
   return (

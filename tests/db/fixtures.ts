@@ -32,6 +32,15 @@ export async function addArticle(db: Database, text = ARTICLE_TEXT): Promise<{ i
   return { id, plainText: plainTextOf(documentFromPlainText(text)) };
 }
 
+/** Most tests' cast: a reviewer who writes claims (Rita Reviewer), an editor who reviews them, and the article they work on. */
+export async function addDesk(db: Database, { editorName = "Eddie Editor" } = {}): Promise<{ author: Actor; editor: Actor; article: { id: string; plainText: string } }> {
+  return {
+    author: await addUser(db, "reviewer", { name: "Rita Reviewer" }),
+    editor: await addUser(db, "editor", { name: editorName }),
+    article: await addArticle(db),
+  };
+}
+
 /** The selectors (quote and position) of the `occurrence`-th `exact` in `plainText`. */
 export function selectorsOf(plainText: string, exact: string, occurrence = 0) {
   let start = -1;

@@ -10,7 +10,7 @@ import { W3C_PAGE_SIZE } from "@/lib/interop/w3c/export";
 import { importW3cAnnotations } from "@/lib/interop/w3c/import";
 import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
-import { addArticle, addUser, completeClaim, rowCount, selectorsOf } from "./fixtures";
+import { addArticle, addDesk, completeClaim, rowCount, selectorsOf } from "./fixtures";
 
 const APP = "https://desk.example";
 
@@ -23,9 +23,7 @@ describeOnEveryEngine("W3C annotations and CSV", (db) => {
   let article: { id: string; plainText: string };
 
   beforeEach(async () => {
-    author = await addUser(db(), "reviewer", { name: "Rita Reviewer" });
-    editor = await addUser(db(), "editor", { name: "Eddie Editor" });
-    article = await addArticle(db());
+    ({ author, editor, article } = await addDesk(db()));
   });
 
   const listing = async (articleId: string, page?: number) => JSON.parse(await (await w3cListing(db(), author, articleId, { page, appUrl: APP })).render()) as unknown;

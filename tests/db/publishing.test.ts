@@ -12,7 +12,7 @@ import { changeStatus } from "@/lib/reviews/service";
 import { saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
-import { addArticle, addUser, ARTICLE_TEXT, completeClaim, selectorsOf } from "./fixtures";
+import { addArticle, addDesk, ARTICLE_TEXT, completeClaim, selectorsOf } from "./fixtures";
 
 describeOnEveryEngine("publishing", (db) => {
   let author: Actor;
@@ -20,9 +20,7 @@ describeOnEveryEngine("publishing", (db) => {
   let article: { id: string; plainText: string };
 
   beforeEach(async () => {
-    author = await addUser(db(), "reviewer", { name: "Rita Reviewer" });
-    editor = await addUser(db(), "editor", { name: "Eddie Editor" });
-    article = await addArticle(db());
+    ({ author, editor, article } = await addDesk(db()));
   });
 
   const auditOf = (action: "published" | "unpublished") => db().select().from(auditEntries).where(eq(auditEntries.action, action));

@@ -5,7 +5,7 @@ import { Conflict, Forbidden, Invalid } from "@/lib/errors";
 import { changeStatus } from "@/lib/reviews/service";
 import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
-import { addArticle, addUser, completeClaim, rowCount, selectorsOf } from "./fixtures";
+import { addDesk, addUser, completeClaim, rowCount, selectorsOf } from "./fixtures";
 
 describeOnEveryEngine("review service", (db) => {
   let author: Actor;
@@ -13,9 +13,7 @@ describeOnEveryEngine("review service", (db) => {
   let article: { id: string; plainText: string };
 
   beforeEach(async () => {
-    author = await addUser(db(), "reviewer", { name: "Rita Reviewer" });
-    editor = await addUser(db(), "editor", { name: "Eddie Editor" });
-    article = await addArticle(db());
+    ({ author, editor, article } = await addDesk(db()));
   });
 
   const draft = (input: object = completeClaim, actor: Actor = author) =>

@@ -10,7 +10,7 @@ import { changeStatus } from "@/lib/reviews/service";
 import { compareRevisions, getRevision, listRevisions, saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
-import { addArticle, addUser, ARTICLE_TEXT, completeClaim, rowCount, selectorsOf } from "./fixtures";
+import { addArticle, addDesk, addUser, ARTICLE_TEXT, completeClaim, rowCount, selectorsOf } from "./fixtures";
 
 const [FIRST, SECOND, THIRD] = ARTICLE_TEXT.split("\n") as [string, string, string];
 const REWORDED_FIRST = "On Wednesday, officials said the United States will send anti-personnel mines to Ukraine.";
@@ -22,9 +22,7 @@ describeOnEveryEngine("article revisions", (db) => {
   let article: { id: string; plainText: string };
 
   beforeEach(async () => {
-    author = await addUser(db(), "reviewer", { name: "Rita Reviewer" });
-    editor = await addUser(db(), "editor", { name: "Ed Editor" });
-    article = await addArticle(db());
+    ({ author, editor, article } = await addDesk(db(), { editorName: "Ed Editor" }));
   });
 
   const annotate = (exact: string, input: object = {}) =>

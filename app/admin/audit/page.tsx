@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/components/filter-select";
 import { getDb } from "@/db/client";
 import { listArticles } from "@/lib/articles/service";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -86,50 +87,42 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <h1>Audit trail</h1>
       <p className="muted">Every change to claims, sources, comments, articles and users: who made it, when, and the values before and after. Entries cannot be changed or deleted.</p>
       <form method="get" className="filters" aria-label="Filter the audit trail">
-        <div className="filters__field">
-          <label htmlFor="audit-actor">Person</label>
-          <select id="audit-actor" name="actor" defaultValue={filters.actor ?? ""}>
-            <option value="">Anyone</option>
-            {users.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filters__field">
-          <label htmlFor="audit-article">Article</label>
-          <select id="audit-article" name="article" defaultValue={filters.article ?? ""}>
-            <option value="">Any article</option>
-            {articles.map((article) => (
-              <option key={article.id} value={article.id}>
-                {article.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filters__field">
-          <label htmlFor="audit-subject">About</label>
-          <select id="audit-subject" name="subject" defaultValue={filters.subject ?? ""}>
-            <option value="">Anything</option>
-            {AUDIT_SUBJECTS.map((subject) => (
-              <option key={subject} value={subject}>
-                {AUDIT_SUBJECT_LABELS[subject]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filters__field">
-          <label htmlFor="audit-action">Change</label>
-          <select id="audit-action" name="action" defaultValue={filters.action ?? ""}>
-            <option value="">Any change</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {AUDIT_ACTION_LABELS[action]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          className="filters__field"
+          id="audit-actor"
+          name="actor"
+          label="Person"
+          anyLabel="Anyone"
+          value={filters.actor}
+          options={users.map((user) => ({ value: user.id, label: user.name }))}
+        />
+        <FilterSelect
+          className="filters__field"
+          id="audit-article"
+          name="article"
+          label="Article"
+          anyLabel="Any article"
+          value={filters.article}
+          options={articles.map((article) => ({ value: article.id, label: article.title }))}
+        />
+        <FilterSelect
+          className="filters__field"
+          id="audit-subject"
+          name="subject"
+          label="About"
+          anyLabel="Anything"
+          value={filters.subject}
+          options={AUDIT_SUBJECTS.map((subject) => ({ value: subject, label: AUDIT_SUBJECT_LABELS[subject] }))}
+        />
+        <FilterSelect
+          className="filters__field"
+          id="audit-action"
+          name="action"
+          label="Change"
+          anyLabel="Any change"
+          value={filters.action}
+          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: AUDIT_ACTION_LABELS[action] }))}
+        />
         <div className="filters__field">
           <label htmlFor="audit-from">From</label>
           <input type="date" id="audit-from" name="from" defaultValue={filters.from ?? ""} />

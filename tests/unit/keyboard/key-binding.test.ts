@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ariaKeyShortcut, keyLabels, matchesKey, type KeyPress } from "@/lib/keyboard/key-binding";
+import { ariaKeyShortcut, keyLabels, matchesKey } from "@/lib/keyboard/key-binding";
+import { press } from "./press";
 
-const press = (key: string, modifiers: Partial<Omit<KeyPress, "key">> = {}): KeyPress => ({
-  key,
-  code: "",
-  ctrlKey: false,
-  metaKey: false,
-  altKey: false,
-  shiftKey: false,
-  ...modifiers,
-});
 
 describe("matching a key press", () => {
   it("matches a letter typed alone, and not with Ctrl, Cmd, Alt or Shift, which change its meaning", () => {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { KeyPress } from "@/lib/keyboard/key-binding";
 import { ARTICLE_LIST_SHORTCUTS, keyOf, shortcutFor, WORKBENCH_SHORTCUTS, type PressContext, type Shortcut } from "@/lib/keyboard/shortcuts";
+import { press as key } from "./press";
 
-const key = (value: string, modifiers: Partial<Omit<KeyPress, "key">> = {}): KeyPress => ({
-  key: value,
-  code: "",
-  ctrlKey: false,
-  metaKey: false,
-  altKey: false,
-  shiftKey: false,
-  ...modifiers,
-});
 const anywhere: PressContext = { typing: false, onControl: false, repeat: false, apple: false };
 const actionFor = (press: KeyPress, context: Partial<PressContext> = {}) => shortcutFor(WORKBENCH_SHORTCUTS, press, { ...anywhere, ...context })?.action ?? null;
 

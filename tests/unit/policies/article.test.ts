@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mayEditArticle, mayImportAnnotations, mayPublishArticle, mayViewArticles } from "@/lib/policies/article";
-import type { Role } from "@/lib/users/roles";
-
-const user = (role: Role, disabled = false) => ({ id: `user-${role}`, role, disabled });
+import { person as user } from "./people";
 
 /** Who may view and who may edit an article; everything not listed is refused. */
 type Action = "view" | "edit" | "publish" | "import annotations";
