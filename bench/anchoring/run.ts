@@ -35,7 +35,7 @@
  *   compiled code rather than whichever function the JIT met first.
  *
  * Settings (environment): ANCHORING_SCALE=1 (multiplies the articles per size).
- * `inspect-reanchor.ts` lists the cases `reanchor` gets wrong or misses, with their context.
+ * `inspect.ts` lists the cases `anchor` or `reanchor` gets wrong or misses, with their context.
  */
 import os from "node:os";
 import { anchor, describe, reanchor, type Anchor, type Selector } from "@/lib/anchoring";

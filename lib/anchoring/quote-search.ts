@@ -28,9 +28,10 @@ const MIN_SEED_LENGTH = 10;
 /** A seed found more often than this is boilerplate: it votes nowhere rather than everywhere. */
 const MAX_SEED_HITS = 400;
 /** Windows verified per search at most: the best-voted ones, where most seeds agree. */
-const MAX_WINDOWS = 6;
+const MAX_WINDOWS = 3;
 
 type Seed = { piece: string; startOffset: number };
+type Range = { from: number; to: number };
 
 /** Pieces of the quote, and the ends of its context, with where each says the quote starts. */
 function seedsOf(selector: TextQuoteSelector): Seed[] {
@@ -44,12 +45,14 @@ function seedsOf(selector: TextQuoteSelector): Seed[] {
   return seeds;
 }
 
-/** Predicted quote starts, one per seed hit, skipping seeds that hit too often. */
-function predictedStarts(text: string, seeds: Seed[]): number[] {
+/** Predicted quote starts within `from` to `to`, one per seed hit, skipping seeds that hit too often. */
+function predictedStarts(text: string, seeds: Seed[], { from, to }: Range): number[] {
   const predictions: number[] = [];
   for (const { piece, startOffset } of seeds) {
     const hits = [];
-    for (let at = text.indexOf(piece); at !== -1 && hits.length <= MAX_SEED_HITS; at = text.indexOf(piece, at + 1)) hits.push(at);
+    for (let at = text.indexOf(piece, Math.max(0, from - startOffset)); at !== -1 && at + startOffset <= to && hits.length <= MAX_SEED_HITS; at = text.indexOf(piece, at + 1)) {
+      hits.push(at);
+    }
     if (hits.length <= MAX_SEED_HITS) for (const at of hits) predictions.push(at + startOffset);
   }
   return predictions.sort((a, b) => a - b);
@@ -61,10 +64,11 @@ function predictedStarts(text: string, seeds: Seed[]): number[] {
  * for where the quote starts, and the windows most seeds agree on are searched with Myers'
  * bit-parallel approximate matching (npm approx-string-match, as Hypothesis uses over whole texts).
  * Unlike a full approximate scan it can miss a quote whose every seed was edited; such a quote
- * has changed too much to anchor without history anyway.
+ * has changed too much to anchor without history anyway. Exact occurrences are left out (the
+ * caller finds those by indexOf), and `within` limits the search to quotes starting about there.
  */
-export function approximateOccurrences(text: string, selector: TextQuoteSelector, maxErrors: number): Alignment[] {
-  const predictions = predictedStarts(text, seedsOf(selector));
+export function approximateOccurrences(text: string, selector: TextQuoteSelector, maxErrors: number, within: Range = { from: -Infinity, to: Infinity }): Alignment[] {
+  const predictions = predictedStarts(text, seedsOf(selector), within);
   const slack = maxErrors + MIN_SEED_LENGTH;
   const windows: { from: number; to: number; votes: number }[] = [];
   for (const start of predictions) {
@@ -74,14 +78,17 @@ export function approximateOccurrences(text: string, selector: TextQuoteSelector
       last.votes++;
     } else windows.push({ from: start - slack, to: start + selector.exact.length + slack, votes: 1 });
   }
-  windows.sort((a, b) => b.votes - a.votes);
+  // A window holding the quote exactly has that for its best match: the exact occurrences are the caller's already.
+  const edited = windows
+    .map(({ from, to, votes }) => ({ from: Math.max(0, from), text: text.slice(Math.max(0, from), Math.min(text.length, to)), votes }))
+    .filter((window) => !window.text.includes(selector.exact))
+    .sort((a, b) => b.votes - a.votes);
   const found: Alignment[] = [];
-  const fewestVotes = Math.max(1, (windows[0]?.votes ?? 0) - 1);
-  for (const { from, to, votes } of windows.slice(0, MAX_WINDOWS)) {
-    if (votes < fewestVotes) break;
-    const window = Math.max(0, from);
-    const [best] = approxSearch(text.slice(window, Math.min(text.length, to)), selector.exact, maxErrors).sort((a, b) => a.errors - b.errors);
-    const match = best && { start: window + best.start, end: window + best.end, errors: best.errors };
+  const fewestVotes = Math.max(1, (edited[0]?.votes ?? 0) - 1);
+  for (const window of edited.slice(0, MAX_WINDOWS)) {
+    if (window.votes < fewestVotes) break;
+    const [best] = approxSearch(window.text, selector.exact, maxErrors).sort((a, b) => a.errors - b.errors);
+    const match = best && { start: window.from + best.start, end: window.from + best.end, errors: best.errors };
     if (match && !found.some((f) => f.start === match.start)) found.push(match);
   }
   return found;

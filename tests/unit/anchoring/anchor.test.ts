@@ -109,7 +109,7 @@ group("anchor", () => {
     expect(placed!.confidence).toBeLessThan(1);
   });
 
-  it("places a quote with one side of its context changed near where it was, but not far from it", () => {
+  it("places a quote with one side of its context changed near where it was, and flags it far from there", () => {
     const sentence = "The figures could not be independently verified.";
     const text = `Maria Keller said 12 homes were built in Northfield. ${sentence} Li Wei said 8 schools had closed.`;
     const start = text.indexOf(sentence);
@@ -118,6 +118,18 @@ group("anchor", () => {
     const near = `Maria Keller said 12 homes were built in Northfield. ${sentence} The council met on Monday.\n${filler}`;
     expect(anchor(near, selectors)).toMatchObject({ start, end: start + sentence.length });
     const far = `${filler}\nMaria Keller said 12 homes were built in Northfield. ${sentence} The council met on Monday.`;
-    expect(anchor(far, selectors)).toBeNull();
+    const placedFar = anchor(far, selectors);
+    expect(placedFar).toMatchObject({ start: far.indexOf(sentence), end: far.indexOf(sentence) + sentence.length });
+    expect(placedFar!.confidence).toBeLessThan(PLACEMENT_CONFIDENCE);
+  });
+
+  it("prefers the quote edited where it was over an intact copy of it far away", () => {
+    const paragraph = "In Riverside, 40 residents were moved after the floods, officials said. The ministry did not respond.";
+    const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} says nothing of note at all.`);
+    const text = [...filler.slice(0, 20), paragraph, ...filler.slice(20)].join("\n");
+    const start = text.indexOf("40 residents");
+    const selectors = describe(text, start, start + "40 residents were moved after the floods".length);
+    const revised = [...filler.slice(0, 20), paragraph.replace("floods", "flood"), ...filler.slice(20), paragraph].join("\n");
+    expect(anchor(revised, selectors)).toMatchObject({ start, end: start + "40 residents were moved after the flood".length });
   });
 });

@@ -1,17 +1,19 @@
 /**
- * `npx tsx bench/anchoring/inspect-reanchor.ts <words> [articles]`: the benchmark's articles of that
- * size, and every annotation `reanchor` places wrongly or misses, with its old context, where it
- * went and where it belongs. SHOW=missed or SHOW=all to list those instead of the wrong ones.
+ * `npx tsx bench/anchoring/inspect.ts <anchor|reanchor> <words> [articles]`: the benchmark's
+ * articles of that size, and every annotation the function places wrongly or misses, with its old
+ * context, where it went and where it belongs. SHOW=missed or SHOW=all to list those instead of
+ * the wrong ones.
  */
-import { describe, reanchor, type Selector } from "@/lib/anchoring";
+import { anchor, describe, reanchor, type Selector } from "@/lib/anchoring";
 import { article, seededRandom } from "./article";
 import { fateOf, newOffsets, pickSpans } from "./annotations";
 import { revise } from "./revision";
 import { isCorrect } from "./score";
 
-const words = Number(process.argv[2] ?? 500);
+const contender = process.argv[2] === "anchor" ? "anchor" : "reanchor";
+const words = Number(process.argv[3] ?? 500);
 const annotations = words === 500 ? 100 : 1000;
-const articles = Number(process.argv[3] ?? (words === 500 ? 20 : 2));
+const articles = Number(process.argv[4] ?? (words === 500 ? 20 : 2));
 const show = process.env.SHOW ?? "wrong";
 for (let seed = 1; seed <= articles; seed++) {
   const random = seededRandom(seed * 7919 + words);
@@ -21,7 +23,7 @@ for (let seed = 1; seed <= articles; seed++) {
   const places = newOffsets(oldText.length, revision);
   const newText = revision.text;
   const selectors = spans.map((s) => describe(oldText, s.start, s.end) as Selector[]);
-  const results = reanchor(oldText, newText, selectors);
+  const results = contender === "anchor" ? selectors.map((s) => anchor(newText, s)) : reanchor(oldText, newText, selectors);
   spans.forEach((span, i) => {
     const fate = fateOf(oldText, span, places, revision);
     const a = results[i]!;

@@ -1,0 +1,185 @@
+import { editDistance } from "./edit-distance";
+import { CONTEXT_LENGTH, type TextQuoteSelector } from "./selectors";
+
+/**
+ * What the text says about one place a quote may belong: how much of its old context is still
+ * around it, how far the quote there was edited, and how far it lies from the old position.
+ * `anchor` weighs these as log-odds, fitted on revised articles whose every edit is tracked.
+ */
+
+/** One side of context (the 32 characters before or after the quote): edits from the old one, and characters intact next to the quote. */
+export type Side = { edits: number; adjacent: number; length: number };
+
+/** A place where the quote, or an edit of it, occurs. `distance` is in characters from the old position, or undefined without one. */
+export type Candidate = { start: number; end: number; errors: number; prefix: Side; suffix: Side; distance: number | undefined };
+
+/** How many characters `a` and `b` share counted from their ends (`fromEnd`) or their starts. */
+function sharedRun(a: string, b: string, fromEnd: boolean): number {
+  let n = 0;
+  const [i, j] = fromEnd ? [a.length - 1, b.length - 1] : [0, 0];
+  const step = fromEnd ? -1 : 1;
+  while (n < a.length && n < b.length && a.charCodeAt(i + step * n) === b.charCodeAt(j + step * n)) n++;
+  return n;
+}
+
+function sideOf(context: string, actual: string, fromEnd: boolean): Side {
+  return { edits: context.length === 0 ? 0 : editDistance(context, actual), adjacent: sharedRun(context, actual, fromEnd), length: context.length };
+}
+
+/** The candidate [start, end) of `text`, `errors` edits from the quote. */
+export function candidateAt(text: string, start: number, end: number, errors: number, quote: TextQuoteSelector, hint: number | undefined): Candidate {
+  const prefix = quote.prefix.slice(-CONTEXT_LENGTH);
+  const suffix = quote.suffix.slice(0, CONTEXT_LENGTH);
+  return {
+    start,
+    end,
+    errors,
+    prefix: sideOf(prefix, text.slice(Math.max(0, start - prefix.length), start), true),
+    suffix: sideOf(suffix, text.slice(end, end + suffix.length), false),
+    distance: hint === undefined ? undefined : Math.abs(start - hint),
+  };
+}
+
+/** A candidate with both sides of its context as they were. */
+export const isIntact = (c: Candidate) => c.errors === 0 && c.prefix.edits === 0 && c.suffix.edits === 0;
+
+/**
+ * The features of a candidate, among its rivals, in the order of WEIGHTS:
+ * - per side, the edits of its context: none, one (a typo fixed), two (a figure changed), three or
+ *   four (a name or figure changed: a sentence from the same mould), or more (another sentence);
+ *   a side the selector lacks sets none of them;
+ * - per side, the share of the context intact right next to the quote: a sentence from the same
+ *   mould differs near the quote, where a sentence inserted beside the real one leaves the other
+ *   side whole;
+ * - the edits inside the quote, counted up to eight;
+ * - the distance from the old position, as a share of the text and in characters, by their
+ *   logarithms, and by bands of the share (half a percent to one, one to two, …, forty and more):
+ *   a revision shifts text by a few percent, a lookalike lies anywhere;
+ * - how much more intact context lies next to the quote here than at the best rival, and how much
+ *   nearer the old position it lies than the nearest rival (logarithm of the ratio);
+ * - having no rival at all.
+ * Without a position selector every candidate counts as a quarter of the text away.
+ */
+export const FEATURES = [
+  "prefixIntact",
+  "prefixOneEdit",
+  "prefixTwoEdits",
+  "prefixThreeOrFourEdits",
+  "prefixChanged",
+  "suffixIntact",
+  "suffixOneEdit",
+  "suffixTwoEdits",
+  "suffixThreeOrFourEdits",
+  "suffixChanged",
+  "prefixAdjacent",
+  "suffixAdjacent",
+  "quoteEdits",
+  "logShareAway",
+  "logCharactersAway",
+  "awayHalfPercent",
+  "awayOnePercent",
+  "awayTwoPercent",
+  "awayFivePercent",
+  "awayTenPercent",
+  "awayTwentyPercent",
+  "awayFortyPercent",
+  "adjacentLead",
+  "logNearerThanRivals",
+  "alone",
+] as const;
+
+const MAX_QUOTE_EDITS_COUNTED = 8;
+const UNKNOWN_SHARE_AWAY = 0.25;
+const MAX_ADJACENT_LEAD = 2;
+const MAX_LOG_NEARER = 5;
+/** Shares of the text away from the old position where the "away…Percent" features start; each ends where the next starts. */
+const AWAY_SHARES = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.4];
+
+function editBuckets(side: Side): number[] {
+  const buckets = [0, 0, 0, 0, 0];
+  if (side.length > 0) buckets[side.edits <= 2 ? side.edits : side.edits <= 4 ? 3 : 4] = 1;
+  return buckets;
+}
+
+/** Intact context next to the quote, from 0 to 2; a side the selector lacks counts half. */
+const adjacentShare = (side: Side) => (side.length === 0 ? 0.5 : side.adjacent / side.length);
+const adjacency = (c: Candidate) => adjacentShare(c.prefix) + adjacentShare(c.suffix);
+
+/** Each candidate's features (see FEATURES), in the order of `candidates`. */
+export function featuresOf(candidates: readonly Candidate[], textLength: number): number[][] {
+  const away = (c: Candidate) => c.distance ?? UNKNOWN_SHARE_AWAY * textLength;
+  const ranked = (values: number[], pick: (a: number, b: number) => boolean) => {
+    let [first, second, at] = [NaN, NaN, -1];
+    values.forEach((v, i) => {
+      if (at < 0 || pick(v, first)) [second, first, at] = [first, v, i];
+      else if (Number.isNaN(second) || pick(v, second)) second = v;
+    });
+    return (i: number) => (i === at ? second : first);
+  };
+  const bestRivalAdjacency = ranked(candidates.map(adjacency), (a, b) => a > b);
+  const nearestRivalAway = ranked(candidates.map(away), (a, b) => a < b);
+  const alone = candidates.length === 1;
+  return candidates.map((c, i) => {
+    const [prefix, suffix] = [editBuckets(c.prefix), editBuckets(c.suffix)];
+    const distance = away(c);
+    const share = distance / Math.max(1, textLength);
+    const nearer = alone || c.distance === undefined ? 0 : Math.log((distance + 10) / (nearestRivalAway(i) + 10));
+    return [
+      ...prefix,
+      ...suffix,
+      c.prefix.length === 0 ? 0 : adjacentShare(c.prefix),
+      c.suffix.length === 0 ? 0 : adjacentShare(c.suffix),
+      Math.min(c.errors, MAX_QUOTE_EDITS_COUNTED),
+      Math.log(share + 0.001),
+      Math.log(distance + 10),
+      ...AWAY_SHARES.map((from, k) => (share >= from && share < (AWAY_SHARES[k + 1] ?? Infinity) ? 1 : 0)),
+      alone ? MAX_ADJACENT_LEAD : Math.min(MAX_ADJACENT_LEAD, adjacency(c) - bestRivalAdjacency(i)),
+      Math.max(-MAX_LOG_NEARER, Math.min(MAX_LOG_NEARER, nearer)),
+      alone ? 1 : 0,
+    ];
+  });
+}
+
+/**
+ * Log-odds that a candidate is the annotated text, per unit of each feature, and of the quote being
+ * gone from the text (ORPHAN_WEIGHTS, by the logarithm of its length: a long quote with a
+ * lookalike is rarer than a short one). Fitted by `npx tsx bench/anchoring/fit-weights.ts`, by
+ * maximum likelihood on benchmark articles with seeds apart from those the benchmark reports.
+ */
+export const WEIGHTS: Record<(typeof FEATURES)[number], number> = {
+  prefixIntact: 1.3,
+  prefixOneEdit: -0.31,
+  prefixTwoEdits: 0.04,
+  prefixThreeOrFourEdits: -0.57,
+  prefixChanged: -1.12,
+  suffixIntact: 0.95,
+  suffixOneEdit: -0.37,
+  suffixTwoEdits: 0.31,
+  suffixThreeOrFourEdits: -0.37,
+  suffixChanged: -1.02,
+  prefixAdjacent: 0.7,
+  suffixAdjacent: 0.58,
+  quoteEdits: -1.18,
+  logShareAway: -0.27,
+  logCharactersAway: -0.36,
+  awayHalfPercent: 0.39,
+  awayOnePercent: 0.79,
+  awayTwoPercent: 0.09,
+  awayFivePercent: -0.56,
+  awayTenPercent: -0.1,
+  awayTwentyPercent: -0.37,
+  awayFortyPercent: -0.33,
+  adjacentLead: 0.86,
+  logNearerThanRivals: -0.22,
+  alone: -0.52,
+};
+export const ORPHAN_WEIGHTS = { base: 0.32, logQuoteLength: -0.75 };
+
+/** The log-odds of each candidate, and of none, from their features. */
+export function scoresOf(features: number[][], quoteLength: number, weights = WEIGHTS, orphan = ORPHAN_WEIGHTS): { candidates: number[]; none: number } {
+  const vector = FEATURES.map((name) => weights[name]);
+  return {
+    candidates: features.map((f) => f.reduce((sum, value, k) => sum + value * vector[k]!, 0)),
+    none: orphan.base + orphan.logQuoteLength * Math.log(quoteLength),
+  };
+}
