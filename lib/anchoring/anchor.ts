@@ -39,7 +39,7 @@ const PLACE_PROBABILITY = 0.7;
  * from where it was, it is shown flagged: a wrong placement a person is asked to check is a lesser
  * harm than one shown as settled.
  */
-const SURE_PROBABILITY = 0.97;
+const SURE_PROBABILITY = 0.98;
 const SURE_DISTANCE = 0.05;
 /** Full confidence is kept for the quote found exactly where it was, in its own context. */
 const MAX_FOUND_CONFIDENCE = 0.99;

@@ -48,7 +48,7 @@ function oldSpan(oldText: string, selectors: readonly StoredSelector[]): { start
  * never narrowed.
  * It may grow over text the revision added, or over kept text that is the quote's own first or last
  * characters: growing over other kept text would take in the old neighbours of a quote whose first
- * or last sentence was deleted.
+ * or last sentence was deleted. It never grows across a line break into another paragraph.
  */
 function realigned(newText: string, revision: RevisionMap, quote: string, start: number, end: number): Anchor {
   const slack = realignSlack(quote);
@@ -59,9 +59,10 @@ function realigned(newText: string, revision: RevisionMap, quote: string, start:
   const growsAtStart = match.start < start && !revision.isInserted(match.start, start) && !quote.startsWith(newText.slice(match.start, start));
   const growsAtEnd = match.end > end && !revision.isInserted(end, match.end) && !quote.endsWith(newText.slice(end, match.end));
   const growsOverKeptText = growsAtStart || growsAtEnd;
+  const growsIntoOtherParagraph = !quote.includes("\n") && (newText.slice(match.start, start) + newText.slice(end, match.end)).includes("\n");
   // Only ever grown: shrinking would drop an edited word at the edge ("59 jobs" became "101 jobs": dropping "101" costs fewer edits).
   const grows = match.start <= start && match.end >= end;
-  return nearby && grows && aligned > mapped && !growsOverKeptText ? { start: match.start, end: match.end, confidence: aligned } : { start, end, confidence: mapped };
+  return nearby && grows && aligned > mapped && !growsOverKeptText && !growsIntoOtherParagraph ? { start: match.start, end: match.end, confidence: aligned } : { start, end, confidence: mapped };
 }
 
 function reanchorOne(oldText: string, newText: string, revision: RevisionMap, selectors: readonly StoredSelector[]): Anchor | null {

@@ -183,4 +183,15 @@ group("reanchor", () => {
     const [placed] = reanchor(before, after, [describe(before, start, end)]);
     expect(placed).toMatchObject({ start: after.indexOf(s2), end: after.indexOf(s2) + s2.length });
   });
+
+  it("does not grow a claim whose first sentence was deleted across the line break into a paragraph inserted before it", () => {
+    const opening = "According to the energy regulator, the price of bread rose by 11.2 percent in 2022.";
+    const rest = "According to the central bank, the budget deficit rose by 16.0 percent in 2001, the highest level since 2006. Peter Lindqvist said on Wednesday that 61 beds had been closed. The ministry did not respond.";
+    const before = `${opening}\nA separate study found 6431 homes at risk in the eastern provinces. ${rest}`;
+    const inserted = "Peter Lindqvist said 59 vehicles had been cancelled in Lakeview. Officials said the investigation was continuing.";
+    const after = `${opening}\n${inserted}\n${rest.replace("16.0", "45.0")}`;
+    const [start, end] = spanOf(before, "in the eastern provinces. According to the central bank, the budget deficit rose by 16.0 percent in 2001,");
+    const [placed] = reanchor(before, after, [describe(before, start, end)]);
+    expect(placed && after.slice(placed.start, placed.end)).toBe("According to the central bank, the budget deficit rose by 45.0 percent in 2001,");
+  });
 });
