@@ -6,12 +6,13 @@
  * its share of exp(log-odds). The weights maximise the likelihood of the true choice (the candidate
  * on the annotation's true span, or "gone" when none is) over benchmark articles revised with
  * tracked edits, with seeds 101 and up, apart from the seeds 1 to 60 `npm run bench:anchoring`
- * reports on. It then prints, for seeds 201 and up (seen by neither), how many placements are
- * found and wrong at each probability threshold, to choose PLACE_PROBABILITY by.
+ * reports on; some annotations also count without their position or context (`withLessToGoOn`).
+ * It then prints, for seeds 201 and up (seen by neither), with the selectors as made, how many
+ * placements are found and wrong at each probability threshold, to choose PLACE_PROBABILITY by.
  */
 import { describe } from "@/lib/anchoring";
 import { candidatesOf, readSelectors } from "@/lib/anchoring/anchor";
-import { FEATURES, featuresOf, ORPHAN_WEIGHTS, scoresOf, WEIGHTS } from "@/lib/anchoring/evidence";
+import { FEATURES, featuresOf, ORPHAN_WEIGHTS, probabilitiesOf, WEIGHTS } from "@/lib/anchoring/evidence";
 import { article, seededRandom } from "./article";
 import { fateOf, newOffsets, pickSpans } from "./annotations";
 import { revise } from "./revision";
@@ -27,7 +28,22 @@ const SIZES = [
   { words: 50_000, annotations: 1_000, articles: 4 },
 ];
 
-function examples(firstSeed: number): Example[] {
+/**
+ * The selectors as made, and for one annotation in four also without the position, or without the
+ * context, or without both: quotes imported from other tools, and `reanchor`'s fallback, which
+ * asks without the position.
+ */
+type Variant = { context: boolean; hint: number | undefined };
+function withLessToGoOn(k: number, hint: number): Variant[] {
+  const variants: Variant[] = [{ context: true, hint }];
+  if (k % 4 === 1) variants.push({ context: true, hint: undefined });
+  if (k % 4 === 2) variants.push({ context: false, hint });
+  if (k % 4 === 3) variants.push({ context: false, hint: undefined });
+  return variants;
+}
+const asMade = (_k: number, hint: number): Variant[] => [{ context: true, hint }];
+
+function examples(firstSeed: number, variantsOf: (k: number, hint: number) => Variant[]): Example[] {
   const all: Example[] = [];
   for (const { words, annotations, articles } of SIZES) {
     for (let seed = firstSeed; seed < firstSeed + articles; seed++) {
@@ -36,20 +52,23 @@ function examples(firstSeed: number): Example[] {
       const spans = pickSpans(oldText, annotations, random);
       const revision = revise(oldText, words, random);
       const places = newOffsets(oldText.length, revision);
-      for (const span of spans) {
+      spans.forEach((span, k) => {
         const fate = fateOf(oldText, span, places, revision);
         const { quote, position } = readSelectors(describe(oldText, span.start, span.end));
-        const candidates = candidatesOf(revision.text, quote!, position!.start);
-        if (candidates.length === 0) continue;
-        const truth = fate.status === "gone" ? -1 : candidates.findIndex((c) => isCorrect({ ...c, confidence: 1 }, fate));
-        all.push({ words, features: featuresOf(candidates, revision.text.length), truth, survives: fate.status === "survives", quoteLength: quote!.exact.length });
-      }
+        for (const { context, hint } of variantsOf(k, position!.start)) {
+          const selector = context ? quote! : { ...quote!, prefix: "", suffix: "" };
+          const candidates = candidatesOf(revision.text, selector, hint);
+          if (candidates.length === 0) continue;
+          const truth = fate.status === "gone" ? -1 : candidates.findIndex((c) => isCorrect({ ...c, confidence: 1 }, fate));
+          all.push({ words, features: featuresOf(candidates, revision.text.length), truth, survives: fate.status === "survives", quoteLength: selector.exact.length });
+        }
+      });
     }
   }
   return all;
 }
 
-const NAMES = [...FEATURES, "orphanBase", "orphanLogQuoteLength"] as const;
+/** The features' weights, then the orphan's base and its weight per logarithm of the quote's length. */
 type Weights = Float64Array;
 
 function asWeights(w: Weights) {
@@ -60,12 +79,7 @@ function asWeights(w: Weights) {
 /** Each option's probability: the candidates', then "gone". */
 function probabilities(example: Example, w: Weights): number[] {
   const { weights, orphan } = asWeights(w);
-  const scores = scoresOf(example.features, example.quoteLength, weights, orphan);
-  const all = [...scores.candidates, scores.none];
-  const top = Math.max(...all);
-  const exps = all.map((s) => Math.exp(s - top));
-  const total = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / total);
+  return probabilitiesOf(example.features, example.quoteLength, weights, orphan);
 }
 
 /** Mean negative log-likelihood and its gradient, with a little L2 regularisation. */
@@ -93,7 +107,7 @@ function loss(data: Example[], w: Weights): { value: number; gradient: Weights }
 
 /** Adam, from zero weights. */
 function fit(data: Example[], steps = 400): Weights {
-  const w = new Float64Array(NAMES.length);
+  const w = new Float64Array(FEATURES.length + 2);
   const [m, v] = [new Float64Array(w.length), new Float64Array(w.length)];
   for (let t = 1; t <= steps; t++) {
     const { value, gradient } = loss(data, w);
@@ -108,13 +122,13 @@ function fit(data: Example[], steps = 400): Weights {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
-const weights = fit(examples(101));
+const weights = fit(examples(101, withLessToGoOn));
 const { weights: fitted, orphan } = asWeights(weights);
 console.log(`export const WEIGHTS: Record<(typeof FEATURES)[number], number> = {\n${FEATURES.map((name) => `  ${name}: ${round(fitted[name])},`).join("\n")}\n};`);
 console.log(`export const ORPHAN_WEIGHTS = { base: ${round(orphan.base)}, logQuoteLength: ${round(orphan.logQuoteLength)} };`);
 console.log(`(in use: ${JSON.stringify(WEIGHTS)} ${JSON.stringify(ORPHAN_WEIGHTS)})`);
 
-const validation = examples(201);
+const validation = examples(201, asMade);
 console.log("\nOn seeds 201 and up, by words: threshold, found (surviving, placed right), wrong, wrong %");
 for (const threshold of [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]) for (const { words } of SIZES) {
   let [found, wrong, placed] = [0, 0, 0];

@@ -1,4 +1,4 @@
-import { candidateAt, featuresOf, isIntact, scoresOf, type Candidate } from "./evidence";
+import { candidateAt, featuresOf, isIntact, probabilitiesOf, type Candidate } from "./evidence";
 import { approximateOccurrences, exactOccurrences, MAX_OCCURRENCES } from "./quote-search";
 import { type Selector, type TextPositionSelector, type TextQuoteSelector } from "./selectors";
 
@@ -62,11 +62,9 @@ export function readSelectors(selectors: readonly StoredSelector[]): { quote: Te
  */
 function likeliest(candidates: Candidate[], quoteLength: number, textLength: number): { candidate: Candidate; probability: number } | null {
   if (candidates.length === 0) return null;
-  const scores = scoresOf(featuresOf(candidates, textLength), quoteLength);
-  const top = Math.max(scores.none, ...scores.candidates);
-  const total = scores.candidates.reduce((sum, s) => sum + Math.exp(s - top), Math.exp(scores.none - top));
-  const best = scores.candidates.indexOf(Math.max(...scores.candidates));
-  return { candidate: candidates[best]!, probability: Math.exp(scores.candidates[best]! - top) / total };
+  const probabilities = probabilitiesOf(featuresOf(candidates, textLength), quoteLength).slice(0, -1);
+  const best = probabilities.indexOf(Math.max(...probabilities));
+  return { candidate: candidates[best]!, probability: probabilities[best]! };
 }
 
 /** The likeliest candidate if likely enough, flagged unless all but certain and near the old position. */

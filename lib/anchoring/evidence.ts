@@ -44,7 +44,7 @@ export function candidateAt(text: string, start: number, end: number, errors: nu
 export const isIntact = (c: Candidate) => c.errors === 0 && c.prefix.edits === 0 && c.suffix.edits === 0;
 
 /**
- * The features of a candidate, among its rivals, in the order of WEIGHTS:
+ * The features of a candidate among its rivals, in this order:
  * - per side, the edits of its context: none, one (a typo fixed), two (a figure changed), three or
  *   four (a name or figure changed: a sentence from the same mould), or more (another sentence);
  *   a side the selector lacks sets none of them;
@@ -57,8 +57,9 @@ export const isIntact = (c: Candidate) => c.errors === 0 && c.prefix.edits === 0
  *   a revision shifts text by a few percent, a lookalike lies anywhere;
  * - how much more intact context lies next to the quote here than at the best rival, and how much
  *   nearer the old position it lies than the nearest rival (logarithm of the ratio);
- * - having no rival at all.
- * Without a position selector every candidate counts as a quarter of the text away.
+ * - having no rival at all;
+ * - how many sides of context the selector lacks, and its lacking a position (quotes imported from
+ *   other tools): without a position every candidate counts as a quarter of the text away.
  */
 export const FEATURES = [
   "prefixIntact",
@@ -86,6 +87,8 @@ export const FEATURES = [
   "adjacentLead",
   "logNearerThanRivals",
   "alone",
+  "contextSidesMissing",
+  "positionMissing",
 ] as const;
 
 const MAX_QUOTE_EDITS_COUNTED = 8;
@@ -105,19 +108,21 @@ function editBuckets(side: Side): number[] {
 const adjacentShare = (side: Side) => (side.length === 0 ? 0.5 : side.adjacent / side.length);
 const adjacency = (c: Candidate) => adjacentShare(c.prefix) + adjacentShare(c.suffix);
 
+/** For each index, the best of the other values (NaN when there is none), by `better`; in one pass over `values`. */
+function bestOfOthers(values: number[], better: (a: number, b: number) => boolean): (i: number) => number {
+  let [best, second, at] = [NaN, NaN, -1];
+  values.forEach((value, i) => {
+    if (at < 0 || better(value, best)) [second, best, at] = [best, value, i];
+    else if (Number.isNaN(second) || better(value, second)) second = value;
+  });
+  return (i) => (i === at ? second : best);
+}
+
 /** Each candidate's features (see FEATURES), in the order of `candidates`. */
 export function featuresOf(candidates: readonly Candidate[], textLength: number): number[][] {
   const away = (c: Candidate) => c.distance ?? UNKNOWN_SHARE_AWAY * textLength;
-  const ranked = (values: number[], pick: (a: number, b: number) => boolean) => {
-    let [first, second, at] = [NaN, NaN, -1];
-    values.forEach((v, i) => {
-      if (at < 0 || pick(v, first)) [second, first, at] = [first, v, i];
-      else if (Number.isNaN(second) || pick(v, second)) second = v;
-    });
-    return (i: number) => (i === at ? second : first);
-  };
-  const bestRivalAdjacency = ranked(candidates.map(adjacency), (a, b) => a > b);
-  const nearestRivalAway = ranked(candidates.map(away), (a, b) => a < b);
+  const bestRivalAdjacency = bestOfOthers(candidates.map(adjacency), (a, b) => a > b);
+  const nearestRivalAway = bestOfOthers(candidates.map(away), (a, b) => a < b);
   const alone = candidates.length === 1;
   return candidates.map((c, i) => {
     const [prefix, suffix] = [editBuckets(c.prefix), editBuckets(c.suffix)];
@@ -136,6 +141,8 @@ export function featuresOf(candidates: readonly Candidate[], textLength: number)
       alone ? MAX_ADJACENT_LEAD : Math.min(MAX_ADJACENT_LEAD, adjacency(c) - bestRivalAdjacency(i)),
       Math.max(-MAX_LOG_NEARER, Math.min(MAX_LOG_NEARER, nearer)),
       alone ? 1 : 0,
+      (c.prefix.length === 0 ? 1 : 0) + (c.suffix.length === 0 ? 1 : 0),
+      c.distance === undefined ? 1 : 0,
     ];
   });
 }
@@ -147,39 +154,46 @@ export function featuresOf(candidates: readonly Candidate[], textLength: number)
  * maximum likelihood on benchmark articles with seeds apart from those the benchmark reports.
  */
 export const WEIGHTS: Record<(typeof FEATURES)[number], number> = {
-  prefixIntact: 1.3,
-  prefixOneEdit: -0.31,
-  prefixTwoEdits: 0.04,
-  prefixThreeOrFourEdits: -0.57,
-  prefixChanged: -1.12,
-  suffixIntact: 0.95,
-  suffixOneEdit: -0.37,
-  suffixTwoEdits: 0.31,
+  prefixIntact: 1.25,
+  prefixOneEdit: -0.34,
+  prefixTwoEdits: -0.12,
+  prefixThreeOrFourEdits: -0.56,
+  prefixChanged: -1.22,
+  suffixIntact: 0.88,
+  suffixOneEdit: -0.32,
+  suffixTwoEdits: 0.2,
   suffixThreeOrFourEdits: -0.37,
-  suffixChanged: -1.02,
-  prefixAdjacent: 0.7,
-  suffixAdjacent: 0.58,
-  quoteEdits: -1.18,
-  logShareAway: -0.27,
-  logCharactersAway: -0.36,
-  awayHalfPercent: 0.39,
+  suffixChanged: -1.23,
+  prefixAdjacent: 0.51,
+  suffixAdjacent: 0.46,
+  quoteEdits: -1.2,
+  logShareAway: -0.31,
+  logCharactersAway: -0.32,
+  awayHalfPercent: 0.6,
   awayOnePercent: 0.79,
-  awayTwoPercent: 0.09,
-  awayFivePercent: -0.56,
-  awayTenPercent: -0.1,
-  awayTwentyPercent: -0.37,
-  awayFortyPercent: -0.33,
-  adjacentLead: 0.86,
-  logNearerThanRivals: -0.22,
-  alone: -0.52,
+  awayTwoPercent: 0.13,
+  awayFivePercent: -0.74,
+  awayTenPercent: -0.28,
+  awayTwentyPercent: -0.25,
+  awayFortyPercent: -0.46,
+  adjacentLead: 1.02,
+  logNearerThanRivals: -0.27,
+  alone: -0.44,
+  contextSidesMissing: 0.5,
+  positionMissing: 0.83,
 };
-export const ORPHAN_WEIGHTS = { base: 0.32, logQuoteLength: -0.75 };
+export const ORPHAN_WEIGHTS = { base: 0.48, logQuoteLength: -0.81 };
 
-/** The log-odds of each candidate, and of none, from their features. */
-export function scoresOf(features: number[][], quoteLength: number, weights = WEIGHTS, orphan = ORPHAN_WEIGHTS): { candidates: number[]; none: number } {
+/**
+ * The probability of each candidate being the annotated text, and last of the quote being gone:
+ * each option's share of exp(log-odds), from the candidates' features.
+ */
+export function probabilitiesOf(features: number[][], quoteLength: number, weights = WEIGHTS, orphan = ORPHAN_WEIGHTS): number[] {
   const vector = FEATURES.map((name) => weights[name]);
-  return {
-    candidates: features.map((f) => f.reduce((sum, value, k) => sum + value * vector[k]!, 0)),
-    none: orphan.base + orphan.logQuoteLength * Math.log(quoteLength),
-  };
+  const scores = features.map((f) => f.reduce((sum, value, k) => sum + value * vector[k]!, 0));
+  scores.push(orphan.base + orphan.logQuoteLength * Math.log(quoteLength));
+  const top = Math.max(...scores);
+  const exps = scores.map((score) => Math.exp(score - top));
+  const total = exps.reduce((sum, e) => sum + e, 0);
+  return exps.map((e) => e / total);
 }

@@ -27,8 +27,12 @@ const MAX_SEEDS = 8;
 const MIN_SEED_LENGTH = 10;
 /** A seed found more often than this is boilerplate: it votes nowhere rather than everywhere. */
 const MAX_SEED_HITS = 400;
-/** Windows verified per search at most: the best-voted ones, where most seeds agree. */
+/**
+ * Windows verified per search at most: the best-voted ones, where most seeds agree, and never one
+ * a single seed voted for (at 500 words, two in three of those held no occurrence at all).
+ */
 const MAX_WINDOWS = 3;
+const MIN_VOTES = 2;
 
 type Seed = { piece: string; startOffset: number };
 type Range = { from: number; to: number };
@@ -84,7 +88,7 @@ export function approximateOccurrences(text: string, selector: TextQuoteSelector
     .filter((window) => !window.text.includes(selector.exact))
     .sort((a, b) => b.votes - a.votes);
   const found: Alignment[] = [];
-  const fewestVotes = Math.max(1, (edited[0]?.votes ?? 0) - 1);
+  const fewestVotes = Math.max(MIN_VOTES, (edited[0]?.votes ?? 0) - 1);
   for (const window of edited.slice(0, MAX_WINDOWS)) {
     if (window.votes < fewestVotes) break;
     const [best] = approxSearch(window.text, selector.exact, maxErrors).sort((a, b) => a.errors - b.errors);

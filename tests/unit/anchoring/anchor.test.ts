@@ -132,4 +132,11 @@ group("anchor", () => {
     const revised = [...filler.slice(0, 20), paragraph.replace("floods", "flood"), ...filler.slice(20), paragraph].join("\n");
     expect(anchor(revised, selectors)).toMatchObject({ start, end: start + "40 residents were moved after the flood".length });
   });
+
+  it("places a quote imported with neither context nor position where it occurs once, flagged, and orphans it where it occurs twice", () => {
+    const once = anchor(story, [{ type: "TextQuoteSelector", exact: "central bank" }]);
+    expect(once).toMatchObject({ start: story.indexOf("central bank"), end: story.indexOf("central bank") + 12 });
+    expect(once!.confidence).toBeLessThan(PLACEMENT_CONFIDENCE);
+    expect(anchor(story + " " + story, [{ type: "TextQuoteSelector", exact: "central bank" }])).toBeNull();
+  });
 });
