@@ -115,6 +115,6 @@ export function candidatesOf(text: string, quote: TextQuoteSelector, hint: numbe
   const nearest = Math.min(...intact.map((c) => c.distance ?? 0));
   if (intact.length > 0 && (hint === undefined || nearest <= SURE_DISTANCE * text.length)) return exactOnes;
   const within = intact.length > 0 && hint !== undefined ? { from: hint - nearest, to: hint + nearest } : undefined;
-  const edited = approximateOccurrences(text, quote, Math.floor(exact.length * MAX_ERROR_RATE), within);
+  const edited = approximateOccurrences(text, quote, Math.floor(exact.length * MAX_ERROR_RATE), { within, near: hint });
   return [...exactOnes, ...edited.map((m) => candidateAt(text, m.start, m.end, m.errors, quote, hint))];
 }

@@ -70,8 +70,9 @@ function predictedStarts(text: string, seeds: Seed[], { from, to }: Range): numb
  * Unlike a full approximate scan it can miss a quote whose every seed was edited; such a quote
  * has changed too much to anchor without history anyway. Exact occurrences are left out (the
  * caller finds those by indexOf), and `within` limits the search to quotes starting about there.
+ * Among windows with as many votes, those `near` the old position are verified first.
  */
-export function approximateOccurrences(text: string, selector: TextQuoteSelector, maxErrors: number, within: Range = { from: -Infinity, to: Infinity }): Alignment[] {
+export function approximateOccurrences(text: string, selector: TextQuoteSelector, maxErrors: number, { within = { from: -Infinity, to: Infinity }, near }: { within?: Range; near?: number } = {}): Alignment[] {
   const predictions = predictedStarts(text, seedsOf(selector), within);
   const slack = maxErrors + MIN_SEED_LENGTH;
   const windows: { from: number; to: number; votes: number }[] = [];
@@ -86,7 +87,7 @@ export function approximateOccurrences(text: string, selector: TextQuoteSelector
   const edited = windows
     .map(({ from, to, votes }) => ({ from: Math.max(0, from), text: text.slice(Math.max(0, from), Math.min(text.length, to)), votes }))
     .filter((window) => !window.text.includes(selector.exact))
-    .sort((a, b) => b.votes - a.votes);
+    .sort((a, b) => b.votes - a.votes || (near === undefined ? 0 : Math.abs(a.from - near) - Math.abs(b.from - near)));
   const found: Alignment[] = [];
   const fewestVotes = Math.max(MIN_VOTES, (edited[0]?.votes ?? 0) - 1);
   for (const window of edited.slice(0, MAX_WINDOWS)) {
