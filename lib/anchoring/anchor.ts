@@ -37,8 +37,8 @@ const PLACE_PROBABILITY = 0.7;
  * A placement stands without "check placement" (confidence PLACEMENT_CONFIDENCE or more) only when
  * it is all but certain and lies near the old position, within this share of the text. Found far
  * from where it was, it is shown flagged: a wrong placement a person is asked to check is a lesser
- * harm than one shown as settled. On the anchoring benchmark (`npm run bench:anchoring`) 0.4 to
- * 2.6% of placements are wrong, and at most 0.5% of the unflagged ones.
+ * harm than one shown as settled. On the anchoring benchmark (`npm run bench:anchoring`) 0.5 to
+ * 2.6% of placements are wrong, and at most 0.6% of the unflagged ones.
  */
 const SURE_PROBABILITY = 0.98;
 const SURE_DISTANCE = 0.05;
