@@ -151,7 +151,6 @@ group("reanchor", () => {
     expect(placed && after.slice(placed.start, placed.end)).toBe(quote.replace("2020", "2039"));
   });
 
-
   it("keeps a changed figure that opens a quote inside it", () => {
     const before = "The energy regulator said it had lost 59 jobs since Monday. The government received 5 complaints.";
     const after = before.replace("59 jobs", "101 jobs");
