@@ -18,6 +18,8 @@ type Props = {
   onCancel(): void;
   /** Shown above the buttons, e.g. that someone else changed the annotation meanwhile. */
   notice?: React.ReactNode;
+  /** Shown under the quote, e.g. that a revision changed the selected text. */
+  quoteNote?: React.ReactNode;
 };
 
 const SOURCE_FIELDS: { key: keyof SourceDraft; label: string; type: string; required?: boolean; max?: number }[] = [
@@ -29,7 +31,7 @@ const SOURCE_FIELDS: { key: keyof SourceDraft; label: string; type: string; requ
 ];
 
 /** The claim's verdict, explanation and sources. Text stays in the form until the server has accepted it. */
-export function AnnotationForm({ heading, quote, draft, onDraftChange, onSave, onCancel, notice }: Props) {
+export function AnnotationForm({ heading, quote, draft, onDraftChange, onSave, onCancel, notice, quoteNote }: Props) {
   const id = useId();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -79,6 +81,7 @@ export function AnnotationForm({ heading, quote, draft, onDraftChange, onSave, o
     >
       <h2 id={`${id}-heading`}>{heading}</h2>
       <blockquote className="annotation-form__quote">{quote}</blockquote>
+      {quoteNote}
 
       <label htmlFor={`${id}-verdict`}>Verdict</label>
       {/* Opening the form (Mod-Shift-A, Edit) moves the focus into it, so that the keyboard goes on from there. */}

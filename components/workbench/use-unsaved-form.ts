@@ -7,7 +7,17 @@ import type { ClaimDraft } from "./claim-draft";
 
 /** The annotation form when open: a new claim on the selected text, or an existing annotation at a version. */
 export type OpenForm =
-  | { mode: "create"; selectors: [TextQuoteSelector, TextPositionSelector]; draft: ClaimDraft }
+  | {
+      mode: "create";
+      /** When the text was selected (ms): names the form, which stays in place while a revision moves its selection. */
+      startedAt?: number;
+      selectors: [TextQuoteSelector, TextPositionSelector];
+      /** The article revision the selectors were made on (absent in forms stored before it was kept). */
+      revision?: number;
+      /** A later revision edited the selected text (the selectors follow it) or removed it (a new selection is needed). */
+      revised?: { revision: number; outcome: "changed" | "removed" };
+      draft: ClaimDraft;
+    }
   | { mode: "edit"; annotationId: string; version: number; quote: string; draft: ClaimDraft };
 
 const storageKey = (articleId: string) => `factcheck:unsaved-annotation:${articleId}`;

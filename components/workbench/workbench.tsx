@@ -23,6 +23,7 @@ import { useArticleRevision } from "./use-article-revision";
 import { useClaimKeys } from "./use-claim-keys";
 import { useClaims } from "./use-claims";
 import { useOpenClaim } from "./use-open-claim";
+import { useNewClaimFollowsRevision } from "./use-new-claim-follows-revision";
 import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
 import { LivePresence } from "./live-presence";
 import { useFollowArticle } from "./use-follow-article";
@@ -36,6 +37,19 @@ type Props = {
   /** The claim to open once loaded, from the page's `?annotation=<id>`. */
   openClaimId?: string | null;
 };
+
+/** Under a new claim's quote: what a revision saved since its text was selected did to that text. */
+function NewClaimRevised({ revision, outcome }: NonNullable<Extract<OpenForm, { mode: "create" }>["revised"]>) {
+  return outcome === "removed" ? (
+    <div className="conflict annotation-form__revised" role="alert">
+      <p>Revision {revision} removed the text you selected. Select the claim&apos;s text in the article again to attach what you have written: it is kept.</p>
+    </div>
+  ) : (
+    <div className="notice annotation-form__revised" role="status">
+      <p>Revision {revision} changed the text you selected: the quote above is how it reads now. Check that your claim still fits it before saving.</p>
+    </div>
+  );
+}
 
 /** The article page: the article with its highlighted claims, and the side panel of claims and the annotation form. */
 export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle, openClaimId = null }: Props) {
@@ -69,6 +83,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     [placed, index],
   );
 
+  useNewClaimFollowsRevision(articleId, form, setForm, { revision: savedRevision, plainText: index.plainText });
   const live = useFollowArticle({ articleId, actor, article, form, store, forget, reload, onConflict: setConflict });
 
   const loadDetail = useCallback(
@@ -117,11 +132,15 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
         return;
       }
       setConflict(null);
-      setForm((current) =>
-        current && !window.confirm("Discard the annotation you have not saved yet?") ? current : { mode: "create", selectors: selection.selectors, draft: emptyDraft() },
-      );
+      setForm((current) => {
+        // A new claim whose text a revision removed: the new selection is its text, and what was typed stays.
+        if (current?.mode === "create" && current.revised?.outcome === "removed") return { ...current, startedAt: Date.now(), selectors: selection.selectors, revision: savedRevision, revised: undefined };
+        return current && !window.confirm("Discard the annotation you have not saved yet?")
+          ? current
+          : { mode: "create", startedAt: Date.now(), selectors: selection.selectors, revision: savedRevision, draft: emptyDraft() };
+      });
     },
-    [setForm, reattaching, store, activate],
+    [setForm, reattaching, store, activate, savedRevision],
   );
 
   const flag = useCallback(
@@ -165,6 +184,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   async function save(open: OpenForm, payload: ClaimPayload, submit: boolean) {
     let record: AnnotationRecord | AnnotationDetail;
     if (open.mode === "create") {
+      if (open.revised?.outcome === "removed") throw new ApiError(409, "Select the claim's text in the article first: a revision removed the text this claim was on.");
       record = await annotationApi.create(articleId, open.selectors, payload);
       store(record);
       // From here on the claim exists: a failed submission must not create it twice.
@@ -276,7 +296,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
         </div>
         {form && (
           <AnnotationForm
-            key={form.mode === "create" ? `new-${form.selectors[1].start}-${form.selectors[1].end}` : form.annotationId}
+            key={form.mode === "create" ? `new-${form.startedAt ?? `${form.selectors[1].start}-${form.selectors[1].end}`}` : form.annotationId}
             heading={form.mode === "create" ? "New claim" : "Edit claim"}
             quote={formQuote ?? ""}
             draft={form.draft}
@@ -286,6 +306,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
               setForm(null);
               setConflict(null);
             }}
+            quoteNote={form.mode === "create" && form.revised ? <NewClaimRevised {...form.revised} /> : null}
             notice={
               conflict && form.mode === "edit" ? (
                 <div className="conflict" role="alert">

@@ -76,3 +76,54 @@ test("an editor imports a newer version from a file, and the claims follow into 
   await expect(page.locator("mark.claim", { hasText: "In June of 2022" })).toBeVisible();
   await expect(page.locator("mark.claim", { hasText: "Despite heavy losses" })).toBeVisible();
 });
+
+test("a claim being written follows its text when an editor saves a revision, and asks for a new selection when the text is gone", async ({ browser }, testInfo) => {
+  const FIRST = "The council approved a budget of 12 million dollars on Monday, the mayor said.";
+  const SECOND = "Critics said the plan would cost about 40 million dollars over ten years.";
+  const THIRD = "The report was published on Tuesday.";
+  const [ritaContext, edContext] = [await browser.newContext(), await browser.newContext()];
+  const [rita, ed] = [await ritaContext.newPage(), await edContext.newPage()];
+  await signIn(ed, "ed@example.com");
+  const created = await ed.request.post("/api/articles", { data: { format: "text", title: "Council budget approved", content: `${FIRST}\n\n${SECOND} ${THIRD}` } });
+  expect(created.status()).toBe(201);
+  const { article } = (await created.json()) as { article: { id: string } };
+  const importVersion = async (baseRevision: number, content: string) =>
+    expect((await ed.request.post(`/api/articles/${article.id}/revisions/import`, { data: { baseRevision, format: "text", content } })).status()).toBe(201);
+
+  await signIn(rita, "rita@example.com");
+  await rita.goto(`/articles/${article.id}`);
+  await selectWithMouse(rita, "The council approved a budget of 12 million dollars on Monday");
+  await rita.getByRole("button", { name: /Annotate claim/ }).click();
+  const form = rita.getByRole("form", { name: "New claim" });
+  await form.getByLabel("Explanation").fill("The minutes of Monday's meeting give the figure.");
+
+  // Ed corrects the figure, with a line added above: Rita's page follows, and so does her selection.
+  await importVersion(1, `Corrected on Tuesday.\n\n${FIRST.replace("12", "14")}\n\n${SECOND} ${THIRD}`);
+  await expect(rita.getByText("Revision 2", { exact: true })).toBeVisible();
+  await expect(form.locator("blockquote")).toHaveText("The council approved a budget of 14 million dollars on Monday");
+  await expect(form.getByRole("status")).toContainText("Revision 2 changed the text you selected");
+  // The form stays in place: the caret is still where Rita was typing.
+  await expect(form.getByLabel("Explanation")).toBeFocused();
+  await rita.screenshot({ path: testInfo.outputPath("new-claim-followed.png"), fullPage: true });
+  await form.getByRole("button", { name: "Save draft" }).click();
+  const saved = rita.getByRole("article", { name: /Claim by Rita Reviewer/ });
+  await expect(saved).toContainText("The council approved a budget of 14 million dollars on Monday");
+  await expect(saved).toContainText("The minutes of Monday's meeting give the figure.");
+
+  // A second claim, whose sentence Ed then deletes: the form keeps Rita's text and takes her next selection.
+  await selectWithMouse(rita, SECOND);
+  await rita.getByRole("button", { name: /Annotate claim/ }).click();
+  await form.getByLabel("Explanation").fill("The report puts the cost at 45 million.");
+  await importVersion(2, `Corrected on Tuesday.\n\n${FIRST.replace("12", "14")}\n\n${THIRD}`);
+  await expect(form.getByRole("alert")).toContainText("Revision 3 removed the text you selected");
+  await form.getByRole("button", { name: "Save draft" }).click();
+  await expect(form.getByText(/Select the claim's text in the article first/)).toBeVisible();
+  await selectWithMouse(rita, THIRD);
+  await rita.getByRole("button", { name: /Annotate claim/ }).click();
+  await expect(form.locator("blockquote")).toHaveText(THIRD);
+  await expect(form.getByLabel("Explanation")).toHaveValue("The report puts the cost at 45 million.");
+  await form.getByRole("button", { name: "Save draft" }).click();
+  await expect(rita.getByRole("article", { name: /Claim by Rita Reviewer/ })).toHaveCount(2);
+  await expect(rita.locator("mark.claim", { hasText: THIRD })).toBeVisible();
+  await Promise.all([ritaContext.close(), edContext.close()]);
+});
