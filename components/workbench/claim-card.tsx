@@ -109,7 +109,10 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
           )}
           {!annotation.placementChecked && (
             <div className="notice">
-              <p>A revision moved this claim, and the new place is uncertain. Check that the highlight covers the claim.</p>
+              <p>
+                A revision moved this claim to an uncertain place, or changed its words (its history shows how). Check that the highlight covers
+                the claim and that the verdict still holds, then confirm.
+              </p>
               {mayPlaceAnnotation(actor, annotation).allowed && (
                 <button type="button" className="secondary" onClick={() => void onConfirmPlacement(annotation)}>
                   Confirm placement

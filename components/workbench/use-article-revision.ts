@@ -62,7 +62,7 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
     (doc: unknown, summary: RevisionSummary) => {
       setSaved({ doc, revision: summary.revision });
       setMessage({
-        text: `Saved revision ${summary.revision}: ${summary.reanchored} claims re-anchored, ${summary.orphaned} orphaned, ${summary.checkPlacement} to check.`,
+        text: `Saved revision ${summary.revision}: ${summary.reanchored} ${summary.reanchored === 1 ? "claim" : "claims"} re-anchored, ${summary.orphaned} orphaned, ${summary.checkPlacement} to check.`,
         error: false,
       });
       onSaved(summary);

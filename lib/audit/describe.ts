@@ -1,5 +1,6 @@
 import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/statuses";
+import { quoteChange } from "@/lib/revisions/quote-change";
 import type { AuditEntryRecord } from "./queries";
 
 type Values = Record<string, unknown> | null;
@@ -17,6 +18,14 @@ function changedContent(before: Values, after: Values): string {
   if (after && "explanation" in after) parts.push("the explanation");
   if (after && "quote" in after) parts.push("the quoted text");
   return parts.length ? `changed ${parts.join(" and ")}` : "changed the claim";
+}
+
+/** A revision carried the claim along: where its words changed, how (“…was 7 to 2.” → “…was 8 to 1.”). */
+function reanchored(before: Values, after: Values): string {
+  const toCheck = after?.placementChecked === false ? " (to check)" : "";
+  const change = typeof before?.quote === "string" && typeof after?.quote === "string" ? quoteChange(before.quote, after.quote) : null;
+  if (!change) return `moved with the text in revision ${String(after?.revision)}${toCheck}`;
+  return `saved revision ${String(after?.revision)}, which changed its words: “${change.before}” → “${change.after}”${toCheck}`;
 }
 
 function assignment(entry: AuditEntryRecord): string {
@@ -49,7 +58,7 @@ export function describeEntry(entry: AuditEntryRecord): string {
     case "annotation.orphaned":
       return `lost its text in revision ${String(after?.revision)} (orphaned)`;
     case "annotation.reanchored":
-      return `moved with the text in revision ${String(after?.revision)}${after?.placementChecked === false ? " (placement to check)" : ""}`;
+      return reanchored(before, after);
     case "annotation.reattached":
       return "re-attached it to the text";
     case "annotation.discarded":

@@ -3,6 +3,7 @@ import type { Transaction } from "@/db/database";
 import { annotations, reviewEvents } from "@/db/schema";
 import { describe, PLACEMENT_CONFIDENCE, reanchor, type Anchor } from "@/lib/anchoring";
 import { recordAudit, type AuditChange } from "@/lib/audit/record";
+import { quoteChange } from "./quote-change";
 
 export type ReanchorCounts = { reanchored: number; orphaned: number; checkPlacement: number };
 
@@ -30,12 +31,16 @@ type Current = {
 };
 
 /**
- * The placement of an annotation in the new text. A placement nobody has confirmed yet stays
- * unconfirmed, with the lower of its confidences, however sure this revision is.
+ * The placement of an annotation in the new text. It waits for a person's check ("check placement",
+ * and off the public page) when the place is doubtful, or when the revision changed the claim's own
+ * words beyond a typo fixed (a figure, a word added or replaced): a verdict given on "7 to 2" must not
+ * stand unchecked on "8 to 1". A placement nobody has confirmed yet stays unconfirmed, with the lower
+ * of its confidences, however sure this revision is.
  */
 function placementOf(newText: string, current: Current, found: Anchor): Placed {
   const [quote, position] = describe(newText, found.start, found.end);
-  const checked = current.placementChecked && found.confidence >= PLACEMENT_CONFIDENCE;
+  const reworded = quoteChange(current.quote, quote.exact)?.wordsChanged ?? false;
+  const checked = current.placementChecked && found.confidence >= PLACEMENT_CONFIDENCE && !reworded;
   return {
     id: current.id,
     start_offset: position.start,

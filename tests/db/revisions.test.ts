@@ -6,6 +6,8 @@ import { getArticle } from "@/lib/articles/service";
 import { confirmPlacement, discardAnnotation, reattachAnnotation } from "@/lib/annotations/placement";
 import { createAnnotation, getAnnotation, listAnnotations, updateAnnotation } from "@/lib/annotations/service";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { annotationHistory } from "@/lib/audit/queries";
+import { describeEntry } from "@/lib/audit/describe";
 import { changeStatus } from "@/lib/reviews/service";
 import { compareRevisions, getRevision, listRevisions, saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
@@ -98,6 +100,26 @@ describeOnEveryEngine("article revisions", (db) => {
     expect(confirmed).toMatchObject({ placementChecked: true, anchorConfidence: 1, version: 2 });
     expect(confirmed.history.at(-1)).toMatchObject({ kind: "placement_confirmed", revision: 2, actor: { id: editor.id } });
     await expect(confirmPlacement(db(), editor, doubtful.id, { version: 2, revision: 2 })).rejects.toThrow(/already confirmed/);
+  });
+
+  it("has a person check a claim whose words a revision changed, but not one whose typo it fixed", async () => {
+    const misspelt = THIRD.replace("Ukrainian", "Ukrainain");
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, SECOND, misspelt) });
+    article = { ...article, plainText: [FIRST, SECOND, misspelt].join("\n") };
+    const reworded = await annotate("they deactivate on their own after a set period", completeClaim);
+    const retyped = await annotate("only on Ukrainain territory");
+    await changeStatus(db(), author, reworded.id, { to: "in_review", version: 1 });
+    await changeStatus(db(), editor, reworded.id, { to: "approved", version: 2 });
+
+    const revised = await saveRevision(db(), editor, article.id, { baseRevision: 2, doc: docOf(FIRST, SECOND.replace("on their own", "on their own only"), THIRD) });
+
+    expect(revised).toMatchObject({ revision: 3, reanchored: 2, checkPlacement: 1, orphaned: 0 });
+    const flagged = await getAnnotation(db(), author, reworded.id);
+    expect(flagged).toMatchObject({ status: "approved", placementChecked: false, quote: "they deactivate on their own only after a set period" });
+    expect(flagged.anchorConfidence).toBeGreaterThanOrEqual(0.75);
+    expect(await getAnnotation(db(), author, retyped.id)).toMatchObject({ placementChecked: true, quote: "only on Ukrainian territory" });
+    const history = await annotationHistory(db(), author, reworded.id);
+    expect(describeEntry(history.at(-1)!)).toBe("saved revision 3, which changed its words: “…own after…” → “…own only after…” (to check)");
   });
 
   it("refuses the second of two saves on the same revision and keeps the first", async () => {
