@@ -32,6 +32,8 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
   await expect(page.getByText(/Saved revision 2: .* 1 orphaned/)).toBeVisible();
   await expect(page.getByText("Revision 2", { exact: true })).toBeVisible();
   await expect(page.locator("mark.claim--approved.claim--verdict-mostly_true")).toHaveText(EDITED_CLAIM);
+  // Its words changed ("of" added): the approved verdict waits for a person's check before it stands again.
+  await expect(page.getByRole("article", { name: /Claim by Rita Reviewer/ }).getByText("Check placement")).toBeVisible();
 
   const orphans = page.getByRole("region", { name: /Orphaned/ });
   const orphan = orphans.getByRole("article", { name: "Orphaned claim by Ed Editor" });
