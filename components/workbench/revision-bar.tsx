@@ -26,7 +26,7 @@ export function RevisionBar({ articleId, article, canEdit }: Props) {
         <div className="notice" role="status">
           <p>
             You have edits from {new Date(leftover.at).toLocaleString("en-GB")} that were not saved (made on revision {leftover.baseRevision}
-            {leftover.baseRevision !== saved.revision ? `; the article is now at revision ${saved.revision}, so compare before you save` : ""}).
+            {leftover.baseRevision < saved.revision ? `; the article is now at revision ${saved.revision}, and they will be merged into it` : ""}).
           </p>
           <button type="button" className="secondary" onClick={() => article.start(leftover)}>
             Continue editing them
@@ -37,6 +37,11 @@ export function RevisionBar({ articleId, article, canEdit }: Props) {
         </div>
       )}
       <Message text={message?.text} error={message?.error} />
+      {canEdit && editing && article.outdated && (
+        <button type="button" className="primary" onClick={article.mergeOutdated}>
+          Merge my edits into the newer revision
+        </button>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { mergeDocs } from "@/lib/revisions/merge";
 import { ApiError, callApi } from "../api-client";
 import { readStored, writeStored } from "../browser-storage";
 
@@ -16,13 +17,19 @@ const writeUnsaved = (articleId: string, edits: UnsavedEdits | null) => writeSto
 
 /**
  * Edit mode of an article: the saved document and revision, the document being edited, saving it
- * as a new revision, and the unsaved edits a previous visit left behind.
+ * as a new revision, the unsaved edits a previous visit left behind, and merging edits made on an
+ * older revision into the newest one. `onRevised` runs when the page moves to a newer revision
+ * (the claims moved with it).
  */
-export function useArticleRevision(articleId: string, initial: { doc: unknown; revision: number }, onSaved: (summary: RevisionSummary) => void) {
+export function useArticleRevision(articleId: string, initial: { doc: unknown; revision: number }, onRevised: () => void) {
   const [saved, setSaved] = useState(initial);
   const [editing, setEditing] = useState<{ baseRevision: number; doc: unknown } | null>(null);
   const [leftover, setLeftover] = useState<UnsavedEdits | null>(null);
   const [saving, setSaving] = useState(false);
+  /** A save was refused because someone saved a newer revision meanwhile: the edits are to be merged into it. */
+  const [outdated, setOutdated] = useState(false);
+  /** The document as last edited, to merge with every keystroke since a refused save. */
+  const edited = useRef<unknown>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   /** Bumped to rebuild the editor from `doc` when edits are dropped. */
   const [generation, setGeneration] = useState(0);
@@ -34,15 +41,58 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
     setLeftover(readUnsaved(articleId));
   }, [articleId]);
 
-  const start = useCallback((from?: UnsavedEdits) => {
-    setMessage(null);
-    setLeftover(null);
-    setEditing({ baseRevision: saved.revision, doc: from?.doc ?? saved.doc });
-  }, [saved]);
+  /**
+   * Carries edits made on an older revision into the newest one (a three-way merge, block by block:
+   * lib/revisions/merge.ts) and goes on editing the result, for the person to check and save.
+   */
+  const merge = useCallback(
+    async (edits: UnsavedEdits) => {
+      setMessage({ text: "Merging your edits into the newest revision…", error: false });
+      try {
+        const [{ revision: base }, { article: latest }] = await Promise.all([
+          callApi<{ revision: { doc: unknown } }>("GET", `/api/articles/${articleId}/revisions/${edits.baseRevision}`),
+          callApi<{ article: { doc: unknown; revision: number } }>("GET", `/api/articles/${articleId}`),
+        ]);
+        // Keystrokes made while the revisions were fetched count too: the editor's document as it is now.
+        const merged = mergeDocs(base.doc, latest.doc, edited.current ?? edits.doc);
+        writeUnsaved(articleId, { baseRevision: latest.revision, doc: merged.doc, at: new Date().toISOString() });
+        setSaved({ doc: latest.doc, revision: latest.revision });
+        setEditing({ baseRevision: latest.revision, doc: merged.doc });
+        edited.current = merged.doc;
+        setGeneration((n) => n + 1);
+        setLeftover(null);
+        setOutdated(false);
+        setMessage({
+          text:
+            merged.conflicts === 0
+              ? `Your edits are merged into revision ${latest.revision}, with its changes kept. Check the text, then save.`
+              : `Your edits are merged into revision ${latest.revision}. In ${merged.conflicts === 1 ? "one place" : `${merged.conflicts} places`} you both changed the same paragraphs: your version is shown there. Compare it with revision ${latest.revision} under History and comparison before you save.`,
+          error: merged.conflicts > 0,
+        });
+        onRevised();
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        setMessage({ text: `Your edits could not be merged: ${error.message} They are still kept in this browser; try again.`, error: true });
+      }
+    },
+    [articleId, onRevised],
+  );
+
+  const start = useCallback(
+    (from?: UnsavedEdits) => {
+      setMessage(null);
+      if (from && from.baseRevision < saved.revision) return void merge(from);
+      setLeftover(null);
+      setEditing({ baseRevision: saved.revision, doc: from?.doc ?? saved.doc });
+      edited.current = null;
+    },
+    [saved, merge],
+  );
 
   const change = useCallback(
     (doc: unknown) => {
       if (!editing) return;
+      edited.current = doc;
       if (pending.current) clearTimeout(pending.current);
       pending.current = setTimeout(() => writeUnsaved(articleId, { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() }), 400);
     },
@@ -53,6 +103,8 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
     if (pending.current) clearTimeout(pending.current);
     writeUnsaved(articleId, null);
     setEditing(null);
+    edited.current = null;
+    setOutdated(false);
     setMessage(null);
     setGeneration((n) => n + 1);
   }, [articleId]);
@@ -65,9 +117,9 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
         text: `Saved revision ${summary.revision}: ${summary.reanchored} ${summary.reanchored === 1 ? "claim" : "claims"} re-anchored, ${summary.orphaned} orphaned, ${summary.checkPlacement} to check.`,
         error: false,
       });
-      onSaved(summary);
+      onRevised();
     },
-    [onSaved],
+    [onRevised],
   );
 
   const save = useCallback(
@@ -80,14 +132,18 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
         if (pending.current) clearTimeout(pending.current);
         writeUnsaved(articleId, null);
         setEditing(null);
+        edited.current = null;
+        setOutdated(false);
         adopt(doc, summary);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        writeUnsaved(articleId, { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() });
+        const edits = { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() };
+        writeUnsaved(articleId, edits);
+        if (error.status === 409) setOutdated(true);
         setMessage({
           text:
             error.status === 409
-              ? `${error.message} Your edits are kept in this browser: reload the page, compare the revisions, then continue editing.`
+              ? "Someone saved a newer revision of this article while you were editing. Your edits are kept in this browser: merge them into the newer revision, check the result, then save."
               : error.message,
           error: true,
         });
@@ -109,10 +165,15 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
     [editing, saved.revision],
   );
 
+  /** Merges what is being edited, whose save was refused, into the newer revision. */
+  const mergeOutdated = useCallback(() => {
+    if (editing) void merge({ baseRevision: editing.baseRevision, doc: editing.doc, at: new Date().toISOString() });
+  }, [editing, merge]);
+
   const discardLeftover = useCallback(() => {
     writeUnsaved(articleId, null);
     setLeftover(null);
   }, [articleId]);
 
-  return { saved, editing, leftover, saving, message, generation, start, change, stop, save, adopt, follow, discardLeftover };
+  return { saved, editing, leftover, outdated, saving, message, generation, start, change, stop, save, mergeOutdated, adopt, follow, discardLeftover };
 }

@@ -129,3 +129,41 @@ test("a claim being written follows its text when an editor saves a revision, an
   await expect(rita.locator("mark.claim", { hasText: THIRD })).toBeVisible();
   await Promise.all([ritaContext.close(), edContext.close()]);
 });
+
+test("an editor whose save crossed a colleague's merges their edits into the newer revision and keeps both", async ({ browser }, testInfo) => {
+  const [adaContext, edContext] = [await browser.newContext(), await browser.newContext()];
+  const [ada, ed] = [await adaContext.newPage(), await edContext.newPage()];
+  await signIn(ed, "ed@example.com");
+  const created = await ed.request.post("/api/articles", { data: { format: "text", title: "Harbour tender", content: "The tender closed on Friday.\n\nFour firms applied." } });
+  const { article } = (await created.json()) as { article: { id: string } };
+  await signIn(ada, "admin@example.com");
+  for (const page of [ada, ed]) {
+    await page.goto(`/articles/${article.id}`);
+    await page.getByRole("button", { name: "Edit article" }).click();
+    await expect(page.getByRole("toolbar", { name: "Edit the article" })).toBeVisible();
+  }
+  const typeAtEndOf = async (page: typeof ada, paragraph: string, text: string) => {
+    await page.locator(".article-text p", { hasText: paragraph }).click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(text);
+  };
+  await typeAtEndOf(ada, "The tender closed", " Ada's correction.");
+  await typeAtEndOf(ed, "Four firms", " Ed's addition.");
+  await ada.getByRole("button", { name: "Save revision" }).click();
+  await expect(ada.getByText(/Saved revision 2/)).toBeVisible();
+
+  await ed.getByRole("button", { name: "Save revision" }).click();
+  await expect(ed.getByText(/Someone saved a newer revision of this article while you were editing/)).toBeVisible();
+  // Typed after the refusal: merged too.
+  await typeAtEndOf(ed, "Four firms", " More.");
+  await ed.getByRole("button", { name: "Merge my edits into the newer revision" }).click();
+  await expect(ed.getByText("Your edits are merged into revision 2, with its changes kept. Check the text, then save.")).toBeVisible();
+  await expect(ed.locator(".article-text")).toContainText("The tender closed on Friday. Ada's correction.");
+  await expect(ed.locator(".article-text")).toContainText("Four firms applied. Ed's addition. More.");
+  await ed.screenshot({ path: testInfo.outputPath("merged-edits.png"), fullPage: true });
+  await ed.getByRole("button", { name: "Save revision" }).click();
+  await expect(ed.getByText(/Saved revision 3/)).toBeVisible();
+  const { article: saved } = (await (await ed.request.get(`/api/articles/${article.id}`)).json()) as { article: { plainText: string } };
+  expect(saved.plainText).toBe("The tender closed on Friday. Ada's correction.\nFour firms applied. Ed's addition. More.");
+  await Promise.all([adaContext.close(), edContext.close()]);
+});
