@@ -9,7 +9,7 @@ export function RevisionComparison({ comparison }: { comparison: Comparison }) {
   return (
     <section aria-label={`Changes from revision ${comparison.from} to revision ${comparison.to}`} className="revision-diff">
       <p className="muted">
-        Revision {comparison.from} → {comparison.to}: {inserted} insertions, {deleted} deletions.
+        Revision {comparison.from} → {comparison.to}: {inserted} {inserted === 1 ? "insertion" : "insertions"}, {deleted} {deleted === 1 ? "deletion" : "deletions"}.
       </p>
       <div className="revision-diff__text">
         {changes.map((change, index) => {
