@@ -66,7 +66,8 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
           text:
             merged.conflicts === 0
               ? `Your edits are merged into revision ${latest.revision}, with its changes kept. Check the text, then save.`
-              : `Your edits are merged into revision ${latest.revision}. In ${merged.conflicts === 1 ? "one place" : `${merged.conflicts} places`} you both changed the same paragraphs: your version is shown there. Compare it with revision ${latest.revision} under History and comparison before you save.`,
+              : `Your edits are merged into revision ${latest.revision}. In ${merged.conflicts === 1 ? "one place" : `${merged.conflicts} places`} you both ` +
+                `changed the same paragraphs: your version is shown there. Compare it with revision ${latest.revision} under History and comparison before you save.`,
           error: merged.conflicts > 0,
         });
         onRevised();
@@ -137,8 +138,7 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
         adopt(doc, summary);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        const edits = { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() };
-        writeUnsaved(articleId, edits);
+        writeUnsaved(articleId, { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() });
         if (error.status === 409) setOutdated(true);
         setMessage({
           text:

@@ -134,7 +134,9 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
       setConflict(null);
       setForm((current) => {
         // A new claim whose text a revision removed: the new selection is its text, and what was typed stays.
-        if (current?.mode === "create" && current.revised?.outcome === "removed") return { ...current, startedAt: Date.now(), selectors: selection.selectors, revision: savedRevision, revised: undefined };
+        if (current?.mode === "create" && current.revised?.outcome === "removed") {
+          return { ...current, startedAt: Date.now(), selectors: selection.selectors, revision: savedRevision, revised: undefined };
+        }
         return current && !window.confirm("Discard the annotation you have not saved yet?")
           ? current
           : { mode: "create", startedAt: Date.now(), selectors: selection.selectors, revision: savedRevision, draft: emptyDraft() };
@@ -184,7 +186,9 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   async function save(open: OpenForm, payload: ClaimPayload, submit: boolean) {
     let record: AnnotationRecord | AnnotationDetail;
     if (open.mode === "create") {
-      if (open.revised?.outcome === "removed") throw new ApiError(409, "Select the claim's text in the article first: a revision removed the text this claim was on.");
+      if (open.revised?.outcome === "removed") {
+        throw new ApiError(409, "Select the claim's text in the article first: a revision removed the text this claim was on.");
+      }
       record = await annotationApi.create(articleId, open.selectors, payload);
       store(record);
       // From here on the claim exists: a failed submission must not create it twice.

@@ -88,9 +88,8 @@ function applied(baseBlocks: unknown[], start: number, end: number, hunks: Hunk[
 
 export function mergeDocs(base: unknown, theirs: unknown, mine: unknown): MergedDoc {
   const [baseBlocks, theirBlocks, myBlocks] = [blocksOf(base), blocksOf(theirs), blocksOf(mine)];
-  const key = keyOf;
-  const baseKeys = baseBlocks.map(key);
-  const hunks = [...hunksOf(baseKeys, myBlocks.map(key), myBlocks, "mine"), ...hunksOf(baseKeys, theirBlocks.map(key), theirBlocks, "theirs")].sort(
+  const baseKeys = baseBlocks.map(keyOf);
+  const hunks = [...hunksOf(baseKeys, myBlocks.map(keyOf), myBlocks, "mine"), ...hunksOf(baseKeys, theirBlocks.map(keyOf), theirBlocks, "theirs")].sort(
     (a, b) => a.start - b.start || a.end - b.end,
   );
   // Overlapping hunks, gathered into clusters over the base stretch they cover together.
@@ -110,7 +109,7 @@ export function mergeDocs(base: unknown, theirs: unknown, mine: unknown): Merged
     merged.push(...baseBlocks.slice(at, start));
     const [mineHere, theirsHere] = [together.filter((h) => h.side === "mine"), together.filter((h) => h.side === "theirs")];
     const [myVersion, theirVersion] = [applied(baseBlocks, start, end, mineHere), applied(baseBlocks, start, end, theirsHere)];
-    const both = mineHere.length > 0 && theirsHere.length > 0 && key(myVersion) !== key(theirVersion);
+    const both = mineHere.length > 0 && theirsHere.length > 0 && keyOf(myVersion) !== keyOf(theirVersion);
     if (both) conflicts++;
     // Two insertions at one place lose nothing by keeping both; otherwise, where both changed the same blocks, mine.
     if (both && start === end) merged.push(...myVersion, ...theirVersion);
