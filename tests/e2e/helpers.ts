@@ -40,11 +40,26 @@ async function endsOf(page: Page, text: string) {
   }, text);
 }
 
+/**
+ * Waits until the page has stopped scrolling: a claim just opened scrolls smoothly into view, and
+ * a drag measured while it moves starts in the wrong place.
+ */
+async function scrollSettled(page: Page) {
+  await expect
+    .poll(() => page.evaluate(() => new Promise<boolean>((resolve) => {
+      const y = window.scrollY;
+      setTimeout(() => resolve(window.scrollY === y), 150);
+    })))
+    .toBe(true);
+}
+
 /** Drags the mouse across `text` in the article, as a reader selecting a sentence would. */
 export async function selectWithMouse(page: Page, text: string) {
   await page.waitForLoadState("networkidle");
+  await scrollSettled(page);
   // Away from the viewport's edges, where dragging would scroll the page.
   await page.locator(".article-text p", { hasText: text }).evaluate((block) => block.scrollIntoView({ block: "center" }));
+  await scrollSettled(page);
   const start = await endsOf(page, text);
   await page.mouse.move(start.x1, start.y1);
   await page.mouse.down();
