@@ -3,11 +3,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { annotations, auditEntries } from "@/db/schema";
 import { selectArticleAnnotations } from "@/lib/annotations/queries";
 import { createAnnotation } from "@/lib/annotations/service";
+import { documentFromPlainText } from "@/lib/articles/document";
 import { Forbidden, Invalid } from "@/lib/errors";
 import { annotationsCsv } from "@/lib/exports/annotations-csv";
 import { w3cListing } from "@/lib/interop/w3c/collection";
 import { W3C_PAGE_SIZE } from "@/lib/interop/w3c/export";
 import { importW3cAnnotations } from "@/lib/interop/w3c/import";
+import { changeStatus } from "@/lib/reviews/service";
+import { saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addDesk, completeClaim, rowCount, selectorsOf } from "./fixtures";
@@ -45,14 +48,46 @@ describeOnEveryEngine("W3C annotations and CSV", (db) => {
           created: created.createdAt,
           modified: created.updatedAt,
           creator: { type: "Person", name: "Rita Reviewer" },
+          "schema:creativeWorkStatus": "Draft",
           body: [
             { type: "TextualBody", purpose: "assessing", value: "Mostly true", format: "text/plain" },
             { type: "TextualBody", purpose: "describing", value: completeClaim.explanation, format: "text/plain" },
-            { type: "SpecificResource", purpose: "linking", source: "https://www.defense.gov/News/", label: "Briefing" },
+            {
+              type: "SpecificResource",
+              purpose: "linking",
+              source: "https://www.defense.gov/News/",
+              label: "Briefing",
+              state: { type: "TimeState", sourceDate: "2024-11-20T00:00:00Z" },
+            },
           ],
           target: { source: `${APP}/articles/${article.id}`, selector: created.selectors },
         },
       ]);
+    });
+
+    it("gives each source's publisher, quoted passage, day read and archived copy, and each claim's review status", async () => {
+      const source = { url: "https://apnews.com/x", title: "AP story", publisher: "Associated Press", quote: "The mines are non-persistent.", accessedAt: "2024-11-21", archiveUrl: "https://web.archive.org/web/2024/https://apnews.com/x" };
+      const created = await createAnnotation(db(), author, article.id, { selectors: selectorsOf(article.plainText, "non-persistent"), ...completeClaim, sources: [source] });
+      await changeStatus(db(), author, created.id, { to: "in_review", version: created.version });
+      const [item] = ((await listing(article.id)) as Collection).first.items;
+      expect(item!["schema:creativeWorkStatus"]).toBe("In review");
+      expect(item!.body).toContainEqual({
+        type: "SpecificResource",
+        purpose: "linking",
+        source: "https://apnews.com/x",
+        label: "AP story",
+        "dcterms:publisher": "Associated Press",
+        selector: { type: "TextQuoteSelector", exact: "The mines are non-persistent." },
+        state: { type: "TimeState", sourceDate: "2024-11-21T00:00:00Z", cached: "https://web.archive.org/web/2024/https://apnews.com/x" },
+      });
+    });
+
+    it("gives an orphan's quote without the position it had in an older revision", async () => {
+      await createAnnotation(db(), author, article.id, { selectors: selectorsOf(article.plainText, "non-persistent"), ...completeClaim });
+      const first = article.plainText.split("\n")[0]!;
+      await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: documentFromPlainText(first).toJSON() });
+      const [item] = ((await listing(article.id)) as Collection).first.items as { target: { selector: unknown[] } }[];
+      expect(item!.target.selector).toEqual([expect.objectContaining({ type: "TextQuoteSelector", exact: "non-persistent" })]);
     });
 
     it("pages a long list, linking each page to its neighbours and its collection, and versions it by the annotations stamp", async () => {
@@ -148,14 +183,18 @@ describeOnEveryEngine("W3C annotations and CSV", (db) => {
     });
 
     it("round-trips: an export imported into a copy of the article gives the same quotes and selectors back", async () => {
+      const sources = [
+        { url: "https://apnews.com/x", title: "AP story", publisher: "Associated Press", quote: "Non-persistent mines deactivate.", accessedAt: "2024-11-21", archiveUrl: "https://archive.ph/abc" },
+        { url: "https://www.defense.gov/News/", title: "", publisher: "", quote: "", accessedAt: "2024-11-20", archiveUrl: null },
+      ];
       for (const exact of ["United States", "anti-personnel mines", "non-persistent", "only on Ukrainian territory"]) {
-        await createAnnotation(db(), author, article.id, { selectors: selectorsOf(article.plainText, exact), ...completeClaim });
+        await createAnnotation(db(), author, article.id, { selectors: selectorsOf(article.plainText, exact), ...completeClaim, sources });
       }
       const copy = await addArticle(db());
       const report = await importW3cAnnotations(db(), editor, copy.id, await listing(article.id));
       expect(report).toEqual({ placed: 4, checkPlacement: 0, unplaced: [] });
       const shape = (list: Awaited<ReturnType<typeof selectArticleAnnotations>>) =>
-        list.map((a) => ({ quote: a.quote, selectors: a.selectors, verdict: a.verdict, explanation: a.explanation, sources: a.sources.map((s) => s.url) }));
+        list.map((a) => ({ quote: a.quote, selectors: a.selectors, verdict: a.verdict, explanation: a.explanation, sources: a.sources }));
       expect(shape(await selectArticleAnnotations(db(), copy.id))).toEqual(shape(await selectArticleAnnotations(db(), article.id)));
     });
   });

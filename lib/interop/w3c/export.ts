@@ -1,6 +1,7 @@
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
-import type { AnnotationRecord } from "@/lib/annotations/record";
+import type { AnnotationRecord, SourceRecord } from "@/lib/annotations/record";
 import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
+import { REVIEW_STATUS_LABELS } from "@/lib/reviews/statuses";
 
 /** The W3C Web Annotation JSON-LD context, and the media type that names it as the profile. */
 export const W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -9,10 +10,25 @@ export const W3C_MEDIA_TYPE = `application/ld+json; profile="${W3C_CONTEXT}"`;
 /** Annotations per AnnotationPage: a long article's claims in a few requests, each well under a megabyte. */
 export const W3C_PAGE_SIZE = 100;
 
+/**
+ * A source, in terms the W3C context (anno.jsonld) defines: its title as `label`, its publisher
+ * as `dcterms:publisher`, the passage relied on as a TextQuoteSelector of the source, and the day
+ * it was read (`sourceDate`) with its archived copy (`cached`) as a TimeState.
+ */
+export type W3cSourceBody = {
+  type: "SpecificResource";
+  purpose: "linking";
+  source: string;
+  label?: string;
+  "dcterms:publisher"?: string;
+  selector?: { type: "TextQuoteSelector"; exact: string };
+  state: { type: "TimeState"; sourceDate: string; cached?: string };
+};
+
 export type W3cBody =
   | { type: "TextualBody"; purpose: "assessing"; value: string; format: "text/plain" }
   | { type: "TextualBody"; purpose: "describing"; value: string; format: "text/plain" }
-  | { type: "SpecificResource"; purpose: "linking"; source: string; label?: string };
+  | W3cSourceBody;
 
 export type W3cAnnotation = {
   id: string;
@@ -21,8 +37,11 @@ export type W3cAnnotation = {
   created: string;
   modified: string;
   creator: { type: "Person"; name: string };
+  /** Where the claim stands in review ("Draft", "Approved", …): a verdict is the desk's only once approved. */
+  "schema:creativeWorkStatus": string;
   body: W3cBody[];
-  target: { source: string; selector: [TextQuoteSelector, TextPositionSelector] };
+  /** An orphan's target has its quote only: the position it had points into an older revision. */
+  target: { source: string; selector: [TextQuoteSelector, TextPositionSelector] | [TextQuoteSelector] };
 };
 
 export type W3cPage = {
@@ -51,14 +70,29 @@ export function pageCount(total: number): number {
   return Math.max(1, Math.ceil(total / W3C_PAGE_SIZE));
 }
 
-/** One annotation in the W3C model: the verdict (as its label) and explanation as bodies, each source a linking body, both selectors on the target. */
+/** A source as a linking body, with each of its fields that is filled in. */
+export function w3cSourceBodyOf(source: SourceRecord): W3cSourceBody {
+  return {
+    type: "SpecificResource",
+    purpose: "linking",
+    source: source.url,
+    ...(source.title ? { label: source.title } : {}),
+    ...(source.publisher ? { "dcterms:publisher": source.publisher } : {}),
+    ...(source.quote ? { selector: { type: "TextQuoteSelector", exact: source.quote } } : {}),
+    state: { type: "TimeState", sourceDate: `${source.accessedAt}T00:00:00Z`, ...(source.archiveUrl ? { cached: source.archiveUrl } : {}) },
+  };
+}
+
+/**
+ * One annotation in the W3C model: its review status, the verdict (as its label) and explanation as
+ * bodies, each source a linking body, and both selectors on the target (an orphan's quote only).
+ */
 export function w3cAnnotationOf(annotation: AnnotationRecord, context: W3cContext): W3cAnnotation {
   const body: W3cBody[] = [];
   if (annotation.verdict) body.push({ type: "TextualBody", purpose: "assessing", value: VERDICT_LABELS[annotation.verdict], format: "text/plain" });
   if (annotation.explanation) body.push({ type: "TextualBody", purpose: "describing", value: annotation.explanation, format: "text/plain" });
-  for (const source of annotation.sources) {
-    body.push({ type: "SpecificResource", purpose: "linking", source: source.url, ...(source.title ? { label: source.title } : {}) });
-  }
+  body.push(...annotation.sources.map(w3cSourceBodyOf));
+  const [quote] = annotation.selectors;
   return {
     id: `${context.appUrl}/api/annotations/${annotation.id}`,
     type: "Annotation",
@@ -66,8 +100,9 @@ export function w3cAnnotationOf(annotation: AnnotationRecord, context: W3cContex
     created: annotation.createdAt,
     modified: annotation.updatedAt,
     creator: { type: "Person", name: annotation.author.name },
+    "schema:creativeWorkStatus": REVIEW_STATUS_LABELS[annotation.status],
     body,
-    target: { source: context.targetSource, selector: annotation.selectors },
+    target: { source: context.targetSource, selector: annotation.orphaned ? [quote] : annotation.selectors },
   };
 }
 

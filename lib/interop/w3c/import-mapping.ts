@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { LIMITS } from "@/lib/annotations/input";
 import { VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/annotations/verdicts";
 import { todayISODate } from "@/lib/dates";
@@ -8,7 +9,7 @@ import type { ImportedBody } from "./import-input";
 export type ImportedClaimContent = {
   verdict: Verdict | null;
   explanation: string;
-  sources: { url: string; title: string; publisher: string; quote: string; accessedAt: string; archiveUrl: null }[];
+  sources: { url: string; title: string; publisher: string; quote: string; accessedAt: string; archiveUrl: string | null }[];
 };
 
 /** The verdict a label or code names ("Mostly true", "mostly_true", "MOSTLY TRUE"), or null for anything else. */
@@ -19,10 +20,43 @@ export function verdictNamed(value: string): Verdict | null {
 
 const linkOf = (body: ImportedBody): string | undefined => (typeof body.source === "string" ? body.source : (body.source?.id ?? body.id));
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+/** The objects of a property that may hold one or a list. */
+const objectsOf = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value : [value]).filter(isRecord);
+const textOf = (value: unknown, max: number): string => (typeof value === "string" ? value.trim().slice(0, max) : "");
+
+/** The day a source was read, from a TimeState's `sourceDate` ("2024-11-20T00:00:00Z"): never a day to come, else today. */
+function accessedOn(state: Record<string, unknown> | undefined): string {
+  const today = todayISODate();
+  const day = typeof state?.sourceDate === "string" ? state.sourceDate.slice(0, 10) : "";
+  return z.iso.date().safeParse(day).success && day <= today ? day : today;
+}
+
+/**
+ * A linking body as a source: its title (`label`), publisher (`dcterms:publisher`), the passage
+ * relied on (a TextQuoteSelector of the source), the day it was read and its archived copy (a
+ * TimeState's `sourceDate` and `cached`), as our export writes them. What is missing or unusable
+ * is left empty; an archive address that is not http(s) is dropped.
+ */
+function sourceOf(body: ImportedBody, url: string): ImportedClaimContent["sources"][number] {
+  const state = objectsOf(body.state).find((candidate) => candidate.type === "TimeState");
+  const quote = objectsOf(body.selector).find((candidate) => candidate.type === "TextQuoteSelector");
+  const cached = textOf(state?.cached, LIMITS.url + 1);
+  return {
+    url,
+    title: textOf(body.label, LIMITS.sourceTitle),
+    publisher: textOf(body["dcterms:publisher"], LIMITS.sourcePublisher),
+    quote: textOf(quote?.exact, LIMITS.sourceQuote),
+    accessedAt: accessedOn(state),
+    archiveUrl: cached && cached.length <= LIMITS.url && isSafeHttpUrl(cached) ? cached : null,
+  };
+}
+
 /**
  * The verdict (an `assessing` body, or a `tagging` one that names a verdict), the explanation (the
  * other textual bodies: `describing`, `commenting`, or none, joined) and the sources (`linking` bodies
  * with an http(s) address; any other address is dropped, never stored as a link) of an imported annotation.
+ * Its review status (`schema:creativeWorkStatus`) is not read: an imported claim is a draft to check.
  */
 export function claimContentOf(bodies: readonly ImportedBody[]): ImportedClaimContent {
   let verdict: Verdict | null = null;
@@ -35,7 +69,7 @@ export function claimContentOf(bodies: readonly ImportedBody[]): ImportedClaimCo
     } else if (purpose === "linking") {
       const url = linkOf(body)?.trim();
       if (url && isSafeHttpUrl(url) && url.length <= LIMITS.url && sources.length < LIMITS.sources) {
-        sources.push({ url, title: (body.label ?? "").slice(0, LIMITS.sourceTitle), publisher: "", quote: "", accessedAt: todayISODate(), archiveUrl: null });
+        sources.push(sourceOf(body, url));
       }
     } else if (body.value?.trim() && ["", "describing", "commenting", "explaining"].includes(purpose)) {
       explanations.push(body.value.trim());

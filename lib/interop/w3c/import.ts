@@ -55,7 +55,7 @@ async function insertDraft(tx: Transaction, actor: Actor, articleId: string, pla
     .returning({ id: annotations.id });
   const id = created!.id;
   if (content.sources.length) {
-    await tx.insert(sources).values(content.sources.map((source, index) => ({ annotationId: id, position: index, url: source.url, title: source.title, accessedOn: source.accessedAt })));
+    await tx.insert(sources).values(content.sources.map(({ accessedAt, ...source }, index) => ({ annotationId: id, position: index, ...source, accessedOn: accessedAt })));
   }
   await tx.insert(reviewEvents).values({ annotationId: id, fromStatus: null, toStatus: "draft", actorId: actor.id });
   const record = (await selectAnnotation(tx, id))!;

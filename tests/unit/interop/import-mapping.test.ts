@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { claimContentOf, verdictNamed } from "@/lib/interop/w3c/import-mapping";
 import { parseW3cDocument } from "@/lib/interop/w3c/import-input";
+import { LIMITS } from "@/lib/annotations/input";
+import { todayISODate } from "@/lib/dates";
 import { Invalid } from "@/lib/errors";
 
 describe("verdictNamed", () => {
@@ -25,6 +27,35 @@ describe("claimContentOf", () => {
     ]);
     expect(content).toMatchObject({ verdict: "false", explanation: "First.\n\nSecond." });
     expect(content.sources.map((source) => [source.url, source.title])).toEqual([["https://a.example", "A"], ["https://b.example", ""]]);
+  });
+});
+
+describe("claimContentOf: a source's details", () => {
+  const today = todayISODate();
+  const sourceOf = (body: Record<string, unknown>) => claimContentOf([{ purpose: "linking", source: "https://a.example", ...body }]).sources[0];
+
+  it("reads the publisher, the passage quoted, the day read and the archived copy as our export writes them", () => {
+    expect(
+      sourceOf({
+        label: "A",
+        "dcterms:publisher": " Reuters ",
+        selector: [{ type: "TextQuoteSelector", exact: "They said so." }],
+        state: { type: "TimeState", sourceDate: "2024-11-21T00:00:00Z", cached: "https://archive.ph/abc" },
+      }),
+    ).toEqual({ url: "https://a.example", title: "A", publisher: "Reuters", quote: "They said so.", accessedAt: "2024-11-21", archiveUrl: "https://archive.ph/abc" });
+  });
+
+  it("reads a day to come, an impossible day or none as today, and drops an archive that is not an http(s) address", () => {
+    expect(sourceOf({ state: { type: "TimeState", sourceDate: "2999-01-01T00:00:00Z" } })!.accessedAt).toBe(today);
+    expect(sourceOf({ state: { type: "TimeState", sourceDate: "2024-02-30" } })!.accessedAt).toBe(today);
+    expect(sourceOf({ state: "https://state.example/1" })!.accessedAt).toBe(today);
+    expect(sourceOf({ state: { type: "TimeState", sourceDate: "2024-11-21", cached: "javascript:alert(1)" } })).toMatchObject({ accessedAt: "2024-11-21", archiveUrl: null });
+  });
+
+  it("cuts details to the lengths a source holds, and ignores ones of the wrong type", () => {
+    const source = sourceOf({ "dcterms:publisher": "P".repeat(LIMITS.sourcePublisher + 50), selector: { type: "TextQuoteSelector", exact: 42 } });
+    expect(source!.publisher).toHaveLength(LIMITS.sourcePublisher);
+    expect(source!.quote).toBe("");
   });
 });
 
