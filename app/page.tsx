@@ -1,27 +1,88 @@
 import Link from "next/link";
 import { ArticleListKeys } from "@/components/article-list-keys";
 import { ClaimProgress } from "@/components/articles/claim-progress";
+import { Pagination } from "@/components/pagination";
 import { getDb } from "@/db/client";
+import { listArticles, type ArticleListPage, type ArticleListQuery } from "@/lib/articles/list";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { listArticles } from "@/lib/articles/service";
+import { Invalid } from "@/lib/errors";
 import { mayImportArticle } from "@/lib/policies/article";
 
 export const dynamic = "force-dynamic";
 
-export default async function ArticlesPage() {
-  const actor = await requirePageActor("/");
-  const articles = await listArticles(await getDb(), actor);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The address of a page of the list, keeping the search. */
+function listHref(query: ArticleListQuery, page: number): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set("q", query.q);
+  if (page > 1) params.set("page", String(page));
+  return params.size ? `/?${params}` : "/";
+}
+
+function Summary({ list }: { list: ArticleListPage }) {
+  const { query, total, pageCount } = list;
+  const articles = `${total.toLocaleString("en")} ${total === 1 ? "article" : "articles"}`;
+  if (query.page > pageCount) {
+    return (
+      <p role="status">
+        There is no page {query.page.toLocaleString("en")}: the {articles} fill {pageCount.toLocaleString("en")} {pageCount === 1 ? "page" : "pages"}.{" "}
+        <Link href={listHref(query, pageCount)}>Go to the last page</Link>
+      </p>
+    );
+  }
+  if (!query.q) return null;
+  return (
+    <p role="status">
+      {total === 0 ? `No article's title or byline contains “${query.q}”.` : `${articles} with “${query.q}” in the title or byline.`}{" "}
+      <Link href="/">Show every article</Link>
+    </p>
+  );
+}
+
+export default async function ArticlesPage({ searchParams }: Props) {
+  // The search and the page, each once; other parameters are not the list's.
+  const params = await searchParams;
+  const wanted = new URLSearchParams();
+  for (const name of ["q", "page"]) {
+    const value = [params[name]].flat()[0];
+    if (value) wanted.set(name, value);
+  }
+  const actor = await requirePageActor(wanted.size ? `/?${wanted}` : "/");
+  let list: ArticleListPage;
+  try {
+    list = await listArticles(await getDb(), actor, Object.fromEntries(wanted));
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    return (
+      <div className="page">
+        <h1>Articles</h1>
+        <p role="alert">
+          This address asks for a page of the list that cannot be: {Object.entries(error.fields).map(([field, message]) => `${field} ${message}`).join("; ")}.{" "}
+          <Link href="/">Show every article</Link>
+        </p>
+      </div>
+    );
+  }
+  const { query, articles } = list;
   return (
     <div className="page">
       <h1>Articles</h1>
-      {mayImportArticle(actor).allowed && (
-        <p>
-          <Link href="/articles/new">New article</Link>
-        </p>
-      )}
-      {articles.length === 0 ? (
+      <div className="article-list-tools">
+        {mayImportArticle(actor).allowed && <Link href="/articles/new">New article</Link>}
+        {/* Keyed by the search, so that the field shows the address's search after a link changes it. */}
+        <form key={query.q} method="get" role="search" className="article-search" aria-label="Search the articles">
+          <label htmlFor="article-search">Search titles and bylines</label>
+          <input id="article-search" name="q" type="search" defaultValue={query.q} maxLength={200} />
+          <button type="submit" className="secondary">
+            Search
+          </button>
+        </form>
+      </div>
+      <Summary list={list} />
+      {list.total === 0 && !query.q ? (
         <p className="muted">No articles yet.</p>
-      ) : (
+      ) : articles.length === 0 ? null : (
         <ArticleListKeys>
           <table className="article-table">
             <caption className="visually-hidden">Articles, newest first, with the review progress of their claims</caption>
@@ -49,6 +110,7 @@ export default async function ArticlesPage() {
           </table>
         </ArticleListKeys>
       )}
+      <Pagination page={query.page} pageCount={list.pageCount} href={(target) => listHref(query, target)} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/pagination";
 import { EmptyQueue } from "@/components/queue/empty-queue";
-import { Pagination } from "@/components/queue/pagination";
 import { QueueFilters } from "@/components/queue/queue-filters";
 import { QueueTable } from "@/components/queue/queue-table";
 import { StatusTabs } from "@/components/queue/status-tabs";
@@ -95,7 +95,7 @@ export default async function QueuePageView({ searchParams }: Props) {
       ) : (
         <EmptyQueue page={page} filtered={isFiltered(query)} />
       )}
-      <Pagination page={page} />
+      <Pagination page={query.page} pageCount={page.pageCount} href={(target) => queueHref(query, { page: target })} />
       <p className="muted queue-page__note">Dates and times are in UTC.</p>
     </div>
   );

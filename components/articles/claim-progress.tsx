@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticleSummary } from "@/lib/articles/service";
+import type { ArticleSummary } from "@/lib/articles/list";
 import type { ReviewStatus } from "@/lib/reviews/statuses";
 
 type Part = { key: ReviewStatus | "orphaned"; count: number; label: string };

@@ -1,6 +1,7 @@
 import { asc } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import { articles, users } from "@/db/schema";
+import { users } from "@/db/schema";
+import { listArticleTitles } from "@/lib/articles/list";
 import { mayViewAnnotations } from "@/lib/policies/annotation";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
@@ -17,7 +18,7 @@ export async function listQueueChoices(db: Database, actor: Actor | null): Promi
   enforce(mayViewAnnotations(actor), actor);
   const [people, articleChoices] = await Promise.all([
     db.select({ id: users.id, name: users.name, disabled: users.disabled }).from(users).orderBy(asc(users.name), asc(users.id)),
-    db.select({ id: articles.id, title: articles.title }).from(articles).orderBy(asc(articles.title), asc(articles.id)),
+    listArticleTitles(db, actor),
   ]);
   return { people, articles: articleChoices };
 }

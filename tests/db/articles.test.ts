@@ -8,7 +8,8 @@ import { annotations, articles } from "@/db/schema";
 import { DEMO_ARTICLE_TITLE } from "@/db/seed/demo-article";
 import { createAnnotation } from "@/lib/annotations/service";
 import { documentFromJSON } from "@/lib/articles/document";
-import { getArticle, listArticles } from "@/lib/articles/service";
+import { listArticles } from "@/lib/articles/list";
+import { getArticle } from "@/lib/articles/service";
 import { NotFound, Unauthenticated } from "@/lib/errors";
 import { changeStatus } from "@/lib/reviews/service";
 import { engines } from "./engines";
@@ -57,7 +58,7 @@ for (const engine of engines) {
       const second = await createAnnotation(db(), author, id, { selectors: selectorsOf(plainText, "mines", 1), ...completeClaim });
       await changeStatus(db(), author, second.id, { to: "in_review", version: 1 });
 
-      const listed = await listArticles(db(), author);
+      const { articles: listed } = await listArticles(db(), author);
       expect(listed[0]?.id).toBe(id);
       expect(listed[0]?.claimsByStatus).toEqual({ draft: 1, in_review: 1, changes_requested: 0, approved: 0, rejected: 0 });
       expect(listed[0]?.orphanedClaims).toBe(0);
@@ -74,7 +75,7 @@ for (const engine of engines) {
       await db().update(annotations).set({ orphanedAt: now }).where(inArray(annotations.id, [orphan!.id, discarded!.id]));
       await db().update(annotations).set({ discardedAt: now }).where(eq(annotations.id, discarded!.id));
 
-      const listed = (await listArticles(db(), author)).find((article) => article.id === id);
+      const listed = (await listArticles(db(), author)).articles.find((article) => article.id === id);
       expect(listed).toMatchObject({ claimsByStatus: { draft: 1, in_review: 0 }, orphanedClaims: 1 });
     });
 

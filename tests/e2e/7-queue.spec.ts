@@ -219,4 +219,21 @@ test("the list of articles shows each article's claims as a bar by status, with 
   }
   await expect(row.locator(".claim-progress__bar")).toHaveAttribute("aria-hidden", "true");
   await page.screenshot({ path: testInfo.outputPath("articles.png"), fullPage: true });
+
+  // A search keeps the rows whose title or byline holds every word, and says how many.
+  const search = page.getByRole("searchbox", { name: "Search titles and bylines" });
+  await search.fill("BUDGET review");
+  await search.press("Enter");
+  await expect(page).toHaveURL(/\/\?q=BUDGET\+review$/);
+  await expect(page.getByRole("status")).toHaveText(/^1 article with “BUDGET review” in the title or byline\./);
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(page.locator("tbody tr").first()).toContainText(TITLE);
+  await page.screenshot({ path: testInfo.outputPath("articles-search.png"), fullPage: true });
+  await search.fill("aircraft carriers");
+  await search.press("Enter");
+  await expect(page.getByRole("status")).toHaveText(/^No article's title or byline contains “aircraft carriers”\./);
+  await expect(page.locator("tbody tr")).toHaveCount(0);
+  await page.getByRole("link", { name: "Show every article" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(TITLE) })).toBeVisible();
+  await expect(search).toHaveValue("");
 });

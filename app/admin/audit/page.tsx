@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterSelect } from "@/components/filter-select";
 import { getDb } from "@/db/client";
-import { listArticles } from "@/lib/articles/service";
+import { listArticleTitles } from "@/lib/articles/list";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { describeEntry } from "@/lib/audit/describe";
 import { listAuditEntries, type AuditEntryRecord } from "@/lib/audit/queries";
@@ -72,7 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   }
   const db = await getDb();
   const filters = filtersOf(await searchParams);
-  const [users, articles] = await Promise.all([listUsers(db, actor), listArticles(db, actor)]);
+  const [users, articles] = await Promise.all([listUsers(db, actor), listArticleTitles(db, actor)]);
   let page: Awaited<ReturnType<typeof listAuditEntries>> | null = null;
   let problem: string | null = null;
   try {

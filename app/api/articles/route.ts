@@ -1,11 +1,12 @@
-import { listArticles } from "@/lib/articles/service";
 import { readImportRequest } from "@/lib/articles/import/request";
 import { importArticle } from "@/lib/articles/import/service";
+import { listArticles } from "@/lib/articles/list";
 import { apiRoute } from "@/lib/http/route";
 import { mayImportArticle } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
 
-export const GET = apiRoute(async ({ db, actor }) => ({ articles: await listArticles(db, actor) }));
+/** A page of the articles, newest first: `?q=` words the title or byline must contain, `?page=` from 1. */
+export const GET = apiRoute(async ({ db, actor, request }) => listArticles(db, actor, Object.fromEntries(new URL(request.url).searchParams)));
 
 /** Imports a new article from JSON `{ format, content, ... }` or a multipart upload with a `file`; answers 201 `{ article: { id, title } }`. */
 export const POST = apiRoute(

@@ -1,0 +1,104 @@
+import { and, asc, count, desc, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/database";
+import { annotations, articles } from "@/db/schema";
+import { mayViewArticles } from "@/lib/policies/article";
+import { enforce } from "@/lib/policies/enforce";
+import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/reviews/statuses";
+import type { Actor } from "@/lib/users/actor";
+import { parseInput } from "@/lib/validation";
+
+export type ArticleSummary = {
+  id: string;
+  title: string;
+  byline: string | null;
+  publishedOn: string | null;
+  revision: number;
+  /** Claims on the article's text, by review status. */
+  claimsByStatus: Record<ReviewStatus, number>;
+  /** Claims a revision took the text of, waiting to be re-attached or discarded, whatever their status. */
+  orphanedClaims: number;
+};
+
+/** Articles per page of the list: a newsroom's archive grows by dozens a day. */
+export const ARTICLES_PER_PAGE = 50;
+const MAX_SEARCH_LENGTH = 200;
+/** Words of a search that count; more add nothing a person would type. */
+const MAX_SEARCH_WORDS = 8;
+
+/** `?q=` (words the title or byline must all contain, in any case) and `?page=` (from 1) of the list of articles. */
+export const articleListQuerySchema = z.strictObject({
+  q: z.string().trim().max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`).default(""),
+  page: z.coerce.number({ error: "must be a page number, a whole number from 1" }).int("must be a whole number").min(1, "must be at least 1").default(1),
+});
+
+export type ArticleListQuery = z.output<typeof articleListQuerySchema>;
+
+/** One page of the list: its articles, how many match in all, and how many pages they fill (at least one). */
+export type ArticleListPage = { query: ArticleListQuery; articles: ArticleSummary[]; total: number; pageCount: number };
+
+/** `word` as a LIKE pattern that matches it anywhere, its own `%`, `_` and `\` taken literally. */
+const containing = (word: string) => `%${word.replace(/[\\%_]/g, "\\$&")}%`;
+
+function searchCondition(search: string): SQL | undefined {
+  const words = search.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  return and(...words.map((word) => or(ilike(articles.title, containing(word)), ilike(articles.byline, containing(word)))));
+}
+
+/**
+ * How many claims of each article are in each review status and how many are orphaned: one
+ * grouped query for the page's articles. Discarded claims are not counted.
+ */
+async function summariesOf(db: Database, rows: Omit<ArticleSummary, "claimsByStatus" | "orphanedClaims">[]): Promise<ArticleSummary[]> {
+  const summaries = new Map<string, ArticleSummary>();
+  for (const row of rows) {
+    const claimsByStatus = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, 0])) as Record<ReviewStatus, number>;
+    summaries.set(row.id, { ...row, claimsByStatus, orphanedClaims: 0 });
+  }
+  if (rows.length === 0) return [];
+  const counts = await db
+    .select({
+      articleId: annotations.articleId,
+      status: annotations.status,
+      placed: sql<number>`(count(*) filter (where ${annotations.orphanedAt} is null))::int`,
+      orphaned: sql<number>`(count(*) filter (where ${annotations.orphanedAt} is not null))::int`,
+    })
+    .from(annotations)
+    .where(and(inArray(annotations.articleId, [...summaries.keys()]), isNull(annotations.discardedAt)))
+    .groupBy(annotations.articleId, annotations.status);
+  for (const row of counts) {
+    const summary = summaries.get(row.articleId)!;
+    summary.claimsByStatus[row.status] = row.placed;
+    summary.orphanedClaims += row.orphaned;
+  }
+  return [...summaries.values()];
+}
+
+/**
+ * A page of the articles, newest first, that match the search, each with its claims counted by
+ * review status and its orphaned claims. A page past the last is empty, with the true count.
+ */
+export async function listArticles(db: Database, actor: Actor | null, input: unknown = {}): Promise<ArticleListPage> {
+  enforce(mayViewArticles(actor), actor);
+  const query = parseInput(articleListQuerySchema, input);
+  const where = searchCondition(query.q);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: articles.id, title: articles.title, byline: articles.byline, publishedOn: articles.publishedOn, revision: articles.revision })
+      .from(articles)
+      .where(where)
+      .orderBy(desc(articles.createdAt), asc(articles.title), asc(articles.id))
+      .limit(ARTICLES_PER_PAGE)
+      .offset((query.page - 1) * ARTICLES_PER_PAGE),
+    db.select({ value: count() }).from(articles).where(where),
+  ]);
+  const matching = total?.value ?? 0;
+  return { query, articles: await summariesOf(db, rows), total: matching, pageCount: Math.max(1, Math.ceil(matching / ARTICLES_PER_PAGE)) };
+}
+
+/** Every article's id and title, by title: for filters that pick one. */
+export async function listArticleTitles(db: Database, actor: Actor | null): Promise<{ id: string; title: string }[]> {
+  enforce(mayViewArticles(actor), actor);
+  return db.select({ id: articles.id, title: articles.title }).from(articles).orderBy(asc(articles.title), asc(articles.id));
+}
+
