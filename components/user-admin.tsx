@@ -4,21 +4,21 @@ import { useState } from "react";
 import type { FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/users/roles";
-import type { SignInMethod } from "@/lib/users/service";
+import type { UserRecord } from "@/lib/users/service";
+import type { SsoAction } from "@/lib/users/sso-link";
 import { ApiError, callApi } from "./api-client";
 import { Message } from "./message";
+import { UserSignIn } from "./user-sign-in";
 
-type UserRow = Actor & { signInMethods: SignInMethod[] };
+type UserRow = Omit<UserRecord, "createdAt">;
 
 type Props = { actorId: string; initialUsers: UserRow[]; passwordMinLength: number };
 
-const SIGN_IN_METHOD_LABELS: Record<SignInMethod, string> = { password: "password", sso: "single sign-on" };
-
-/** "Password", "Single sign-on", or "Password and single sign-on" for an account linked by its email. */
-function signInMethodsLabel(methods: SignInMethod[]): string {
-  const label = methods.map((method) => SIGN_IN_METHOD_LABELS[method]).join(" and ") || "nothing yet";
-  return label.charAt(0).toUpperCase() + label.slice(1);
-}
+const SSO_DONE: Record<SsoAction, (name: string) => string> = {
+  link_request: (name) => `Linked: ${name} now signs in through that single sign-on.`,
+  dismiss_request: (name) => `Dismissed the single sign-on that waited for ${name}.`,
+  unlink: (name) => `Unlinked: ${name} signs in with a password, or links single sign-on again with a verified email.`,
+};
 
 /** Adds users, changes their roles, disables and enables them (admins only; the server checks again). */
 export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
@@ -41,7 +41,7 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
         role: data.get("role"),
         password: data.get("password"),
       });
-      setUsers((list) => [...list, { ...user, signInMethods: ["password" as const] }].sort((a, b) => a.name.localeCompare(b.name)));
+      setUsers((list) => [...list, { ...user, signInMethods: ["password" as const], ssoRequest: null }].sort((a, b) => a.name.localeCompare(b.name)));
       setMessage({ text: `Added ${user.name} as ${ROLE_LABELS[user.role].toLowerCase()}. Give them their password in person or by phone.`, error: false });
       form.reset();
     } catch (error) {
@@ -57,6 +57,17 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
     try {
       replace((await callApi<{ user: Actor }>("PATCH", `/api/users/${user.id}`, patch)).user);
       setMessage(null);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setMessage({ text: error.message, error: true });
+    }
+  }
+
+  async function sso(user: Actor, action: SsoAction) {
+    try {
+      const updated = (await callApi<{ user: UserRow }>("POST", `/api/users/${user.id}/sso`, { action })).user;
+      setUsers((list) => list.map((u) => (u.id === updated.id ? updated : u)));
+      setMessage({ text: SSO_DONE[action](user.name), error: false });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setMessage({ text: error.message, error: true });
@@ -102,7 +113,9 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
                   ))}
                 </select>
               </td>
-              <td>{signInMethodsLabel(user.signInMethods)}</td>
+              <td>
+                <UserSignIn user={user} onAction={(action) => void sso(user, action)} />
+              </td>
               <td>
                 {user.id === actorId ? (
                   <span className="muted">You</span>

@@ -45,6 +45,13 @@ export const users = pgTable(
     /** The OpenID Connect issuer and subject of an account that signs in through single sign-on. */
     oidcIssuer: text("oidc_issuer"),
     oidcSubject: text("oidc_subject"),
+    /**
+     * A single sign-on identity refused for this account, waiting for an admin to link it or dismiss
+     * it: its provider had not verified the email, or the account signs in through another identity.
+     */
+    ssoRequestIssuer: text("sso_request_issuer"),
+    ssoRequestSubject: text("sso_request_subject"),
+    ssoRequestedAt: timestamp("sso_requested_at", { withTimezone: true }),
     disabled: boolean("disabled").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,4 +1,5 @@
 import { eq, like, or } from "drizzle-orm";
+import { isUniqueViolation } from "@/db/errors";
 import type { Database, Transaction } from "@/db/database";
 import { articles } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -49,14 +50,6 @@ export async function publishArticle(db: Database, actor: Actor | null, articleI
 }
 
 const PUBLISH_ATTEMPTS = 3;
-
-/** Whether `error` (or what caused it: Drizzle wraps the driver's error) is PostgreSQL's unique_violation. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    if ((cause as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 /** Two articles with the same title published at the same moment may pick the same free slug: the unique index refuses the second. */
 async function publishOnce(db: Database, actor: Actor, articleId: string): Promise<Publication> {

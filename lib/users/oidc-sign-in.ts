@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { isUniqueViolation } from "@/db/errors";
 import type { Database, Transaction } from "@/db/database";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -8,6 +9,7 @@ import { parseInput } from "@/lib/validation";
 import type { Actor } from "./actor";
 import { emailSchema } from "./input";
 import { selfRegistrationIsOn } from "./self-registration";
+import { NO_SSO_REQUEST } from "./sso-link";
 
 /**
  * Why a sign-in through single sign-on was refused, each with the message the person sees.
@@ -17,9 +19,9 @@ export const SSO_REFUSALS = {
   AccountDisabled: "Your account is disabled. Ask an admin of your newsroom to enable it.",
   SsoSelfRegistrationOff: "Self-registration is off: ask an admin to create your account.",
   SsoEmailUnverified:
-    "An account with your email address already exists, but your sign-in provider has not verified that address: ask an admin to link your account.",
+    "An account with your email address already exists, but your sign-in provider has not verified that address: ask an admin to link this sign-in to your account (it waits for them under Users), then sign in again.",
   SsoEmailLinkedElsewhere:
-    "An account with your email address already signs in through another single sign-on identity: ask an admin to sort out your account.",
+    "An account with your email address already signs in through another single sign-on identity: ask an admin to switch it to this one (it waits for them under Users), then sign in again.",
   SsoEmailMissing: "Your sign-in provider did not share a usable email address, which every account needs: ask an admin to create your account.",
 } as const;
 
@@ -113,12 +115,12 @@ async function link(tx: Transaction, account: Actor & { oidcIssuer: string | nul
     const { oidcIssuer: _issuer, oidcSubject: _subject, ...actor } = account;
     return actor.disabled ? refuse("AccountDisabled") : { outcome: "signed_in", actor };
   }
-  if (account.oidcIssuer !== null) return refuse("SsoEmailLinkedElsewhere");
-  if (!identity.emailVerified) return refuse("SsoEmailUnverified");
+  if (account.oidcIssuer !== null) return requestLink(tx, account.id, identity, "SsoEmailLinkedElsewhere");
+  if (!identity.emailVerified) return requestLink(tx, account.id, identity, "SsoEmailUnverified");
   if (account.disabled) return refuse("AccountDisabled");
   const [linked] = await tx
     .update(users)
-    .set({ oidcIssuer: identity.issuer, oidcSubject: identity.subject, updatedAt: new Date() })
+    .set({ oidcIssuer: identity.issuer, oidcSubject: identity.subject, ...NO_SSO_REQUEST, updatedAt: new Date() })
     // Still untied: a concurrent sign-in may have tied it since we read it.
     .where(and(eq(users.id, account.id), isNull(users.oidcIssuer)))
     .returning(actorColumns);
@@ -132,6 +134,19 @@ async function link(tx: Transaction, account: Actor & { oidcIssuer: string | nul
     after: { oidcIssuer: identity.issuer, oidcSubject: identity.subject },
   });
   return { outcome: "linked", actor: linked };
+}
+
+/**
+ * Refuses the sign-in, leaving the identity on the account for an admin to link or dismiss under
+ * Users (the latest such attempt; not audited, as nobody is signed in to be its actor: the admin's
+ * decision is).
+ */
+async function requestLink(tx: Transaction, accountId: string, identity: Identity, refusal: "SsoEmailUnverified" | "SsoEmailLinkedElsewhere"): Promise<Decision> {
+  await tx
+    .update(users)
+    .set({ ssoRequestIssuer: identity.issuer, ssoRequestSubject: identity.subject, ssoRequestedAt: new Date() })
+    .where(eq(users.id, accountId));
+  return refuse(refusal);
 }
 
 async function create(tx: Transaction, identity: Identity, email: string): Promise<Decision> {
@@ -161,14 +176,4 @@ async function create(tx: Transaction, identity: Identity, email: string): Promi
 
 function refuse(refusal: SsoRefusal): OidcSignIn {
   return { outcome: "refused", refusal, message: SSO_REFUSALS[refusal] };
-}
-
-/** A unique index refused a write (PostgreSQL's SQLSTATE 23505), on either engine and through Drizzle's wrapping. */
-function isUniqueViolation(error: unknown): boolean {
-  let cause = error;
-  for (let depth = 0; depth < 5 && cause instanceof Object; depth++) {
-    if ((cause as { code?: unknown }).code === "23505") return true;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return false;
 }

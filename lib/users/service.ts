@@ -15,7 +15,10 @@ import type { Role } from "./roles";
 /** How an account can sign in: with its password, through single sign-on, or both (an account linked by email). */
 export type SignInMethod = "password" | "sso";
 
-export type UserRecord = Actor & { createdAt: string; signInMethods: SignInMethod[] };
+/** A single sign-on identity refused for an account and waiting for an admin (see `./sso-link.ts`); `replaces` when the account has another. */
+export type SsoRequest = { issuer: string; subject: string; at: string; replaces: boolean };
+
+export type UserRecord = Actor & { createdAt: string; signInMethods: SignInMethod[]; ssoRequest: SsoRequest | null };
 
 const actorColumns = { id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled };
 
@@ -67,17 +70,42 @@ export async function createUserAsOperator(db: Database, input: unknown): Promis
   return db.transaction((tx) => insertUser(tx, user, null));
 }
 
-export async function listUsers(db: Database, actor: Actor | null): Promise<UserRecord[]> {
-  enforce(mayManageUsers(actor), actor);
-  const rows = await db
-    .select({ ...actorColumns, createdAt: users.createdAt, passwordHash: users.passwordHash, oidcSubject: users.oidcSubject })
-    .from(users)
-    .orderBy(asc(users.name), asc(users.email));
-  return rows.map(({ passwordHash, oidcSubject, createdAt, ...user }) => ({
+const userRecordColumns = {
+  ...actorColumns,
+  createdAt: users.createdAt,
+  passwordHash: users.passwordHash,
+  oidcSubject: users.oidcSubject,
+  ssoRequestIssuer: users.ssoRequestIssuer,
+  ssoRequestSubject: users.ssoRequestSubject,
+  ssoRequestedAt: users.ssoRequestedAt,
+};
+
+const selectUserRecords = (db: Database) => db.select(userRecordColumns).from(users);
+type UserRecordRow = Awaited<ReturnType<typeof selectUserRecords>>[number];
+
+function userRecordOf({ passwordHash, oidcSubject, createdAt, ssoRequestIssuer, ssoRequestSubject, ssoRequestedAt, ...user }: UserRecordRow): UserRecord {
+  return {
     ...user,
     createdAt: createdAt.toISOString(),
     signInMethods: [...(passwordHash !== null ? ["password" as const] : []), ...(oidcSubject !== null ? ["sso" as const] : [])],
-  }));
+    ssoRequest:
+      ssoRequestIssuer && ssoRequestSubject && ssoRequestedAt
+        ? { issuer: ssoRequestIssuer, subject: ssoRequestSubject, at: ssoRequestedAt.toISOString(), replaces: oidcSubject !== null }
+        : null,
+  };
+}
+
+export async function listUsers(db: Database, actor: Actor | null): Promise<UserRecord[]> {
+  enforce(mayManageUsers(actor), actor);
+  return (await selectUserRecords(db).orderBy(asc(users.name), asc(users.email))).map(userRecordOf);
+}
+
+/** One user as the Users page lists them (admins). */
+export async function getUserRecord(db: Database, actor: Actor | null, id: string): Promise<UserRecord> {
+  enforce(mayManageUsers(actor), actor);
+  const [row] = await selectUserRecords(db).where(eq(users.id, id));
+  if (!row) throw new NotFound(`No user with id ${id}.`);
+  return userRecordOf(row);
 }
 
 export type Colleague = { id: string; name: string; role: Role };

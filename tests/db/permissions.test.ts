@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { annotations } from "@/db/schema";
+import { annotations, users } from "@/db/schema";
 import { assignAnnotation } from "@/lib/annotations/assignment";
 import { confirmPlacement, discardAnnotation, reattachAnnotation } from "@/lib/annotations/placement";
 import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotations, updateAnnotation } from "@/lib/annotations/service";
@@ -19,6 +19,7 @@ import type { Actor } from "@/lib/users/actor";
 import { changeSelfRegistration, readSelfRegistration } from "@/lib/users/self-registration";
 import { updateUser } from "@/lib/users/service";
 import { createUser, listColleagues, listUsers } from "@/lib/users/service";
+import { changeSsoIdentity } from "@/lib/users/sso-link";
 import { annotationsCsv } from "@/lib/exports/annotations-csv";
 import { factCheckReport } from "@/lib/exports/report";
 import { w3cListing } from "@/lib/interop/w3c/collection";
@@ -127,6 +128,10 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["list users", ADMINS, (s) => listUsers(db(), s.actor)],
     ["add a user", ADMINS, (s) => createUser(db(), s.actor, { email: `new-${s.kind.replace(" ", "-")}@example.com`, name: "New", role: "reviewer", password: "a long enough password" })],
     ["change a user", ADMINS, (s) => updateUser(db(), s.actor, s.other.id, { role: "editor" })],
+    ["link, dismiss or unlink a user's single sign-on", ADMINS, async (s) => {
+      await db().update(users).set({ oidcIssuer: "https://id.example", oidcSubject: s.other.id }).where(eq(users.id, s.other.id));
+      return changeSsoIdentity(db(), s.actor, s.other.id, { action: "unlink" });
+    }],
     ["list colleagues to mention or assign", ACTIVE, (s) => listColleagues(db(), s.actor, "")],
     ["read the audit trail", ADMINS, (s) => listAuditEntries(db(), s.actor, {})],
     ["read the self-registration setting", ADMINS, (s) => readSelfRegistration(db(), s.actor)],

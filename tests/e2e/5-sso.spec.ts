@@ -97,7 +97,7 @@ test("an existing account is linked only once the provider has verified its emai
   const rita = { sub: "e2e-rita", email: "rita@example.com", name: "Rita at the provider" };
 
   await signInThroughProvider(page, { ...rita, email_verified: false });
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("your sign-in provider has not verified that address: ask an admin to link your account");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("your sign-in provider has not verified that address: ask an admin to link this sign-in to your account");
 
   await signInThroughProvider(page, { ...rita, email_verified: true });
   await expect(page.getByRole("navigation", { name: "Main" })).toContainText("Rita Reviewer (Reviewer)");
@@ -110,4 +110,37 @@ test("an existing account is linked only once the provider has verified its emai
   await expect(row.getByRole("cell", { name: "Password and single sign-on", exact: true })).toBeVisible();
   await signOut(page);
   await signIn(page, "rita@example.com");
+});
+
+test("an admin links the sign-in a provider did not verify, once the person asks, and can unlink it", async ({ page }, testInfo) => {
+  const ed = { sub: "e2e-ed", email: "ed@example.com", email_verified: false, name: "Ed at the provider" };
+  await signInThroughProvider(page, ed);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("ask an admin to link this sign-in to your account (it waits for them under Users)");
+
+  await signIn(page, "admin@example.com");
+  await page.goto("/admin/users");
+  const row = page.getByRole("row", { name: /Ed Editor/ });
+  const waiting = row.getByRole("group", { name: "Single sign-on waiting for Ed Editor" });
+  await expect(waiting).toContainText("its provider had not verified the email");
+  await expect(waiting).toContainText(`Identity e2e-ed at http://localhost:${SSO_PORT}`);
+  await page.screenshot({ path: testInfo.outputPath("sso-waiting.png"), fullPage: true });
+  page.once("dialog", (dialog) => void dialog.accept());
+  await waiting.getByRole("button", { name: "Link it" }).click();
+  await expect(page.getByText("Linked: Ed Editor now signs in through that single sign-on.")).toBeVisible();
+  await expect(row.getByText("Password and single sign-on", { exact: true })).toBeVisible();
+  await expect(waiting).toHaveCount(0);
+  await signOut(page);
+
+  await signInThroughProvider(page, ed);
+  await expect(page.getByRole("navigation", { name: "Main" })).toContainText("Ed Editor (Editor)");
+  await signOut(page);
+
+  await signIn(page, "admin@example.com");
+  await page.goto("/admin/users");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: "Unlink single sign-on" }).click();
+  await expect(page.getByText(/^Unlinked: Ed Editor signs in with a password/)).toBeVisible();
+  await expect(row.getByText("Password", { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(row.getByText("Password", { exact: true })).toBeVisible();
 });
