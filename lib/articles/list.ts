@@ -2,6 +2,7 @@ import { and, asc, count, desc, ilike, inArray, isNull, or, sql, type SQL } from
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
+import { containsPattern } from "@/lib/like-pattern";
 import { mayViewArticles } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
 import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/reviews/statuses";
@@ -37,12 +38,9 @@ export type ArticleListQuery = z.output<typeof articleListQuerySchema>;
 /** One page of the list: its articles, how many match in all, and how many pages they fill (at least one). */
 export type ArticleListPage = { query: ArticleListQuery; articles: ArticleSummary[]; total: number; pageCount: number };
 
-/** `word` as a LIKE pattern that matches it anywhere, its own `%`, `_` and `\` taken literally. */
-const containing = (word: string) => `%${word.replace(/[\\%_]/g, "\\$&")}%`;
-
 function searchCondition(search: string): SQL | undefined {
   const words = search.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
-  return and(...words.map((word) => or(ilike(articles.title, containing(word)), ilike(articles.byline, containing(word)))));
+  return and(...words.map((word) => or(ilike(articles.title, containsPattern(word)), ilike(articles.byline, containsPattern(word)))));
 }
 
 /**

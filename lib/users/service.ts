@@ -4,6 +4,7 @@ import { users } from "@/db/schema";
 import { touchAuthorArticles } from "@/lib/annotations/queries";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { Conflict, NotFound } from "@/lib/errors";
+import { containsPattern } from "@/lib/like-pattern";
 import { enforce } from "@/lib/policies/enforce";
 import { mayChangeUser, mayListColleagues, mayManageUsers } from "@/lib/policies/user";
 import { parseInput } from "@/lib/validation";
@@ -114,7 +115,7 @@ export type Colleague = { id: string; name: string; role: Role };
 export async function listColleagues(db: Database, actor: Actor | null, search = ""): Promise<Colleague[]> {
   enforce(mayListColleagues(actor), actor);
   // A name is at most 100 characters: a longer search can match nothing and is not worth a query plan.
-  const pattern = `%${search.trim().slice(0, 100).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(search.trim().slice(0, 100).toLowerCase());
   return db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
