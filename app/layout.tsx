@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
+import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
+import { countUnread } from "@/lib/comments/inbox";
 import { ROLE_LABELS } from "@/lib/users/roles";
 import "./globals.css";
 
@@ -15,6 +17,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
+  const unread = actor && !actor.disabled ? await countUnread(await getDb(), actor) : 0;
   return (
     <html lang="en">
       <body>
@@ -30,6 +33,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/">Articles</Link>
               <Link href="/queue">Review queue</Link>
               <Link href="/queue?assignee=me">My queue</Link>
+              <Link href="/inbox" aria-label={unread ? `Inbox, ${unread} new` : "Inbox"}>
+                Inbox{unread > 0 && <span className="site-header__count">{unread > 99 ? "99+" : unread}</span>}
+              </Link>
               {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
               {actor.role === "admin" && <Link href="/admin/audit">Audit trail</Link>}
               <span className="site-header__user">

@@ -52,6 +52,8 @@ export const users = pgTable(
     ssoRequestIssuer: text("sso_request_issuer"),
     ssoRequestSubject: text("sso_request_subject"),
     ssoRequestedAt: timestamp("sso_requested_at", { withTimezone: true }),
+    /** When the user last opened their inbox: comments for them after this are unread. Null: never. */
+    inboxSeenAt: timestamp("inbox_seen_at", { withTimezone: true }),
     disabled: boolean("disabled").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -260,7 +262,13 @@ export const comments = pgTable(
     /** Set when its author deleted it: the thread keeps a "deleted" placeholder in its place. */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (table) => [index("comments_annotation_idx").on(table.annotationId, table.createdAt)],
+  (table) => [
+    index("comments_annotation_idx").on(table.annotationId, table.createdAt),
+    // The inbox (lib/comments/inbox.ts): comments mentioning someone, and replies to someone's comments.
+    index("comments_mentioned_idx").using("gin", table.mentionedUserIds),
+    index("comments_author_idx").on(table.authorId),
+    index("comments_parent_idx").on(table.parentId),
+  ],
 );
 
 /**

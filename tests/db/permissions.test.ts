@@ -20,6 +20,7 @@ import { changeSelfRegistration, readSelfRegistration } from "@/lib/users/self-r
 import { updateUser } from "@/lib/users/service";
 import { createUser, listColleagues, listUsers } from "@/lib/users/service";
 import { changeSsoIdentity } from "@/lib/users/sso-link";
+import { listInbox, markInboxSeen } from "@/lib/comments/inbox";
 import { annotationsCsv } from "@/lib/exports/annotations-csv";
 import { factCheckReport } from "@/lib/exports/report";
 import { w3cListing } from "@/lib/interop/w3c/collection";
@@ -133,6 +134,7 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
       return changeSsoIdentity(db(), s.actor, s.other.id, { action: "unlink" });
     }],
     ["list colleagues to mention or assign", ACTIVE, (s) => listColleagues(db(), s.actor, "")],
+    ["read one's inbox and mark it read", ACTIVE, async (s) => [await listInbox(db(), s.actor), await markInboxSeen(db(), s.actor, { until: new Date().toISOString() })]],
     ["read the audit trail", ADMINS, (s) => listAuditEntries(db(), s.actor, {})],
     ["read the self-registration setting", ADMINS, (s) => readSelfRegistration(db(), s.actor)],
     ["switch self-registration", ADMINS, (s) => changeSelfRegistration(db(), s.actor, { enabled: false })],

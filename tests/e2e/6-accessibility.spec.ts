@@ -37,6 +37,7 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
     },
   },
   { name: "new article (import)", as: "ed@example.com", path: () => "/articles/new" },
+  { name: "inbox", as: "rita@example.com", path: () => "/inbox" },
   { name: "workbench with claims", as: "rita@example.com", path: () => `/articles/${articleId}`, then: claimsShown },
   {
     name: "workbench with a claim open",

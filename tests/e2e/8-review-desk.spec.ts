@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./accessibility";
 import { PASSWORD, selectWithMouse, signIn, signOut } from "./helpers";
 
 /**
@@ -79,14 +80,32 @@ test("the assigned reviewer completes the claim, asks a colleague with a mention
   await expect(card.getByText("Rita Reviewer moved it from Draft to In review")).toBeVisible();
 });
 
-test("the mentioned reviewer replies in the thread", async ({ page }) => {
+test("the mentioned reviewer finds the mention in their inbox and replies in the thread, which the asker's inbox then shows", async ({ page }, testInfo) => {
   await signIn(page, "rory@example.com");
-  const card = await openClaim(page);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Inbox, 1 new" }).click();
+  const item = page.getByRole("listitem").filter({ hasText: "Rita Reviewer mentioned you" });
+  await expect(item).toContainText("New");
+  await expect(item).toContainText("Could @Rory Reviewer check the page number?");
+  await expect(item).toContainText(TITLE);
+  await page.screenshot({ path: testInfo.outputPath("inbox.png"), fullPage: true });
+  await expectNoSeriousViolations(page, "inbox with a mention");
+  await item.getByRole("link", { name: `“${CLAIM}”` }).click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${articleId}\\?annotation=`));
+  // Opened, the inbox counts nothing new.
+  await expect(nav.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
+
+  const card = page.getByRole("article", { name: /Claim by Rory Reviewer/ });
   const thread = card.locator(".thread").first();
   await thread.getByRole("button", { name: "Reply" }).click();
   await thread.getByRole("combobox", { name: "Reply" }).fill("Page 31, table 4.");
   await thread.getByRole("button", { name: "Reply", exact: true }).last().click();
   await expect(thread.locator(".replies")).toContainText("Page 31, table 4.");
+  await signOut(page);
+
+  await signIn(page, "rita@example.com");
+  await nav.getByRole("link", { name: "Inbox, 1 new" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Rory Reviewer replied in a thread you are in" })).toContainText("Page 31, table 4.");
 });
 
 test("the editor requests changes with a reason that opens the discussion, then approves the resubmitted claim", async ({ browser }, testInfo) => {

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MarkInboxSeen } from "@/components/inbox/mark-seen";
+import { Pagination } from "@/components/pagination";
+import { formatDateTime } from "@/components/workbench/labels";
+import { getDb } from "@/db/client";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { listInbox, type InboxItem, type InboxPage } from "@/lib/comments/inbox";
+import { Invalid } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Inbox" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const inboxHref = (page: number) => (page > 1 ? `/inbox?page=${page}` : "/inbox");
+const claimHref = (item: InboxItem) => `/articles/${item.article.id}?annotation=${item.claim.id}`;
+
+function Item({ item }: { item: InboxItem }) {
+  return (
+    <li className={item.unread ? "inbox-item inbox-item--unread" : "inbox-item"}>
+      <p className="inbox-item__what">
+        {item.unread && <span className="inbox-item__new">New</span>}
+        <strong>{item.author.name}</strong> {item.reason === "mention" ? "mentioned you" : "replied in a thread you are in"} on the claim{" "}
+        <Link href={claimHref(item)}>“{item.claim.quote}”</Link> in <em>{item.article.title}</em>
+      </p>
+      <blockquote className="inbox-item__excerpt">{item.excerpt}</blockquote>
+      <p className="muted inbox-item__when">{formatDateTime(item.createdAt)}</p>
+    </li>
+  );
+}
+
+/** The comments that mention the signed-in person or reply to them, newest first; opening it marks them read. */
+export default async function InboxPageView({ searchParams }: Props) {
+  const page = [(await searchParams).page].flat()[0];
+  const actor = await requirePageActor(page ? `/inbox?page=${encodeURIComponent(page)}` : "/inbox");
+  const renderedAt = new Date().toISOString();
+  let inbox: InboxPage;
+  try {
+    inbox = await listInbox(await getDb(), actor, page ? { page } : {});
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    return (
+      <div className="page">
+        <h1>Inbox</h1>
+        <p role="alert">
+          There is no such page of your inbox: {error.fields.page ?? error.message}. <Link href="/inbox">Open your inbox</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <h1>Inbox</h1>
+      <p className="muted">
+        Comments that mention you, and replies in the threads you started or replied in, newest first. Open the claim to answer in its discussion.
+      </p>
+      <MarkInboxSeen until={renderedAt} />
+      {inbox.items.length > 0 ? (
+        <ol className="inbox-list" aria-label={`Inbox, ${inbox.unread} new`}>
+          {inbox.items.map((item) => (
+            <Item key={item.commentId} item={item} />
+          ))}
+        </ol>
+      ) : inbox.total > 0 ? (
+        <p role="status">
+          There is no page {inbox.page}: your inbox fills {inbox.pageCount} {inbox.pageCount === 1 ? "page" : "pages"}.{" "}
+          <Link href={inboxHref(inbox.pageCount)}>Go to the last page</Link>
+        </p>
+      ) : (
+        <p className="empty-state">Nothing yet. When a colleague mentions you with @, or replies in a thread you are in, it appears here.</p>
+      )}
+      <Pagination page={inbox.page} pageCount={inbox.pageCount} href={inboxHref} />
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, expect, it } from "vitest";
+import { annotations } from "@/db/schema";
+import { createAnnotation } from "@/lib/annotations/service";
+import { discardAnnotation } from "@/lib/annotations/placement";
+import { countUnread, INBOX_PAGE_SIZE, listInbox, markInboxSeen } from "@/lib/comments/inbox";
+import { addComment, deleteComment } from "@/lib/comments/service";
+import { Invalid, Unauthenticated } from "@/lib/errors";
+import type { Actor } from "@/lib/users/actor";
+import { describeOnEveryEngine } from "./engines";
+import { addArticle, addUser, selectorsOf } from "./fixtures";
+
+describeOnEveryEngine("the inbox: mentions and replies", (db) => {
+  let rita: Actor;
+  let ed: Actor;
+  let olga: Actor;
+  let claimId: string;
+
+  beforeEach(async () => {
+    rita = await addUser(db(), "reviewer", { name: "Rita" });
+    ed = await addUser(db(), "editor", { name: "Ed" });
+    olga = await addUser(db(), "reviewer", { name: "Olga" });
+    const article = await addArticle(db());
+    claimId = (await createAnnotation(db(), rita, article.id, { selectors: selectorsOf(article.plainText, "non-persistent") })).id;
+  });
+
+  const say = (who: Actor, body: string, options: { parentId?: string; mentions?: string[] } = {}) => addComment(db(), who, claimId, { body, ...options });
+  const inboxOf = async (who: Actor) => (await listInbox(db(), who)).items.map((item) => [item.author.name, item.reason, item.excerpt, item.unread]);
+
+  it("holds the comments that mention you and the replies in threads you are in, newest first, never your own", async () => {
+    const question = await say(rita, "Is the shipment confirmed?");
+    await say(ed, "Yes, @Olga has the briefing.", { parentId: question.id, mentions: [olga.id] });
+    await say(olga, "Here it is.", { parentId: question.id });
+    await say(rita, "Thanks both.", { parentId: question.id });
+    await say(ed, "A separate thread.");
+
+    expect(await inboxOf(rita)).toEqual([
+      ["Olga", "reply", "Here it is.", true],
+      ["Ed", "reply", "Yes, @Olga has the briefing.", true],
+    ]);
+    // Olga was mentioned, then replied: Rita's later reply in that thread is for her too.
+    expect(await inboxOf(olga)).toEqual([
+      ["Rita", "reply", "Thanks both.", true],
+      ["Ed", "mention", "Yes, @Olga has the briefing.", true],
+    ]);
+    expect(await inboxOf(ed)).toEqual([
+      ["Rita", "reply", "Thanks both.", true],
+      ["Olga", "reply", "Here it is.", true],
+    ]);
+    const [item] = (await listInbox(db(), rita)).items;
+    expect(item).toMatchObject({ claim: { id: claimId, quote: "non-persistent" }, article: { title: "Mines for Ukraine" } });
+  });
+
+  it("counts what came after you last opened the inbox, and never moves that moment back", async () => {
+    await say(ed, "@Rita please check.", { mentions: [rita.id] });
+    expect(await countUnread(db(), rita)).toBe(1);
+    const openedAt = new Date().toISOString();
+    await markInboxSeen(db(), rita, { until: openedAt });
+    expect(await countUnread(db(), rita)).toBe(0);
+    expect((await listInbox(db(), rita)).items[0]!.unread).toBe(false);
+
+    await say(ed, "@Rita and this.", { mentions: [rita.id] });
+    await markInboxSeen(db(), rita, { until: "2000-01-01T00:00:00Z" });
+    expect(await listInbox(db(), rita)).toMatchObject({ unread: 1, total: 2, items: [{ excerpt: "@Rita and this.", unread: true }, { unread: false }] });
+    await expect(markInboxSeen(db(), rita, { until: "yesterday" })).rejects.toBeInstanceOf(Invalid);
+  });
+
+  it("leaves out deleted comments and claims that were discarded", async () => {
+    const mention = await say(ed, "@Rita look.", { mentions: [rita.id] });
+    await deleteComment(db(), ed, mention.id);
+    expect(await inboxOf(rita)).toEqual([]);
+    await say(ed, "@Rita look again.", { mentions: [rita.id] });
+    expect(await countUnread(db(), rita)).toBe(1);
+    // A revision orphaned the claim, and an editor discarded it.
+    await db().update(annotations).set({ orphanedAt: new Date() }).where(eq(annotations.id, claimId));
+    await discardAnnotation(db(), ed, claimId, { version: 1 });
+    expect(await countUnread(db(), rita)).toBe(0);
+  });
+
+  it("pages a long inbox and cuts long comments", async () => {
+    for (let n = 1; n <= INBOX_PAGE_SIZE + 2; n++) await say(ed, `@Rita note ${n} ${"x".repeat(n === 1 ? 400 : 0)}`.trim(), { mentions: [rita.id] });
+    const first = await listInbox(db(), rita);
+    expect(first).toMatchObject({ total: INBOX_PAGE_SIZE + 2, pageCount: 2, unread: INBOX_PAGE_SIZE + 2 });
+    expect(first.items).toHaveLength(INBOX_PAGE_SIZE);
+    const second = await listInbox(db(), rita, { page: "2" });
+    expect(second.items.map((item) => item.excerpt.slice(0, 12))).toEqual(["@Rita note 2", "@Rita note 1"]);
+    expect(second.items[1]!.excerpt).toHaveLength(280);
+    expect(second.items[1]!.excerpt.endsWith("…")).toBe(true);
+    await expect(listInbox(db(), rita, { page: "0" })).rejects.toBeInstanceOf(Invalid);
+  });
+
+  it("is for the signed-in", async () => {
+    await expect(listInbox(db(), null)).rejects.toBeInstanceOf(Unauthenticated);
+    await expect(countUnread(db(), null)).rejects.toBeInstanceOf(Unauthenticated);
+    await expect(markInboxSeen(db(), null, { until: new Date().toISOString() })).rejects.toBeInstanceOf(Unauthenticated);
+  });
+});
