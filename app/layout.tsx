@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { InboxLink } from "@/components/inbox/inbox-link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -33,9 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/">Articles</Link>
               <Link href="/queue">Review queue</Link>
               <Link href="/queue?assignee=me">My queue</Link>
-              <Link href="/inbox" aria-label={unread ? `Inbox, ${unread} new` : "Inbox"}>
-                Inbox{unread > 0 && <span className="site-header__count">{unread > 99 ? "99+" : unread}</span>}
-              </Link>
+              <InboxLink initialUnread={unread} />
               {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
               {actor.role === "admin" && <Link href="/admin/audit">Audit trail</Link>}
               <span className="site-header__user">

@@ -2,15 +2,18 @@
 
 import { useEffect } from "react";
 import { callApi } from "../api-client";
+import { INBOX_SEEN_EVENT } from "./inbox-link";
 
 /**
- * Marks the inbox read up to `until`, the moment the page was made, once the page is on screen; the
- * items stay marked new on this page, and the count in the header clears from the next one. A
- * failure is left alone: the items stay unread, which is what the person will see.
+ * Marks the inbox read up to `until`, the moment the page was made, once the page is on screen: the
+ * items stay marked new on this page, and the header's count shows what came since. A failure is
+ * left alone: the items stay unread, which is what the person will see.
  */
 export function MarkInboxSeen({ until }: { until: string }) {
   useEffect(() => {
-    void callApi("POST", "/api/inbox/seen", { until }).catch(() => undefined);
+    callApi<{ unread: number }>("POST", "/api/inbox/seen", { until })
+      .then((answer) => window.dispatchEvent(new CustomEvent(INBOX_SEEN_EVENT, { detail: answer.unread })))
+      .catch(() => undefined);
   }, [until]);
   return null;
 }

@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { callApi } from "../api-client";
+
+/** The event the inbox page sends once it has marked the inbox read, with what is still unread. */
+export const INBOX_SEEN_EVENT = "inbox:seen";
+
+/**
+ * The header's way to the inbox, with how many comments are new. The root layout is not drawn again
+ * when the app moves between pages, so the count is asked for again at each move, and set at once
+ * when the inbox page marks the inbox read.
+ */
+export function InboxLink({ initialUnread }: { initialUnread: number }) {
+  const [unread, setUnread] = useState(initialUnread);
+  const pathname = usePathname();
+  const first = useRef(true);
+
+  useEffect(() => {
+    // The server counted for the first page; a failed count keeps the last one.
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let current = true;
+    callApi<{ unread: number }>("GET", "/api/inbox/unread")
+      .then((answer) => current && setUnread(answer.unread))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [pathname]);
+
+  useEffect(() => {
+    const seen = (event: Event) => setUnread((event as CustomEvent<number>).detail);
+    window.addEventListener(INBOX_SEEN_EVENT, seen);
+    return () => window.removeEventListener(INBOX_SEEN_EVENT, seen);
+  }, []);
+
+  return (
+    <Link href="/inbox">
+      Inbox
+      {unread > 0 && (
+        <>
+          {" "}
+          <span className="site-header__count">{unread > 99 ? "99+" : unread}</span>
+          <span className="visually-hidden"> new</span>
+        </>
+      )}
+    </Link>
+  );
+}
