@@ -18,8 +18,8 @@ export const NO_SSO_REQUEST = { ssoRequestIssuer: null, ssoRequestSubject: null,
  * - `link_request`: ties it to the identity waiting on it (a sign-in refused because the provider had
  *   not verified the email, or because the account signs in through another identity);
  * - `dismiss_request`: forgets that identity;
- * - `unlink`: unties its identity, so that it signs in with its password, or links again at its next
- *   single sign-on with a verified email.
+ * - `unlink`: unties its identity (and forgets any waiting one), so that it signs in with its password,
+ *   or links again at its next single sign-on with a verified email.
  */
 export const SSO_ACTIONS = ["link_request", "dismiss_request", "unlink"] as const;
 export type SsoAction = (typeof SSO_ACTIONS)[number];
@@ -68,7 +68,7 @@ export async function changeSsoIdentity(db: Database, actor: Actor | null, userI
       const after = action === "link_request" ? requested : action === "unlink" ? identityOf(null, null) : current;
       await tx
         .update(users)
-        .set({ ...after, ...(action === "unlink" ? {} : NO_SSO_REQUEST), updatedAt: new Date() })
+        .set({ ...after, ...NO_SSO_REQUEST, updatedAt: new Date() })
         .where(eq(users.id, userId));
       await recordAudit(tx, {
         actorId: actor!.id,

@@ -74,10 +74,11 @@ describeOnEveryEngine("an admin links, dismisses and unlinks single sign-on", (d
     expect((await getUserRecord(db(), admin, account.id)).ssoRequest).toBeNull();
   });
 
-  it("unlinks an identity, so that the account signs in with its password or links again", async () => {
+  it("unlinks an identity, forgetting any that waited, so that the account signs in with its password or links again", async () => {
     await signInWithOidc(db(), rita("rita-sub", true));
+    await signInWithOidc(db(), rita("other-sub", true));
     await changeSsoIdentity(db(), admin, account.id, { action: "unlink" });
-    expect(await stored()).toMatchObject({ oidcIssuer: null, oidcSubject: null });
+    expect(await stored()).toMatchObject({ oidcIssuer: null, oidcSubject: null, ssoRequestSubject: null });
     expect((await listUsers(db(), admin)).find((user) => user.id === account.id)?.signInMethods).toEqual(["password"]);
     expect((await userAudit()).at(-1)).toMatchObject({ before: { oidcIssuer: ISSUER, oidcSubject: "rita-sub" }, after: { oidcIssuer: null, oidcSubject: null } });
     expect(await signInWithOidc(db(), rita("rita-sub", true))).toMatchObject({ outcome: "linked" });
