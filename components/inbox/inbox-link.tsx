@@ -17,6 +17,9 @@ export function InboxLink({ initialUnread }: { initialUnread: number }) {
   const [unread, setUnread] = useState(initialUnread);
   const pathname = usePathname();
   const first = useRef(true);
+  // Bumped by each count asked for and by the inbox being marked read: an answer to an older
+  // question (a count taken before the inbox was marked read) is dropped.
+  const generation = useRef(0);
 
   useEffect(() => {
     // The server counted for the first page; a failed count keeps the last one.
@@ -24,17 +27,17 @@ export function InboxLink({ initialUnread }: { initialUnread: number }) {
       first.current = false;
       return;
     }
-    let current = true;
+    const asked = ++generation.current;
     callApi<{ unread: number }>("GET", "/api/inbox/unread")
-      .then((answer) => current && setUnread(answer.unread))
+      .then((answer) => asked === generation.current && setUnread(answer.unread))
       .catch(() => undefined);
-    return () => {
-      current = false;
-    };
   }, [pathname]);
 
   useEffect(() => {
-    const seen = (event: Event) => setUnread((event as CustomEvent<number>).detail);
+    const seen = (event: Event) => {
+      generation.current++;
+      setUnread((event as CustomEvent<number>).detail);
+    };
     window.addEventListener(INBOX_SEEN_EVENT, seen);
     return () => window.removeEventListener(INBOX_SEEN_EVENT, seen);
   }, []);
