@@ -48,12 +48,12 @@ function searchCondition(search: string): SQL | undefined {
  * grouped query for the page's articles. Discarded claims are not counted.
  */
 async function summariesOf(db: Database, rows: Omit<ArticleSummary, "claimsByStatus" | "orphanedClaims">[]): Promise<ArticleSummary[]> {
+  if (rows.length === 0) return [];
   const summaries = new Map<string, ArticleSummary>();
   for (const row of rows) {
     const claimsByStatus = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, 0])) as Record<ReviewStatus, number>;
     summaries.set(row.id, { ...row, claimsByStatus, orphanedClaims: 0 });
   }
-  if (rows.length === 0) return [];
   const counts = await db
     .select({
       articleId: annotations.articleId,

@@ -1,4 +1,4 @@
-import { and, arrayContains, count, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, arrayContains, count, desc, eq, isNull, lt, ne, sql } from "drizzle-orm";
 import { alias, union } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database } from "@/db/database";
@@ -61,23 +61,26 @@ const forUser = (db: Database, userId: string) => {
   };
 };
 
-async function seenAt(db: Database, userId: string): Promise<Date | null> {
-  const [row] = await db.select({ seenAt: users.inboxSeenAt }).from(users).where(eq(users.id, userId));
-  return row?.seenAt ?? null;
-}
+/** Whether a comment came after the user last opened their inbox (every one does, if they never have). */
+const afterSeen = (userId: string) =>
+  sql<boolean>`${comments.createdAt} > coalesce((select ${users.inboxSeenAt} from ${users} where ${users.id} = ${userId}), '-infinity'::timestamptz)`;
 
-/** How many comments for the actor came after they last opened their inbox. */
-export async function countUnread(db: Database, actor: Actor | null): Promise<number> {
-  enforce(mayComment(actor), actor);
-  const { ids, where } = forUser(db, actor!.id);
-  const seen = await seenAt(db, actor!.id);
+/** How many comments are for the user, and how many of them came after they last opened their inbox: one query. */
+async function countsFor(db: Database, userId: string): Promise<{ total: number; unread: number }> {
+  const { ids, where } = forUser(db, userId);
   const [row] = await db
-    .select({ value: count() })
+    .select({ total: count(), unread: sql<number>`(count(*) filter (where ${afterSeen(userId)}))::int` })
     .from(comments)
     .innerJoin(ids, eq(ids.id, comments.id))
     .innerJoin(annotations, eq(annotations.id, comments.annotationId))
-    .where(seen ? and(where, gt(comments.createdAt, seen)) : where);
-  return row?.value ?? 0;
+    .where(where);
+  return { total: row?.total ?? 0, unread: row?.unread ?? 0 };
+}
+
+/** How many comments for the actor came after they last opened their inbox: the header's count, on every page. */
+export async function countUnread(db: Database, actor: Actor | null): Promise<number> {
+  enforce(mayComment(actor), actor);
+  return (await countsFor(db, actor!.id)).unread;
 }
 
 /** A page of the actor's inbox, newest first, with what is unread marked and counted. */
@@ -86,13 +89,13 @@ export async function listInbox(db: Database, actor: Actor | null, input: unknow
   const { page } = parseInput(inboxQuerySchema, input);
   const me = actor!.id;
   const { ids, where } = forUser(db, me);
-  const seen = await seenAt(db, me);
   const author = alias(users, "author");
-  const [rows, [total], unread] = await Promise.all([
+  const [rows, { total, unread }] = await Promise.all([
     db
       .select({
         commentId: comments.id,
         mentioned: sql<boolean>`${me}::uuid = any(${comments.mentionedUserIds})`,
+        unread: afterSeen(me),
         authorId: comments.authorId,
         authorName: author.name,
         body: comments.body,
@@ -111,13 +114,7 @@ export async function listInbox(db: Database, actor: Actor | null, input: unknow
       .orderBy(desc(comments.createdAt), desc(comments.id))
       .limit(INBOX_PAGE_SIZE)
       .offset((page - 1) * INBOX_PAGE_SIZE),
-    db
-      .select({ value: count() })
-      .from(comments)
-      .innerJoin(ids, eq(ids.id, comments.id))
-      .innerJoin(annotations, eq(annotations.id, comments.annotationId))
-      .where(where),
-    countUnread(db, actor),
+    countsFor(db, me),
   ]);
   const items = rows.map(
     (row): InboxItem => ({
@@ -126,13 +123,12 @@ export async function listInbox(db: Database, actor: Actor | null, input: unknow
       author: { id: row.authorId, name: row.authorName },
       excerpt: row.body.length > EXCERPT_LENGTH ? `${row.body.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : row.body,
       createdAt: row.createdAt.toISOString(),
-      unread: seen === null || row.createdAt > seen,
+      unread: row.unread,
       claim: { id: row.claimId, quote: row.quote },
       article: { id: row.articleId, title: row.title },
     }),
   );
-  const matching = total?.value ?? 0;
-  return { page, items, total: matching, pageCount: Math.max(1, Math.ceil(matching / INBOX_PAGE_SIZE)), unread };
+  return { page, items, total, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)), unread };
 }
 
 export const inboxSeenSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { isUniqueViolation } from "@/db/errors";
@@ -39,7 +39,7 @@ export async function changeSsoIdentity(db: Database, actor: Actor | null, userI
       const [account] = await tx
         .select({
           name: users.name,
-          hasPassword: users.passwordHash,
+          hasPassword: sql<boolean>`${users.passwordHash} is not null`,
           oidcIssuer: users.oidcIssuer,
           oidcSubject: users.oidcSubject,
           ssoRequestIssuer: users.ssoRequestIssuer,
@@ -55,7 +55,7 @@ export async function changeSsoIdentity(db: Database, actor: Actor | null, userI
         throw new Conflict(`No single sign-on is waiting to be linked to ${account.name}'s account: ask them to sign in through it first.`);
       }
       if (action === "unlink" && current.oidcIssuer === null) throw new Conflict(`${account.name}'s account does not sign in through single sign-on.`);
-      if (action === "unlink" && userId === actor!.id && account.hasPassword === null) {
+      if (action === "unlink" && userId === actor!.id && !account.hasPassword) {
         throw new Conflict("Your account has no password: without single sign-on you could not sign in. Give yourself a password first.");
       }
       if (action === "link_request") {
