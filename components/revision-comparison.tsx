@@ -1,5 +1,6 @@
 import { groupForReading } from "@/lib/revisions/compare";
 import type { RevisionComparison as Comparison } from "@/lib/revisions/service";
+import { TextChanges } from "./text-changes";
 
 /** What one revision inserted and deleted, as text with <ins> and <del>; paragraphs kept. */
 export function RevisionComparison({ comparison }: { comparison: Comparison }) {
@@ -12,11 +13,7 @@ export function RevisionComparison({ comparison }: { comparison: Comparison }) {
         Revision {comparison.from} → {comparison.to}: {inserted} {inserted === 1 ? "insertion" : "insertions"}, {deleted} {deleted === 1 ? "deletion" : "deletions"}.
       </p>
       <div className="revision-diff__text">
-        {changes.map((change, index) => {
-          if (change.type === "insert") return <ins key={index}>{change.text}</ins>;
-          if (change.type === "delete") return <del key={index}>{change.text}</del>;
-          return <span key={index}>{change.text}</span>;
-        })}
+        <TextChanges changes={changes} />
       </div>
     </section>
   );

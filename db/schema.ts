@@ -165,6 +165,15 @@ export const annotations = pgTable(
     anchorConfidence: real("anchor_confidence").notNull().default(1),
     /** False while a low-confidence placement waits for someone to confirm it ("check placement"). */
     placementChecked: boolean("placement_checked").notNull().default(true),
+    /**
+     * The quote as a person last put the claim on the text or confirmed its placement, and the article
+     * revision then: what "check placement" compares the current quote with. Re-anchoring carries both
+     * along while the placement stays checked and keeps them once it flags it. The revision is null for
+     * a claim imported from a file (the quote is the file's); both are null on claims flagged before
+     * migration 0009.
+     */
+    checkedQuote: text("checked_quote"),
+    checkedRevision: integer("checked_revision"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

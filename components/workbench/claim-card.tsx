@@ -10,6 +10,7 @@ import { claimLabel } from "./labels";
 import { ClaimAssignment, DueDate } from "./claim-assignment";
 import { ClaimDiscussion } from "./claim-discussion";
 import { ClaimHistory } from "./claim-history";
+import { PlacementCheck } from "./placement-check";
 import { ReviewActions } from "./review-actions";
 import { StatusBadge, VerdictBadge } from "./status-badge";
 import { Message } from "../message";
@@ -26,6 +27,9 @@ type Props = {
   onEdit(annotation: AnnotationRecord): void;
   onDelete(annotation: AnnotationRecord): Promise<void>;
   onConfirmPlacement(annotation: AnnotationRecord): Promise<void>;
+  /** The claim waits for a new selection to be re-attached to. */
+  reattaching: boolean;
+  onReattach(annotation: AnnotationRecord | null): void;
 };
 
 function SourceLink({ url, children }: { url: string; children: React.ReactNode }) {
@@ -39,7 +43,7 @@ function SourceLink({ url, children }: { url: string; children: React.ReactNode 
 
 /** One claim in the side panel: a summary, and when active its explanation, sources, history and actions. */
 export const ClaimCard = memo(function ClaimCard(props: Props) {
-  const { annotation, active, current, actor, error, onActivate, onAction, onEdit, onDelete, onConfirmPlacement } = props;
+  const { annotation, active, current, actor, error, onActivate, onAction, onEdit, onDelete, onConfirmPlacement, reattaching, onReattach } = props;
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
     if (active && card.current && !card.current.contains(document.activeElement)) {
@@ -108,17 +112,13 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
             </>
           )}
           {!annotation.placementChecked && (
-            <div className="notice">
-              <p>
-                A revision moved this claim to an uncertain place, or changed its words (its history shows how). Check that the highlight covers
-                the claim and that the verdict still holds, then confirm.
-              </p>
-              {mayPlaceAnnotation(actor, annotation).allowed && (
-                <button type="button" className="secondary" onClick={() => void onConfirmPlacement(annotation)}>
-                  Confirm placement
-                </button>
-              )}
-            </div>
+            <PlacementCheck
+              annotation={annotation}
+              mayPlace={mayPlaceAnnotation(actor, annotation).allowed}
+              reattaching={reattaching}
+              onConfirm={() => void onConfirmPlacement(annotation)}
+              onReattach={onReattach}
+            />
           )}
           <ReviewActions
             actor={actor}

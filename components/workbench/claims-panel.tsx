@@ -35,6 +35,9 @@ type Props = {
   onEdit(annotation: AnnotationRecord): void;
   onDelete(annotation: AnnotationRecord): Promise<void>;
   onConfirmPlacement(annotation: AnnotationRecord): Promise<void>;
+  /** The claim waiting for a new selection to be re-attached to, if any. */
+  reattachingId: string | null;
+  onReattach(annotation: AnnotationRecord | null): void;
 };
 
 /** The article's claims in document order, filterable by review status. */
@@ -99,6 +102,8 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
                 onEdit={props.onEdit}
                 onDelete={props.onDelete}
                 onConfirmPlacement={props.onConfirmPlacement}
+                reattaching={annotation.id === props.reattachingId}
+                onReattach={props.onReattach}
               />
             </li>
           ))}

@@ -352,6 +352,8 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
           onEdit={edit}
           onDelete={remove}
           onConfirmPlacement={confirmPlacement}
+          reattachingId={reattaching?.id ?? null}
+          onReattach={setReattaching}
         />}
       </aside>
     </div>

@@ -105,6 +105,8 @@ export async function reattachAnnotation(db: Database, actor: Actor | null, id: 
       orphanedAt: null,
       anchorConfidence: 1,
       placementChecked: true,
+      checkedQuote: quote.exact,
+      checkedRevision: article.revision,
     };
   });
 }
@@ -133,6 +135,6 @@ export async function confirmPlacement(db: Database, actor: Actor | null, id: st
     }
     if (annotation.orphaned) throw new Conflict("This annotation is orphaned: re-attach it to a selection instead.");
     if (annotation.placementChecked) throw new Conflict("This annotation's placement is already confirmed.");
-    return { placementChecked: true, anchorConfidence: 1 };
+    return { placementChecked: true, anchorConfidence: 1, checkedQuote: annotation.quote, checkedRevision: article.revision };
   });
 }

@@ -25,6 +25,8 @@ const annotationColumns = {
   discardedAt: annotations.discardedAt,
   anchorConfidence: annotations.anchorConfidence,
   placementChecked: annotations.placementChecked,
+  checkedQuote: annotations.checkedQuote,
+  checkedRevision: annotations.checkedRevision,
   createdAt: annotations.createdAt,
   updatedAt: annotations.updatedAt,
   authorName: users.name,

@@ -32,6 +32,11 @@ export type AnnotationRecord = {
   anchorConfidence: number;
   /** False while a doubtful placement waits for someone to confirm it ("check placement"). */
   placementChecked: boolean;
+  /**
+   * The quote as a person last placed or confirmed it, and the article revision then (null for a
+   * claim imported from a file): what a placement to check is compared with. Both null when unknown.
+   */
+  checked: { quote: string; revision: number | null } | null;
   sources: SourceRecord[];
   author: { id: string; name: string };
   /** The reviewer who should check it, or null. */
@@ -75,6 +80,8 @@ type AnnotationRow = {
   discardedAt: Date | null;
   anchorConfidence: number;
   placementChecked: boolean;
+  checkedQuote: string | null;
+  checkedRevision: number | null;
   assigneeId: string | null;
   assigneeName: string | null;
   dueOn: string | null;
@@ -124,6 +131,7 @@ export function toAnnotationRecord(
     discarded: row.discardedAt !== null,
     anchorConfidence: row.anchorConfidence,
     placementChecked: row.placementChecked,
+    checked: row.checkedQuote === null ? null : { quote: row.checkedQuote, revision: row.checkedRevision },
     sources: sources.map(toSourceRecord),
     author,
     assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,

@@ -116,6 +116,8 @@ export async function createAnnotation(
         suffix: quote.suffix,
         startOffset: position.start,
         endOffset: position.end,
+        checkedQuote: quote.exact,
+        checkedRevision: article.revision,
         verdict: claim.verdict ?? null,
         explanation: claim.explanation ?? "",
       })

@@ -16,6 +16,8 @@ type Placed = {
   suffix: string;
   anchor_confidence: number;
   placement_checked: boolean;
+  checked_quote: string | null;
+  checked_revision: number | null;
 };
 
 type Current = {
@@ -28,6 +30,8 @@ type Current = {
   endOffset: number;
   anchorConfidence: number;
   placementChecked: boolean;
+  checkedQuote: string | null;
+  checkedRevision: number | null;
 };
 
 /**
@@ -35,9 +39,10 @@ type Current = {
  * and off the public page) when the place is doubtful, or when the revision changed the claim's own
  * words beyond a typo fixed (a figure, a word added or replaced): a verdict given on "7 to 2" must not
  * stand unchecked on "8 to 1". A placement nobody has confirmed yet stays unconfirmed, with the lower
- * of its confidences, however sure this revision is.
+ * of its confidences, however sure this revision is. The quote last checked follows a placement that
+ * stays checked, and stays behind once it waits for a check: the card compares the two.
  */
-function placementOf(newText: string, current: Current, found: Anchor): Placed {
+function placementOf(newText: string, revision: number, current: Current, found: Anchor): Placed {
   const [quote, position] = describe(newText, found.start, found.end);
   const reworded = quoteChange(current.quote, quote.exact)?.wordsChanged ?? false;
   const checked = current.placementChecked && found.confidence >= PLACEMENT_CONFIDENCE && !reworded;
@@ -50,6 +55,8 @@ function placementOf(newText: string, current: Current, found: Anchor): Placed {
     suffix: quote.suffix,
     anchor_confidence: current.placementChecked ? found.confidence : Math.min(current.anchorConfidence, found.confidence),
     placement_checked: checked,
+    checked_quote: checked ? quote.exact : current.checkedQuote,
+    checked_revision: checked ? revision : current.checkedRevision,
   };
 }
 
@@ -60,7 +67,8 @@ const unchanged = (current: Current, placed: Placed) =>
   current.prefix === placed.prefix &&
   current.suffix === placed.suffix &&
   current.anchorConfidence === placed.anchor_confidence &&
-  current.placementChecked === placed.placement_checked;
+  current.placementChecked === placed.placement_checked &&
+  current.checkedQuote === placed.checked_quote;
 
 /**
  * Carries every placed annotation of the article from `oldText` to `newText` inside `tx`: moves each
@@ -85,6 +93,8 @@ export async function reanchorAnnotations(
       endOffset: annotations.endOffset,
       anchorConfidence: annotations.anchorConfidence,
       placementChecked: annotations.placementChecked,
+      checkedQuote: annotations.checkedQuote,
+      checkedRevision: annotations.checkedRevision,
     })
     .from(annotations)
     .where(and(eq(annotations.articleId, article.id), isNull(annotations.orphanedAt)));
@@ -105,7 +115,7 @@ export async function reanchorAnnotations(
       orphanIds.push(current.id);
       return;
     }
-    const placed = placementOf(article.newText, current, found);
+    const placed = placementOf(article.newText, article.revision, current, found);
     if (!placed.placement_checked) checkPlacement++;
     if (!unchanged(current, placed)) moved.push(placed);
   });
@@ -142,10 +152,11 @@ async function movePlacements(tx: Transaction, moved: Placed[]): Promise<void> {
     update ${annotations} as a set
       start_offset = v.start_offset, end_offset = v.end_offset,
       quote = v.quote, prefix = v.prefix, suffix = v.suffix,
-      anchor_confidence = v.anchor_confidence, placement_checked = v.placement_checked
+      anchor_confidence = v.anchor_confidence, placement_checked = v.placement_checked,
+      checked_quote = v.checked_quote, checked_revision = v.checked_revision
     from jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) as v(
       id uuid, start_offset integer, end_offset integer, quote text, prefix text, suffix text,
-      anchor_confidence real, placement_checked boolean)
+      anchor_confidence real, placement_checked boolean, checked_quote text, checked_revision integer)
     where a.id = v.id`);
 }
 

@@ -150,6 +150,8 @@ describeOnEveryEngine("W3C annotations and CSV", (db) => {
       expect(stored[0]!.explanation).toBe("The shipment was announced.");
       expect(stored[0]!.sources.map((source) => [source.url, source.title])).toEqual([["https://apnews.com/x", "AP"]]);
       expect(stored[1]!.selectors[1]).toEqual({ type: "TextPositionSelector", start: first, end: first + 5 });
+      // The doubtful one is compared with the file's quote, which no revision of the article held.
+      expect(stored.map((a) => a.checked)).toEqual([{ quote: "anti-personnel mines", revision: 1 }, { quote: "mines", revision: null }]);
       const entries = await db().select().from(auditEntries).where(eq(auditEntries.articleId, article.id));
       expect(entries.filter((entry) => entry.subject === "annotation" && entry.action === "created")).toHaveLength(2);
       expect(entries.filter((entry) => entry.subject === "article" && entry.action === "imported")).toHaveLength(1);

@@ -92,14 +92,50 @@ describeOnEveryEngine("article revisions", (db) => {
       orphaned: 0,
     });
     const flagged = await getAnnotation(db(), author, doubtful.id);
-    expect(flagged).toMatchObject({ placementChecked: false, orphaned: false, version: 1 });
+    // The words it was checked on are kept: the card shows what the revision did to them.
+    expect(flagged).toMatchObject({ placementChecked: false, orphaned: false, version: 1, checked: { quote, revision: 1 } });
     expect(flagged.anchorConfidence).toBeLessThan(0.75);
 
     await expect(confirmPlacement(db(), author, doubtful.id, { version: 1, revision: 1 })).rejects.toThrow(Conflict);
     const confirmed = await confirmPlacement(db(), editor, doubtful.id, { version: 1, revision: 2 });
-    expect(confirmed).toMatchObject({ placementChecked: true, anchorConfidence: 1, version: 2 });
+    expect(confirmed).toMatchObject({ placementChecked: true, anchorConfidence: 1, version: 2, checked: { quote: confirmed.quote, revision: 2 } });
     expect(confirmed.history.at(-1)).toMatchObject({ kind: "placement_confirmed", revision: 2, actor: { id: editor.id } });
     await expect(confirmPlacement(db(), editor, doubtful.id, { version: 2, revision: 2 })).rejects.toThrow(/already confirmed/);
+  });
+
+  it("keeps the words a flagged claim was checked on through later revisions, until someone confirms it", async () => {
+    const quote = "they deactivate on their own after a set period";
+    const claim = await annotate(quote);
+    expect(claim.checked).toEqual({ quote, revision: 1 });
+    const once = SECOND.replace("on their own", "on their own only");
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, once, THIRD) });
+    const twice = once.replace("deactivate", "shut down");
+    await saveRevision(db(), editor, article.id, { baseRevision: 2, doc: docOf(FIRST, twice, THIRD) });
+
+    const flagged = await getAnnotation(db(), author, claim.id);
+    expect(flagged).toMatchObject({ placementChecked: false, quote: "they shut down on their own only after a set period", checked: { quote, revision: 1 } });
+    const confirmed = await confirmPlacement(db(), author, claim.id, { version: 1, revision: 3 });
+    expect(confirmed.checked).toEqual({ quote: "they shut down on their own only after a set period", revision: 3 });
+  });
+
+  it("moves a flagged claim to the text it belongs to, checked there", async () => {
+    const claim = await annotate("they deactivate on their own after a set period");
+    const edited = SECOND.replace("on their own after a set period", "by themselves once a set period ends");
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, edited, THIRD) });
+    const flagged = await getAnnotation(db(), author, claim.id);
+    expect(flagged).toMatchObject({ placementChecked: false, orphaned: false });
+    const newText = [FIRST, edited, THIRD].join("\n");
+    const selectors = selectorsOf(newText, "they deactivate by themselves once a set period ends");
+
+    const reattached = await reattachAnnotation(db(), author, claim.id, { version: flagged.version, selectors });
+
+    expect(reattached).toMatchObject({
+      placementChecked: true,
+      anchorConfidence: 1,
+      quote: "they deactivate by themselves once a set period ends",
+      checked: { quote: "they deactivate by themselves once a set period ends", revision: 2 },
+    });
+    expect(reattached.history.at(-1)).toMatchObject({ kind: "reattached", revision: 2 });
   });
 
   it("has a person check a claim whose words a revision changed, but not one whose typo it fixed", async () => {
@@ -117,7 +153,9 @@ describeOnEveryEngine("article revisions", (db) => {
     const flagged = await getAnnotation(db(), author, reworded.id);
     expect(flagged).toMatchObject({ status: "approved", placementChecked: false, quote: "they deactivate on their own only after a set period" });
     expect(flagged.anchorConfidence).toBeGreaterThanOrEqual(0.75);
-    expect(await getAnnotation(db(), author, retyped.id)).toMatchObject({ placementChecked: true, quote: "only on Ukrainian territory" });
+    expect(flagged.checked).toEqual({ quote: "they deactivate on their own after a set period", revision: 2 });
+    // A placement that stays checked carries its checked quote along, typo fixed.
+    expect(await getAnnotation(db(), author, retyped.id)).toMatchObject({ placementChecked: true, quote: "only on Ukrainian territory", checked: { quote: "only on Ukrainian territory", revision: 3 } });
     const history = await annotationHistory(db(), author, reworded.id);
     expect(describeEntry(history.at(-1)!)).toBe("saved revision 3, which changed its words: “…own after…” → “…own only after…” (to check)");
   });
@@ -187,6 +225,7 @@ describeOnEveryEngine("article revisions", (db) => {
       version: 3,
       status: "in_review",
       quote: "Ukrainian territory",
+      checked: { quote: "Ukrainian territory", revision: 2 },
       selectors: [{ exact: "Ukrainian territory" }, { start: newText.indexOf("Ukrainian territory") }],
     });
     expect(reattached.history.at(-1)).toMatchObject({ kind: "reattached", revision: 2, actor: { id: editor.id } });

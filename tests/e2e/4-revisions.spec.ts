@@ -33,7 +33,17 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
   await expect(page.getByText("Revision 2", { exact: true })).toBeVisible();
   await expect(page.locator("mark.claim--approved.claim--verdict-mostly_true")).toHaveText(EDITED_CLAIM);
   // Its words changed ("of" added): the approved verdict waits for a person's check before it stands again.
-  await expect(page.getByRole("article", { name: /Claim by Rita Reviewer/ }).getByText("Check placement")).toBeVisible();
+  const rita = page.getByRole("article", { name: /Claim by Rita Reviewer/ });
+  await expect(rita.getByText("Check placement")).toBeVisible();
+  // Her card shows what the revision did to the words she checked, and where to see the whole change.
+  await rita.getByRole("button", { name: /In June of 2022/ }).click();
+  const check = rita.getByRole("group", { name: "Check placement" });
+  await expect(check).toContainText("Its words changed since it was checked in revision 1");
+  await expect(check.locator("ins")).toHaveText("of ");
+  await expect(check.locator("del")).toHaveCount(0);
+  await expect(check.getByRole("link", { name: "Compare the article with revision 1" })).toHaveAttribute("href", /\/revisions\?from=1$/);
+  await expect(check.getByRole("button", { name: "Confirm placement" })).toBeVisible();
+  await check.screenshot({ path: testInfo.outputPath("check-placement.png") });
 
   const orphans = page.getByRole("region", { name: /Orphaned/ });
   const orphan = orphans.getByRole("article", { name: "Orphaned claim by Ed Editor" });

@@ -34,13 +34,20 @@ function quoteOf(annotation: ImportedAnnotation): string {
   return quote && "exact" in quote ? quote.exact : "";
 }
 
-async function insertDraft(tx: Transaction, actor: Actor, articleId: string, plainText: string, annotation: ImportedAnnotation, placement: { start: number; end: number; confidence: number }) {
-  const [quote, position] = describe(plainText, placement.start, placement.end);
+async function insertDraft(
+  tx: Transaction,
+  actor: Actor,
+  article: { id: string; plainText: string; revision: number },
+  annotation: ImportedAnnotation,
+  placement: { start: number; end: number; confidence: number },
+) {
+  const [quote, position] = describe(article.plainText, placement.start, placement.end);
+  const checked = placement.confidence >= PLACEMENT_CONFIDENCE;
   const content = claimContentOf(annotation.body ?? []);
   const [created] = await tx
     .insert(annotations)
     .values({
-      articleId,
+      articleId: article.id,
       authorId: actor.id,
       quote: quote.exact,
       prefix: quote.prefix,
@@ -50,7 +57,9 @@ async function insertDraft(tx: Transaction, actor: Actor, articleId: string, pla
       verdict: content.verdict,
       explanation: content.explanation,
       anchorConfidence: placement.confidence,
-      placementChecked: placement.confidence >= PLACEMENT_CONFIDENCE,
+      placementChecked: checked,
+      // A placement to check is compared with the quote the file gave, which no revision of ours held.
+      ...(checked ? { checkedQuote: quote.exact, checkedRevision: article.revision } : { checkedQuote: quoteOf(annotation), checkedRevision: null }),
     })
     .returning({ id: annotations.id });
   const id = created!.id;
@@ -83,7 +92,7 @@ export async function importW3cAnnotations(db: Database, actor: Actor | null, ar
         report.unplaced.push({ index, quote: quoteOf(item), reason: UNPLACED_REASON });
         continue;
       }
-      changes.push(...(await insertDraft(tx, actor!, articleId, article.plainText, item, placement)));
+      changes.push(...(await insertDraft(tx, actor!, article, item, placement)));
       report.placed++;
       if (placement.confidence < PLACEMENT_CONFIDENCE) report.checkPlacement++;
     }

@@ -1,0 +1,73 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "@/db/connect";
+import { engines } from "./engines";
+import { addArticle, addUser } from "./fixtures";
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+/** A copy of the migrations folder that stops before migration `tag`, as a database migrated before it landed saw it. */
+function migrationsBefore(tag: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), "migrations-"));
+  cpSync(MIGRATIONS, folder, { recursive: true });
+  const journalPath = path.join(folder, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((entry) => entry.tag === tag);
+  expect(at).toBeGreaterThan(0);
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+  return folder;
+}
+
+async function migrateFrom(connection: Connection, migrationsFolder: string): Promise<void> {
+  if (connection.engine === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(connection.db as Parameters<typeof migrate>[0], { migrationsFolder });
+  } else {
+    const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+    await migrate(connection.db as Parameters<typeof migrate>[0], { migrationsFolder });
+  }
+}
+
+/** Data written before a migration, read after it: what the migration's own UPDATEs do to existing rows. */
+for (const engine of engines) {
+  describe(`migrations over existing data (${engine.name})`, () => {
+    let connection: Connection;
+    let dispose: () => Promise<void>;
+    let folder: string;
+
+    beforeAll(async () => {
+      ({ connection, dispose } = await engine.open());
+      folder = migrationsBefore("0009_placement_checked_quote");
+    });
+    afterAll(async () => {
+      rmSync(folder, { recursive: true, force: true });
+      await dispose?.();
+    });
+
+    it("0009 records the quote a checked placement stands on, and nothing for one still waiting for a check", async () => {
+      await migrateFrom(connection, folder);
+      const db = connection.db;
+      const author = await addUser(db, "reviewer");
+      const article = await addArticle(db);
+      await db.execute(sql`update articles set revision = 3 where id = ${article.id}`);
+      await db.execute(sql`
+        insert into annotations (article_id, author_id, quote, prefix, suffix, start_offset, end_offset, placement_checked)
+        values (${article.id}, ${author.id}, 'checked claim', '', '', 0, 13, true),
+               (${article.id}, ${author.id}, 'doubtful claim', '', '', 20, 34, false)`);
+
+      await connection.migrate();
+
+      const result = (await db.execute(sql`select quote, checked_quote, checked_revision from annotations order by start_offset`)) as unknown as
+        | { rows: Record<string, unknown>[] }
+        | Record<string, unknown>[];
+      const rows = Array.isArray(result) ? result : result.rows;
+      expect(rows).toEqual([
+        { quote: "checked claim", checked_quote: "checked claim", checked_revision: 3 },
+        { quote: "doubtful claim", checked_quote: null, checked_revision: null },
+      ]);
+    });
+  });
+}
