@@ -69,7 +69,7 @@ export default async function QueuePageView({ searchParams }: Props) {
     if (error instanceof Invalid) return <InvalidQuery error={error} title={title} />;
     throw error;
   }
-  const choices = await listQueueChoices(db, actor);
+  const choices = await listQueueChoices(db, actor, page.query.article);
   const { query } = page;
   // Remounted for each address: the form's fields start from the new query, and a selection belongs to one page.
   const href = queueHref(query);

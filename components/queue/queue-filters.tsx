@@ -2,7 +2,7 @@ import Link from "next/link";
 import { VERDICTS, VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { QueueChoices } from "@/lib/reviews/queue-choices";
 import { DEFAULT_DIRECTIONS, DEFAULT_PAGE_SIZE, NO_VERDICT, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
-import { FilterSelect } from "../filter-select";
+import { ArticlePicker } from "../article-picker";
 import { FilterForm } from "./filter-form";
 
 type Props = { query: QueueQuery; choices: QueueChoices; clearHref: string };
@@ -62,15 +62,7 @@ export function QueueFilters({ query, choices, clearHref }: Props) {
             <PersonOptions people={choices.people} />
           </select>
         </div>
-        <FilterSelect
-          className="queue-filter queue-filter--wide"
-          id="queue-article"
-          name="article"
-          label="Article"
-          anyLabel="Any article"
-          value={query.article}
-          options={choices.articles.map((article) => ({ value: article.id, label: article.title }))}
-        />
+        <ArticlePicker className="queue-filter queue-filter--wide" name="article" label="Article" initial={choices.article} />
         <fieldset className="queue-filter queue-filter--dates">
           <legend>Last changed (UTC)</legend>
           <label htmlFor="queue-from" className="visually-hidden">

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
+import { isId } from "@/lib/ids";
 import { containsPattern } from "@/lib/like-pattern";
 import { mayViewArticles } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
@@ -94,9 +95,10 @@ export async function listArticles(db: Database, actor: Actor | null, input: unk
   return { query, articles: await summariesOf(db, rows), total: matching, pageCount: Math.max(1, Math.ceil(matching / ARTICLES_PER_PAGE)) };
 }
 
-/** Every article's id and title, by title: for filters that pick one. */
-export async function listArticleTitles(db: Database, actor: Actor | null): Promise<{ id: string; title: string }[]> {
+/** The id and title of the article `id`, for a filter that has it chosen; null when there is none. */
+export async function articleChoice(db: Database, actor: Actor | null, id: string | undefined): Promise<{ id: string; title: string } | null> {
   enforce(mayViewArticles(actor), actor);
-  return db.select({ id: articles.id, title: articles.title }).from(articles).orderBy(asc(articles.title), asc(articles.id));
+  if (!id || !isId(id)) return null;
+  const [found] = await db.select({ id: articles.id, title: articles.title }).from(articles).where(eq(articles.id, id));
+  return found ?? null;
 }
-

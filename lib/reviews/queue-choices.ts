@@ -1,24 +1,25 @@
 import { asc } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { users } from "@/db/schema";
-import { listArticleTitles } from "@/lib/articles/list";
+import { articleChoice } from "@/lib/articles/list";
 import { mayViewAnnotations } from "@/lib/policies/annotation";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
 
-/** What the queue's filters offer: the people claims can be written by or assigned to, and the articles. */
+/** What the queue's filters offer: the people claims can be written by or assigned to, and the article chosen. */
 export type QueueChoices = {
   /** Disabled people included: their claims and assignments stay in the queue. */
   people: { id: string; name: string; disabled: boolean }[];
-  articles: { id: string; title: string }[];
+  /** The article the queue is filtered by, or null; others are found by searching, not listed. */
+  article: { id: string; title: string } | null;
 };
 
-/** Everyone and every article, by name and title, for the queue's author, assignee and article filters. */
-export async function listQueueChoices(db: Database, actor: Actor | null): Promise<QueueChoices> {
+/** Everyone, by name, for the queue's author and assignee filters, and the title of the article `articleId` filters by. */
+export async function listQueueChoices(db: Database, actor: Actor | null, articleId?: string): Promise<QueueChoices> {
   enforce(mayViewAnnotations(actor), actor);
-  const [people, articleChoices] = await Promise.all([
+  const [people, article] = await Promise.all([
     db.select({ id: users.id, name: users.name, disabled: users.disabled }).from(users).orderBy(asc(users.name), asc(users.id)),
-    listArticleTitles(db, actor),
+    articleChoice(db, actor, articleId),
   ]);
-  return { people, articles: articleChoices };
+  return { people, article };
 }

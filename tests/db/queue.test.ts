@@ -278,7 +278,7 @@ describeOnEveryEngine("review queue", (db) => {
     ]);
   });
 
-  it("offers everyone and every article as filter choices, disabled people marked", async () => {
+  it("offers everyone as filter choices, disabled people marked, and the title of the article filtered by", async () => {
     await addUser(db(), "reviewer", { name: "Zoe Gone", disabled: true });
     const choices = await listQueueChoices(db(), rita);
     expect(choices.people.map((person) => [person.name, person.disabled])).toEqual([
@@ -287,6 +287,10 @@ describeOnEveryEngine("review queue", (db) => {
       ["Rita Reviewer", false],
       ["Zoe Gone", true],
     ]);
-    expect(choices.articles.map((article) => article.title)).toEqual(["Budget figures", "Mines for Ukraine"]);
+    expect(choices.article).toBeNull();
+    expect((await listQueueChoices(db(), rita, budget)).article).toEqual({ id: budget, title: "Budget figures" });
+    // An address naming no article (deleted since, or mistyped) filters by nothing that has a title to show.
+    expect((await listQueueChoices(db(), rita, "00000000-0000-4000-8000-000000000000")).article).toBeNull();
+    expect((await listQueueChoices(db(), rita, "not-an-id")).article).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousViolations } from "./accessibility";
-import { PASSWORD, selectWithMouse, signIn, signOut } from "./helpers";
+import { chooseArticle, PASSWORD, selectWithMouse, signIn, signOut } from "./helpers";
 
 /**
  * The review desk with two reviewers and an editor: a reviewer flags a claim, the editor assigns it
@@ -170,7 +170,7 @@ test("the audit page shows the article's changes, filtered, to admins only", asy
 
   await signIn(page, "admin@example.com");
   await page.getByRole("link", { name: "Audit trail" }).click();
-  await page.getByLabel("Article", { exact: true }).selectOption({ label: TITLE });
+  await chooseArticle(page, TITLE);
   await page.getByLabel("Person", { exact: true }).selectOption({ label: "Rita Reviewer" });
   await page.getByRole("button", { name: "Filter" }).click();
   const rows = page.getByRole("row");

@@ -88,3 +88,17 @@ export async function selectWithKeyboard(page: Page, text: string) {
   }
   throw new Error(`Shift+ArrowRight did not select "${text}"`);
 }
+
+/** Chooses the article `title` in a filter by typing it and taking the match offered, with Enter or (`by: "click"`) the mouse. */
+export async function chooseArticle(page: Page, title: string, by: "enter" | "click" = "enter") {
+  const field = page.getByRole("combobox", { name: "Article", exact: true });
+  await field.fill(title);
+  const match = page.getByRole("listbox", { name: "Matching articles" }).getByRole("option").filter({ hasText: title }).first();
+  await expect(match).toBeVisible();
+  if (by === "click") await match.click();
+  else {
+    await expect(match).toHaveAttribute("aria-selected", "true");
+    await field.press("Enter");
+  }
+  await expect(field).toHaveValue(title);
+}

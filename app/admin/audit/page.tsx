@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ArticlePicker } from "@/components/article-picker";
 import { FilterSelect } from "@/components/filter-select";
 import { getDb } from "@/db/client";
-import { listArticleTitles } from "@/lib/articles/list";
+import { articleChoice } from "@/lib/articles/list";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { describeEntry } from "@/lib/audit/describe";
 import { listAuditEntries, type AuditEntryRecord } from "@/lib/audit/queries";
@@ -72,7 +73,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   }
   const db = await getDb();
   const filters = filtersOf(await searchParams);
-  const [users, articles] = await Promise.all([listUsers(db, actor), listArticleTitles(db, actor)]);
+  const [users, article] = await Promise.all([listUsers(db, actor), articleChoice(db, actor, filters.article)]);
   let page: Awaited<ReturnType<typeof listAuditEntries>> | null = null;
   let problem: string | null = null;
   try {
@@ -96,15 +97,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           value={filters.actor}
           options={users.map((user) => ({ value: user.id, label: user.name }))}
         />
-        <FilterSelect
-          className="filters__field"
-          id="audit-article"
-          name="article"
-          label="Article"
-          anyLabel="Any article"
-          value={filters.article}
-          options={articles.map((article) => ({ value: article.id, label: article.title }))}
-        />
+        <ArticlePicker className="filters__field" name="article" label="Article" initial={article} />
         <FilterSelect
           className="filters__field"
           id="audit-subject"
