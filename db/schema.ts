@@ -159,6 +159,8 @@ export const annotations = pgTable(
     version: integer("version").notNull().default(1),
     /** Set when a revision deleted or rewrote the annotation's text: it leaves the text and waits to be re-attached or discarded. */
     orphanedAt: timestamp("orphaned_at", { withTimezone: true }),
+    /** The revision that took its text, while it is orphaned. */
+    orphanedRevision: integer("orphaned_revision"),
     /** Set when someone discarded the orphan: hidden from the article's list, kept with its history. */
     discardedAt: timestamp("discarded_at", { withTimezone: true }),
     /** How sure re-anchoring was of the current placement, 0 to 1 (see `Anchor` in `lib/anchoring`). */

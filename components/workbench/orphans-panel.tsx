@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { memo, useId } from "react";
 import type { AnnotationRecord } from "@/lib/annotations/record";
 import { mayPlaceAnnotation } from "@/lib/policies/annotation";
@@ -16,7 +17,8 @@ type Props = {
 
 /**
  * Claims whose text a revision deleted or rewrote. They keep their status, sources and history and
- * wait here, with the quote they were made on, to be re-attached to new text or discarded.
+ * wait here, with the quote they were made on and a way to see what the revision did to it, to be
+ * re-attached to new text or discarded.
  */
 export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattachingId, onReattach, onDiscard }: Props) {
   const headingId = useId();
@@ -39,6 +41,14 @@ export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattac
                     <StatusBadge status={orphan.status} />
                     <span>by {orphan.author.name}</span>
                   </span>
+                  {orphan.orphanedRevision !== null && orphan.orphanedRevision > 1 && (
+                    <p className="claim-card__lost">
+                      Revision {orphan.orphanedRevision} took its text.{" "}
+                      <Link href={`/articles/${orphan.articleId}/revisions?from=${orphan.orphanedRevision - 1}&to=${orphan.orphanedRevision}`}>
+                        See what revision {orphan.orphanedRevision} changed
+                      </Link>
+                    </p>
+                  )}
                   {reattaching && (
                     <p className="notice" role="status">
                       Select the text this claim belongs to, then choose “Re-attach claim here” beside it.

@@ -103,6 +103,7 @@ export async function reattachAnnotation(db: Database, actor: Actor | null, id: 
       startOffset: position.start,
       endOffset: position.end,
       orphanedAt: null,
+      orphanedRevision: null,
       anchorConfidence: 1,
       placementChecked: true,
       checkedQuote: quote.exact,

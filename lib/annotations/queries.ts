@@ -22,6 +22,7 @@ const annotationColumns = {
   startOffset: annotations.startOffset,
   endOffset: annotations.endOffset,
   orphanedAt: annotations.orphanedAt,
+  orphanedRevision: annotations.orphanedRevision,
   discardedAt: annotations.discardedAt,
   anchorConfidence: annotations.anchorConfidence,
   placementChecked: annotations.placementChecked,

@@ -26,6 +26,8 @@ export type AnnotationRecord = {
   selectors: [TextQuoteSelector, TextPositionSelector];
   /** A revision deleted or rewrote its text: shown in the Orphaned panel, not in the text. */
   orphaned: boolean;
+  /** The revision that took its text, while orphaned; null otherwise. */
+  orphanedRevision: number | null;
   /** Someone discarded the orphan: never in the article's list, still readable by id with its history. */
   discarded: boolean;
   /** How sure re-anchoring was of its placement, 0 to 1. */
@@ -77,6 +79,7 @@ type AnnotationRow = {
   startOffset: number;
   endOffset: number;
   orphanedAt: Date | null;
+  orphanedRevision: number | null;
   discardedAt: Date | null;
   anchorConfidence: number;
   placementChecked: boolean;
@@ -128,6 +131,7 @@ export function toAnnotationRecord(
       { type: "TextPositionSelector", start: row.startOffset, end: row.endOffset },
     ],
     orphaned: row.orphanedAt !== null,
+    orphanedRevision: row.orphanedAt === null ? null : row.orphanedRevision,
     discarded: row.discardedAt !== null,
     anchorConfidence: row.anchorConfidence,
     placementChecked: row.placementChecked,

@@ -163,7 +163,7 @@ async function movePlacements(tx: Transaction, moved: Placed[]): Promise<void> {
 /** Orphans the annotations `ids` (quote and offsets stay those of the last revision that held them) and records it in their history. */
 async function orphan(tx: Transaction, ids: string[], revision: number, actorId: string): Promise<void> {
   const idList = sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
-  await tx.execute(sql`update ${annotations} set orphaned_at = now(), anchor_confidence = 0 where id in ${idList}`);
+  await tx.execute(sql`update ${annotations} set orphaned_at = now(), orphaned_revision = ${revision}, anchor_confidence = 0 where id in ${idList}`);
   await tx.execute(sql`
     insert into ${reviewEvents} (annotation_id, kind, from_status, to_status, revision, actor_id)
     select id, 'orphaned', status, status, ${revision}, ${actorId} from ${annotations} where id in ${idList}`);

@@ -40,33 +40,38 @@ for (const engine of engines) {
 
     beforeAll(async () => {
       ({ connection, dispose } = await engine.open());
-      folder = migrationsBefore("0009_placement_checked_quote");
+      folder = migrationsBefore("0009_placement_checks");
     });
     afterAll(async () => {
       rmSync(folder, { recursive: true, force: true });
       await dispose?.();
     });
 
-    it("0009 records the quote a checked placement stands on, and nothing for one still waiting for a check", async () => {
+    it("0009 records the quote a checked placement stands on, nothing for one still waiting for a check, and the revision that orphaned an orphan", async () => {
       await migrateFrom(connection, folder);
       const db = connection.db;
       const author = await addUser(db, "reviewer");
       const article = await addArticle(db);
       await db.execute(sql`update articles set revision = 3 where id = ${article.id}`);
       await db.execute(sql`
-        insert into annotations (article_id, author_id, quote, prefix, suffix, start_offset, end_offset, placement_checked)
-        values (${article.id}, ${author.id}, 'checked claim', '', '', 0, 13, true),
-               (${article.id}, ${author.id}, 'doubtful claim', '', '', 20, 34, false)`);
+        insert into annotations (article_id, author_id, quote, prefix, suffix, start_offset, end_offset, placement_checked, orphaned_at)
+        values (${article.id}, ${author.id}, 'checked claim', '', '', 0, 13, true, null),
+               (${article.id}, ${author.id}, 'doubtful claim', '', '', 20, 34, false, null),
+               (${article.id}, ${author.id}, 'orphaned claim', '', '', 40, 54, true, now())`);
+      await db.execute(sql`
+        insert into review_events (annotation_id, kind, from_status, to_status, revision, actor_id)
+        select id, 'orphaned', 'draft', 'draft', 2, ${author.id} from annotations where quote = 'orphaned claim'`);
 
       await connection.migrate();
 
-      const result = (await db.execute(sql`select quote, checked_quote, checked_revision from annotations order by start_offset`)) as unknown as
+      const result = (await db.execute(sql`select quote, checked_quote, checked_revision, orphaned_revision from annotations order by start_offset`)) as unknown as
         | { rows: Record<string, unknown>[] }
         | Record<string, unknown>[];
       const rows = Array.isArray(result) ? result : result.rows;
       expect(rows).toEqual([
-        { quote: "checked claim", checked_quote: "checked claim", checked_revision: 3 },
-        { quote: "doubtful claim", checked_quote: null, checked_revision: null },
+        { quote: "checked claim", checked_quote: "checked claim", checked_revision: 3, orphaned_revision: null },
+        { quote: "doubtful claim", checked_quote: null, checked_revision: null, orphaned_revision: null },
+        { quote: "orphaned claim", checked_quote: "orphaned claim", checked_revision: 3, orphaned_revision: 2 },
       ]);
     });
   });

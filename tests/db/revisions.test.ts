@@ -59,6 +59,7 @@ describeOnEveryEngine("article revisions", (db) => {
       id: moved.id,
       version: 1,
       orphaned: false,
+      orphanedRevision: null,
       placementChecked: true,
       anchorConfidence: expect.toSatisfy((confidence: number) => confidence >= 0.75),
       selectors: [
@@ -69,6 +70,7 @@ describeOnEveryEngine("article revisions", (db) => {
     expect(orphan).toMatchObject({
       id: orphanId,
       orphaned: true,
+      orphanedRevision: 2,
       status: "in_review",
       version: 2,
       quote: "non-persistent",
@@ -220,6 +222,7 @@ describeOnEveryEngine("article revisions", (db) => {
     const reattached = await reattachAnnotation(db(), editor, orphanId, { version: 2, selectors });
     expect(reattached).toMatchObject({
       orphaned: false,
+      orphanedRevision: null,
       placementChecked: true,
       anchorConfidence: 1,
       version: 3,

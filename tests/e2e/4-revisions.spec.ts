@@ -49,6 +49,11 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
   const orphan = orphans.getByRole("article", { name: "Orphaned claim by Ed Editor" });
   await expect(orphan).toContainText("Russia has been using both anti-personnel and anti-tank mines since the war began.");
   await page.screenshot({ path: testInfo.outputPath("orphaned-panel.png"), fullPage: true });
+  // Where did its text go? The revision's changes, its paragraph struck through.
+  await expect(orphan).toContainText("Revision 2 took its text.");
+  await orphan.getByRole("link", { name: "See what revision 2 changed" }).click();
+  await expect(page.getByRole("region", { name: "Changes from revision 1 to revision 2" }).locator("del", { hasText: "dense minefields" })).toBeVisible();
+  await page.goBack();
 
   await orphan.getByRole("button", { name: "Re-attach to new text" }).click();
   await selectWithMouse(page, NEW_PLACE);

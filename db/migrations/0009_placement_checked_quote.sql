@@ -1,4 +1,0 @@
-ALTER TABLE "annotations" ADD COLUMN "checked_quote" text;--> statement-breakpoint
-ALTER TABLE "annotations" ADD COLUMN "checked_revision" integer;--> statement-breakpoint
--- A placement that stands checked was checked on the text it holds now; one waiting for a check keeps nulls (its card says less).
-UPDATE "annotations" SET "checked_quote" = "annotations"."quote", "checked_revision" = "articles"."revision" FROM "articles" WHERE "articles"."id" = "annotations"."article_id" AND "annotations"."placement_checked";
