@@ -2,13 +2,16 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { mergeDocs } from "@/lib/revisions/merge";
+import { savedMessage } from "@/lib/revisions/saved-message";
+import type { RevisionSaved } from "@/lib/revisions/service";
 import { ApiError, callApi } from "../api-client";
 import { readStored, writeStored } from "../browser-storage";
 
 /** Edits not yet saved as a revision, kept in this browser so that a crash or a refused save loses nothing. */
 type UnsavedEdits = { baseRevision: number; doc: unknown; at: string };
 
-export type RevisionSummary = { revision: number; reanchored: number; orphaned: number; checkPlacement: number };
+/** What a save or an import of a revision answered. */
+export type RevisionSummary = RevisionSaved;
 
 const storageKey = (articleId: string) => `factcheck:unsaved-revision:${articleId}`;
 
@@ -115,7 +118,7 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
     (doc: unknown, summary: RevisionSummary) => {
       setSaved({ doc, revision: summary.revision });
       setMessage({
-        text: `Saved revision ${summary.revision}: ${summary.reanchored} ${summary.reanchored === 1 ? "claim" : "claims"} re-anchored, ${summary.orphaned} orphaned, ${summary.checkPlacement} to check.`,
+        text: savedMessage(summary),
         error: false,
       });
       onRevised();

@@ -60,7 +60,7 @@ export function describeEntry(entry: AuditEntryRecord): string {
     case "annotation.reanchored":
       return reanchored(before, after);
     case "annotation.reattached":
-      return "re-attached it to the text";
+      return after?.byRevision ? `saved revision ${String(after.revision)}, which brought its text back${after.placementChecked === false ? " (to check)" : ""}` : "re-attached it to the text";
     case "annotation.discarded":
       return "discarded it";
     case "annotation.placement_confirmed":

@@ -15,6 +15,11 @@ export const revisionSaveSchema = z.strictObject({
   doc: z.unknown().refine((doc) => doc !== undefined, "is required"),
 });
 
+export const revisionRestoreSchema = z.strictObject({
+  /** The current revision as the person saw it: restoring refuses (409) when someone saved another since. */
+  baseRevision: revisionNumberSchema,
+});
+
 /**
  * The document `json` describes, if it is a whole article valid in the article schema and at most
  * MAX_DOC_BYTES of JSON.

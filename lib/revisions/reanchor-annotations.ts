@@ -4,8 +4,10 @@ import { annotations, reviewEvents } from "@/db/schema";
 import { describe, PLACEMENT_CONFIDENCE, reanchor, type Anchor } from "@/lib/anchoring";
 import { recordAudit, type AuditChange } from "@/lib/audit/record";
 import { quoteChange } from "./quote-change";
+import { restoreOrphans } from "./restore-orphans";
 
-export type ReanchorCounts = { reanchored: number; orphaned: number; checkPlacement: number };
+/** What a revision did to the claims: placed ones carried along, orphaned, left to check; orphans it brought back. */
+export type ReanchorCounts = { reanchored: number; orphaned: number; checkPlacement: number; restored: number };
 
 type Placed = {
   id: string;
@@ -73,7 +75,8 @@ const unchanged = (current: Current, placed: Placed) =>
 /**
  * Carries every placed annotation of the article from `oldText` to `newText` inside `tx`: moves each
  * to where `reanchor` puts it (flagged "check placement" below PLACEMENT_CONFIDENCE) and orphans the
- * ones it cannot place, writing an `orphaned` history entry by `actorId` at `revision` for each.
+ * ones it cannot place, writing an `orphaned` history entry by `actorId` at `revision` for each; then
+ * brings back the earlier orphans whose text the new revision holds again (./restore-orphans.ts).
  * Versions are not bumped: the placement is no part of what a versioned write (PATCH, status) sets,
  * so a reader's version stays good for those writes. Writes in three statements, whatever the count.
  */
@@ -127,7 +130,8 @@ export async function reanchorAnnotations(
     ...moved.map((placed) => placementChange(actorId, byId.get(placed.id)!, "reanchored", article.revision, placed)),
     ...orphanIds.map((id) => placementChange(actorId, byId.get(id)!, "orphaned", article.revision, null)),
   );
-  return { reanchored: placedNow.length - orphanIds.length, orphaned: orphanIds.length, checkPlacement };
+  const restored = await restoreOrphans(tx, { id: article.id, newText: article.newText, revision: article.revision }, actorId);
+  return { reanchored: placedNow.length - orphanIds.length, orphaned: orphanIds.length, checkPlacement, restored };
 }
 
 /** The audit entry of an annotation that a revision moved or orphaned: its placement before and after. */

@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
 import { compareTexts, type Change } from "./compare";
-import { parseDoc, revisionSaveSchema } from "./input";
+import { parseDoc, revisionRestoreSchema, revisionSaveSchema } from "./input";
 import { reanchorAnnotations, type ReanchorCounts } from "./reanchor-annotations";
 
 /** What saving a revision did: its number, and what became of the article's placed annotations. */
@@ -39,8 +39,9 @@ const staleBase = (current: number, base: number) =>
  * Saves `{baseRevision, doc}` as the article's next revision and carries every placed annotation
  * over to its text, all in one transaction: the article row is locked, so of two saves on the same
  * base revision the second is refused (409) and writes nothing. Editors and admins only.
+ * `restoredFrom` names the older revision whose text this is, for the audit trail.
  */
-export async function saveRevision(db: Database, actor: Actor | null, articleId: string, input: unknown): Promise<RevisionSaved> {
+export async function saveRevision(db: Database, actor: Actor | null, articleId: string, input: unknown, { restoredFrom }: { restoredFrom?: number } = {}): Promise<RevisionSaved> {
   enforce(mayEditArticle(actor), actor);
   const change = parseInput(revisionSaveSchema, input);
   const doc = parseDoc(change.doc);
@@ -65,11 +66,28 @@ export async function saveRevision(db: Database, actor: Actor | null, articleId:
       articleId,
       action: "revised",
       before: { revision: article.revision, characters: article.plainText.length },
-      after: { revision, characters: newText.length, ...counts },
+      after: { revision, characters: newText.length, ...counts, ...(restoredFrom !== undefined && { restoredFrom }) },
     });
     await touchArticleAnnotations(tx, articleId);
     return { revision, ...counts };
   });
+}
+
+/**
+ * Saves the text of the older revision `revision` as the next one (`{baseRevision}`, the current
+ * revision as the person saw it), as if an editor had typed it back: the claims are carried over to
+ * it, and orphans whose words it holds again come back. Editors and admins only; 409 when someone
+ * saved a revision since, or when `revision` is the current one.
+ */
+export async function restoreRevision(db: Database, actor: Actor | null, articleId: string, revision: number, input: unknown): Promise<RevisionSaved> {
+  enforce(mayEditArticle(actor), actor);
+  const { baseRevision } = parseInput(revisionRestoreSchema, input);
+  const { revision: current } = await requireArticle(db, articleId);
+  const older = await selectRevision(db, articleId, revision);
+  if (current !== baseRevision) throw staleBase(current, baseRevision);
+  if (revision === current) throw new Conflict(`Revision ${revision} is the current text already: there is nothing to restore.`);
+  // The save checks the base again, in its transaction: a save in between is still refused.
+  return saveRevision(db, actor, articleId, { baseRevision, doc: older.doc }, { restoredFrom: revision });
 }
 
 async function requireArticle(db: Database | Transaction, articleId: string): Promise<{ revision: number }> {

@@ -14,7 +14,7 @@ import { Forbidden, Unauthenticated } from "@/lib/errors";
 import { actInBulk } from "@/lib/reviews/bulk";
 import { changeStatus } from "@/lib/reviews/service";
 import { importRevision } from "@/lib/revisions/import-version";
-import { compareRevisions, listRevisions, saveRevision } from "@/lib/revisions/service";
+import { compareRevisions, listRevisions, restoreRevision, saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
 import { changeSelfRegistration, readSelfRegistration } from "@/lib/users/self-registration";
 import { updateUser } from "@/lib/users/service";
@@ -110,6 +110,11 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["read an article", ACTIVE, (s) => getArticle(db(), s.actor, s.articleId)],
     ["import an article", EDITORS, (s) => importArticle(db(), s.actor, newArticleText)],
     ["save a revision", EDITORS, async (s) => saveRevision(db(), s.actor, s.articleId, { baseRevision: await currentRevision(), doc: documentFromPlainText(`${ARTICLE_TEXT}\nMore.`).toJSON() })],
+    ["restore an older revision", EDITORS, async (s) => {
+      const base = await currentRevision();
+      await saveRevision(db(), people.editor, s.articleId, { baseRevision: base, doc: documentFromPlainText(`${ARTICLE_TEXT}\nMore.`).toJSON() });
+      return restoreRevision(db(), s.actor, s.articleId, base, { baseRevision: base + 1 });
+    }],
     ["import a newer version", EDITORS, async (s) => importRevision(db(), s.actor, s.articleId, { baseRevision: await currentRevision(), ...newArticleText })],
     ["list and compare revisions", ACTIVE, async (s) => [await listRevisions(db(), s.actor, s.articleId), await compareRevisions(db(), s.actor, s.articleId, 1, 1)]],
     ["publish an article", EDITORS, async (s) => {

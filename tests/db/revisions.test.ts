@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { annotations, articleRevisions, reviewEvents } from "@/db/schema";
+import { annotations, articleRevisions, auditEntries, reviewEvents } from "@/db/schema";
 import { documentFromPlainText } from "@/lib/articles/document";
 import { getArticle } from "@/lib/articles/service";
 import { confirmPlacement, discardAnnotation, reattachAnnotation } from "@/lib/annotations/placement";
@@ -9,7 +9,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { annotationHistory } from "@/lib/audit/queries";
 import { describeEntry } from "@/lib/audit/describe";
 import { changeStatus } from "@/lib/reviews/service";
-import { compareRevisions, getRevision, listRevisions, saveRevision } from "@/lib/revisions/service";
+import { compareRevisions, getRevision, listRevisions, restoreRevision, saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addDesk, addUser, ARTICLE_TEXT, completeClaim, rowCount, selectorsOf } from "./fixtures";
@@ -50,7 +50,7 @@ describeOnEveryEngine("article revisions", (db) => {
 
     const saved = await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(REWORDED_FIRST, THIRD) });
 
-    expect(saved).toEqual({ revision: 2, reanchored: 1, orphaned: 1, checkPlacement: 0 });
+    expect(saved).toEqual({ revision: 2, reanchored: 1, orphaned: 1, checkPlacement: 0, restored: 0 });
     const newText = [REWORDED_FIRST, THIRD].join("\n");
     expect(await getArticle(db(), editor, article.id)).toMatchObject({ revision: 2, plainText: newText, doc: docOf(REWORDED_FIRST, THIRD) });
     const [placed, orphan] = await listAnnotations(db(), author, article.id);
@@ -252,6 +252,66 @@ describeOnEveryEngine("article revisions", (db) => {
     await expect(reattachAnnotation(db(), author, orphanId, { version: 3, selectors: selectorsOf(FIRST, "Ukraine") })).rejects.toThrow(
       /discarded/,
     );
+  });
+
+  it("brings an orphan back when a later revision holds its words again, and not a discarded one or one whose words changed", async () => {
+    const orphanId = await submittedOnSecond();
+    const reworded = await annotate("they deactivate on their own after a set period");
+    const discarded = await annotate("after a set period");
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, THIRD) });
+    await discardAnnotation(db(), author, discarded.id, { version: 1 });
+    // A revision that does not bring the paragraph back leaves them orphans.
+    expect(await saveRevision(db(), editor, article.id, { baseRevision: 2, doc: docOf(FIRST.replace("Wednesday", "Thursday"), THIRD) })).toMatchObject({ restored: 0 });
+
+    // The paragraph is back, one of its sentences reworded.
+    const back = SECOND.replace("on their own", "by themselves");
+    const saved = await saveRevision(db(), editor, article.id, { baseRevision: 3, doc: docOf(FIRST, back, THIRD) });
+
+    expect(saved).toMatchObject({ revision: 4, restored: 1, orphaned: 0 });
+    const newText = [FIRST, back, THIRD].join("\n");
+    const restored = await getAnnotation(db(), author, orphanId);
+    expect(restored).toMatchObject({
+      orphaned: false,
+      orphanedRevision: null,
+      placementChecked: true,
+      anchorConfidence: 1,
+      status: "in_review",
+      quote: "non-persistent",
+      selectors: [{ exact: "non-persistent" }, { start: newText.indexOf("non-persistent"), end: newText.indexOf("non-persistent") + 14 }],
+    });
+    expect(restored.history.at(-1)).toMatchObject({ kind: "reattached", revision: 4, actor: { id: editor.id } });
+    const history = await annotationHistory(db(), author, orphanId);
+    expect(describeEntry(history.at(-1)!)).toBe("saved revision 4, which brought its text back");
+    expect(await getAnnotation(db(), author, reworded.id)).toMatchObject({ orphaned: true, orphanedRevision: 2 });
+    expect(await getAnnotation(db(), author, discarded.id)).toMatchObject({ orphaned: true, discarded: true });
+  });
+
+  it("restores an older revision's text as the next revision, its claims carried along and its orphans brought back", async () => {
+    const orphanId = await submittedOnSecond();
+    const placed = await annotate("anti-personnel mines");
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(REWORDED_FIRST, THIRD) });
+
+    const restored = await restoreRevision(db(), editor, article.id, 1, { baseRevision: 2 });
+
+    expect(restored).toEqual({ revision: 3, reanchored: 1, orphaned: 0, checkPlacement: 0, restored: 1 });
+    expect(await getArticle(db(), editor, article.id)).toMatchObject({ revision: 3, plainText: ARTICLE_TEXT, doc: docOf(ARTICLE_TEXT) });
+    const claims = await listAnnotations(db(), author, article.id);
+    expect(claims.map((claim) => [claim.id, claim.orphaned, claim.selectors[1].start])).toEqual([
+      [placed.id, false, ARTICLE_TEXT.indexOf("anti-personnel mines")],
+      [orphanId, false, ARTICLE_TEXT.indexOf("non-persistent")],
+    ]);
+    const [revised] = await db().select().from(auditEntries).where(eq(auditEntries.action, "revised")).orderBy(desc(auditEntries.id)).limit(1);
+    expect(revised?.after).toMatchObject({ revision: 3, restoredFrom: 1, restored: 1 });
+  });
+
+  it("refuses to restore for a reviewer, over a newer revision, the current revision, or one that does not exist", async () => {
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, THIRD) });
+    await expect(restoreRevision(db(), author, article.id, 1, { baseRevision: 2 })).rejects.toThrow(Forbidden);
+    await expect(restoreRevision(db(), editor, article.id, 1, { baseRevision: 1 })).rejects.toThrow(/Someone saved revision 2/);
+    await expect(restoreRevision(db(), editor, article.id, 2, { baseRevision: 2 })).rejects.toThrow(/current text already/);
+    await expect(restoreRevision(db(), editor, article.id, 9, { baseRevision: 2 })).rejects.toThrow(NotFound);
+    await expect(restoreRevision(db(), editor, article.id, 1, { baseRevision: "2" })).rejects.toMatchObject({ name: "Invalid", fields: { baseRevision: expect.any(String) } });
+    expect((await getArticle(db(), editor, article.id)).revision).toBe(2);
   });
 
   it("lists, shows and compares revisions word by word", async () => {

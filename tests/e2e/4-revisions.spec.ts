@@ -182,3 +182,45 @@ test("an editor whose save crossed a colleague's merges their edits into the new
   expect(saved.plainText).toBe("The tender closed on Friday. Ada's correction.\nFour firms applied. Ed's addition. More.");
   await Promise.all([adaContext.close(), edContext.close()]);
 });
+
+test("an editor restores the revision before a paragraph was deleted, and the claim orphaned with it comes back to its text", async ({ page }, testInfo) => {
+  const KEPT = "The port reopened on Friday after the storm.";
+  const LOST = "Officials said 3,000 containers were damaged.";
+  await signIn(page, "ed@example.com");
+  const created = await page.request.post("/api/articles", { data: { format: "text", title: "Port reopens", content: `${KEPT}\n\n${LOST}` } });
+  expect(created.status()).toBe(201);
+  const { id } = ((await created.json()) as { article: { id: string } }).article;
+  const { article } = (await (await page.request.get(`/api/articles/${id}`)).json()) as { article: { id: string; plainText: string } };
+  const start = article.plainText.indexOf(LOST);
+  const claim = await page.request.post(`/api/articles/${article.id}/annotations`, {
+    data: {
+      selectors: [
+        { type: "TextQuoteSelector", exact: LOST, prefix: article.plainText.slice(Math.max(0, start - 32), start), suffix: "" },
+        { type: "TextPositionSelector", start, end: start + LOST.length },
+      ],
+      verdict: null,
+      explanation: "",
+      sources: [],
+    },
+  });
+  expect(claim.status()).toBe(201);
+  const revision2 = await page.request.post(`/api/articles/${article.id}/revisions/import`, { data: { baseRevision: 1, format: "text", content: KEPT } });
+  expect(await revision2.json()).toMatchObject({ revision: 2, orphaned: 1 });
+
+  await page.goto(`/articles/${article.id}`);
+  await expect(page.getByRole("region", { name: /Orphaned/ })).toContainText(LOST);
+  await page.getByRole("link", { name: "History and comparison" }).click();
+  await page.getByRole("link", { name: "Read revision 1" }).click();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Restore revision 1" }).click();
+  await expect(page.getByRole("status")).toHaveText("Restored as revision 3: 0 claims re-anchored, 0 orphaned, 0 to check; 1 orphan back on its text.");
+  await expect(page.getByRole("row", { name: /^3 \(current\)/ })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("restored.png"), fullPage: true });
+
+  await page.getByRole("link", { name: "Open the article" }).click();
+  await expect(page.locator("mark.claim", { hasText: LOST })).toBeVisible();
+  await expect(page.getByRole("region", { name: /Orphaned/ })).toHaveCount(0);
+  const card = page.getByRole("article", { name: /Claim by Ed Editor/ });
+  await card.getByRole("button", { expanded: false }).click();
+  await expect(card.getByText("saved revision 3, which brought its text back")).toBeVisible();
+});

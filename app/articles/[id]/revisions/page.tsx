@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RestoreRevision } from "@/components/restore-revision";
 import { RevisionComparison } from "@/components/revision-comparison";
 import { getDb } from "@/db/client";
 import { getArticle } from "@/lib/articles/service";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
+import { mayEditArticle } from "@/lib/policies/article";
 import { compareRevisions, getRevision, listRevisions } from "@/lib/revisions/service";
 
 export const metadata: Metadata = { title: "Revisions" };
@@ -32,7 +34,7 @@ async function load(id: string, query: Awaited<Props["searchParams"]>) {
     const from = pick(query.from, numbers, numbers[numbers.length - 2] ?? to);
     const viewed = query.view ? await getRevision(db, actor, id, pick(query.view, numbers, article.revision)) : null;
     const comparison = from !== to ? await compareRevisions(db, actor, id, from, to) : null;
-    return { article, revisions, numbers, from, to, viewed, comparison };
+    return { article, revisions, numbers, from, to, viewed, comparison, mayRestore: mayEditArticle(actor).allowed };
   } catch (error) {
     if (error instanceof NotFound) notFound();
     throw error;
@@ -42,7 +44,7 @@ async function load(id: string, query: Awaited<Props["searchParams"]>) {
 /** Every revision of an article, one of them to read, and what changed between any two. */
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { article, revisions, numbers, from, to, viewed, comparison } = await load(id, await searchParams);
+  const { article, revisions, numbers, from, to, viewed, comparison, mayRestore } = await load(id, await searchParams);
   return (
     <div className="page">
       <p>
@@ -78,6 +80,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       {viewed && (
         <section aria-labelledby="viewed-heading" className="revision-text">
           <h2 id="viewed-heading">Text of revision {viewed.revision}</h2>
+          {mayRestore && <RestoreRevision articleId={id} revision={viewed.revision} currentRevision={article.revision} />}
           {viewed.plainText.split("\n").map((paragraph, index) => (
             <p key={index}>{paragraph}</p>
           ))}

@@ -6,7 +6,7 @@ import { importRevision } from "@/lib/revisions/import-version";
 
 /**
  * Imports a newer version of the article as its next revision: JSON `{baseRevision, format, content}` or a
- * multipart upload with a `file` and `baseRevision`. Answers 201 `{revision, reanchored, orphaned, checkPlacement}`.
+ * multipart upload with a `file` and `baseRevision`. Answers 201 `{revision, reanchored, orphaned, checkPlacement, restored}`.
  */
 export const POST = apiRoute<{ id: string }>(
   async ({ db, actor, params, request }) => {
