@@ -78,7 +78,7 @@ const unchanged = (current: Current, placed: Placed) =>
  * ones it cannot place, writing an `orphaned` history entry by `actorId` at `revision` for each; then
  * brings back the earlier orphans whose text the new revision holds again (./restore-orphans.ts).
  * Versions are not bumped: the placement is no part of what a versioned write (PATCH, status) sets,
- * so a reader's version stays good for those writes. Writes in three statements, whatever the count.
+ * so a reader's version stays good for those writes. Writes in a few statements, whatever the count.
  */
 export async function reanchorAnnotations(
   tx: Transaction,
