@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { VERDICTS, VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { QueueChoices } from "@/lib/reviews/queue-choices";
-import { DEFAULT_DIRECTIONS, DEFAULT_PAGE_SIZE, NO_VERDICT, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
+import { DEFAULT_DIRECTIONS, DEFAULT_PAGE_SIZE, NO_VERDICT, PLACEMENT_FILTERS, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
 import { ArticlePicker } from "../article-picker";
 import { FilterForm } from "./filter-form";
 
@@ -43,6 +43,15 @@ export function QueueFilters({ query, choices, clearHref }: Props) {
               </option>
             ))}
             {query.verdict.length > 1 && <option value={joined(query.verdict)}>{query.verdict.length} verdicts</option>}
+          </select>
+        </div>
+        <div className="queue-filter">
+          <label htmlFor="queue-placement">Placement</label>
+          <select id="queue-placement" name="placement" defaultValue={joined(PLACEMENT_FILTERS.filter((placement) => query.placement.includes(placement)))}>
+            <option value="">Any placement</option>
+            <option value="check">To check</option>
+            <option value="orphaned">Orphaned</option>
+            <option value={joined(PLACEMENT_FILTERS)}>To check or orphaned</option>
           </select>
         </div>
         <div className="queue-filter">

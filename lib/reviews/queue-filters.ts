@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import { annotations } from "@/db/schema";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import type { Actor } from "@/lib/users/actor";
@@ -24,6 +24,13 @@ function verdictCondition(verdicts: QueueQuery["verdict"]): SQL | undefined {
   return or(given.length ? inArray(annotations.verdict, given) : undefined, withoutVerdict);
 }
 
+function placementCondition(placements: QueueQuery["placement"]): SQL | undefined {
+  if (!placements.length) return undefined;
+  const toCheck = placements.includes("check") ? and(isNull(annotations.orphanedAt), eq(annotations.placementChecked, false)) : undefined;
+  const orphaned = placements.includes("orphaned") ? isNotNull(annotations.orphanedAt) : undefined;
+  return or(toCheck, orphaned);
+}
+
 function assigneeCondition(assignee: QueueQuery["assignee"], actor: Actor): SQL | undefined {
   if (!assignee) return undefined;
   if (assignee === "unassigned") return isNull(annotations.assigneeId);
@@ -39,6 +46,7 @@ export function queueConditions(query: QueueQuery, actor: Actor): { others: SQL 
     others: and(
       listedInQueue,
       verdictCondition(query.verdict),
+      placementCondition(query.placement),
       assigneeCondition(query.assignee, actor),
       query.author ? eq(annotations.authorId, query.author === "me" ? actor.id : query.author) : undefined,
       query.article ? eq(annotations.articleId, query.article) : undefined,

@@ -28,6 +28,13 @@ export const DEFAULT_DIRECTIONS: Record<QueueSort, SortDirection> = {
 export const NO_VERDICT = "none";
 type VerdictFilter = Verdict | typeof NO_VERDICT;
 
+/**
+ * The placement filter's values: claims a revision left on a doubtful place or with changed words
+ * ("check placement"), and claims whose text a revision took (orphaned). An editor's rounds after a revision.
+ */
+export const PLACEMENT_FILTERS = ["check", "orphaned"] as const;
+export type PlacementFilter = (typeof PLACEMENT_FILTERS)[number];
+
 /** The page sizes the page offers; the API takes any size up to the largest. */
 export const QUEUE_PAGE_SIZES = [25, 50, 100] as const;
 const MAX_PAGE_SIZE = 100;
@@ -36,11 +43,11 @@ export const DEFAULT_PAGE_SIZE = 25;
 const MAX_PAGE = 100_000;
 
 /** The parameters that may be repeated (`status=draft&status=in_review`) or comma-separated; the others are given once. */
-const LIST_PARAMETERS = new Set(["status", "verdict"]);
+const LIST_PARAMETERS = new Set(["status", "verdict", "placement"]);
 
 /**
- * The queue's parameters from a URL's query, as the schema reads them: lists for `status` and
- * `verdict`, a string for a parameter given once, an array (refused by the schema) for one repeated.
+ * The queue's parameters from a URL's query, as the schema reads them: lists for `status`,
+ * `verdict` and `placement`, a string for a parameter given once, an array (refused by the schema) for one repeated.
  * Empty values are left out, so that a form's "any" option (value "") filters nothing.
  */
 export function queueParamsOf(params: URLSearchParams): Record<string, string | string[]> {
@@ -88,6 +95,7 @@ const listOf = <V extends string>(values: readonly V[]) =>
 const queueParameterShape = {
   status: listOf(REVIEW_STATUSES).optional(),
   verdict: listOf<VerdictFilter>([...VERDICTS, NO_VERDICT]).optional(),
+  placement: listOf(PLACEMENT_FILTERS).optional(),
   assignee: once(personOr(["me", "unassigned"], "must be a user id, me or unassigned")).optional(),
   author: once(personOr(["me"], "must be a user id or me")).optional(),
   article: once(z.uuid({ error: "must be an article id" })).optional(),
@@ -120,6 +128,7 @@ export const queueQuerySchema = queueParamsSchema.transform((params) => {
   return {
     status: params.status ?? [],
     verdict: params.verdict ?? [],
+    placement: params.placement ?? [],
     assignee: params.assignee,
     author: params.author,
     article: params.article,

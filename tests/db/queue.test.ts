@@ -150,6 +150,14 @@ describeOnEveryEngine("review queue", (db) => {
     expect((await quotes({ verdict: ["none", "true"] })).sort()).toEqual(["none", "true"]);
   });
 
+  it("filters by placement: claims to check, orphans, or both, discarded ones never", async () => {
+    await claims({ quote: "settled" }, { quote: "to check", placementChecked: false }, { quote: "orphaned", orphaned: true }, { quote: "discarded", discarded: true });
+    expect(await quotes({ placement: ["check"] })).toEqual(["to check"]);
+    expect(await quotes({ placement: "orphaned" })).toEqual(["orphaned"]);
+    expect((await quotes({ placement: ["check", "orphaned"] })).sort()).toEqual(["orphaned", "to check"]);
+    await expect(listQueue(db(), rita, { placement: ["lost"] })).rejects.toMatchObject({ fields: { placement: expect.stringContaining('"lost"') } });
+  });
+
   it("filters by assignee: a person, me, or nobody", async () => {
     await claims({ quote: "Rita's", assignee: rita }, { quote: "Ed's", assignee: ed }, { quote: "nobody's", assignee: null });
     expect(await quotes({ assignee: ed.id })).toEqual(["Ed's"]);

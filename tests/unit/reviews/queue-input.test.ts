@@ -20,7 +20,7 @@ function refusal(search: string): Record<string, string> {
 
 describe("the review queue's query", () => {
   it("reads an empty query as everything, newest change first, 25 a page", () => {
-    expect(parse("")).toEqual({ status: [], verdict: [], sort: "updated", dir: "desc", page: 1, pageSize: 25 });
+    expect(parse("")).toEqual({ status: [], verdict: [], placement: [], sort: "updated", dir: "desc", page: 1, pageSize: 25 });
   });
 
   it("reads My queue (assignee=me) most urgent first unless another order is asked", () => {
@@ -29,9 +29,10 @@ describe("the review queue's query", () => {
   });
 
   it("takes lists repeated or comma-separated, once each, and ignores empty fields", () => {
-    expect(parse("status=in_review,draft&status=draft&verdict=none&verdict=false&assignee=&article=")).toMatchObject({
+    expect(parse("status=in_review,draft&status=draft&verdict=none&verdict=false&placement=orphaned,check&assignee=&article=")).toMatchObject({
       status: ["in_review", "draft"],
       verdict: ["none", "false"],
+      placement: ["orphaned", "check"],
     });
   });
 
@@ -75,7 +76,7 @@ describe("the review queue's address", () => {
   });
 
   it("reads back as the same query", () => {
-    const query = parse(`status=draft,in_review&verdict=none&author=${USER}&from=2026-01-01&to=2026-01-31&sort=due&dir=desc&page=3&pageSize=50`);
+    const query = parse(`status=draft,in_review&verdict=none&placement=check&author=${USER}&from=2026-01-01&to=2026-01-31&sort=due&dir=desc&page=3&pageSize=50`);
     const href = queueHref(query);
     expect(parse(href.slice(href.indexOf("?") + 1))).toEqual(query);
   });
