@@ -9,9 +9,11 @@ import { keyOf, WORKBENCH_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { KeyCombo } from "../keyboard/key-combo";
 import { ClaimCard } from "./claim-card";
 
-export type StatusFilter = ReviewStatus | "all";
+/** The panel's filter: a review status, the claims whose placement waits for a check, or all. */
+export type StatusFilter = ReviewStatus | "all" | "check";
 
 export function isShown(annotation: AnnotationRecord, filter: StatusFilter): boolean {
+  if (filter === "check") return !annotation.placementChecked;
   return filter === "all" || annotation.status === filter;
 }
 
@@ -46,6 +48,7 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
   const headingId = useId();
   const counts = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, 0])) as Record<ReviewStatus, number>;
   for (const annotation of annotations) counts[annotation.status]++;
+  const toCheck = annotations.filter((annotation) => !annotation.placementChecked).length;
   const shown = filter === "all" ? annotations : annotations.filter((annotation) => isShown(annotation, filter));
   const [limit, setLimit] = useState(PAGE);
   const currentIndex = currentId ? shown.findIndex((annotation) => annotation.id === currentId) : -1;
@@ -74,6 +77,7 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
                 {REVIEW_STATUS_LABELS[status]} ({counts[status]})
               </option>
             ))}
+            {(toCheck > 0 || filter === "check") && <option value="check">Placement to check ({toCheck})</option>}
           </select>
         </label>
       </div>
@@ -84,7 +88,7 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
               No claims yet. Select a sentence in the article, then choose “Annotate claim” or press <KeyCombo binding={ANNOTATE_KEY} />.
             </>
           ) : (
-            "No claims with this status."
+            filter === "check" ? "No placement waits for a check." : "No claims with this status."
           )}
         </p>
       ) : (

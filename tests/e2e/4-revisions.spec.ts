@@ -44,6 +44,11 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
   await expect(check.getByRole("link", { name: "Compare the article with revision 1" })).toHaveAttribute("href", /\/revisions\?from=1$/);
   await expect(check.getByRole("button", { name: "Confirm placement" })).toBeVisible();
   await check.screenshot({ path: testInfo.outputPath("check-placement.png") });
+  // The claims panel lists the placements to check on their own.
+  const show = page.getByRole("region", { name: /^Claims/ }).getByLabel("Show");
+  await show.selectOption({ label: "Placement to check (1)" });
+  await expect(page.getByRole("region", { name: /^Claims/ }).getByRole("article")).toHaveCount(1);
+  await show.selectOption({ label: "All statuses (1)" });
 
   const orphans = page.getByRole("region", { name: /Orphaned/ });
   const orphan = orphans.getByRole("article", { name: "Orphaned claim by Ed Editor" });
