@@ -8,7 +8,8 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useSt
 import { documentFromJSON, indexTextblocks } from "@/lib/articles/document";
 import { annotateKeymap } from "@/lib/editor/annotate-keymap";
 import { editingPlugins } from "@/lib/editor/edit-commands";
-import { claimHighlights, currentClaim, setClaimHighlights, setCurrentClaim, type ClaimHighlight } from "@/lib/editor/claim-highlights";
+import { claimHighlights, claimsWithoutText, currentClaim, highlightedClaimTexts, setClaimHighlights, setCurrentClaim, type ClaimHighlight } from "@/lib/editor/claim-highlights";
+import { lostClaimsNotice } from "@/lib/editor/lost-claims";
 import { readOnlyDocument } from "@/lib/editor/read-only";
 import { selectedClaim, type ClaimSelection } from "@/lib/editor/selection";
 import { keyOf, WORKBENCH_SHORTCUTS } from "@/lib/keyboard/shortcuts";
@@ -58,6 +59,17 @@ function collapseSelection(view: EditorView) {
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, view.state.selection.to)));
 }
 
+/** Tells the editor which claims their edits have taken every word of, as they type. */
+function LostClaims({ ids, highlights }: { ids: string[]; highlights: ClaimHighlight[] }) {
+  const statuses = highlights.filter((highlight) => ids.includes(highlight.id)).map((highlight) => highlight.status);
+  const notice = lostClaimsNotice(statuses);
+  return (
+    <p className="notice edit-lost-claims" role="status" hidden={!notice}>
+      {notice}
+    </p>
+  );
+}
+
 /**
  * The article in a ProseMirror view. The view is created once and fed through transactions;
  * React never renders inside it. Only the floating "Annotate claim" button is React state here.
@@ -72,6 +84,9 @@ export function ArticleEditor({ ref, ...props }: Props) {
   useLayoutEffect(() => {
     callbacks.current = { onAnnotate, onClaimClick, canAnnotate, onDocChange };
   });
+  // The claims highlighted when editing began, and those of them whose every word the edits have deleted since.
+  const editedClaims = useRef<Map<string, string> | null>(null);
+  const [lost, setLost] = useState<string[]>([]);
   const sharedPlugins = useRef<Plugin[]>([]);
   const parsed = useMemo(() => documentFromJSON(doc), [doc]);
   const index = useMemo(() => indexTextblocks(parsed), [parsed]);
@@ -108,6 +123,10 @@ export function ArticleEditor({ ref, ...props }: Props) {
         editor.updateState(next);
         if (tr.selectionSet) placeButton(editor);
         if (tr.docChanged) callbacks.current.onDocChange(next.doc.toJSON());
+        if (tr.docChanged && editedClaims.current) {
+          const gone = claimsWithoutText(next, editedClaims.current);
+          setLost((before) => (before.join() === gone.join() ? before : gone));
+        }
       },
       handleDOMEvents: {
         mousedown: () => {
@@ -140,6 +159,7 @@ export function ArticleEditor({ ref, ...props }: Props) {
     const editor = view.current;
     if (!editor) return;
     editor.updateState(editor.state.reconfigure({ plugins: [...sharedPlugins.current, ...(editing ? editingPlugins() : READING_PLUGINS)] }));
+    editedClaims.current = editing ? highlightedClaimTexts(editor.state) : null;
     if (editing) editor.focus();
   }, [editing, parsed]);
 
@@ -185,12 +205,15 @@ export function ArticleEditor({ ref, ...props }: Props) {
   return (
     <>
       {editing && (
-        <EditToolbar
-          getView={() => view.current}
-          saving={props.saving}
-          onSave={() => view.current && props.onSaveRevision(view.current.state.doc.toJSON())}
-          onCancel={props.onStopEditing}
-        />
+        <div className="edit-bar">
+          <EditToolbar
+            getView={() => view.current}
+            saving={props.saving}
+            onSave={() => view.current && props.onSaveRevision(view.current.state.doc.toJSON())}
+            onCancel={props.onStopEditing}
+          />
+          <LostClaims ids={lost} highlights={highlights} />
+        </div>
       )}
       <div className={editing ? "article-editor article-editor--editing" : "article-editor"} ref={mount}>
       {button && (

@@ -117,6 +117,8 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
   const adopt = useCallback(
     (doc: unknown, summary: RevisionSummary) => {
       setSaved({ doc, revision: summary.revision });
+      // A new editor for the new revision: nothing of the editing session carries over.
+      setGeneration((n) => n + 1);
       setMessage({
         text: savedMessage(summary),
         error: false,

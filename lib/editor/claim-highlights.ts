@@ -93,6 +93,40 @@ export const currentClaim = new Plugin({
   },
 });
 
+/** The claims with a highlight in the text: an edit that deletes every character of a claim takes its highlight away. */
+export function highlightedClaimIds(state: EditorState): Set<string> {
+  const ids = new Set<string>();
+  for (const segment of claimHighlightsKey.getState(state)?.decorations.find() ?? []) {
+    for (const id of (segment.spec as SegmentSpec).ids) ids.add(id);
+  }
+  return ids;
+}
+
+/** The text each highlighted claim covers, from the first to the last of its segments. */
+export function highlightedClaimTexts(state: EditorState): Map<string, string> {
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const segment of claimHighlightsKey.getState(state)?.decorations.find() ?? []) {
+    for (const id of (segment.spec as SegmentSpec).ids) {
+      const span = spans.get(id);
+      spans.set(id, span ? { from: Math.min(span.from, segment.from), to: Math.max(span.to, segment.to) } : { from: segment.from, to: segment.to });
+    }
+  }
+  return new Map([...spans].map(([id, { from, to }]) => [id, state.doc.textBetween(from, to, "\n")]));
+}
+
+/**
+ * The claims of `before` (ids and texts, as `highlightedClaimTexts` read them) whose every word the
+ * edits since have deleted: their highlight is gone and their text is nowhere in the document.
+ * Undoing a deletion brings the text back but not the highlight, hence the second test.
+ */
+export function claimsWithoutText(state: EditorState, before: Map<string, string>): string[] {
+  const present = highlightedClaimIds(state);
+  const missing = [...before].filter(([id]) => !present.has(id));
+  if (missing.length === 0) return [];
+  const text = state.doc.textBetween(0, state.doc.content.size, "\n");
+  return missing.filter(([, quote]) => !text.includes(quote)).map(([id]) => id);
+}
+
 export function setClaimHighlights(view: EditorView, highlights: ClaimHighlight[]): void {
   view.dispatch(view.state.tr.setMeta(claimHighlightsKey, { highlights } satisfies Meta));
 }

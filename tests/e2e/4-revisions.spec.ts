@@ -27,6 +27,8 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
   await selectWithMouse(page, DELETED_PARAGRAPH);
   await page.keyboard.press("Backspace");
   await expect(page.locator(".article-text")).not.toContainText("dense minefields");
+  // The editor is told, before saving, that the claim on it loses all its text.
+  await expect(page.getByRole("status").filter({ hasText: "Your edits delete all the text of 1 claim (in review)." })).toBeVisible();
 
   await page.getByRole("button", { name: "Save revision" }).click();
   await expect(page.getByText(/Saved revision 2: .* 1 orphaned/)).toBeVisible();

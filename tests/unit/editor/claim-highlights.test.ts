@@ -1,7 +1,7 @@
 import { EditorState, TextSelection } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import { documentFromPlainText, indexTextblocks, positionOfOffset } from "@/lib/articles/document";
-import { claimHighlights, claimHighlightsKey, type ClaimHighlight } from "@/lib/editor/claim-highlights";
+import { claimHighlights, claimHighlightsKey, claimsWithoutText, highlightedClaimTexts, type ClaimHighlight } from "@/lib/editor/claim-highlights";
 import { readOnlyDocument } from "@/lib/editor/read-only";
 import { selectedClaim } from "@/lib/editor/selection";
 
@@ -41,6 +41,22 @@ describe("claim highlights", () => {
       { ids: ["c", "b", "a"], text: "send mines" },
       { ids: ["b"], text: " to Ukraine" },
     ]);
+  });
+
+  it("tells which claims an edit took every word of, until the text is back", () => {
+    const state = stateWith([highlightOf("a", "The U.S. will send mines"), highlightOf("b", "send mines to Ukraine"), highlightOf("c", "Russia has used mines")]);
+    const before = highlightedClaimTexts(state);
+    expect(before).toEqual(new Map([["a", "The U.S. will send mines"], ["b", "send mines to Ukraine"], ["c", "Russia has used mines"]]));
+    const index = indexTextblocks(state.doc);
+    const [from, to] = [positionOfOffset(index, TEXT.indexOf("The U.S.")), positionOfOffset(index, TEXT.length)];
+    // The second sentence goes: "a" and "b" lose every word; "c" keeps its own.
+    const deleted = state.apply(state.tr.delete(from, to));
+    expect(claimsWithoutText(deleted, before)).toEqual(["a", "b"]);
+    // Half of "b" is typed back: still gone. The whole sentence back (an undo does this): none is.
+    const partly = deleted.apply(deleted.tr.insertText("send mines", from));
+    expect(claimsWithoutText(partly, before)).toEqual(["a", "b"]);
+    const restored = deleted.apply(deleted.tr.insertText("The U.S. will send mines to Ukraine.", from));
+    expect(claimsWithoutText(restored, before)).toEqual([]);
   });
 
   it("maps the decorations through an edit, so that they stay on their text", () => {
