@@ -29,9 +29,10 @@ function partsOf(article: Pick<ArticleSummary, "claimsByStatus" | "orphanedClaim
  * An article's claims as a bar stacked by status, in the status badges' colours, with the same
  * figures in words beside each swatch (the bar itself is hidden from assistive technology: the words
  * say it all, e.g. "12 claims: 5 approved, 3 in review, 4 drafts"). The count links to the article's
- * claims in the review queue; the row's header names the article.
+ * claims in the review queue, and the placements a revision left to check to those claims; the row's
+ * header names the article.
  */
-export function ClaimProgress({ article }: { article: Pick<ArticleSummary, "id" | "claimsByStatus" | "orphanedClaims"> }) {
+export function ClaimProgress({ article }: { article: Pick<ArticleSummary, "id" | "claimsByStatus" | "orphanedClaims" | "placementsToCheck"> }) {
   const parts = partsOf(article);
   const total = parts.reduce((sum, part) => sum + part.count, 0);
   if (total === 0) return <span className="muted">No claims yet</span>;
@@ -60,6 +61,12 @@ export function ClaimProgress({ article }: { article: Pick<ArticleSummary, "id" 
             {index < parts.length - 1 && <span className="visually-hidden">,</span>}
           </span>
         ))}
+        {article.placementsToCheck > 0 && <span className="visually-hidden">;</span>}
+        {article.placementsToCheck > 0 && (
+          <Link className="badge badge--check" href={`/queue?article=${article.id}&placement=check`}>
+            {article.placementsToCheck.toLocaleString("en")} {article.placementsToCheck === 1 ? "placement" : "placements"} to check
+          </Link>
+        )}
       </p>
     </div>
   );

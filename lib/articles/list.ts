@@ -20,6 +20,8 @@ export type ArticleSummary = {
   claimsByStatus: Record<ReviewStatus, number>;
   /** Claims a revision took the text of, waiting to be re-attached or discarded, whatever their status. */
   orphanedClaims: number;
+  /** Claims on the text whose placement waits for a person's check ("check placement"). */
+  placementsToCheck: number;
 };
 
 /** Articles per page of the list: a newsroom's archive grows by dozens a day. */
@@ -45,15 +47,16 @@ function searchCondition(search: string): SQL | undefined {
 }
 
 /**
- * How many claims of each article are in each review status and how many are orphaned: one
+ * How many claims of each article are in each review status, how many are orphaned and how many
+ * wait for a placement check: one
  * grouped query for the page's articles. Discarded claims are not counted.
  */
-async function summariesOf(db: Database, rows: Omit<ArticleSummary, "claimsByStatus" | "orphanedClaims">[]): Promise<ArticleSummary[]> {
+async function summariesOf(db: Database, rows: Omit<ArticleSummary, "claimsByStatus" | "orphanedClaims" | "placementsToCheck">[]): Promise<ArticleSummary[]> {
   if (rows.length === 0) return [];
   const summaries = new Map<string, ArticleSummary>();
   for (const row of rows) {
     const claimsByStatus = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, 0])) as Record<ReviewStatus, number>;
-    summaries.set(row.id, { ...row, claimsByStatus, orphanedClaims: 0 });
+    summaries.set(row.id, { ...row, claimsByStatus, orphanedClaims: 0, placementsToCheck: 0 });
   }
   const counts = await db
     .select({
@@ -61,6 +64,7 @@ async function summariesOf(db: Database, rows: Omit<ArticleSummary, "claimsBySta
       status: annotations.status,
       placed: sql<number>`(count(*) filter (where ${annotations.orphanedAt} is null))::int`,
       orphaned: sql<number>`(count(*) filter (where ${annotations.orphanedAt} is not null))::int`,
+      toCheck: sql<number>`(count(*) filter (where ${annotations.orphanedAt} is null and not ${annotations.placementChecked}))::int`,
     })
     .from(annotations)
     .where(and(inArray(annotations.articleId, [...summaries.keys()]), isNull(annotations.discardedAt)))
@@ -69,6 +73,7 @@ async function summariesOf(db: Database, rows: Omit<ArticleSummary, "claimsBySta
     const summary = summaries.get(row.articleId)!;
     summary.claimsByStatus[row.status] = row.placed;
     summary.orphanedClaims += row.orphaned;
+    summary.placementsToCheck += row.toCheck;
   }
   return [...summaries.values()];
 }

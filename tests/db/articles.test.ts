@@ -62,21 +62,24 @@ for (const engine of engines) {
       expect(listed[0]?.id).toBe(id);
       expect(listed[0]?.claimsByStatus).toEqual({ draft: 1, in_review: 1, changes_requested: 0, approved: 0, rejected: 0 });
       expect(listed[0]?.orphanedClaims).toBe(0);
+      expect(listed[0]?.placementsToCheck).toBe(0);
       expect(listed.find((article) => article.title === DEMO_ARTICLE_TITLE)?.claimsByStatus.draft).toBe(0);
     });
 
-    it("counts orphaned claims apart from the claims on the text, and leaves discarded ones out", async () => {
+    it("counts orphaned claims apart from the claims on the text, and the placements to check among those, leaving discarded ones out", async () => {
       const author = await addUser(db(), "reviewer");
       const { id, plainText } = await addArticle(db());
-      const [, orphan, discarded] = await Promise.all(
+      const [doubtful, orphan, discarded] = await Promise.all(
         [0, 1, 2].map((occurrence) => createAnnotation(db(), author, id, { selectors: selectorsOf(plainText, "mines", occurrence) })),
       );
       const now = new Date();
-      await db().update(annotations).set({ orphanedAt: now }).where(inArray(annotations.id, [orphan!.id, discarded!.id]));
+      await db().update(annotations).set({ orphanedAt: now, placementChecked: false }).where(inArray(annotations.id, [orphan!.id, discarded!.id]));
       await db().update(annotations).set({ discardedAt: now }).where(eq(annotations.id, discarded!.id));
+      await db().update(annotations).set({ placementChecked: false }).where(eq(annotations.id, doubtful!.id));
 
       const listed = (await listArticles(db(), author)).articles.find((article) => article.id === id);
-      expect(listed).toMatchObject({ claimsByStatus: { draft: 1, in_review: 0 }, orphanedClaims: 1 });
+      // The placements to check are those on the text: an orphan has none.
+      expect(listed).toMatchObject({ claimsByStatus: { draft: 1, in_review: 0 }, orphanedClaims: 1, placementsToCheck: 1 });
     });
 
     it("reads an article with its document and the plain text its selectors count in", async () => {
