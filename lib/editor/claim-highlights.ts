@@ -1,4 +1,4 @@
-import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
+import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import { segmentAttributes, segmentClaims, type ClaimHighlight } from "./claim-segments";
 
@@ -7,7 +7,20 @@ export type { ClaimHighlight } from "./claim-segments";
 /** The claim the reader is at (moved to with j/k, or clicked), and whether its card is open. */
 export type CurrentClaim = { id: string; open: boolean };
 
-type ClaimHighlightsState = { decorations: DecorationSet; current: CurrentClaim | null; currentSet: DecorationSet };
+/**
+ * A claim whose every character an edit deleted: its look, its text, where the deletion was (mapped
+ * since), and how far into the deleted stretch the claim began.
+ */
+type Removed = { highlight: ClaimHighlight; text: string; at: number; into: number };
+
+type ClaimHighlightsState = {
+  decorations: DecorationSet;
+  current: CurrentClaim | null;
+  currentSet: DecorationSet;
+  /** The claims last drawn, by id. */
+  drawn: Map<string, ClaimHighlight>;
+  removed: Removed[];
+};
 
 type Meta = { highlights: ClaimHighlight[] } | { current: CurrentClaim | null };
 
@@ -39,34 +52,95 @@ function currentDecorations(decorations: DecorationSet, doc: EditorState["doc"],
   return DecorationSet.create(doc, [Decoration.inline(from, to, attributes, { ...current } satisfies CurrentClaim)]);
 }
 
+/** The start of the stretch the transaction's first step deleted around `pos`, or null when it deleted nothing there. */
+function deletedFrom(tr: Transaction, pos: number): number | null {
+  let start: number | null = null;
+  tr.mapping.maps[0]?.forEach((oldStart, oldEnd) => {
+    if (oldEnd > oldStart && oldStart <= pos && pos < oldEnd) start = oldStart;
+  });
+  return start;
+}
+
+const deletes = (tr: Transaction) => tr.mapping.maps.some((map) => {
+  let deleted = false;
+  map.forEach((oldStart, oldEnd) => (deleted ||= oldEnd > oldStart));
+  return deleted;
+});
+
+/** Each claim's span over its segments in `decorations`. */
+function claimSpans(decorations: DecorationSet): Map<string, { from: number; to: number }> {
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const segment of decorations.find()) {
+    for (const id of (segment.spec as SegmentSpec).ids) {
+      const span = spans.get(id);
+      spans.set(id, span ? { from: Math.min(span.from, segment.from), to: Math.max(span.to, segment.to) } : { from: segment.from, to: segment.to });
+    }
+  }
+  return spans;
+}
+
+/**
+ * Follows the claims an edit removes and brings them back: a decoration whose every character is
+ * deleted is gone for good from a DecorationSet, and undoing the deletion would leave its claim
+ * unhighlighted. So a claim that loses all its text is remembered with that text and the place it
+ * was; when the very text is back there (an undo, or the same words typed again), it is drawn again.
+ * Claims over several paragraphs are not brought back: their text does not lie in one run.
+ */
+function followRemoved(tr: Transaction, before: EditorState["doc"], value: ClaimHighlightsState, decorations: DecorationSet): { decorations: DecorationSet; removed: Removed[] } {
+  let removed = value.removed.map((entry) => ({ ...entry, at: tr.mapping.map(entry.at, -1) }));
+  if (deletes(tr)) {
+    const kept = claimSpans(decorations);
+    for (const [id, span] of claimSpans(value.decorations)) {
+      const highlight = value.drawn.get(id);
+      const text = before.textBetween(span.from, span.to, "\n");
+      if (!kept.has(id) && highlight && !text.includes("\n")) {
+        removed.push({ highlight, text, at: tr.mapping.map(span.from, -1), into: span.from - (deletedFrom(tr, span.from) ?? span.from) });
+      }
+    }
+  }
+  const size = tr.doc.content.size;
+  const back = removed.filter(({ text, at, into }) => at + into + text.length <= size && tr.doc.textBetween(at + into, at + into + text.length, "\n") === text);
+  if (!back.length) return { decorations, removed };
+  removed = removed.filter((entry) => !back.includes(entry));
+  const drawn = back.map(({ highlight, text, at, into }) => {
+    const [from, to] = [at + into, at + into + text.length];
+    const segment = { from, to, claims: [{ ...highlight, from, to }] };
+    return Decoration.inline(segment.from, segment.to, segmentAttributes(segment), { ids: [highlight.id] } satisfies SegmentSpec);
+  });
+  return { decorations: decorations.add(tr.doc, drawn), removed };
+}
+
 /**
  * Claims drawn as decorations kept in this plugin's state: mapped through every transaction
- * (so they follow edits), replaced when the annotations change, and one of them marked current.
+ * (so they follow edits, and come back when a deletion is undone), replaced when the annotations
+ * change, and one of them marked current.
  * Clicking a highlight calls `onClaimClick` with the innermost claim under the pointer.
  */
 export function claimHighlights(onClaimClick: (id: string) => void): Plugin<ClaimHighlightsState> {
   return new Plugin<ClaimHighlightsState>({
     key: claimHighlightsKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, current: null, currentSet: DecorationSet.empty }),
-      apply(tr, value, _old, state) {
+      init: () => ({ decorations: DecorationSet.empty, current: null, currentSet: DecorationSet.empty, drawn: new Map(), removed: [] }),
+      apply(tr, value, old, state) {
         const meta = tr.getMeta(claimHighlightsKey) as Meta | undefined;
-        let { decorations, current, currentSet } = value;
+        let { decorations, current, currentSet, drawn, removed } = value;
         if (tr.docChanged) {
-          decorations = decorations.map(tr.mapping, tr.doc);
+          ({ decorations, removed } = followRemoved(tr, old.doc, value, decorations.map(tr.mapping, tr.doc)));
           currentSet = currentSet.map(tr.mapping, tr.doc);
         }
         if (meta && "highlights" in meta) {
           decorations = highlightDecorations(state.doc, meta.highlights);
           currentSet = currentDecorations(decorations, state.doc, current);
+          drawn = new Map(meta.highlights.map((highlight) => [highlight.id, highlight]));
+          removed = [];
         }
         if (meta && "current" in meta) {
           current = meta.current;
           currentSet = currentDecorations(decorations, state.doc, current);
         }
-        return decorations === value.decorations && currentSet === value.currentSet && current === value.current
+        return decorations === value.decorations && currentSet === value.currentSet && current === value.current && removed === value.removed && drawn === value.drawn
           ? value
-          : { decorations, current, currentSet };
+          : { decorations, current, currentSet, drawn, removed };
       },
     },
     props: {

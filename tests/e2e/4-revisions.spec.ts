@@ -29,6 +29,13 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
   await expect(page.locator(".article-text")).not.toContainText("dense minefields");
   // The editor is told, before saving, that the claim on it loses all its text.
   await expect(page.getByRole("status").filter({ hasText: "Your edits delete all the text of 1 claim (in review)." })).toBeVisible();
+  // Undo brings the paragraph back with its highlight; redo deletes it again.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(page.locator("mark.claim", { hasText: "Russia has been using both anti-personnel and anti-tank mines" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Your edits delete" })).toBeHidden();
+  await page.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(page.locator(".article-text")).not.toContainText("dense minefields");
+  await expect(page.getByRole("status").filter({ hasText: "Your edits delete all the text of 1 claim (in review)." })).toBeVisible();
 
   await page.getByRole("button", { name: "Save revision" }).click();
   await expect(page.getByText(/Saved revision 2: .* 1 orphaned/)).toBeVisible();

@@ -1,3 +1,4 @@
+import { history, undo } from "prosemirror-history";
 import { EditorState, TextSelection } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import { documentFromPlainText, indexTextblocks, positionOfOffset } from "@/lib/articles/document";
@@ -57,6 +58,27 @@ describe("claim highlights", () => {
     expect(claimsWithoutText(partly, before)).toEqual(["a", "b"]);
     const restored = deleted.apply(deleted.tr.insertText("The U.S. will send mines to Ukraine.", from));
     expect(claimsWithoutText(restored, before)).toEqual([]);
+  });
+
+  it("draws a claim again when the deletion that took all its text is undone, and not while its text is elsewhere", () => {
+    const plugins = [claimHighlights(() => {}), history()];
+    const state = stateWith([highlightOf("a", "send mines to Ukraine"), highlightOf("c", "Russia has used mines")], plugins);
+    const index = indexTextblocks(state.doc);
+    const [from, to] = [positionOfOffset(index, TEXT.indexOf("The U.S.")), positionOfOffset(index, TEXT.length)];
+    const deleted = state.apply(state.tr.delete(from, to));
+    expect(spans(deleted)).toEqual([{ ids: ["c"], text: "Russia has used mines" }]);
+    // Typed elsewhere, the same words are not the claim.
+    const elsewhere = deleted.apply(deleted.tr.insertText(" send mines to Ukraine", positionOfOffset(index, TEXT.indexOf(" since"))));
+    expect(spans(elsewhere).map((span) => span.ids)).toEqual([["c"]]);
+
+    let undone = deleted;
+    undo(deleted, (tr) => (undone = deleted.apply(tr)));
+    expect(undone.doc.textContent).toBe(state.doc.textContent);
+    expect(spans(undone)).toEqual([
+      { ids: ["c"], text: "Russia has used mines" },
+      { ids: ["a"], text: "send mines to Ukraine" },
+    ]);
+    expect(claimsWithoutText(undone, highlightedClaimTexts(state))).toEqual([]);
   });
 
   it("maps the decorations through an edit, so that they stay on their text", () => {
