@@ -52,31 +52,50 @@ function currentDecorations(decorations: DecorationSet, doc: EditorState["doc"],
   return DecorationSet.create(doc, [Decoration.inline(from, to, attributes, { ...current } satisfies CurrentClaim)]);
 }
 
-/** The start of the stretch the transaction's first step deleted around `pos`, or null when it deleted nothing there. */
-function deletedFrom(tr: Transaction, pos: number): number | null {
-  let start: number | null = null;
-  tr.mapping.maps[0]?.forEach((oldStart, oldEnd) => {
-    if (oldEnd > oldStart && oldStart <= pos && pos < oldEnd) start = oldStart;
+/** The stretches the transaction deleted, in the positions of the document before it. */
+function deletedRanges(tr: Transaction): { from: number; to: number }[] {
+  const ranges: { from: number; to: number }[] = [];
+  tr.mapping.maps.forEach((map, step) => {
+    // Back through the steps before this one, last first (a sliced Mapping's invert() inverts every step, not the slice).
+    const original = (pos: number, assoc: number) => tr.mapping.maps.slice(0, step).reduceRight((at, earlier) => earlier.invert().map(at, assoc), pos);
+    map.forEach((oldStart, oldEnd) => {
+      if (oldEnd > oldStart) ranges.push({ from: original(oldStart, 1), to: original(oldEnd, -1) });
+    });
   });
-  return start;
+  return ranges;
 }
 
-const deletes = (tr: Transaction) => tr.mapping.maps.some((map) => {
-  let deleted = false;
-  map.forEach((oldStart, oldEnd) => (deleted ||= oldEnd > oldStart));
-  return deleted;
-});
-
-/** Each claim's span over its segments in `decorations`. */
-function claimSpans(decorations: DecorationSet): Map<string, { from: number; to: number }> {
+/** The span of each claim of `ids` over its segments in `decorations`. */
+function claimSpans(decorations: DecorationSet, ids: Set<string>): Map<string, { from: number; to: number }> {
   const spans = new Map<string, { from: number; to: number }>();
-  for (const segment of decorations.find()) {
+  for (const segment of decorations.find(undefined, undefined, (spec) => (spec as SegmentSpec).ids.some((id) => ids.has(id)))) {
     for (const id of (segment.spec as SegmentSpec).ids) {
+      if (!ids.has(id)) continue;
       const span = spans.get(id);
       spans.set(id, span ? { from: Math.min(span.from, segment.from), to: Math.max(span.to, segment.to) } : { from: segment.from, to: segment.to });
     }
   }
   return spans;
+}
+
+/** The claims whose every character `tr` deleted, with their text and place, from `before` (the plugin's state before it) to `after` (its decorations mapped). */
+function removedBy(tr: Transaction, doc: EditorState["doc"], before: ClaimHighlightsState, after: DecorationSet): Removed[] {
+  const ranges = deletedRanges(tr);
+  const touched = new Set<string>();
+  for (const range of ranges) {
+    for (const segment of before.decorations.find(range.from, range.to)) for (const id of (segment.spec as SegmentSpec).ids) touched.add(id);
+  }
+  if (touched.size === 0) return [];
+  const removed: Removed[] = [];
+  for (const [id, span] of claimSpans(before.decorations, touched)) {
+    const highlight = before.drawn.get(id);
+    const kept = after.find(tr.mapping.map(span.from, -1), tr.mapping.map(span.to, 1), (spec) => (spec as SegmentSpec).ids.includes(id));
+    if (!highlight || kept.length) continue;
+    const text = doc.textBetween(span.from, span.to, "\n");
+    const deletion = ranges.find((range) => range.from <= span.from && span.from < range.to);
+    if (!text.includes("\n")) removed.push({ highlight, text, at: tr.mapping.map(span.from, -1), into: span.from - (deletion?.from ?? span.from) });
+  }
+  return removed;
 }
 
 /**
@@ -87,17 +106,7 @@ function claimSpans(decorations: DecorationSet): Map<string, { from: number; to:
  * Claims over several paragraphs are not brought back: their text does not lie in one run.
  */
 function followRemoved(tr: Transaction, before: EditorState["doc"], value: ClaimHighlightsState, decorations: DecorationSet): { decorations: DecorationSet; removed: Removed[] } {
-  let removed = value.removed.map((entry) => ({ ...entry, at: tr.mapping.map(entry.at, -1) }));
-  if (deletes(tr)) {
-    const kept = claimSpans(decorations);
-    for (const [id, span] of claimSpans(value.decorations)) {
-      const highlight = value.drawn.get(id);
-      const text = before.textBetween(span.from, span.to, "\n");
-      if (!kept.has(id) && highlight && !text.includes("\n")) {
-        removed.push({ highlight, text, at: tr.mapping.map(span.from, -1), into: span.from - (deletedFrom(tr, span.from) ?? span.from) });
-      }
-    }
-  }
+  let removed = [...value.removed.map((entry) => ({ ...entry, at: tr.mapping.map(entry.at, -1) })), ...removedBy(tr, before, value, decorations)];
   const size = tr.doc.content.size;
   const back = removed.filter(({ text, at, into }) => at + into + text.length <= size && tr.doc.textBetween(at + into, at + into + text.length, "\n") === text);
   if (!back.length) return { decorations, removed };

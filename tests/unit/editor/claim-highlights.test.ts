@@ -81,6 +81,18 @@ describe("claim highlights", () => {
     expect(claimsWithoutText(undone, highlightedClaimTexts(state))).toEqual([]);
   });
 
+  it("finds the claims a later step of a transaction deleted, after an earlier step moved the text", () => {
+    const state = stateWith([highlightOf("a", "send mines to Ukraine"), highlightOf("c", "Russia has used mines")], [claimHighlights(() => {}), history()]);
+    const index = indexTextblocks(state.doc);
+    const tr = state.tr.insertText("Update: ", positionOfOffset(index, 0));
+    const [from, to] = [tr.mapping.map(positionOfOffset(index, TEXT.indexOf("The U.S."))), tr.mapping.map(positionOfOffset(index, TEXT.length))];
+    const deleted = state.apply(tr.delete(from, to));
+    expect(spans(deleted)).toEqual([{ ids: ["c"], text: "Russia has used mines" }]);
+    let undone = deleted;
+    undo(deleted, (inverse) => (undone = deleted.apply(inverse)));
+    expect(spans(undone).map((span) => span.text)).toEqual(["Russia has used mines", "send mines to Ukraine"]);
+  });
+
   it("maps the decorations through an edit, so that they stay on their text", () => {
     const state = stateWith([highlightOf("a", "send mines to Ukraine")]);
     const edited = state.apply(state.tr.insertText("Officials say ", positionOfOffset(indexTextblocks(state.doc), TEXT.indexOf("The U.S."))));
