@@ -106,7 +106,9 @@ function removedBy(tr: Transaction, doc: EditorState["doc"], before: ClaimHighli
  * Claims over several paragraphs are not brought back: their text does not lie in one run.
  */
 function followRemoved(tr: Transaction, before: EditorState["doc"], value: ClaimHighlightsState, decorations: DecorationSet): { decorations: DecorationSet; removed: Removed[] } {
-  let removed = [...value.removed.map((entry) => ({ ...entry, at: tr.mapping.map(entry.at, -1) })), ...removedBy(tr, before, value, decorations)];
+  const followed = value.removed.length ? value.removed.map((entry) => ({ ...entry, at: tr.mapping.map(entry.at, -1) })) : value.removed;
+  const fresh = removedBy(tr, before, value, decorations);
+  let removed = fresh.length ? [...followed, ...fresh] : followed;
   const size = tr.doc.content.size;
   const back = removed.filter(({ text, at, into }) => at + into + text.length <= size && tr.doc.textBetween(at + into, at + into + text.length, "\n") === text);
   if (!back.length) return { decorations, removed };
