@@ -82,8 +82,18 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
   },
   { name: "revision history", as: "rita@example.com", path: () => `/articles/${articleId}/revisions` },
   { name: "revision comparison and text", as: "rita@example.com", path: () => `/articles/${articleId}/revisions?view=1&from=1&to=2` },
+  { name: "revision text with Restore, for an editor", as: "ed@example.com", path: () => `/articles/${articleId}/revisions?view=1&from=1&to=2` },
   { name: "users admin", as: "admin@example.com", path: () => "/admin/users" },
   { name: "review queue", as: "ed@example.com", path: () => "/queue" },
+  {
+    name: "review queue with the article search offering matches",
+    as: "ed@example.com",
+    path: () => "/queue?placement=check,orphaned",
+    async then(page) {
+      await page.getByRole("combobox", { name: "Article", exact: true }).fill("a");
+      await expect(page.getByRole("listbox", { name: "Matching articles" }).getByRole("option").first()).toBeVisible();
+    },
+  },
   {
     name: "review queue sorted by due date, with a row selected",
     as: "rita@example.com",
