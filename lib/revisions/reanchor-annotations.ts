@@ -42,7 +42,8 @@ type Current = {
  * words beyond a typo fixed (a figure, a word added or replaced): a verdict given on "7 to 2" must not
  * stand unchecked on "8 to 1". A placement nobody has confirmed yet stays unconfirmed, with the lower
  * of its confidences, however sure this revision is. The quote last checked follows a placement that
- * stays checked, and stays behind once it waits for a check: the card compares the two.
+ * stays checked; the revision that flags it records the quote and revision it stood checked in just
+ * before (`revision - 1`), and they stay behind while it waits for a check: the card compares them.
  */
 function placementOf(newText: string, revision: number, current: Current, found: Anchor): Placed {
   const [quote, position] = describe(newText, found.start, found.end);
@@ -57,8 +58,8 @@ function placementOf(newText: string, revision: number, current: Current, found:
     suffix: quote.suffix,
     anchor_confidence: current.placementChecked ? found.confidence : Math.min(current.anchorConfidence, found.confidence),
     placement_checked: checked,
-    checked_quote: checked ? quote.exact : current.checkedQuote,
-    checked_revision: checked ? revision : current.checkedRevision,
+    checked_quote: checked ? quote.exact : current.placementChecked ? current.quote : current.checkedQuote,
+    checked_revision: checked ? revision : current.placementChecked ? revision - 1 : current.checkedRevision,
   };
 }
 

@@ -105,19 +105,21 @@ describeOnEveryEngine("article revisions", (db) => {
     await expect(confirmPlacement(db(), editor, doubtful.id, { version: 2, revision: 2 })).rejects.toThrow(/already confirmed/);
   });
 
-  it("keeps the words a flagged claim was checked on through later revisions, until someone confirms it", async () => {
+  it("keeps the words a flagged claim was checked on, and the revision it stood checked in, through later revisions until someone confirms it", async () => {
     const quote = "they deactivate on their own after a set period";
     const claim = await annotate(quote);
     expect(claim.checked).toEqual({ quote, revision: 1 });
+    // Revision 2 leaves the claim alone; revision 3 changes its words, and revision 4 again.
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST.replace("Wednesday", "Thursday"), SECOND, THIRD) });
     const once = SECOND.replace("on their own", "on their own only");
-    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST, once, THIRD) });
+    await saveRevision(db(), editor, article.id, { baseRevision: 2, doc: docOf(FIRST, once, THIRD) });
     const twice = once.replace("deactivate", "shut down");
-    await saveRevision(db(), editor, article.id, { baseRevision: 2, doc: docOf(FIRST, twice, THIRD) });
+    await saveRevision(db(), editor, article.id, { baseRevision: 3, doc: docOf(FIRST, twice, THIRD) });
 
     const flagged = await getAnnotation(db(), author, claim.id);
-    expect(flagged).toMatchObject({ placementChecked: false, quote: "they shut down on their own only after a set period", checked: { quote, revision: 1 } });
-    const confirmed = await confirmPlacement(db(), author, claim.id, { version: 1, revision: 3 });
-    expect(confirmed.checked).toEqual({ quote: "they shut down on their own only after a set period", revision: 3 });
+    expect(flagged).toMatchObject({ placementChecked: false, quote: "they shut down on their own only after a set period", checked: { quote, revision: 2 } });
+    const confirmed = await confirmPlacement(db(), author, claim.id, { version: 1, revision: 4 });
+    expect(confirmed.checked).toEqual({ quote: "they shut down on their own only after a set period", revision: 4 });
   });
 
   it("moves a flagged claim to the text it belongs to, checked there", async () => {
