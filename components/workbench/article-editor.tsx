@@ -8,7 +8,7 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useSt
 import { documentFromJSON, indexTextblocks } from "@/lib/articles/document";
 import { annotateKeymap } from "@/lib/editor/annotate-keymap";
 import { editingPlugins } from "@/lib/editor/edit-commands";
-import { claimHighlights, claimsWithoutText, currentClaim, highlightedClaimTexts, setClaimHighlights, setCurrentClaim, type ClaimHighlight } from "@/lib/editor/claim-highlights";
+import { claimHighlights, claimsWithoutText, currentClaim, setClaimHighlights, setCurrentClaim, type ClaimHighlight } from "@/lib/editor/claim-highlights";
 import { lostClaimsNotice } from "@/lib/editor/lost-claims";
 import { readOnlyDocument } from "@/lib/editor/read-only";
 import { selectedClaim, type ClaimSelection } from "@/lib/editor/selection";
@@ -84,8 +84,7 @@ export function ArticleEditor({ ref, ...props }: Props) {
   useLayoutEffect(() => {
     callbacks.current = { onAnnotate, onClaimClick, canAnnotate, onDocChange };
   });
-  // The claims highlighted when editing began, and those of them whose every word the edits have deleted since.
-  const editedClaims = useRef<Map<string, string> | null>(null);
+  // The claims whose every word the edits have deleted (the highlights are set only outside edit mode).
   const [lost, setLost] = useState<string[]>([]);
   const sharedPlugins = useRef<Plugin[]>([]);
   const parsed = useMemo(() => documentFromJSON(doc), [doc]);
@@ -123,8 +122,8 @@ export function ArticleEditor({ ref, ...props }: Props) {
         editor.updateState(next);
         if (tr.selectionSet) placeButton(editor);
         if (tr.docChanged) callbacks.current.onDocChange(next.doc.toJSON());
-        if (tr.docChanged && editedClaims.current) {
-          const gone = claimsWithoutText(next, editedClaims.current);
+        if (tr.docChanged) {
+          const gone = claimsWithoutText(next);
           setLost((before) => (before.join() === gone.join() ? before : gone));
         }
       },
@@ -159,7 +158,6 @@ export function ArticleEditor({ ref, ...props }: Props) {
     const editor = view.current;
     if (!editor) return;
     editor.updateState(editor.state.reconfigure({ plugins: [...sharedPlugins.current, ...(editing ? editingPlugins() : READING_PLUGINS)] }));
-    editedClaims.current = editing ? highlightedClaimTexts(editor.state) : null;
     if (editing) editor.focus();
   }, [editing, parsed]);
 

@@ -93,7 +93,7 @@ function removedBy(tr: Transaction, doc: EditorState["doc"], before: ClaimHighli
     if (!highlight || kept.length) continue;
     const text = doc.textBetween(span.from, span.to, "\n");
     const deletion = ranges.find((range) => range.from <= span.from && span.from < range.to);
-    if (!text.includes("\n")) removed.push({ highlight, text, at: tr.mapping.map(span.from, -1), into: span.from - (deletion?.from ?? span.from) });
+    removed.push({ highlight, text, at: tr.mapping.map(span.from, -1), into: span.from - (deletion?.from ?? span.from) });
   }
   return removed;
 }
@@ -110,7 +110,9 @@ function followRemoved(tr: Transaction, before: EditorState["doc"], value: Claim
   const fresh = removedBy(tr, before, value, decorations);
   let removed = fresh.length ? [...followed, ...fresh] : followed;
   const size = tr.doc.content.size;
-  const back = removed.filter(({ text, at, into }) => at + into + text.length <= size && tr.doc.textBetween(at + into, at + into + text.length, "\n") === text);
+  const back = removed.filter(
+    ({ text, at, into }) => !text.includes("\n") && at + into + text.length <= size && tr.doc.textBetween(at + into, at + into + text.length, "\n") === text,
+  );
   if (!back.length) return { decorations, removed };
   removed = removed.filter((entry) => !back.includes(entry));
   const drawn = back.map(({ highlight, text, at, into }) => {
@@ -178,38 +180,16 @@ export const currentClaim = new Plugin({
   },
 });
 
-/** The claims with a highlight in the text: an edit that deletes every character of a claim takes its highlight away. */
-export function highlightedClaimIds(state: EditorState): Set<string> {
-  const ids = new Set<string>();
-  for (const segment of claimHighlightsKey.getState(state)?.decorations.find() ?? []) {
-    for (const id of (segment.spec as SegmentSpec).ids) ids.add(id);
-  }
-  return ids;
-}
-
-/** The text each highlighted claim covers, from the first to the last of its segments. */
-export function highlightedClaimTexts(state: EditorState): Map<string, string> {
-  const spans = new Map<string, { from: number; to: number }>();
-  for (const segment of claimHighlightsKey.getState(state)?.decorations.find() ?? []) {
-    for (const id of (segment.spec as SegmentSpec).ids) {
-      const span = spans.get(id);
-      spans.set(id, span ? { from: Math.min(span.from, segment.from), to: Math.max(span.to, segment.to) } : { from: segment.from, to: segment.to });
-    }
-  }
-  return new Map([...spans].map(([id, { from, to }]) => [id, state.doc.textBetween(from, to, "\n")]));
-}
-
 /**
- * The claims of `before` (ids and texts, as `highlightedClaimTexts` read them) whose every word the
- * edits since have deleted: their highlight is gone and their text is nowhere in the document.
- * Undoing a deletion brings the text back but not the highlight, hence the second test.
+ * The claims whose every word the edits since the highlights were last set have deleted, by id: the
+ * plugin remembers them, and forgets those it drew again. One whose text is elsewhere in the
+ * document (moved, or over several paragraphs and undone) is not counted: saving may still place it.
  */
-export function claimsWithoutText(state: EditorState, before: Map<string, string>): string[] {
-  const present = highlightedClaimIds(state);
-  const missing = [...before].filter(([id]) => !present.has(id));
-  if (missing.length === 0) return [];
+export function claimsWithoutText(state: EditorState): string[] {
+  const removed = claimHighlightsKey.getState(state)?.removed ?? [];
+  if (removed.length === 0) return [];
   const text = state.doc.textBetween(0, state.doc.content.size, "\n");
-  return missing.filter(([, quote]) => !text.includes(quote)).map(([id]) => id);
+  return removed.filter((entry) => !text.includes(entry.text)).map((entry) => entry.highlight.id);
 }
 
 export function setClaimHighlights(view: EditorView, highlights: ClaimHighlight[]): void {
