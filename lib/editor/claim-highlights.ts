@@ -8,10 +8,11 @@ export type { ClaimHighlight } from "./claim-segments";
 export type CurrentClaim = { id: string; open: boolean };
 
 /**
- * A claim whose every character an edit deleted: its look, its text, where the deletion was (mapped
- * since), and how far into the deleted stretch the claim began.
+ * A claim an edit cut into (deleted some or all of its characters): its look; its whole text and size
+ * before the first cut; where it began, mapped since (for a claim whose start was deleted: where the
+ * deletion was, and how far into the deleted stretch the claim began); and whether none of it is left.
  */
-type Removed = { highlight: ClaimHighlight; text: string; at: number; into: number };
+type Cut = { highlight: ClaimHighlight; text: string; size: number; at: number; into: number; gone: boolean };
 
 type ClaimHighlightsState = {
   decorations: DecorationSet;
@@ -19,7 +20,7 @@ type ClaimHighlightsState = {
   currentSet: DecorationSet;
   /** The claims last drawn, by id. */
   drawn: Map<string, ClaimHighlight>;
-  removed: Removed[];
+  cuts: Cut[];
 };
 
 type Meta = { highlights: ClaimHighlight[] } | { current: CurrentClaim | null };
@@ -78,49 +79,71 @@ function claimSpans(decorations: DecorationSet, ids: Set<string>): Map<string, {
   return spans;
 }
 
-/** The claims whose every character `tr` deleted, with their text and place, from `before` (the plugin's state before it) to `after` (its decorations mapped). */
-function removedBy(tr: Transaction, doc: EditorState["doc"], before: ClaimHighlightsState, after: DecorationSet): Removed[] {
-  const ranges = deletedRanges(tr);
-  const touched = new Set<string>();
-  for (const range of ranges) {
-    for (const segment of before.decorations.find(range.from, range.to)) for (const id of (segment.spec as SegmentSpec).ids) touched.add(id);
-  }
-  if (touched.size === 0) return [];
-  const removed: Removed[] = [];
-  for (const [id, span] of claimSpans(before.decorations, touched)) {
-    const highlight = before.drawn.get(id);
-    const kept = after.find(tr.mapping.map(span.from, -1), tr.mapping.map(span.to, 1), (spec) => (spec as SegmentSpec).ids.includes(id));
-    if (!highlight || kept.length) continue;
-    const text = doc.textBetween(span.from, span.to, "\n");
-    const deletion = ranges.find((range) => range.from <= span.from && span.from < range.to);
-    removed.push({ highlight, text, at: tr.mapping.map(span.from, -1), into: span.from - (deletion?.from ?? span.from) });
-  }
-  return removed;
+/** The stretches the transaction inserted, in the positions of the document after it. */
+function insertedRanges(tr: Transaction): { from: number; to: number }[] {
+  const ranges: { from: number; to: number }[] = [];
+  tr.mapping.maps.forEach((map, step) => {
+    const later = tr.mapping.slice(step + 1);
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      if (newEnd > newStart) ranges.push({ from: later.map(newStart, -1), to: later.map(newEnd, 1) });
+    });
+  });
+  return ranges;
 }
 
 /**
- * Follows the claims an edit removes and brings them back: a decoration whose every character is
- * deleted is gone for good from a DecorationSet, and undoing the deletion would leave its claim
- * unhighlighted. So a claim that loses all its text is remembered with that text and the place it
- * was; when the very text is back there (an undo, or the same words typed again), it is drawn again.
- * Claims over several paragraphs are not brought back: their text does not lie in one run.
+ * The claims `tr` deleted characters of, from `before` (the plugin's state before it) to `after` (its
+ * decorations mapped): a claim cut before keeps the text and place it had then, and only learns
+ * whether anything of it is left.
  */
-function followRemoved(tr: Transaction, before: EditorState["doc"], value: ClaimHighlightsState, decorations: DecorationSet): { decorations: DecorationSet; removed: Removed[] } {
-  const followed = value.removed.length ? value.removed.map((entry) => ({ ...entry, at: tr.mapping.map(entry.at, -1) })) : value.removed;
-  const fresh = removedBy(tr, before, value, decorations);
-  let removed = fresh.length ? [...followed, ...fresh] : followed;
+function cutsBy(tr: Transaction, doc: EditorState["doc"], before: ClaimHighlightsState, after: DecorationSet): Cut[] {
+  const ranges = deletedRanges(tr);
+  const touched = new Set<string>();
+  for (const range of ranges) {
+    for (const segment of before.decorations.find(range.from, range.to)) {
+      if (segment.from < range.to && range.from < segment.to) for (const id of (segment.spec as SegmentSpec).ids) touched.add(id);
+    }
+  }
+  if (touched.size === 0) return before.cuts;
+  const cuts = [...before.cuts];
+  for (const [id, span] of claimSpans(before.decorations, touched)) {
+    const highlight = before.drawn.get(id);
+    if (!highlight) continue;
+    const gone = after.find(tr.mapping.map(span.from, -1), tr.mapping.map(span.to, 1), (spec) => (spec as SegmentSpec).ids.includes(id)).length === 0;
+    const earlier = cuts.findIndex((cut) => cut.highlight.id === id);
+    if (earlier !== -1) {
+      if (cuts[earlier]!.gone !== gone) cuts[earlier] = { ...cuts[earlier]!, gone };
+      continue;
+    }
+    const deletion = ranges.find((range) => range.from <= span.from && span.from < range.to);
+    const text = doc.textBetween(span.from, span.to, "\n");
+    cuts.push({ highlight, text, size: span.to - span.from, at: tr.mapping.map(span.from, -1), into: span.from - (deletion?.from ?? span.from), gone });
+  }
+  return cuts;
+}
+
+/**
+ * Follows the claims edits cut into and makes them whole again: ProseMirror maps a decoration
+ * through a deletion by shrinking it, or dropping it once every character is gone, and undoing the
+ * deletion would leave its claim cut short or unhighlighted. So a claim that loses text is
+ * remembered with the text and place it had; when the very text is back there (an undo, or the same
+ * words typed again), it is drawn whole again, and the overlapping claims are cut into segments anew.
+ */
+function followCuts(tr: Transaction, before: EditorState["doc"], value: ClaimHighlightsState, mapped: DecorationSet): { decorations: DecorationSet; cuts: Cut[] } {
+  const followed = value.cuts.length ? value.cuts.map((cut) => ({ ...cut, at: tr.mapping.map(cut.at, -1) })) : value.cuts;
+  const cuts = cutsBy(tr, before, { ...value, cuts: followed }, mapped);
+  const inserted = cuts.length ? insertedRanges(tr) : [];
+  if (!inserted.length) return { decorations: mapped, cuts };
   const size = tr.doc.content.size;
-  const back = removed.filter(
-    ({ text, at, into }) => !text.includes("\n") && at + into + text.length <= size && tr.doc.textBetween(at + into, at + into + text.length, "\n") === text,
-  );
-  if (!back.length) return { decorations, removed };
-  removed = removed.filter((entry) => !back.includes(entry));
-  const drawn = back.map(({ highlight, text, at, into }) => {
-    const [from, to] = [at + into, at + into + text.length];
-    const segment = { from, to, claims: [{ ...highlight, from, to }] };
-    return Decoration.inline(segment.from, segment.to, segmentAttributes(segment), { ids: [highlight.id] } satisfies SegmentSpec);
+  const whole = cuts.filter(({ text, size: length, at, into }) => {
+    const [from, to] = [at + into, at + into + length];
+    return to <= size && inserted.some((range) => range.from <= to && from <= range.to) && tr.doc.textBetween(from, to, "\n") === text;
   });
-  return { decorations: decorations.add(tr.doc, drawn), removed };
+  if (!whole.length) return { decorations: mapped, cuts };
+  const places = claimSpans(mapped, new Set(value.drawn.keys()));
+  for (const { highlight, at, into, size: length } of whole) places.set(highlight.id, { from: at + into, to: at + into + length });
+  const highlights = [...places].map(([id, place]) => ({ ...value.drawn.get(id)!, ...place }));
+  return { decorations: highlightDecorations(tr.doc, highlights), cuts: cuts.filter((cut) => !whole.includes(cut)) };
 }
 
 /**
@@ -133,27 +156,28 @@ export function claimHighlights(onClaimClick: (id: string) => void): Plugin<Clai
   return new Plugin<ClaimHighlightsState>({
     key: claimHighlightsKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, current: null, currentSet: DecorationSet.empty, drawn: new Map(), removed: [] }),
+      init: () => ({ decorations: DecorationSet.empty, current: null, currentSet: DecorationSet.empty, drawn: new Map(), cuts: [] }),
       apply(tr, value, old, state) {
         const meta = tr.getMeta(claimHighlightsKey) as Meta | undefined;
-        let { decorations, current, currentSet, drawn, removed } = value;
+        let { decorations, current, currentSet, drawn, cuts } = value;
         if (tr.docChanged) {
-          ({ decorations, removed } = followRemoved(tr, old.doc, value, decorations.map(tr.mapping, tr.doc)));
-          currentSet = currentSet.map(tr.mapping, tr.doc);
+          const mapped = decorations.map(tr.mapping, tr.doc);
+          ({ decorations, cuts } = followCuts(tr, old.doc, value, mapped));
+          currentSet = decorations === mapped ? currentSet.map(tr.mapping, tr.doc) : currentDecorations(decorations, tr.doc, current);
         }
         if (meta && "highlights" in meta) {
           decorations = highlightDecorations(state.doc, meta.highlights);
           currentSet = currentDecorations(decorations, state.doc, current);
           drawn = new Map(meta.highlights.map((highlight) => [highlight.id, highlight]));
-          removed = [];
+          cuts = [];
         }
         if (meta && "current" in meta) {
           current = meta.current;
           currentSet = currentDecorations(decorations, state.doc, current);
         }
-        return decorations === value.decorations && currentSet === value.currentSet && current === value.current && removed === value.removed && drawn === value.drawn
+        return decorations === value.decorations && currentSet === value.currentSet && current === value.current && cuts === value.cuts && drawn === value.drawn
           ? value
-          : { decorations, current, currentSet, drawn, removed };
+          : { decorations, current, currentSet, drawn, cuts };
       },
     },
     props: {
@@ -183,13 +207,13 @@ export const currentClaim = new Plugin({
 /**
  * The claims whose every word the edits since the highlights were last set have deleted, by id: the
  * plugin remembers them, and forgets those it drew again. One whose text is elsewhere in the
- * document (moved, or over several paragraphs and undone) is not counted: saving may still place it.
+ * document (moved) is not counted: saving may still place it.
  */
 export function claimsWithoutText(state: EditorState): string[] {
-  const removed = claimHighlightsKey.getState(state)?.removed ?? [];
-  if (removed.length === 0) return [];
+  const gone = (claimHighlightsKey.getState(state)?.cuts ?? []).filter((cut) => cut.gone);
+  if (gone.length === 0) return [];
   const text = state.doc.textBetween(0, state.doc.content.size, "\n");
-  return removed.filter((entry) => !text.includes(entry.text)).map((entry) => entry.highlight.id);
+  return gone.filter((cut) => !text.includes(cut.text)).map((cut) => cut.highlight.id);
 }
 
 export function setClaimHighlights(view: EditorView, highlights: ClaimHighlight[]): void {

@@ -22,6 +22,12 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
   await selectWithMouse(page, "June");
   await page.keyboard.type("June of");
   await expect(page.locator("mark.claim", { hasText: "In June of 2022" })).toBeVisible();
+  // Part of the claim deleted, then undone: its highlight covers the whole sentence again, not what the deletion left.
+  await selectWithMouse(page, "pledged to limit the use of");
+  await page.keyboard.press("Backspace");
+  await expect(page.locator("mark.claim", { hasText: "In June of 2022" })).toHaveText(EDITED_CLAIM.replace("pledged to limit the use of", ""));
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(page.locator("mark.claim", { hasText: "In June of 2022" })).toHaveText(EDITED_CLAIM);
 
   // Delete the paragraph that holds Ed's claim.
   await selectWithMouse(page, DELETED_PARAGRAPH);

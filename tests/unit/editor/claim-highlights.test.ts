@@ -79,6 +79,37 @@ describe("claim highlights", () => {
     expect(claimsWithoutText(undone)).toEqual([]);
   });
 
+  it("draws a claim whole again when a deletion that took part of its text is undone, with the claims it overlaps cut into segments anew", () => {
+    const plugins = [claimHighlights(() => {}), history()];
+    const state = stateWith([highlightOf("a", "The U.S. will send mines"), highlightOf("b", "send mines to Ukraine")], plugins);
+    const before = spans(state);
+    const index = indexTextblocks(state.doc);
+    // " to Ukraine." goes: "b" keeps "send mines", "a" is untouched.
+    const deleted = state.apply(state.tr.delete(positionOfOffset(index, TEXT.indexOf(" to Ukraine")), positionOfOffset(index, TEXT.length)));
+    expect(spans(deleted).map((span) => span.text)).toEqual(["The U.S. will ", "send mines"]);
+    expect(claimsWithoutText(deleted)).toEqual([]);
+    let undone = deleted;
+    undo(deleted, (tr) => (undone = deleted.apply(tr)));
+    expect(spans(undone)).toEqual(before);
+    // Other words typed in their place are not the claim's: it stays cut short.
+    const retyped = deleted.apply(deleted.tr.insertText(" to Kyiv.", positionOfOffset(index, TEXT.indexOf(" to Ukraine"))));
+    expect(spans(retyped).map((span) => span.text)).toEqual(["The U.S. will ", "send mines"]);
+  });
+
+  it("draws a claim over two paragraphs again when the deletion of all its text is undone", () => {
+    const plugins = [claimHighlights(() => {}), history()];
+    const state = stateWith([highlightOf("a", "since the war began.\nThe U.S. will send")], plugins);
+    const index = indexTextblocks(state.doc);
+    const deleted = state.apply(state.tr.delete(positionOfOffset(index, TEXT.indexOf(" since")), positionOfOffset(index, TEXT.indexOf(" mines to"))));
+    expect(spans(deleted)).toEqual([]);
+    expect(claimsWithoutText(deleted)).toEqual(["a"]);
+    let undone = deleted;
+    undo(deleted, (tr) => (undone = deleted.apply(tr)));
+    expect(undone.doc.eq(state.doc)).toBe(true);
+    expect(spans(undone)).toEqual(spans(state));
+    expect(claimsWithoutText(undone)).toEqual([]);
+  });
+
   it("finds the claims a later step of a transaction deleted, after an earlier step moved the text", () => {
     const state = stateWith([highlightOf("a", "send mines to Ukraine"), highlightOf("c", "Russia has used mines")], [claimHighlights(() => {}), history()]);
     const index = indexTextblocks(state.doc);
