@@ -16,12 +16,14 @@ export function RevisionBar({ articleId, article, canEdit }: Props) {
         <span className="muted">Revision {saved.revision}</span>
         <Link href={`/articles/${articleId}/revisions`}>History and comparison</Link>
         {canEdit && !editing && (
-          <button type="button" className="secondary" onClick={() => article.start()}>
-            Edit article
-          </button>
+          <>
+            <button type="button" className="secondary" onClick={() => article.start()}>
+              Edit article
+            </button>
+            <ImportVersion articleId={articleId} baseRevision={saved.revision} onImported={article.adopt} />
+          </>
         )}
       </div>
-      {canEdit && !editing && <ImportVersion articleId={articleId} baseRevision={saved.revision} onImported={article.adopt} />}
       {canEdit && leftover && !editing && (
         <div className="notice" role="status">
           <p>

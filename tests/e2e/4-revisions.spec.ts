@@ -107,7 +107,10 @@ test("an editor imports a newer version from a file, and the claims follow into 
   const { article } = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as { article: { plainText: string } };
   const newer = article.plainText.replace("What do you think of this decision? Let us know your thoughts!", "Updated at 10:00 with comment from the Pentagon.");
 
-  await page.getByLabel(/Import new version/).setInputFiles({ name: "update.txt", mimeType: "text/plain", buffer: Buffer.from(newer) });
+  // The button beside "Edit article" opens the file picker.
+  const picker = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import new version…" }).click();
+  await (await picker).setFiles({ name: "update.txt", mimeType: "text/plain", buffer: Buffer.from(newer) });
   // Every claim placed before the import is still placed after it; how many there are depends on the specs before.
   await expect(page.getByText(/Saved revision 3: \d+ claims? re-anchored, 0 orphaned/)).toBeVisible();
   await expect(page.locator(".article-text")).toContainText("Updated at 10:00 with comment from the Pentagon.");
