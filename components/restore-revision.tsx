@@ -6,6 +6,7 @@ import { useState } from "react";
 import { savedMessage } from "@/lib/revisions/saved-message";
 import type { RevisionSaved } from "@/lib/revisions/service";
 import { ApiError, callApi } from "./api-client";
+import { useConfirm } from "./confirm-dialog";
 import { Message } from "./message";
 
 type Props = { articleId: string; revision: number; currentRevision: number };
@@ -18,10 +19,15 @@ export function RestoreRevision({ articleId, revision, currentRevision }: Props)
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ text: string; error: boolean } | null>(null);
+  const { confirm, dialog } = useConfirm();
 
   async function restore() {
-    const question = `Restore the text of revision ${revision}? It becomes revision ${currentRevision + 1}, and the claims move with it. Every revision stays in the history.`;
-    if (!window.confirm(question)) return;
+    const restoring = {
+      question: `Restore the text of revision ${revision}?`,
+      detail: `It becomes revision ${currentRevision + 1}, and the claims move with it. Every revision stays in the history.`,
+      action: `Restore as revision ${currentRevision + 1}`,
+    };
+    if (!(await confirm(restoring))) return;
     setBusy(true);
     setOutcome(null);
     try {
@@ -44,6 +50,7 @@ export function RestoreRevision({ articleId, revision, currentRevision }: Props)
       )}
       <Message text={outcome?.text} error={outcome?.error} />
       {outcome && !outcome.error && <Link href={`/articles/${articleId}`}>Open the article</Link>}
+      {dialog}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { SsoAction } from "@/lib/users/sso-link";
 import type { SignInMethod, SsoRequest } from "@/lib/users/service";
+import { useConfirm } from "./confirm-dialog";
 import { formatDateTime } from "./workbench/labels";
 
 const SIGN_IN_METHOD_LABELS: Record<SignInMethod, string> = { password: "password", sso: "single sign-on" };
@@ -24,15 +25,25 @@ type Props = {
  */
 export function UserSignIn({ user, onAction }: Props) {
   const request = user.ssoRequest;
+  const { confirm, dialog } = useConfirm();
   const confirmLink = () =>
-    window.confirm(
-      `Link this single sign-on to ${user.name}'s account? Do it only if ${user.name} told you they tried to sign in: whoever holds this identity will sign in as ${user.name}.`,
-    ) && onAction("link_request");
+    void confirm({
+      question: `Link this single sign-on to ${user.name}'s account?`,
+      detail: `Do it only if ${user.name} told you they tried to sign in: whoever holds this identity will sign in as ${user.name}.`,
+      action: "Link single sign-on",
+    }).then((yes) => yes && onAction("link_request"));
+  const confirmUnlink = () =>
+    void confirm({
+      question: `Unlink ${user.name}'s single sign-on?`,
+      detail: `${user.name} then signs in with a password, or links single sign-on again at a sign-in whose provider verified the email.`,
+      action: "Unlink",
+      destructive: true,
+    }).then((yes) => yes && onAction("unlink"));
   return (
     <div className="user-sign-in">
       <span>{signInMethodsLabel(user.signInMethods)}</span>
       {user.signInMethods.includes("sso") && (
-        <button type="button" className="link-button" onClick={() => window.confirm(`Unlink ${user.name}'s single sign-on?`) && onAction("unlink")}>
+        <button type="button" className="link-button" onClick={confirmUnlink}>
           Unlink single sign-on
         </button>
       )}
@@ -53,6 +64,7 @@ export function UserSignIn({ user, onAction }: Props) {
           </button>
         </div>
       )}
+      {dialog}
     </div>
   );
 }

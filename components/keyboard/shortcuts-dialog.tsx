@@ -1,58 +1,21 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
 import type { Shortcut } from "@/lib/keyboard/shortcuts";
+import { ModalDialog } from "../modal-dialog";
 import { KeyCombo } from "./key-combo";
 
 type Props = { shortcuts: readonly Shortcut[]; onClose(): void };
 
-const FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
-
 /**
- * The `?` dialog: every shortcut of the page with what it does. A modal <dialog> (the page behind is
- * inert), opened when mounted. Tab and Shift+Tab cycle inside it rather than leaving for the
- * browser's toolbar, Escape closes it, and the focus goes back to where it was.
+ * The `?` dialog: every shortcut of the page with what it does, in a modal dialog that Escape or
+ * Close closes.
  */
 export function ShortcutsDialog({ shortcuts, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  const close = useRef(onClose);
-  useEffect(() => {
-    close.current = onClose;
-  });
-
-  useEffect(() => {
-    const element = dialog.current!;
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    element.showModal();
-    element.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-    // "close" follows Escape (the dialog's cancel), the Close button's form and unmounting alike.
-    const closed = () => close.current();
-    element.addEventListener("close", closed);
-    return () => {
-      element.removeEventListener("close", closed);
-      if (element.open) element.close();
-      if (returnTo?.isConnected) returnTo.focus();
-    };
-  }, []);
-
-  const trapTab = (event: React.KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== "Tab") return;
-    const focusable = Array.from(dialog.current!.querySelectorAll<HTMLElement>(FOCUSABLE));
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 
   return (
-    <dialog ref={dialog} className="shortcuts-dialog" aria-modal="true" aria-labelledby={headingId} onKeyDown={trapTab}>
+    <ModalDialog className="shortcuts-dialog" labelledBy={headingId} onClose={onClose}>
       <h2 id={headingId}>Keyboard shortcuts</h2>
       <table className="shortcuts-dialog__table">
         <thead>
@@ -78,6 +41,6 @@ export function ShortcutsDialog({ shortcuts, onClose }: Props) {
           Close
         </button>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { Publication } from "@/lib/publishing/service";
 import { callApi } from "../api-client";
+import { useConfirm } from "../confirm-dialog";
 import { Message } from "../message";
 import { useApiAction } from "../use-api-action";
 
@@ -13,10 +14,12 @@ export function PublishControl({ articleId, initial, canPublish, appUrl }: Props
   const [publication, setPublication] = useState(initial);
   const { busy, error, run } = useApiAction();
   const [copied, setCopied] = useState(false);
+  const { confirm, dialog } = useConfirm();
   const publicUrl = publication.slug ? `${appUrl}/p/${publication.slug}` : null;
 
   async function change(method: "POST" | "DELETE") {
-    if (method === "DELETE" && !window.confirm("Unpublish? The public page will answer “not found” until you publish again.")) return;
+    const unpublish = { question: "Unpublish this fact-check?", detail: "Its public page answers “not found” until you publish again.", action: "Unpublish", destructive: true };
+    if (method === "DELETE" && !(await confirm(unpublish))) return;
     await run(async () => setPublication((await callApi<{ publication: Publication }>(method, `/api/articles/${articleId}/publication`)).publication));
   }
 
@@ -54,6 +57,7 @@ export function PublishControl({ articleId, initial, canPublish, appUrl }: Props
           </button>
         ))}
       <Message text={error} />
+      {dialog}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { mayChangeComment, mayComment } from "@/lib/policies/comment";
 import type { Actor } from "@/lib/users/actor";
 import type { Colleague } from "@/lib/users/service";
 import { ApiError } from "../api-client";
+import { useConfirm } from "../confirm-dialog";
 import { Message } from "../message";
 import { annotationApi } from "./annotation-api";
 import { useClaimStore } from "./claim-store";
@@ -86,6 +87,7 @@ type Change = (run: () => Promise<unknown>) => Promise<boolean>;
 
 function Comment({ comment, actor, onChange }: { comment: CommentRecord; actor: Actor; onChange: Change }) {
   const [editing, setEditing] = useState(false);
+  const { confirm, dialog } = useConfirm();
   if (comment.deleted) {
     return (
       <p className="comment comment--deleted muted">
@@ -137,12 +139,15 @@ function Comment({ comment, actor, onChange }: { comment: CommentRecord; actor: 
           <button
             type="button"
             className="link-button"
-            onClick={() => {
-              if (window.confirm("Delete your comment? A placeholder stays in the thread.")) void onChange(() => deskApi.deleteComment(comment.id));
-            }}
+            onClick={() =>
+              void confirm({ question: "Delete your comment?", detail: "A placeholder stays in the thread.", action: "Delete comment", destructive: true }).then(
+                (yes) => yes && onChange(() => deskApi.deleteComment(comment.id)),
+              )
+            }
           >
             Delete comment
           </button>
+          {dialog}
         </p>
       )}
     </div>

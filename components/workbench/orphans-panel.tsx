@@ -5,6 +5,7 @@ import { memo, useId } from "react";
 import type { AnnotationRecord } from "@/lib/annotations/record";
 import { mayPlaceAnnotation } from "@/lib/policies/annotation";
 import type { Actor } from "@/lib/users/actor";
+import { useConfirm } from "../confirm-dialog";
 import { StatusBadge, VerdictBadge } from "./status-badge";
 
 type Props = {
@@ -22,6 +23,7 @@ type Props = {
  */
 export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattachingId, onReattach, onDiscard }: Props) {
   const headingId = useId();
+  const { confirm, dialog } = useConfirm();
   if (!orphans.length) return null;
   return (
     <section className="claims-panel orphans-panel" aria-labelledby={headingId}>
@@ -62,9 +64,11 @@ export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattac
                       <button
                         type="button"
                         className="danger"
-                        onClick={() => {
-                          if (window.confirm("Discard this orphaned claim? It stays in the history but leaves the article.")) onDiscard(orphan);
-                        }}
+                        onClick={() =>
+                          void confirm({ question: "Discard this orphaned claim?", detail: "It leaves the article; its history keeps it.", action: "Discard claim", destructive: true }).then(
+                            (yes) => yes && onDiscard(orphan),
+                          )
+                        }
                       >
                         Discard
                       </button>
@@ -76,6 +80,7 @@ export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattac
           );
         })}
       </ol>
+      {dialog}
     </section>
   );
 });

@@ -5,6 +5,7 @@ import { mayDeleteAnnotation, mayEditAnnotation, mayTakeReviewAction } from "@/l
 import type { AnnotationRecord } from "@/lib/annotations/record";
 import { ACTIONS_NEEDING_COMMENT, actionsFrom, EDITABLE_STATUSES, REVIEW_ACTIONS, type ReviewAction } from "@/lib/reviews/transitions";
 import type { Actor } from "@/lib/users/actor";
+import { useConfirm } from "../confirm-dialog";
 
 type Props = {
   actor: Actor;
@@ -20,6 +21,7 @@ export function ReviewActions({ actor, annotation, onAction, onEdit, onDelete }:
   const [pending, setPending] = useState<ReviewAction | null>(null);
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
+  const { confirm, dialog } = useConfirm();
   const actions = actionsFrom(annotation.status).filter((action) => mayTakeReviewAction(actor, annotation, action).allowed);
   const editable = EDITABLE_STATUSES.includes(annotation.status);
   const canEdit = editable && mayEditAnnotation(actor, annotation).allowed;
@@ -91,13 +93,16 @@ export function ReviewActions({ actor, annotation, onAction, onEdit, onDelete }:
           type="button"
           className="danger"
           disabled={busy}
-          onClick={() => {
-            if (window.confirm("Delete this annotation? Its sources and history are deleted with it.")) void onDelete();
-          }}
+          onClick={() =>
+            void confirm({ question: "Delete this annotation?", detail: "Its sources and history are deleted with it.", action: "Delete annotation", destructive: true }).then(
+              (yes) => (yes ? onDelete() : undefined),
+            )
+          }
         >
           Delete
         </button>
       )}
+      {dialog}
     </div>
   );
 }

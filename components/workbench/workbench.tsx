@@ -9,6 +9,7 @@ import { WORKBENCH_SHORTCUTS } from "@/lib/keyboard/shortcuts";
 import { REVIEW_ACTIONS, type ReviewAction } from "@/lib/reviews/transitions";
 import type { Actor } from "@/lib/users/actor";
 import { ApiError } from "../api-client";
+import { useConfirm } from "../confirm-dialog";
 import { ShortcutsHelp } from "../keyboard/shortcuts-help";
 import { AnnotationForm } from "./annotation-form";
 import { annotationApi } from "./annotation-api";
@@ -62,6 +63,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   const [cardError, setCardError] = useState<{ id: string; message: string } | null>(null);
   const [form, setForm] = useUnsavedForm(articleId);
   const [conflict, setConflict] = useState<string | null>(null);
+  const { confirm, dialog: confirmDialog } = useConfirm();
 
   const article = useArticleRevision(articleId, { doc: initialDoc, revision }, reload);
   const doc = article.saved.doc;
@@ -132,17 +134,21 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
         return;
       }
       setConflict(null);
-      setForm((current) => {
-        // A new claim whose text a revision removed: the new selection is its text, and what was typed stays.
-        if (current?.mode === "create" && current.revised?.outcome === "removed") {
-          return { ...current, startedAt: Date.now(), selectors: selection.selectors, revision: savedRevision, revised: undefined };
-        }
-        return current && !window.confirm("Discard the annotation you have not saved yet?")
-          ? current
-          : { mode: "create", startedAt: Date.now(), selectors: selection.selectors, revision: savedRevision, draft: emptyDraft() };
-      });
+      // A new claim whose text a revision removed: the new selection is its text, and what was typed stays.
+      if (form?.mode === "create" && form.revised?.outcome === "removed") {
+        setForm({ ...form, startedAt: Date.now(), selectors: selection.selectors, revision: savedRevision, revised: undefined });
+        return;
+      }
+      const fresh = () => setForm({ mode: "create", startedAt: Date.now(), selectors: selection.selectors, revision: savedRevision, draft: emptyDraft() });
+      if (!form) return fresh();
+      void confirm({
+        question: form.mode === "create" ? "Discard the claim you have not saved yet?" : "Discard your unsaved changes to this claim?",
+        detail: "The form closes without saving, and a new claim starts on the text you selected.",
+        action: "Discard and start the new claim",
+        destructive: true,
+      }).then((yes) => yes && fresh());
     },
-    [setForm, reattaching, store, activate, savedRevision],
+    [form, setForm, confirm, reattaching, store, activate, savedRevision],
   );
 
   const flag = useCallback(
@@ -297,6 +303,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
       <aside className="workbench__panel" aria-label="Claims and annotation">
         <div className="workbench__help">
           <ShortcutsHelp shortcuts={WORKBENCH_SHORTCUTS} open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+          {confirmDialog}
         </div>
         {form && (
           <AnnotationForm

@@ -166,6 +166,24 @@ test("a claim being written follows its text when an editor saves a revision, an
   await form.getByRole("button", { name: "Save draft" }).click();
   await expect(rita.getByRole("article", { name: /Claim by Rita Reviewer/ })).toHaveCount(2);
   await expect(rita.locator("mark.claim", { hasText: THIRD })).toBeVisible();
+
+  // Annotating other text while a claim is being written asks before its text is discarded.
+  await selectWithMouse(rita, "Corrected on Tuesday.");
+  await rita.getByRole("button", { name: /Annotate claim/ }).click();
+  await form.getByLabel("Explanation").fill("Unfinished.");
+  const discarding = rita.getByRole("alertdialog", { name: "Discard the claim you have not saved yet?" });
+  const annotateThird = async (answer: string) => {
+    await selectWithMouse(rita, THIRD);
+    await rita.getByRole("button", { name: /Annotate claim/ }).click();
+    await discarding.getByRole("button", { name: answer }).click();
+    await expect(discarding).toHaveCount(0);
+  };
+  await annotateThird("Cancel");
+  await expect(form.locator("blockquote")).toHaveText("Corrected on Tuesday.");
+  await expect(form.getByLabel("Explanation")).toHaveValue("Unfinished.");
+  await annotateThird("Discard and start the new claim");
+  await expect(form.locator("blockquote")).toHaveText(THIRD);
+  await expect(form.getByLabel("Explanation")).toHaveValue("");
   await Promise.all([ritaContext.close(), edContext.close()]);
 });
 
@@ -216,27 +234,51 @@ test("an editor restores the revision before a paragraph was deleted, and the cl
   const { id } = ((await created.json()) as { article: { id: string } }).article;
   const { article } = (await (await page.request.get(`/api/articles/${id}`)).json()) as { article: { id: string; plainText: string } };
   const start = article.plainText.indexOf(LOST);
-  const claim = await page.request.post(`/api/articles/${article.id}/annotations`, {
-    data: {
-      selectors: [
-        { type: "TextQuoteSelector", exact: LOST, prefix: article.plainText.slice(Math.max(0, start - 32), start), suffix: "" },
-        { type: "TextPositionSelector", start, end: start + LOST.length },
-      ],
-      verdict: null,
-      explanation: "",
-      sources: [],
-    },
-  });
-  expect(claim.status()).toBe(201);
+  // Two claims on the paragraph the next revision deletes.
+  for (const explanation of ["One.", "Two."]) {
+    const claim = await page.request.post(`/api/articles/${article.id}/annotations`, {
+      data: {
+        selectors: [
+          { type: "TextQuoteSelector", exact: LOST, prefix: article.plainText.slice(Math.max(0, start - 32), start), suffix: "" },
+          { type: "TextPositionSelector", start, end: start + LOST.length },
+        ],
+        verdict: null,
+        explanation,
+        sources: [],
+      },
+    });
+    expect(claim.status()).toBe(201);
+  }
   const revision2 = await page.request.post(`/api/articles/${article.id}/revisions/import`, { data: { baseRevision: 1, format: "text", content: KEPT } });
-  expect(await revision2.json()).toMatchObject({ revision: 2, orphaned: 1 });
+  expect(await revision2.json()).toMatchObject({ revision: 2, orphaned: 2 });
 
   await page.goto(`/articles/${article.id}`);
-  await expect(page.getByRole("region", { name: /Orphaned/ })).toContainText(LOST);
+  const orphans = page.getByRole("region", { name: /Orphaned/ });
+  await expect(orphans.getByRole("article")).toHaveCount(2);
+  // Discarding one asks first, with Cancel ready for Enter.
+  const discarded = orphans.getByRole("article").first();
+  await discarded.getByRole("button", { name: "Discard" }).click();
+  const discarding = page.getByRole("alertdialog", { name: "Discard this orphaned claim?" });
+  await expect(discarding.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(discarding).toHaveCount(0);
+  await expect(orphans.getByRole("article")).toHaveCount(2);
+  await discarded.getByRole("button", { name: "Discard" }).click();
+  await discarding.getByRole("button", { name: "Discard claim" }).click();
+  await expect(orphans.getByRole("article")).toHaveCount(1);
   await page.getByRole("link", { name: "History and comparison" }).click();
   await page.getByRole("link", { name: "Read revision 1" }).click();
-  page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: "Restore revision 1" }).click();
+  const restore = page.getByRole("button", { name: "Restore revision 1" });
+  await restore.click();
+  // The page asks first; Escape changes nothing and gives the focus back to the button.
+  const asking = page.getByRole("alertdialog", { name: "Restore the text of revision 1?" });
+  await expect(asking).toContainText("It becomes revision 3, and the claims move with it.");
+  await expect(asking.getByRole("button", { name: "Restore as revision 3" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(asking).toHaveCount(0);
+  await expect(restore).toBeFocused();
+  await restore.click();
+  await asking.getByRole("button", { name: "Restore as revision 3" }).click();
   await expect(page.getByRole("status")).toHaveText("Restored as revision 3: 0 claims re-anchored, 0 orphaned, 0 to check; 1 orphan back on its text.");
   await expect(page.getByRole("row", { name: /^3 \(current\)/ })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("restored.png"), fullPage: true });

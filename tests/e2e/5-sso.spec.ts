@@ -124,8 +124,8 @@ test("an admin links the sign-in a provider did not verify, once the person asks
   await expect(waiting).toContainText("its provider had not verified the email");
   await expect(waiting).toContainText(`Identity e2e-ed at http://localhost:${SSO_PORT}`);
   await page.screenshot({ path: testInfo.outputPath("sso-waiting.png"), fullPage: true });
-  page.once("dialog", (dialog) => void dialog.accept());
   await waiting.getByRole("button", { name: "Link it" }).click();
+  await page.getByRole("alertdialog", { name: "Link this single sign-on to Ed Editor's account?" }).getByRole("button", { name: "Link single sign-on" }).click();
   await expect(page.getByText("Linked: Ed Editor now signs in through that single sign-on.")).toBeVisible();
   await expect(row.getByText("Password and single sign-on", { exact: true })).toBeVisible();
   await expect(waiting).toHaveCount(0);
@@ -137,8 +137,11 @@ test("an admin links the sign-in a provider did not verify, once the person asks
 
   await signIn(page, "admin@example.com");
   await page.goto("/admin/users");
-  page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "Unlink single sign-on" }).click();
+  // Unlinking cannot be taken back by the admin: the dialog offers Cancel first.
+  const unlinking = page.getByRole("alertdialog", { name: "Unlink Ed Editor's single sign-on?" });
+  await expect(unlinking.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await unlinking.getByRole("button", { name: "Unlink", exact: true }).click();
   await expect(page.getByText(/^Unlinked: Ed Editor signs in with a password/)).toBeVisible();
   await expect(row.getByText("Password", { exact: true })).toBeVisible();
   await page.reload();

@@ -83,6 +83,15 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
   { name: "revision history", as: "rita@example.com", path: () => `/articles/${articleId}/revisions` },
   { name: "revision comparison and text", as: "rita@example.com", path: () => `/articles/${articleId}/revisions?view=1&from=1&to=2` },
   { name: "revision text with Restore, for an editor", as: "ed@example.com", path: () => `/articles/${articleId}/revisions?view=1&from=1&to=2` },
+  {
+    name: "revision text asking before Restore",
+    as: "ed@example.com",
+    path: () => `/articles/${articleId}/revisions?view=1&from=1&to=2`,
+    async then(page) {
+      await page.getByRole("button", { name: "Restore revision 1" }).click();
+      await expect(page.getByRole("alertdialog", { name: "Restore the text of revision 1?" })).toBeVisible();
+    },
+  },
   { name: "users admin", as: "admin@example.com", path: () => "/admin/users" },
   { name: "review queue", as: "ed@example.com", path: () => "/queue" },
   {

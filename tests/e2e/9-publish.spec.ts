@@ -203,8 +203,8 @@ test("the editor's import refuses malformed and oversized files, and places a va
 test("unpublishing takes the page down", async ({ page, browser }) => {
   await signIn(page, "ed@example.com");
   const tools = await openPublishTools(page);
-  page.once("dialog", (dialog) => void dialog.accept());
   await tools.getByRole("button", { name: "Unpublish" }).click();
+  await page.getByRole("alertdialog", { name: "Unpublish this fact-check?" }).getByRole("button", { name: "Unpublish" }).click();
   await expect(tools.getByText("Not published")).toBeVisible();
   const stranger = await browser.newContext();
   const gone = await stranger.newPage();
