@@ -116,6 +116,15 @@ test("an editor imports a newer version from a file, and the claims follow into 
   await expect(page.locator(".article-text")).toContainText("Updated at 10:00 with comment from the Pentagon.");
   await expect(page.locator("mark.claim", { hasText: "In June of 2022" })).toBeVisible();
   await expect(page.locator("mark.claim", { hasText: "Despite heavy losses" })).toBeVisible();
+
+  // The history shows the changed paragraph with its neighbour, and folds the unchanged ones before them until asked.
+  await page.getByRole("link", { name: "History and comparison" }).click();
+  const changes = page.getByRole("region", { name: "Changes from revision 2 to revision 3" });
+  await expect(changes.locator("ins", { hasText: "Updated at 10:00" })).toBeVisible();
+  const opening = changes.getByText(/The Biden administration has decided/);
+  await expect(opening).toBeHidden();
+  await changes.getByText(/^\d+ unchanged paragraphs$/).click();
+  await expect(opening).toBeVisible();
 });
 
 test("a claim being written follows its text when an editor saves a revision, and asks for a new selection when the text is gone", async ({ browser }, testInfo) => {

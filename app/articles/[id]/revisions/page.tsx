@@ -51,7 +51,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         <Link href={`/articles/${id}`}>← {article.title}</Link>
       </p>
       <h1>Revisions of “{article.title}”</h1>
-      <table>
+      <table className="revision-list">
         <thead>
           <tr>
             <th scope="col">Revision</th>
