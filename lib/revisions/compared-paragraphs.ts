@@ -32,7 +32,30 @@ export function comparedParagraphs(changes: readonly Change[]): ComparedParagrap
     });
   }
   end();
-  return paragraphs;
+  return withoutWholeParagraphBreaks(paragraphs);
+}
+
+const isBreak = (change: Change | undefined) => change?.type !== "equal" && change?.text === "\n";
+
+/** Whether the paragraph is all inserted or all deleted (`type`), its break aside. */
+function wholly(paragraph: ComparedParagraph | undefined, type: Change["type"]): boolean {
+  return !!paragraph && paragraph.changes.every((change) => change.type === type);
+}
+
+/**
+ * A paragraph inserted or deleted whole takes its paragraph break with it, which the comparison
+ * places at its end or, at the end of the text, at the end of the paragraph before. Marking that
+ * break as well would say nothing more, and would mark the unchanged paragraph before as changed.
+ */
+function withoutWholeParagraphBreaks(paragraphs: ComparedParagraph[]): ComparedParagraph[] {
+  return paragraphs.map((paragraph, index) => {
+    const last = paragraph.changes.at(-1);
+    if (!isBreak(last)) return paragraph;
+    const rest = paragraph.changes.slice(0, -1);
+    const whole = rest.length > 0 && rest.every((change) => change.type === last!.type);
+    if (!whole && !wholly(paragraphs[index + 1], last!.type)) return paragraph;
+    return { changes: rest, changed: rest.some((change) => change.type !== "equal") };
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
 import { compareTexts, type Change } from "./compare";
 import { parseDoc, revisionRestoreSchema, revisionSaveSchema } from "./input";
+import { revisionOutcomes, type RevisionOutcome } from "./outcomes";
 import { reanchorAnnotations, type ReanchorCounts } from "./reanchor-annotations";
 
 /** What saving a revision did: its number, and what became of the article's placed annotations. */
@@ -23,9 +24,11 @@ export type RevisionSummary = {
   /** Who saved it; null for the imported or seeded first revision. */
   author: { id: string; name: string } | null;
   current: boolean;
+  /** What its save did to the claims; null for the first revision. */
+  outcome: RevisionOutcome | null;
 };
 
-export type Revision = Omit<RevisionSummary, "current"> & { doc: unknown; plainText: string };
+export type Revision = Omit<RevisionSummary, "current" | "outcome"> & { doc: unknown; plainText: string };
 
 export type RevisionComparison = { from: number; to: number; changes: Change[] };
 
@@ -111,17 +114,21 @@ const authorOf = (row: RevisionRow) => (row.authorId && row.authorName !== null 
 export async function listRevisions(db: Database, actor: Actor | null, articleId: string): Promise<RevisionSummary[]> {
   enforce(mayViewArticles(actor), actor);
   const article = await requireArticle(db, articleId);
-  const rows = await db
-    .select(revisionColumns)
-    .from(articleRevisions)
-    .leftJoin(users, eq(users.id, articleRevisions.createdBy))
-    .where(eq(articleRevisions.articleId, articleId))
-    .orderBy(asc(articleRevisions.revision));
+  const [rows, outcomes] = await Promise.all([
+    db
+      .select(revisionColumns)
+      .from(articleRevisions)
+      .leftJoin(users, eq(users.id, articleRevisions.createdBy))
+      .where(eq(articleRevisions.articleId, articleId))
+      .orderBy(asc(articleRevisions.revision)),
+    revisionOutcomes(db, articleId),
+  ]);
   return rows.map((row) => ({
     revision: row.revision,
     createdAt: row.createdAt.toISOString(),
     author: authorOf(row),
     current: row.revision === article.revision,
+    outcome: outcomes.get(row.revision) ?? null,
   }));
 }
 

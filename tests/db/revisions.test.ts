@@ -39,7 +39,7 @@ describeOnEveryEngine("article revisions", (db) => {
 
   it("stores revision 1 with every new article", async () => {
     expect(await listRevisions(db(), author, article.id)).toEqual([
-      { revision: 1, createdAt: expect.any(String), author: null, current: true },
+      { revision: 1, createdAt: expect.any(String), author: null, current: true, outcome: null },
     ]);
     expect(await getRevision(db(), author, article.id, 1)).toMatchObject({ revision: 1, plainText: ARTICLE_TEXT, doc: docOf(ARTICLE_TEXT) });
   });
@@ -304,6 +304,12 @@ describeOnEveryEngine("article revisions", (db) => {
     ]);
     const [revised] = await db().select().from(auditEntries).where(eq(auditEntries.action, "revised")).orderBy(desc(auditEntries.id)).limit(1);
     expect(revised?.after).toMatchObject({ revision: 3, restoredFrom: 1, restored: 1 });
+    // The history says what each save did, and which revision a restore brought back.
+    expect((await listRevisions(db(), editor, article.id)).map((revision) => revision.outcome)).toEqual([
+      null,
+      expect.objectContaining({ orphaned: 1, restoredFrom: null }),
+      expect.objectContaining({ restored: 1, restoredFrom: 1 }),
+    ]);
   });
 
   it("refuses to restore for a reviewer, over a newer revision, the current revision, or one that does not exist", async () => {
@@ -320,8 +326,14 @@ describeOnEveryEngine("article revisions", (db) => {
     await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: docOf(FIRST.replace("Wednesday", "Thursday"), SECOND, THIRD) });
 
     expect(await listRevisions(db(), author, article.id)).toEqual([
-      { revision: 1, createdAt: expect.any(String), author: null, current: false },
-      { revision: 2, createdAt: expect.any(String), author: { id: editor.id, name: "Ed Editor" }, current: true },
+      { revision: 1, createdAt: expect.any(String), author: null, current: false, outcome: null },
+      {
+        revision: 2,
+        createdAt: expect.any(String),
+        author: { id: editor.id, name: "Ed Editor" },
+        current: true,
+        outcome: { reanchored: 0, orphaned: 0, checkPlacement: 0, restored: 0, restoredFrom: null },
+      },
     ]);
     expect(await getRevision(db(), author, article.id, 2)).toMatchObject({ author: { id: editor.id }, plainText: expect.stringContaining("Thursday") });
     await expect(getRevision(db(), author, article.id, 3)).rejects.toThrow(NotFound);

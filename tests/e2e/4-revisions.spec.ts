@@ -289,7 +289,11 @@ test("an editor restores the revision before a paragraph was deleted, and the cl
   await restore.click();
   await asking.getByRole("button", { name: "Restore as revision 3" }).click();
   await expect(page.getByRole("status")).toHaveText("Restored as revision 3: 0 claims re-anchored, 0 orphaned, 0 to check; 1 orphan back on its text.");
-  await expect(page.getByRole("row", { name: /^3 \(current\)/ })).toBeVisible();
+  // The history says what each save did to the claims, and which revision the restore brought back.
+  const restoredRow = page.getByRole("row", { name: /^3 \(current\)/ });
+  await expect(restoredRow).toContainText("restoring revision 1");
+  await expect(restoredRow).toContainText("1 orphan back on its text");
+  await expect(page.getByRole("row", { name: /^2 / })).toContainText("2 orphaned");
   await page.screenshot({ path: testInfo.outputPath("restored.png"), fullPage: true });
 
   await page.getByRole("link", { name: "Open the article" }).click();

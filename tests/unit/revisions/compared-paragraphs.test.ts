@@ -20,8 +20,13 @@ describe("comparedParagraphs", () => {
 
   it("shows a deleted paragraph as a paragraph of its own, changed", () => {
     const paragraphs = paragraphsOf("One.\nGone now.\nThree.", "One.\nThree.");
-    expect(paragraphs.map(text)).toEqual(["One.", "[d:Gone now.][d:\n]", "Three."]);
+    expect(paragraphs.map(text)).toEqual(["One.", "[d:Gone now.]", "Three."]);
     expect(paragraphs.map((p) => p.changed)).toEqual([false, true, false]);
+    // The last paragraph: the break deleted with it comes before it, and leaves the one before unchanged.
+    const last = paragraphsOf("One.\nTwo.\nThree.", "One.\nTwo.");
+    expect(last.map(text)).toEqual(["One.", "Two.", "[d:Three.]"]);
+    expect(last.map((p) => p.changed)).toEqual([false, false, true]);
+    expect(paragraphsOf("One.", "One.\nAdded.").map(text)).toEqual(["One.", "[i:Added.]"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { savedMessage } from "@/lib/revisions/saved-message";
+import { outcomeSummary, savedMessage } from "@/lib/revisions/saved-message";
 
 describe("savedMessage", () => {
   it("says what a save did to the claims", () => {
@@ -11,5 +11,13 @@ describe("savedMessage", () => {
       "Restored as revision 5: 3 claims re-anchored, 0 orphaned, 1 to check; 2 orphans back on their text.",
     );
     expect(savedMessage({ revision: 3, reanchored: 0, orphaned: 0, checkPlacement: 0, restored: 1 })).toMatch(/; 1 orphan back on its text\.$/);
+  });
+});
+
+describe("outcomeSummary", () => {
+  it("names only what a revision did to the claims", () => {
+    expect(outcomeSummary({ reanchored: 4, orphaned: 1, checkPlacement: 0, restored: 0 })).toBe("4 claims re-anchored, 1 orphaned");
+    expect(outcomeSummary({ reanchored: 1, orphaned: 0, checkPlacement: 2, restored: 1 })).toBe("1 claim re-anchored, 2 to check, 1 orphan back on its text");
+    expect(outcomeSummary({ reanchored: 0, orphaned: 0, checkPlacement: 0, restored: 0 })).toBe("No claims to carry over");
   });
 });

@@ -9,6 +9,7 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 import { NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
 import { mayEditArticle } from "@/lib/policies/article";
+import { outcomeSummary } from "@/lib/revisions/saved-message";
 import { compareRevisions, getRevision, listRevisions } from "@/lib/revisions/service";
 
 export const metadata: Metadata = { title: "Revisions" };
@@ -57,6 +58,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             <th scope="col">Revision</th>
             <th scope="col">Saved</th>
             <th scope="col">By</th>
+            <th scope="col">Claims</th>
             <th scope="col">Text</th>
           </tr>
         </thead>
@@ -68,7 +70,11 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                 {revision.current && <span className="muted"> (current)</span>}
               </th>
               <td>{new Date(revision.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</td>
-              <td>{revision.author?.name ?? <span className="muted">imported</span>}</td>
+              <td>
+                {revision.author?.name ?? <span className="muted">imported</span>}
+                {revision.outcome?.restoredFrom && <span className="muted">, restoring revision {revision.outcome.restoredFrom}</span>}
+              </td>
+              <td>{revision.outcome ? outcomeSummary(revision.outcome) : <span className="muted">—</span>}</td>
               <td>
                 <Link href={`/articles/${id}/revisions?view=${revision.revision}&from=${from}&to=${to}`}>Read revision {revision.revision}</Link>
               </td>
