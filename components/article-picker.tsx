@@ -45,10 +45,10 @@ export function ArticlePicker({ name, label, initial, className }: Props) {
     if (!search) return;
     let current = true;
     const timer = window.setTimeout(() => {
-      callApi<ArticleListPage>("GET", `/api/articles?q=${encodeURIComponent(search)}`).then(
+      callApi<ArticleListPage>("GET", `/api/articles?q=${encodeURIComponent(search)}&limit=${SUGGESTIONS}`).then(
         (page) => {
           if (!current) return;
-          setOptions(page.articles.slice(0, SUGGESTIONS));
+          setOptions(page.articles);
           setHighlighted(0);
           setStatus(page.total === 0 ? "No article matches." : page.total > SUGGESTIONS ? `${page.total} articles match; the ${SUGGESTIONS} newest are listed.` : "");
         },

@@ -30,10 +30,19 @@ const MAX_SEARCH_LENGTH = 200;
 /** Words of a search that count; more add nothing a person would type. */
 const MAX_SEARCH_WORDS = 8;
 
-/** `?q=` (words the title or byline must all contain, in any case) and `?page=` (from 1) of the list of articles. */
+/**
+ * `?q=` (words the title or byline must all contain, in any case), `?page=` (from 1) and `?limit=`
+ * (articles per page, at most 50: a search offering a few matches asks for no more) of the list of articles.
+ */
 export const articleListQuerySchema = z.strictObject({
   q: z.string().trim().max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`).default(""),
   page: z.coerce.number({ error: "must be a page number, a whole number from 1" }).int("must be a whole number").min(1, "must be at least 1").default(1),
+  limit: z.coerce
+    .number({ error: `must be a whole number from 1 to ${ARTICLES_PER_PAGE}` })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(ARTICLES_PER_PAGE, `must be at most ${ARTICLES_PER_PAGE}`)
+    .default(ARTICLES_PER_PAGE),
 });
 
 export type ArticleListQuery = z.output<typeof articleListQuerySchema>;
@@ -92,12 +101,12 @@ export async function listArticles(db: Database, actor: Actor | null, input: unk
       .from(articles)
       .where(where)
       .orderBy(desc(articles.createdAt), asc(articles.title), asc(articles.id))
-      .limit(ARTICLES_PER_PAGE)
-      .offset((query.page - 1) * ARTICLES_PER_PAGE),
+      .limit(query.limit)
+      .offset((query.page - 1) * query.limit),
     db.select({ value: count() }).from(articles).where(where),
   ]);
   const matching = total?.value ?? 0;
-  return { query, articles: await summariesOf(db, rows), total: matching, pageCount: Math.max(1, Math.ceil(matching / ARTICLES_PER_PAGE)) };
+  return { query, articles: await summariesOf(db, rows), total: matching, pageCount: Math.max(1, Math.ceil(matching / query.limit)) };
 }
 
 /** The id and title of the article `id`, for a filter that has it chosen; null when there is none. */

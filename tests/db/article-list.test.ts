@@ -25,6 +25,10 @@ describeOnEveryEngine("the list of articles, a page at a time", (db) => {
     expect(await titles({ page: "2" })).toEqual(["Story 03", "Story 02", "Story 01"]);
     const beyond = await listArticles(db(), reader, { page: 3 });
     expect(beyond).toMatchObject({ articles: [], total: ARTICLES_PER_PAGE + 3, pageCount: 2 });
+    // A search offering a few matches asks for fewer per page.
+    const few = await listArticles(db(), reader, { limit: "8", page: "2" });
+    expect(few).toMatchObject({ total: ARTICLES_PER_PAGE + 3, pageCount: 7 });
+    expect(few.articles.map((article) => article.title)).toEqual(Array.from({ length: 8 }, (_, i) => `Story ${ARTICLES_PER_PAGE + 3 - 8 - i}`));
   });
 
   it("finds the articles whose title or byline holds every word searched, in any case", async () => {
@@ -53,6 +57,8 @@ describeOnEveryEngine("the list of articles, a page at a time", (db) => {
     ["a page that is not a number", { page: "two" }, "page"],
     ["page 0", { page: "0" }, "page"],
     ["a search longer than 200 characters", { q: "x".repeat(201) }, "q"],
+    ["more than 50 articles a page", { limit: "51" }, "limit"],
+    ["no article a page", { limit: "0" }, "limit"],
   ])("refuses %s, naming the parameter", async (_, input, field) => {
     const error = await listArticles(db(), reader, input).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Invalid);
