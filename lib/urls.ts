@@ -8,3 +8,13 @@ export function isSafeHttpUrl(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * A web address as people type it: "www.example.org/report" (a host name with a dot, no scheme)
+ * gets https:// in front, as browsers' address bars do; anything else is left as typed, for
+ * `isSafeHttpUrl` to judge ("javascript:…" stays refused).
+ */
+export function withWebScheme(value: string): string {
+  const typed = value.trim();
+  return /^[^\s:/?#]+\.[^\s:/?#]+(?:[/?#]\S*)?$/.test(typed) && !/^[a-z][a-z0-9+.-]*:/i.test(typed) ? `https://${typed}` : typed;
+}

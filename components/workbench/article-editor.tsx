@@ -80,9 +80,12 @@ export function ArticleEditor({ ref, ...props }: Props) {
   const view = useRef<EditorView | null>(null);
   const annotate = useRef<() => boolean>(() => false);
   const [button, setButton] = useState<ButtonPlace | null>(null);
-  const callbacks = useRef({ onAnnotate, onClaimClick, canAnnotate, onDocChange });
+  const saveEdits = () => {
+    if (view.current && !props.saving) props.onSaveRevision(view.current.state.doc.toJSON());
+  };
+  const callbacks = useRef({ onAnnotate, onClaimClick, canAnnotate, onDocChange, saveEdits });
   useLayoutEffect(() => {
-    callbacks.current = { onAnnotate, onClaimClick, canAnnotate, onDocChange };
+    callbacks.current = { onAnnotate, onClaimClick, canAnnotate, onDocChange, saveEdits };
   });
   // The claims whose every word the edits have deleted (the highlights are set only outside edit mode).
   const [lost, setLost] = useState<string[]>([]);
@@ -157,7 +160,7 @@ export function ArticleEditor({ ref, ...props }: Props) {
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
-    editor.updateState(editor.state.reconfigure({ plugins: [...sharedPlugins.current, ...(editing ? editingPlugins() : READING_PLUGINS)] }));
+    editor.updateState(editor.state.reconfigure({ plugins: [...sharedPlugins.current, ...(editing ? editingPlugins(() => callbacks.current.saveEdits()) : READING_PLUGINS)] }));
     if (editing) editor.focus();
   }, [editing, parsed]);
 
@@ -207,7 +210,7 @@ export function ArticleEditor({ ref, ...props }: Props) {
           <EditToolbar
             getView={() => view.current}
             saving={props.saving}
-            onSave={() => view.current && props.onSaveRevision(view.current.state.doc.toJSON())}
+            onSave={saveEdits}
             onCancel={props.onStopEditing}
           />
           <LostClaims ids={lost} highlights={highlights} />

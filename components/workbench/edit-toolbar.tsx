@@ -3,7 +3,8 @@
 import type { Command } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { useState } from "react";
-import { editCommands, setLink } from "@/lib/editor/edit-commands";
+import { editCommands, selectedLink, setLink } from "@/lib/editor/edit-commands";
+import { LinkDialog } from "./link-dialog";
 
 type Props = { getView(): EditorView | null; saving: boolean; onSave(): void; onCancel(): void };
 
@@ -22,6 +23,8 @@ const BUTTONS: { label: string; command: Command; shortcut?: string }[] = [
 /** The formatting buttons of edit mode, and saving or leaving it. */
 export function EditToolbar({ getView, saving, onSave, onCancel }: Props) {
   const [linkError, setLinkError] = useState<string | null>(null);
+  /** The link dialog, open with the address already on the selection (null for none). */
+  const [linking, setLinking] = useState<{ current: string | null } | null>(null);
   const run = (command: Command) => {
     const view = getView();
     if (!view) return;
@@ -31,11 +34,13 @@ export function EditToolbar({ getView, saving, onSave, onCancel }: Props) {
   const link = () => {
     const view = getView();
     if (!view) return;
-    const href = window.prompt("Link address (http:// or https://); leave empty to remove the link", "https://");
-    if (href === null) return;
-    const applied = setLink(href.trim())(view.state, view.dispatch, view);
-    setLinkError(applied ? null : "Select the text to link, and give an http:// or https:// address.");
-    view.focus();
+    if (view.state.selection.empty) return setLinkError("Select the text to link first, then choose Link.");
+    setLinkError(null);
+    setLinking({ current: selectedLink(view.state) });
+  };
+  const closeLink = (href?: string) => {
+    setLinking(null);
+    if (href !== undefined) run(setLink(href));
   };
   return (
     <div className="edit-toolbar" role="toolbar" aria-label="Edit the article">
@@ -55,12 +60,13 @@ export function EditToolbar({ getView, saving, onSave, onCancel }: Props) {
         Link
       </button>
       <span className="edit-toolbar__spacer" />
-      <button type="button" className="primary" disabled={saving} onClick={onSave}>
+      <button type="button" className="primary" disabled={saving} onClick={onSave} title="Save revision (Ctrl+S)" aria-keyshortcuts="Control+S">
         {saving ? "Saving…" : "Save revision"}
       </button>
       <button type="button" className="link-button" disabled={saving} onClick={onCancel}>
         Stop editing
       </button>
+      {linking && <LinkDialog current={linking.current} onApply={(href) => closeLink(href)} onRemove={() => closeLink("")} onClose={() => closeLink()} />}
       {linkError && (
         <p className="field-error" role="alert">
           {linkError}

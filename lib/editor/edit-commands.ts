@@ -1,7 +1,7 @@
 import { baseKeymap, setBlockType, toggleMark } from "prosemirror-commands";
 import { history, redo, undo } from "prosemirror-history";
 import { keymap } from "prosemirror-keymap";
-import type { Command, Plugin } from "prosemirror-state";
+import type { Command, EditorState, Plugin } from "prosemirror-state";
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from "prosemirror-schema-list";
 import { isSafeHttpUrl } from "@/lib/urls";
 import { articleSchema } from "./schema";
@@ -36,11 +36,28 @@ export function setLink(href: string): Command {
   };
 }
 
-/** The plugins that make the article editable: undo history and the editing keys. */
-export function editingPlugins(): Plugin[] {
+/** The address of the first link in the selection, or null when none of it is linked. */
+export function selectedLink(state: EditorState): string | null {
+  const { from, to } = state.selection;
+  let href: string | null = null;
+  state.doc.nodesBetween(from, to, (node) => {
+    const link = href === null && node.marks.find((mark) => mark.type === marks.link);
+    if (link) href = link.attrs.href as string;
+    return href === null;
+  });
+  return href;
+}
+
+/** The plugins that make the article editable: undo history and the editing keys, Mod-s calling `save`. */
+export function editingPlugins(save: () => void): Plugin[] {
   return [
     history(),
     keymap({
+      // Instead of the browser's "Save page as".
+      "Mod-s": () => {
+        save();
+        return true;
+      },
       "Mod-b": editCommands.bold,
       "Mod-i": editCommands.italic,
       "Mod-z": undo,

@@ -29,6 +29,19 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
   await page.keyboard.press("ControlOrMeta+z");
   await expect(page.locator("mark.claim", { hasText: "In June of 2022" })).toHaveText(EDITED_CLAIM);
 
+  // Link asks for the address in the page's own dialog, and takes only a web address.
+  await selectWithMouse(page, "green light");
+  await page.getByRole("toolbar", { name: "Edit the article" }).getByRole("button", { name: "Link" }).click();
+  const linking = page.getByRole("dialog", { name: "Link the selected text" });
+  await expect(linking.getByLabel("Link address")).toBeFocused();
+  await page.keyboard.type("javascript:alert(1)");
+  await page.keyboard.press("Enter");
+  await expect(linking.getByRole("alert")).toContainText("starts with http:// or https://");
+  await linking.getByLabel("Link address").fill("https://www.defense.gov/News/");
+  await linking.getByRole("button", { name: "Apply link" }).click();
+  await expect(linking).toHaveCount(0);
+  await expect(page.locator(".article-text a", { hasText: "green light" })).toHaveAttribute("href", "https://www.defense.gov/News/");
+
   // Delete the paragraph that holds Ed's claim.
   await selectWithMouse(page, DELETED_PARAGRAPH);
   await page.keyboard.press("Backspace");
@@ -43,7 +56,8 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
   await expect(page.locator(".article-text")).not.toContainText("dense minefields");
   await expect(page.getByRole("status").filter({ hasText: "Your edits delete all the text of 1 claim (in review)." })).toBeVisible();
 
-  await page.getByRole("button", { name: "Save revision" }).click();
+  // Ctrl+S (Cmd+S) saves the revision, instead of the browser's "Save page as".
+  await page.keyboard.press("ControlOrMeta+s");
   await expect(page.getByText(/Saved revision 2: .* 1 orphaned/)).toBeVisible();
   await expect(page.getByText("Revision 2", { exact: true })).toBeVisible();
   await expect(page.locator("mark.claim--approved.claim--verdict-mostly_true")).toHaveText(EDITED_CLAIM);

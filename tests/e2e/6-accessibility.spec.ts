@@ -80,6 +80,19 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
       await expect(page.getByRole("toolbar", { name: "Edit the article" })).toBeVisible();
     },
   },
+  {
+    name: "workbench in edit mode, asking for a link's address",
+    as: "ed@example.com",
+    path: () => `/articles/${articleId}`,
+    async then(page) {
+      await claimsShown(page);
+      await page.getByRole("button", { name: "Edit article" }).click();
+      await selectWithMouse(page, UNCLAIMED);
+      await page.getByRole("toolbar", { name: "Edit the article" }).getByRole("button", { name: "Link" }).click();
+      await page.getByRole("dialog", { name: "Link the selected text" }).getByRole("button", { name: "Apply link" }).click();
+      await expect(page.getByRole("dialog").getByRole("alert")).toBeVisible();
+    },
+  },
   { name: "revision history", as: "rita@example.com", path: () => `/articles/${articleId}/revisions` },
   { name: "revision comparison and text", as: "rita@example.com", path: () => `/articles/${articleId}/revisions?view=1&from=1&to=2` },
   { name: "revision text with Restore, for an editor", as: "ed@example.com", path: () => `/articles/${articleId}/revisions?view=1&from=1&to=2` },
