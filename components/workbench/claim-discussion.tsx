@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/users/actor";
 import type { Colleague } from "@/lib/users/service";
 import { ApiError } from "../api-client";
 import { useConfirm } from "../confirm-dialog";
+import { useCommentDraft } from "./use-comment-draft";
 import { Message } from "../message";
 import { annotationApi } from "./annotation-api";
 import { useClaimStore } from "./claim-store";
@@ -71,13 +72,28 @@ export function ClaimDiscussion({ annotation, actor }: { annotation: AnnotationR
                   ))}
                 </ol>
               )}
-              {canComment && <CommentComposer label="Reply" submitLabel="Reply" onSubmit={(body, mentions) => change(() => deskApi.comment(annotation.id, body, mentions, thread.id))} collapsed />}
+              {canComment && (
+                <CommentComposer
+                  label="Reply"
+                  submitLabel="Reply"
+                  userId={actor.id}
+                  draftSubject={`${annotation.id}:${thread.id}`}
+                  onSubmit={(body, mentions) => change(() => deskApi.comment(annotation.id, body, mentions, thread.id))}
+                  collapsed
+                />
+              )}
             </li>
           ))}
         </ol>
       )}
       {canComment && threads && (
-        <CommentComposer label="Add a comment" submitLabel="Comment" onSubmit={(body, mentions) => change(() => deskApi.comment(annotation.id, body, mentions))} />
+        <CommentComposer
+          label="Add a comment"
+          submitLabel="Comment"
+          userId={actor.id}
+          draftSubject={annotation.id}
+          onSubmit={(body, mentions) => change(() => deskApi.comment(annotation.id, body, mentions))}
+        />
       )}
     </section>
   );
@@ -101,6 +117,7 @@ function Comment({ comment, actor, onChange }: { comment: CommentRecord; actor: 
       <CommentComposer
         label="Edit your comment"
         submitLabel="Save"
+        userId={actor.id}
         initial={{ body: comment.body, mentions: comment.mentions.map((m) => ({ ...m, role: "reviewer" as const })) }}
         onSubmit={async (body, mentions) => {
           const saved = await onChange(() => deskApi.editComment(comment.id, body, mentions));
@@ -157,14 +174,18 @@ function Comment({ comment, actor, onChange }: { comment: CommentRecord; actor: 
 function CommentComposer(props: {
   label: string;
   submitLabel: string;
+  userId: string;
+  /** What the comment is on ("claim id" or "claim id:thread id"), to keep it unsent in this browser; none for an edit. */
+  draftSubject?: string;
   initial?: { body: string; mentions: Colleague[] };
   collapsed?: boolean;
   onSubmit(body: string, mentionIds: string[]): Promise<boolean>;
   onCancel?(): void;
 }) {
-  const [open, setOpen] = useState(!props.collapsed);
-  const [body, setBody] = useState(props.initial?.body ?? "");
-  const [mentions, setMentions] = useState<Colleague[]>(props.initial?.mentions ?? []);
+  const { draft, setDraft, clear, kept } = useCommentDraft(props.userId, props.draftSubject ?? null, props.initial);
+  const { body, mentions } = draft;
+  // A reply left unsent stays open, where it was being written.
+  const [open, setOpen] = useState(!props.collapsed || kept);
   const [busy, setBusy] = useState(false);
   if (!open) {
     return (
@@ -182,8 +203,7 @@ function CommentComposer(props: {
         const sent = await props.onSubmit(body.trim(), mentions.map((m) => m.id));
         setBusy(false);
         if (sent) {
-          setBody("");
-          setMentions([]);
+          clear();
           if (props.collapsed) setOpen(false);
         }
       }}
@@ -193,10 +213,7 @@ function CommentComposer(props: {
         value={body}
         mentions={mentions}
         autoFocus={props.collapsed || !!props.initial}
-        onChange={(text, people) => {
-          setBody(text);
-          setMentions(people);
-        }}
+        onChange={(text, people) => setDraft({ body: text, mentions: people })}
       />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy || !body.trim()}>
@@ -207,6 +224,7 @@ function CommentComposer(props: {
             type="button"
             className="link-button"
             onClick={() => {
+              clear();
               props.onCancel?.();
               setOpen(false);
             }}

@@ -5,7 +5,7 @@ import { mergeDocs } from "@/lib/revisions/merge";
 import { savedMessage } from "@/lib/revisions/saved-message";
 import type { RevisionSaved } from "@/lib/revisions/service";
 import { ApiError, callApi } from "../api-client";
-import { readStored, writeStored } from "../browser-storage";
+import { draftKey, readDraft, writeStored } from "../browser-storage";
 
 /** Edits not yet saved as a revision, kept in this browser so that a crash or a refused save loses nothing. */
 type UnsavedEdits = { baseRevision: number; doc: unknown; at: string };
@@ -13,10 +13,8 @@ type UnsavedEdits = { baseRevision: number; doc: unknown; at: string };
 /** What a save or an import of a revision answered. */
 export type RevisionSummary = RevisionSaved;
 
-const storageKey = (articleId: string) => `factcheck:unsaved-revision:${articleId}`;
-
-const readUnsaved = (articleId: string) => readStored<UnsavedEdits>(storageKey(articleId));
-const writeUnsaved = (articleId: string, edits: UnsavedEdits | null) => writeStored(storageKey(articleId), edits);
+const KIND = "unsaved-revision";
+const writeUnsaved = (key: string, edits: UnsavedEdits | null) => writeStored(key, edits);
 
 /**
  * Edit mode of an article: the saved document and revision, the document being edited, saving it
@@ -24,7 +22,9 @@ const writeUnsaved = (articleId: string, edits: UnsavedEdits | null) => writeSto
  * older revision into the newest one. `onRevised` runs when the page moves to a newer revision
  * (the claims moved with it).
  */
-export function useArticleRevision(articleId: string, initial: { doc: unknown; revision: number }, onRevised: () => void) {
+export function useArticleRevision(articleId: string, userId: string, initial: { doc: unknown; revision: number }, onRevised: () => void) {
+  /** Where this browser keeps this person's unsaved edits of this article. */
+  const unsavedKey = draftKey(KIND, userId, articleId);
   const [saved, setSaved] = useState(initial);
   const [editing, setEditing] = useState<{ baseRevision: number; doc: unknown } | null>(null);
   const [leftover, setLeftover] = useState<UnsavedEdits | null>(null);
@@ -41,8 +41,8 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
   useEffect(() => {
     // Read after hydration, so that the server's render and the browser's first render agree.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setLeftover(readUnsaved(articleId));
-  }, [articleId]);
+    setLeftover(readDraft<UnsavedEdits>(KIND, userId, articleId));
+  }, [articleId, userId]);
 
   /**
    * Carries edits made on an older revision into the newest one (a three-way merge, block by block:
@@ -58,7 +58,7 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
         ]);
         // Keystrokes made while the revisions were fetched count too: the editor's document as it is now.
         const merged = mergeDocs(base.doc, latest.doc, edited.current ?? edits.doc);
-        writeUnsaved(articleId, { baseRevision: latest.revision, doc: merged.doc, at: new Date().toISOString() });
+        writeUnsaved(unsavedKey, { baseRevision: latest.revision, doc: merged.doc, at: new Date().toISOString() });
         setSaved({ doc: latest.doc, revision: latest.revision });
         setEditing({ baseRevision: latest.revision, doc: merged.doc });
         edited.current = merged.doc;
@@ -79,7 +79,7 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
         setMessage({ text: `Your edits could not be merged: ${error.message} They are still kept in this browser; try again.`, error: true });
       }
     },
-    [articleId, onRevised],
+    [articleId, unsavedKey, onRevised],
   );
 
   const start = useCallback(
@@ -98,20 +98,20 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
       if (!editing) return;
       edited.current = doc;
       if (pending.current) clearTimeout(pending.current);
-      pending.current = setTimeout(() => writeUnsaved(articleId, { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() }), 400);
+      pending.current = setTimeout(() => writeUnsaved(unsavedKey, { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() }), 400);
     },
-    [articleId, editing],
+    [unsavedKey, editing],
   );
 
   const stop = useCallback(() => {
     if (pending.current) clearTimeout(pending.current);
-    writeUnsaved(articleId, null);
+    writeUnsaved(unsavedKey, null);
     setEditing(null);
     edited.current = null;
     setOutdated(false);
     setMessage(null);
     setGeneration((n) => n + 1);
-  }, [articleId]);
+  }, [unsavedKey]);
 
   /** Shows `doc`, just saved as `summary.revision` (here or by an import), and says what became of the claims. */
   const adopt = useCallback(
@@ -136,14 +136,14 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
       try {
         const summary = await callApi<RevisionSummary>("POST", `/api/articles/${articleId}/revisions`, { baseRevision: editing.baseRevision, doc });
         if (pending.current) clearTimeout(pending.current);
-        writeUnsaved(articleId, null);
+        writeUnsaved(unsavedKey, null);
         setEditing(null);
         edited.current = null;
         setOutdated(false);
         adopt(doc, summary);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        writeUnsaved(articleId, { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() });
+        writeUnsaved(unsavedKey, { baseRevision: editing.baseRevision, doc, at: new Date().toISOString() });
         if (error.status === 409) setOutdated(true);
         setMessage({
           text:
@@ -156,7 +156,7 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
         setSaving(false);
       }
     },
-    [articleId, editing, adopt],
+    [articleId, unsavedKey, editing, adopt],
   );
 
   /** Shows a revision someone else saved (unless this page is editing), rebuilding the editor on it. */
@@ -176,9 +176,9 @@ export function useArticleRevision(articleId: string, initial: { doc: unknown; r
   }, [editing, merge]);
 
   const discardLeftover = useCallback(() => {
-    writeUnsaved(articleId, null);
+    writeUnsaved(unsavedKey, null);
     setLeftover(null);
-  }, [articleId]);
+  }, [unsavedKey]);
 
   return { saved, editing, leftover, outdated, saving, message, generation, start, change, stop, save, mergeOutdated, adopt, follow, discardLeftover };
 }

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
-import { readStored, writeStored } from "../browser-storage";
+import { draftKey, readDraft, writeStored } from "../browser-storage";
 import type { ClaimDraft } from "./claim-draft";
 
 /** The annotation form when open: a new claim on the selected text, or an existing annotation at a version. */
@@ -20,32 +20,32 @@ export type OpenForm =
     }
   | { mode: "edit"; annotationId: string; version: number; quote: string; draft: ClaimDraft };
 
-const storageKey = (articleId: string) => `factcheck:unsaved-annotation:${articleId}`;
+const KIND = "unsaved-annotation";
 
 /**
  * The open annotation form, kept in this browser's storage until it is saved or cancelled,
  * so that a reload, a crash or a closed tab does not lose what the fact-checker typed.
  * Leaving the page with a form open asks for confirmation.
  */
-export function useUnsavedForm(articleId: string): [OpenForm | null, (next: OpenForm | null | ((current: OpenForm | null) => OpenForm | null)) => void] {
+export function useUnsavedForm(articleId: string, userId: string): [OpenForm | null, (next: OpenForm | null | ((current: OpenForm | null) => OpenForm | null)) => void] {
   const [form, setFormState] = useState<OpenForm | null>(null);
 
   useEffect(() => {
-    const stored = readStored<OpenForm>(storageKey(articleId));
+    const stored = readDraft<OpenForm>(KIND, userId, articleId);
     // Storage is read after hydration, so that the server's render and the browser's first render agree.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (stored) setFormState(stored);
-  }, [articleId]);
+  }, [articleId, userId]);
 
   const setForm = useCallback(
     (next: OpenForm | null | ((current: OpenForm | null) => OpenForm | null)) => {
       setFormState((current) => {
         const value = typeof next === "function" ? next(current) : next;
-        writeStored(storageKey(articleId), value);
+        writeStored(draftKey(KIND, userId, articleId), value);
         return value;
       });
     },
-    [articleId],
+    [articleId, userId],
   );
 
   useEffect(() => {

@@ -61,11 +61,11 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const editor = useRef<ArticleEditorHandle>(null);
   const [cardError, setCardError] = useState<{ id: string; message: string } | null>(null);
-  const [form, setForm] = useUnsavedForm(articleId);
+  const [form, setForm] = useUnsavedForm(articleId, actor.id);
   const [conflict, setConflict] = useState<string | null>(null);
   const { confirm, dialog: confirmDialog } = useConfirm();
 
-  const article = useArticleRevision(articleId, { doc: initialDoc, revision }, reload);
+  const article = useArticleRevision(articleId, actor.id, { doc: initialDoc, revision }, reload);
   const doc = article.saved.doc;
   const savedRevision = article.saved.revision;
   const index = useMemo(() => indexTextblocks(documentFromJSON(doc)), [doc]);

@@ -106,8 +106,15 @@ test("the mentioned reviewer finds the mention in their inbox and replies in the
   const thread = card.locator(".thread").first();
   await thread.getByRole("button", { name: "Reply" }).click();
   await thread.getByRole("combobox", { name: "Reply" }).fill("Page 31, table 4.");
+  // A reply not sent yet survives a reload (or a crash), open where it was being written.
+  await page.reload();
+  await expect(thread.getByRole("combobox", { name: "Reply" })).toHaveValue("Page 31, table 4.");
   await thread.getByRole("button", { name: "Reply", exact: true }).last().click();
   await expect(thread.locator(".replies")).toContainText("Page 31, table 4.");
+  // Sent, it is kept no more.
+  await page.reload();
+  await expect(thread.locator(".replies")).toContainText("Page 31, table 4.");
+  await expect(thread.getByRole("combobox", { name: "Reply" })).toHaveCount(0);
 
   // Her header counts the reply when she comes back to the tab, without leaving the page (and every minute while she looks).
   await asker.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
