@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useEffect, useId, useRef, useState } from "react";
+import { matchesClaimSearch } from "@/lib/annotations/claim-search";
 import type { AnnotationRecord } from "@/lib/annotations/record";
 import { REVIEW_STATUSES, REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/statuses";
 import type { ReviewAction } from "@/lib/reviews/transitions";
@@ -12,9 +13,10 @@ import { ClaimCard } from "./claim-card";
 /** The panel's filter: a review status, the claims whose placement waits for a check, or all. */
 export type StatusFilter = ReviewStatus | "all" | "check";
 
-export function isShown(annotation: AnnotationRecord, filter: StatusFilter): boolean {
-  if (filter === "check") return !annotation.placementChecked;
-  return filter === "all" || annotation.status === filter;
+/** Whether the claim passes the panel's filter and holds every word searched (`searchWords`). */
+export function isShown(annotation: AnnotationRecord, filter: StatusFilter, words: readonly string[]): boolean {
+  const status = filter === "check" ? !annotation.placementChecked : filter === "all" || annotation.status === filter;
+  return status && matchesClaimSearch(annotation, words);
 }
 
 // The panel is rendered in the browser only, once the claims have loaded: the platform's key names are known.
@@ -27,6 +29,10 @@ type Props = {
   annotations: AnnotationRecord[];
   filter: StatusFilter;
   onFilterChange(filter: StatusFilter): void;
+  /** What the find field holds, and its words (`searchWords`). */
+  search: string;
+  words: readonly string[];
+  onSearchChange(search: string): void;
   activeId: string | null;
   /** The claim j/k moved to, or the open one: its card is marked and always rendered. */
   currentId: string | null;
@@ -42,14 +48,15 @@ type Props = {
   onReattach(annotation: AnnotationRecord | null): void;
 };
 
-/** The article's claims in document order, filterable by review status. */
+/** The article's claims in document order, filterable by review status and found by their words. */
 export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
-  const { annotations, filter, onFilterChange, activeId, currentId, cardError } = props;
+  const { annotations, filter, onFilterChange, search, words, activeId, currentId, cardError } = props;
+  const searchId = useId();
   const headingId = useId();
   const counts = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, 0])) as Record<ReviewStatus, number>;
   for (const annotation of annotations) counts[annotation.status]++;
   const toCheck = annotations.filter((annotation) => !annotation.placementChecked).length;
-  const shown = filter === "all" ? annotations : annotations.filter((annotation) => isShown(annotation, filter));
+  const shown = filter === "all" && words.length === 0 ? annotations : annotations.filter((annotation) => isShown(annotation, filter, words));
   const [limit, setLimit] = useState(PAGE);
   const currentIndex = currentId ? shown.findIndex((annotation) => annotation.id === currentId) : -1;
   const rendered = Math.max(limit, currentIndex + 1);
@@ -81,6 +88,25 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
           </select>
         </label>
       </div>
+      {annotations.length > 0 && (
+        <div className="claims-panel__search">
+          <label htmlFor={searchId} className="visually-hidden">
+            Find claims
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            placeholder="Find claims: words, verdict, people, sources"
+            value={search}
+            onChange={(event) => props.onSearchChange(event.target.value)}
+          />
+          {words.length > 0 && (
+            <p className="muted" role="status">
+              {shown.length} of {annotations.length} {annotations.length === 1 ? "claim" : "claims"} {shown.length === 1 ? "matches" : "match"}.
+            </p>
+          )}
+        </div>
+      )}
       {shown.length === 0 ? (
         <p className="muted empty-state">
           {annotations.length === 0 ? (
@@ -88,7 +114,7 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
               No claims yet. Select a sentence in the article, then choose “Annotate claim” or press <KeyCombo binding={ANNOTATE_KEY} />.
             </>
           ) : (
-            filter === "check" ? "No placement waits for a check." : "No claims with this status."
+            words.length > 0 ? `No claim${filter === "all" ? "" : " shown"} holds “${search.trim()}”.` : filter === "check" ? "No placement waits for a check." : "No claims with this status."
           )}
         </p>
       ) : (

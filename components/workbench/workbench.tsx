@@ -15,6 +15,7 @@ import { AnnotationForm } from "./annotation-form";
 import { annotationApi } from "./annotation-api";
 import { ArticleEditor, type ArticleEditorHandle } from "./article-editor";
 import { draftOf, emptyDraft, type ClaimDraft, type ClaimPayload } from "./claim-draft";
+import { searchWords } from "@/lib/annotations/claim-search";
 import { ClaimsPanel, isShown, type StatusFilter } from "./claims-panel";
 import { ClaimStoreContext } from "./claim-store";
 import { OrphansPanel } from "./orphans-panel";
@@ -58,6 +59,8 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   const [activeId, setActiveId] = useState<string | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [filter, setFilter] = useState<StatusFilter>("all");
+  const [search, setSearch] = useState("");
+  const words = useMemo(() => searchWords(search), [search]);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const editor = useRef<ArticleEditorHandle>(null);
   const [cardError, setCardError] = useState<{ id: string; message: string } | null>(null);
@@ -112,7 +115,9 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
 
   const focusFromHighlight = useCallback(
     (id: string) => {
+      // The claim clicked in the text shows in the panel, whatever it was filtered by.
       setFilter((current) => (current === "all" ? current : "all"));
+      setSearch("");
       activate(id);
     },
     [activate],
@@ -262,7 +267,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
 
   // A claim deleted or discarded is nobody's current claim.
   const current = currentId && placed.some((annotation) => annotation.id === currentId) ? currentId : null;
-  const shownIds = useMemo(() => placed.filter((annotation) => isShown(annotation, filter)).map((annotation) => annotation.id), [placed, filter]);
+  const shownIds = useMemo(() => placed.filter((annotation) => isShown(annotation, filter, words)).map((annotation) => annotation.id), [placed, filter, words]);
   useClaimKeys({
     shownIds,
     currentId: current,
@@ -350,6 +355,9 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
           annotations={placed}
           filter={filter}
           onFilterChange={setFilter}
+          search={search}
+          words={words}
+          onSearchChange={setSearch}
           activeId={activeId}
           currentId={current}
           actor={actor}

@@ -281,3 +281,21 @@ test("a reviewer signs in, annotates a claim, and moves between claims with the 
   await expect(dialog).toHaveCount(0);
   await expect(cyclistsSummary).toBeFocused();
 });
+
+test("the claims panel finds claims by their words, and a claim clicked in the text shows whatever was searched", async ({ page }) => {
+  await signIn(page, "rita@example.com");
+  await page.goto(`/articles/${articleId}`);
+  await claimsShown(page);
+  const panel = page.getByRole("region", { name: /^Claims/ });
+  const find = panel.getByRole("searchbox", { name: "Find claims" });
+  await find.fill("BRIDGE cyclists");
+  await expect(panel.getByRole("article")).toHaveCount(1);
+  await expect(panel.getByRole("article")).toContainText("Cyclists now use a separate lane on the bridge.");
+  await expect(panel.getByRole("status")).toHaveText(/^1 of \d+ claims matches\.$/);
+  await expectNoSeriousViolations(page, "claims panel with a search");
+  await find.fill("zeppelin");
+  await expect(panel.getByText("No claim holds “zeppelin”.")).toBeVisible();
+  await page.locator("mark.claim", { hasText: "Traffic on the old bridge" }).first().click();
+  await expect(find).toHaveValue("");
+  await expect(panel.getByRole("article", { name: /changes requested/ }).getByRole("button", { expanded: true })).toBeVisible();
+});
