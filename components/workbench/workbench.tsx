@@ -6,7 +6,6 @@ import { documentFromJSON, indexTextblocks, positionOfOffset } from "@/lib/artic
 import type { ClaimHighlight } from "@/lib/editor/claim-highlights";
 import type { ClaimSelection } from "@/lib/editor/selection";
 import { WORKBENCH_SHORTCUTS } from "@/lib/keyboard/shortcuts";
-import { REVIEW_ACTIONS, type ReviewAction } from "@/lib/reviews/transitions";
 import type { Actor } from "@/lib/users/actor";
 import { ApiError } from "../api-client";
 import { useConfirm } from "../confirm-dialog";
@@ -22,6 +21,7 @@ import { OrphansPanel } from "./orphans-panel";
 import { claimLabel } from "./labels";
 import { RevisionBar } from "./revision-bar";
 import { useArticleRevision } from "./use-article-revision";
+import { useCardActions, type CardError } from "./use-card-actions";
 import { useClaimKeys } from "./use-claim-keys";
 import { useClaims } from "./use-claims";
 import { useOpenClaim } from "./use-open-claim";
@@ -63,7 +63,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   const words = useMemo(() => searchWords(search), [search]);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const editor = useRef<ArticleEditorHandle>(null);
-  const [cardError, setCardError] = useState<{ id: string; message: string } | null>(null);
+  const [cardError, setCardError] = useState<CardError | null>(null);
   const [form, setForm] = useUnsavedForm(articleId, actor.id);
   const [conflict, setConflict] = useState<string | null>(null);
   const { confirm, dialog: confirmDialog } = useConfirm();
@@ -112,6 +112,16 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   );
 
   useOpenClaim(openClaimId, loading, annotations, activate);
+  const { flag, discard, confirmPlacement, takeAction, remove } = useCardActions({
+    articleId,
+    savedRevision,
+    store,
+    forget,
+    activate,
+    loadDetail,
+    setActiveId,
+    setCardError,
+  });
 
   const focusFromHighlight = useCallback(
     (id: string) => {
@@ -156,44 +166,6 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     [form, setForm, confirm, reattaching, store, activate, savedRevision],
   );
 
-  const flag = useCallback(
-    (selection: ClaimSelection) => {
-      annotationApi.create(articleId, selection.selectors, { verdict: null, explanation: "", sources: [] }).then(
-        (record) => {
-          store(record);
-          activate(record.id);
-        },
-        (error: unknown) => {
-          if (error instanceof ApiError) setCardError({ id: "", message: error.message });
-        },
-      );
-    },
-    [articleId, store, activate],
-  );
-
-  const discard = useCallback(
-    (annotation: AnnotationRecord) => {
-      annotationApi.discard(annotation.id, annotation.version).then(
-        () => forget(annotation.id),
-        (error: unknown) => {
-          if (error instanceof ApiError) setCardError({ id: annotation.id, message: error.message });
-        },
-      );
-    },
-    [forget],
-  );
-
-  const confirmPlacement = useCallback(
-    async (annotation: AnnotationRecord) => {
-      try {
-        store(await annotationApi.confirmPlacement(annotation.id, annotation.version, savedRevision));
-      } catch (error) {
-        if (error instanceof ApiError) setCardError({ id: annotation.id, message: error.message });
-      }
-    },
-    [store, savedRevision],
-  );
-
   async function save(open: OpenForm, payload: ClaimPayload, submit: boolean) {
     let record: AnnotationRecord | AnnotationDetail;
     if (open.mode === "create") {
@@ -228,37 +200,10 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     setConflict(null);
   }
 
-  const takeAction = useCallback(
-    async (annotation: AnnotationRecord, action: ReviewAction, comment: string) => {
-      setCardError(null);
-      try {
-        store(await annotationApi.changeStatus(annotation.id, annotation.version, REVIEW_ACTIONS[action].to, comment));
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        setCardError({ id: annotation.id, message: error.message });
-        if (error.status === 409) loadDetail(annotation.id);
-      }
-    },
-    [store, loadDetail],
-  );
-
   const edit = useCallback(
     (annotation: AnnotationRecord) =>
       setForm({ mode: "edit", annotationId: annotation.id, version: annotation.version, quote: annotation.quote, draft: draftOf(annotation) }),
     [setForm],
-  );
-
-  const remove = useCallback(
-    async (annotation: AnnotationRecord) => {
-      try {
-        await annotationApi.remove(annotation.id, annotation.version);
-        forget(annotation.id);
-        setActiveId(null);
-      } catch (error) {
-        if (error instanceof ApiError) setCardError({ id: annotation.id, message: error.message });
-      }
-    },
-    [forget],
   );
 
   useEffect(() => {
