@@ -1,6 +1,7 @@
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
 import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
 import type { ReviewStatus } from "@/lib/reviews/statuses";
+import type { Replacement } from "@/lib/revisions/orphan-replacement";
 import { callApi } from "../api-client";
 import type { ClaimPayload } from "./claim-draft";
 
@@ -21,6 +22,8 @@ export const annotationApi = {
   get: (id: string) => callApi<{ annotation: AnnotationDetail }>("GET", `/api/annotations/${id}`).then((answer) => answer.annotation),
   reattach: (id: string, version: number, selectors: [TextQuoteSelector, TextPositionSelector]) =>
     callApi<{ annotation: AnnotationDetail }>("POST", `/api/annotations/${id}/reattach`, { version, selectors }).then((answer) => answer.annotation),
+  /** For an orphan, what the revisions put in place of its text, to re-attach it to in one step; null when nothing did. */
+  replacement: (id: string) => callApi<{ replacement: Replacement | null }>("GET", `/api/annotations/${id}/replacement`).then((answer) => answer.replacement),
   discard: (id: string, version: number) =>
     callApi<{ annotation: AnnotationDetail }>("POST", `/api/annotations/${id}/discard`, { version }).then((answer) => answer.annotation),
   /** `revision` is the article revision whose placement the user saw and confirms. */

@@ -6,6 +6,8 @@ import type { AnnotationRecord } from "@/lib/annotations/record";
 import { mayPlaceAnnotation } from "@/lib/policies/annotation";
 import type { Actor } from "@/lib/users/actor";
 import { useConfirm } from "../confirm-dialog";
+import type { Replacement } from "@/lib/revisions/orphan-replacement";
+import { ReplacementOffer } from "./replacement-offer";
 import { StatusBadge, VerdictBadge } from "./status-badge";
 
 type Props = {
@@ -14,6 +16,9 @@ type Props = {
   reattachingId: string | null;
   onReattach(annotation: AnnotationRecord | null): void;
   onDiscard(annotation: AnnotationRecord): void;
+  /** The article's revision, and re-attaching an orphan to the text a revision put in its place. */
+  revision: number;
+  onReattachTo(annotation: AnnotationRecord, selectors: Replacement["selectors"]): void;
 };
 
 /**
@@ -21,7 +26,7 @@ type Props = {
  * wait here, with the quote they were made on and a way to see what the revision did to it, to be
  * re-attached to new text or discarded.
  */
-export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattachingId, onReattach, onDiscard }: Props) {
+export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattachingId, onReattach, onDiscard, revision, onReattachTo }: Props) {
   const headingId = useId();
   const { confirm, dialog } = useConfirm();
   if (!orphans.length) return null;
@@ -51,6 +56,7 @@ export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattac
                       </Link>
                     </p>
                   )}
+                  {mayPlace && !reattaching && <ReplacementOffer orphan={orphan} revision={revision} onReattach={onReattachTo} />}
                   {reattaching && (
                     <p className="notice" role="status">
                       Select the text this claim belongs to, then choose “Re-attach claim here” beside it.

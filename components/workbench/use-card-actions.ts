@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback } from "react";
+import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
 import type { AnnotationRecord } from "@/lib/annotations/record";
 import type { ClaimSelection } from "@/lib/editor/selection";
 import { REVIEW_ACTIONS, type ReviewAction } from "@/lib/reviews/transitions";
@@ -43,6 +44,23 @@ export function useCardActions({ articleId, savedRevision, store, forget, activa
     [articleId, store, activate, refused],
   );
 
+  /** Puts a claim (an orphan, or a doubtful placement) on the text `selectors` describe and opens its card; true once done. */
+  const reattach = useCallback(
+    (annotation: AnnotationRecord, selectors: [TextQuoteSelector, TextPositionSelector]): Promise<boolean> =>
+      annotationApi.reattach(annotation.id, annotation.version, selectors).then(
+        (record) => {
+          store(record);
+          activate(record.id);
+          return true;
+        },
+        (error: unknown) => {
+          refused(annotation.id)(error);
+          return false;
+        },
+      ),
+    [store, activate, refused],
+  );
+
   const discard = useCallback(
     (annotation: AnnotationRecord) => {
       annotationApi.discard(annotation.id, annotation.version).then(() => forget(annotation.id), refused(annotation.id));
@@ -81,5 +99,5 @@ export function useCardActions({ articleId, savedRevision, store, forget, activa
     [forget, setActiveId, refused],
   );
 
-  return { flag, discard, confirmPlacement, takeAction, remove };
+  return { flag, reattach, discard, confirmPlacement, takeAction, remove };
 }

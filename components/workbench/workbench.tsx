@@ -112,7 +112,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   );
 
   useOpenClaim(openClaimId, loading, annotations, activate);
-  const { flag, discard, confirmPlacement, takeAction, remove } = useCardActions({
+  const { flag, reattach, discard, confirmPlacement, takeAction, remove } = useCardActions({
     articleId,
     savedRevision,
     store,
@@ -122,6 +122,8 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     setActiveId,
     setCardError,
   });
+
+  const reattachTo = useCallback((orphan: AnnotationRecord, selectors: ClaimSelection["selectors"]) => void reattach(orphan, selectors), [reattach]);
 
   const focusFromHighlight = useCallback(
     (id: string) => {
@@ -136,16 +138,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   const startClaim = useCallback(
     (selection: ClaimSelection) => {
       if (reattaching) {
-        annotationApi.reattach(reattaching.id, reattaching.version, selection.selectors).then(
-          (record) => {
-            store(record);
-            setReattaching(null);
-            activate(record.id);
-          },
-          (error: unknown) => {
-            if (error instanceof ApiError) setCardError({ id: reattaching.id, message: error.message });
-          },
-        );
+        void reattach(reattaching, selection.selectors).then((done) => done && setReattaching(null));
         return;
       }
       setConflict(null);
@@ -163,7 +156,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
         destructive: true,
       }).then((yes) => yes && fresh());
     },
-    [form, setForm, confirm, reattaching, store, activate, savedRevision],
+    [form, setForm, confirm, reattaching, reattach, savedRevision],
   );
 
   async function save(open: OpenForm, payload: ClaimPayload, submit: boolean) {
@@ -294,7 +287,15 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
           </div>
         )}
         {loading === "loaded" && (
-          <OrphansPanel orphans={orphans} actor={actor} reattachingId={reattaching?.id ?? null} onReattach={setReattaching} onDiscard={discard} />
+          <OrphansPanel
+            orphans={orphans}
+            actor={actor}
+            reattachingId={reattaching?.id ?? null}
+            onReattach={setReattaching}
+            onDiscard={discard}
+            revision={savedRevision}
+            onReattachTo={reattachTo}
+          />
         )}
         {loading === "loaded" && <ClaimsPanel
           annotations={placed}

@@ -9,6 +9,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { annotationHistory } from "@/lib/audit/queries";
 import { describeEntry } from "@/lib/audit/describe";
 import { changeStatus } from "@/lib/reviews/service";
+import { orphanReplacement } from "@/lib/revisions/orphan-replacement";
 import { compareRevisions, getRevision, listRevisions, restoreRevision, saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
@@ -234,6 +235,37 @@ describeOnEveryEngine("article revisions", (db) => {
       selectors: [{ exact: "Ukrainian territory" }, { start: newText.indexOf("Ukrainian territory") }],
     });
     expect(reattached.history.at(-1)).toMatchObject({ kind: "reattached", revision: 2, actor: { id: editor.id } });
+  });
+
+  it("offers what a revision wrote in place of an orphan's sentence, which re-attaches it in one step", async () => {
+    const PORT = "The port reopened on Friday after a week of repairs. Officials said 3,000 containers were damaged. Ships queued outside the harbour all morning, and the first ferry left at noon.";
+    const LATER = "Trade resumed on Monday.";
+    const port = await addArticle(db(), [PORT, LATER, "A storm is forecast for the weekend."].join("\n"));
+    const select = (exact: string) => createAnnotation(db(), author, port.id, { selectors: selectorsOf(port.plainText, exact) });
+    const rewritten = await select("Officials said 3,000 containers were damaged.");
+    const deleted = await select("A storm is forecast for the weekend.");
+    const placed = await select("Trade resumed on Monday.");
+    const reworded = PORT.replace("Officials said 3,000 containers were damaged.", "Port officials now put the damage at 2,400 containers.");
+    await saveRevision(db(), editor, port.id, { baseRevision: 1, doc: docOf(reworded, LATER) });
+    // A later revision elsewhere: the replacement is found in the current text.
+    await saveRevision(db(), editor, port.id, { baseRevision: 2, doc: docOf("Updated on Tuesday.", reworded, LATER) });
+    const current = ["Updated on Tuesday.", reworded, LATER].join("\n");
+
+    const replacement = await orphanReplacement(db(), author, rewritten.id);
+    expect(replacement).toEqual({
+      start: current.indexOf("Port officials"),
+      end: current.indexOf("2,400 containers.") + "2,400 containers.".length,
+      text: "Port officials now put the damage at 2,400 containers.",
+      selectors: selectorsOf(current, "Port officials now put the damage at 2,400 containers."),
+    });
+    expect(await orphanReplacement(db(), author, deleted.id)).toBeNull();
+    expect(await orphanReplacement(db(), author, placed.id)).toBeNull();
+    await expect(orphanReplacement(db(), author, crypto.randomUUID())).rejects.toThrow(NotFound);
+
+    const { version } = await getAnnotation(db(), author, rewritten.id);
+    const reattached = await reattachAnnotation(db(), author, rewritten.id, { version, selectors: replacement!.selectors });
+    expect(reattached).toMatchObject({ orphaned: false, quote: replacement!.text, placementChecked: true });
+    expect(await orphanReplacement(db(), author, rewritten.id)).toBeNull();
   });
 
   it("discards an orphan: hidden from the list, kept with its history, changed no more", async () => {

@@ -317,3 +317,34 @@ test("an editor restores the revision before a paragraph was deleted, and the cl
   await card.getByRole("button", { expanded: false }).click();
   await expect(card.getByText("saved revision 3, which brought its text back")).toBeVisible();
 });
+
+test("an orphan whose sentence a revision reworded is offered the new sentence, and re-attached to it in one step", async ({ page }, testInfo) => {
+  const BEFORE = "Officials said 3,000 containers were damaged.";
+  const AFTER = "Port officials now put the damage at 2,400 containers.";
+  const paragraph = (sentence: string) => `The harbour reopened on Friday after a week of repairs. ${sentence} Ships queued outside the harbour all morning, and the first ferry left at noon.`;
+  await signIn(page, "rita@example.com");
+  const ed = await page.context().browser()!.newContext();
+  const edPage = await ed.newPage();
+  await signIn(edPage, "ed@example.com");
+  const created = await edPage.request.post("/api/articles", { data: { format: "text", title: "Harbour damage", content: paragraph(BEFORE) } });
+  const { id } = ((await created.json()) as { article: { id: string } }).article;
+
+  await page.goto(`/articles/${id}`);
+  await selectWithMouse(page, BEFORE);
+  await page.getByRole("button", { name: /Annotate claim/ }).click();
+  await page.getByRole("form", { name: "New claim" }).getByRole("button", { name: "Save draft" }).click();
+  await expect(page.locator("mark.claim", { hasText: BEFORE })).toBeVisible();
+  const imported = await edPage.request.post(`/api/articles/${id}/revisions/import`, { data: { baseRevision: 1, format: "text", content: paragraph(AFTER) } });
+  expect(await imported.json()).toMatchObject({ revision: 2, orphaned: 1 });
+  await ed.close();
+
+  // The page follows the revision; the orphan's card offers what now stands in its place.
+  const orphans = page.getByRole("region", { name: /Orphaned/ });
+  await expect(orphans).toContainText(`In its place the article now says: ${AFTER}`);
+  await orphans.screenshot({ path: testInfo.outputPath("replacement-offer.png") });
+  await orphans.getByRole("button", { name: "Re-attach to this text" }).click();
+  await expect(orphans).toHaveCount(0);
+  await expect(page.locator("mark.claim", { hasText: AFTER })).toHaveText(AFTER);
+  const card = page.getByRole("article", { name: /Claim by Rita Reviewer/ });
+  await expect(card.getByText(/re-attached it to the text/)).toBeVisible();
+});
