@@ -22,8 +22,9 @@ export const annotationApi = {
   get: (id: string) => callApi<{ annotation: AnnotationDetail }>("GET", `/api/annotations/${id}`).then((answer) => answer.annotation),
   reattach: (id: string, version: number, selectors: [TextQuoteSelector, TextPositionSelector]) =>
     callApi<{ annotation: AnnotationDetail }>("POST", `/api/annotations/${id}/reattach`, { version, selectors }).then((answer) => answer.annotation),
-  /** For an orphan, what the revisions put in place of its text, to re-attach it to in one step; null when nothing did. */
-  replacement: (id: string) => callApi<{ replacement: Replacement | null }>("GET", `/api/annotations/${id}/replacement`).then((answer) => answer.replacement),
+  /** For the article's orphans, what the revisions put in place of their text, by annotation id, to re-attach them to in one step. */
+  orphanReplacements: (articleId: string) =>
+    callApi<{ replacements: Record<string, Replacement> }>("GET", `/api/articles/${articleId}/orphan-replacements`).then((answer) => answer.replacements),
   discard: (id: string, version: number) =>
     callApi<{ annotation: AnnotationDetail }>("POST", `/api/annotations/${id}/discard`, { version }).then((answer) => answer.annotation),
   /** `revision` is the article revision whose placement the user saw and confirms. */

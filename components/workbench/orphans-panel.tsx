@@ -16,8 +16,8 @@ type Props = {
   reattachingId: string | null;
   onReattach(annotation: AnnotationRecord | null): void;
   onDiscard(annotation: AnnotationRecord): void;
-  /** The article's revision, and re-attaching an orphan to the text a revision put in its place. */
-  revision: number;
+  /** What the revisions put in place of each orphan's text, by id, and re-attaching an orphan to it. */
+  replacements: Record<string, Replacement>;
   onReattachTo(annotation: AnnotationRecord, selectors: Replacement["selectors"]): void;
 };
 
@@ -26,7 +26,7 @@ type Props = {
  * wait here, with the quote they were made on and a way to see what the revision did to it, to be
  * re-attached to new text or discarded.
  */
-export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattachingId, onReattach, onDiscard, revision, onReattachTo }: Props) {
+export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattachingId, onReattach, onDiscard, replacements, onReattachTo }: Props) {
   const headingId = useId();
   const { confirm, dialog } = useConfirm();
   if (!orphans.length) return null;
@@ -56,7 +56,9 @@ export const OrphansPanel = memo(function OrphansPanel({ orphans, actor, reattac
                       </Link>
                     </p>
                   )}
-                  {mayPlace && !reattaching && <ReplacementOffer orphan={orphan} revision={revision} onReattach={onReattachTo} />}
+                  {mayPlace && !reattaching && replacements[orphan.id] && (
+                    <ReplacementOffer orphan={orphan} replacement={replacements[orphan.id]!} onReattach={onReattachTo} />
+                  )}
                   {reattaching && (
                     <p className="notice" role="status">
                       Select the text this claim belongs to, then choose “Re-attach claim here” beside it.

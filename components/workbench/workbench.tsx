@@ -18,6 +18,7 @@ import { searchWords } from "@/lib/annotations/claim-search";
 import { ClaimsPanel, isShown, type StatusFilter } from "./claims-panel";
 import { ClaimStoreContext } from "./claim-store";
 import { OrphansPanel } from "./orphans-panel";
+import { useOrphanReplacements } from "./replacement-offer";
 import { claimLabel } from "./labels";
 import { RevisionBar } from "./revision-bar";
 import { useArticleRevision } from "./use-article-revision";
@@ -75,6 +76,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   const placed = useMemo(() => annotations.filter((annotation) => !annotation.orphaned), [annotations]);
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.orphaned), [annotations]);
   const [reattaching, setReattaching] = useState<AnnotationRecord | null>(null);
+  const replacements = useOrphanReplacements(articleId, savedRevision, orphans);
   const highlights = useMemo<ClaimHighlight[]>(
     () =>
       placed.map((annotation) => ({
@@ -293,7 +295,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
             reattachingId={reattaching?.id ?? null}
             onReattach={setReattaching}
             onDiscard={discard}
-            revision={savedRevision}
+            replacements={replacements}
             onReattachTo={reattachTo}
           />
         )}

@@ -1,9 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import { articleRevisions, articles } from "@/db/schema";
+import { annotations, articleRevisions, articles } from "@/db/schema";
 import { describe, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring";
-import { mapRevision } from "@/lib/anchoring/revision-map";
-import { getAnnotation } from "@/lib/annotations/service";
+import { mapRevision, type RevisionMap } from "@/lib/anchoring/revision-map";
+import { NotFound } from "@/lib/errors";
+import { mayViewAnnotations } from "@/lib/policies/annotation";
+import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
 
 /** What now stands where an orphan's text was: a span of the current text, its words, and the selectors that re-attach the claim to it. */
@@ -12,42 +14,54 @@ export type Replacement = { start: number; end: number; text: string; selectors:
 const WORD = /[\p{L}\p{N}]/u;
 
 /**
- * The text that took the place of old [start, end) in `newText`, widened to whole words: the
- * sentence a revision rewrote beyond recognition, found through the revision's difference (the
- * paragraph it sits in was kept). Null when nothing did: the paragraph went, or the span was
- * deleted without anything in its place.
+ * The text that took the place of old [start, end) in `newText` (`revision` maps the old text to
+ * it), widened to whole words: the sentence a revision rewrote beyond recognition, found through
+ * the revision's difference in a paragraph it kept. Null when nothing did: the paragraph went or
+ * was rewritten whole, or the span was deleted without anything in its place.
  */
-export function replacementOf(oldText: string, newText: string, start: number, end: number): { start: number; end: number } | null {
-  const span = mapRevision(oldText, newText).mapSpan(start, end);
+export function replacementIn(revision: RevisionMap, newText: string, start: number, end: number): { start: number; end: number } | null {
+  const span = revision.mapSpan(start, end);
   if (!span) return null;
   let [from, to] = [span.start, span.end];
   while (from > 0 && WORD.test(newText[from - 1]!) && WORD.test(newText[from]!)) from--;
-  while (to < newText.length && to > 0 && WORD.test(newText[to - 1]!) && WORD.test(newText[to]!)) to++;
+  while (to > 0 && to < newText.length && WORD.test(newText[to - 1]!) && WORD.test(newText[to]!)) to++;
   while (from < to && /\s/.test(newText[from]!)) from++;
   while (to > from && /\s/.test(newText[to - 1]!)) to--;
-  const words = newText.slice(from, to).match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length > 0 && !newText.slice(from, to).includes("\n") ? { start: from, end: to } : null;
+  const text = newText.slice(from, to);
+  return WORD.test(text) && !text.includes("\n") ? { start: from, end: to } : null;
 }
 
+/** `replacementIn` for one span, building the map of `oldText` to `newText` for it. */
+export const replacementOf = (oldText: string, newText: string, start: number, end: number) => replacementIn(mapRevision(oldText, newText), newText, start, end);
+
 /**
- * For an orphan, what the revisions since it lost its text put in its place, for a person to
- * re-attach it to in one step if it is the same claim reworded. Null for a placed or discarded
- * claim, and when nothing took its place. Anyone who can read the claim may ask.
+ * For each orphan of the article (not discarded) that something took the place of, what the
+ * revisions since it lost its text put there, by annotation id: for a person to re-attach it to in
+ * one step if it is the same claim reworded. One map per revision that last held some orphan's text.
  */
-export async function orphanReplacement(db: Database, actor: Actor | null, id: string): Promise<Replacement | null> {
-  const annotation = await getAnnotation(db, actor, id);
-  if (!annotation.orphaned || annotation.discarded || annotation.orphanedRevision === null) return null;
-  const [[held], [article]] = await Promise.all([
-    db
-      .select({ plainText: articleRevisions.plainText })
-      .from(articleRevisions)
-      .where(and(eq(articleRevisions.articleId, annotation.articleId), eq(articleRevisions.revision, annotation.orphanedRevision - 1))),
-    db.select({ plainText: articles.plainText }).from(articles).where(eq(articles.id, annotation.articleId)),
-  ]);
-  if (!held || !article) return null;
-  const [, position] = annotation.selectors;
-  // The orphan's selectors are where its text was in the revision that last held it.
-  if (held.plainText.slice(position.start, position.end) !== annotation.quote) return null;
-  const span = replacementOf(held.plainText, article.plainText, position.start, position.end);
-  return span && { ...span, text: article.plainText.slice(span.start, span.end), selectors: describe(article.plainText, span.start, span.end) };
+export async function orphanReplacements(db: Database, actor: Actor | null, articleId: string): Promise<Record<string, Replacement>> {
+  enforce(mayViewAnnotations(actor), actor);
+  const [article] = await db.select({ plainText: articles.plainText }).from(articles).where(eq(articles.id, articleId));
+  if (!article) throw new NotFound(`No article with id ${articleId}.`);
+  const orphans = await db
+    .select({ id: annotations.id, quote: annotations.quote, start: annotations.startOffset, end: annotations.endOffset, orphanedRevision: annotations.orphanedRevision })
+    .from(annotations)
+    .where(and(eq(annotations.articleId, articleId), isNotNull(annotations.orphanedAt), isNull(annotations.discardedAt), isNotNull(annotations.orphanedRevision)));
+  if (orphans.length === 0) return {};
+  // An orphan's offsets are where its text was in the revision before the one that orphaned it.
+  const heldIn = (orphan: (typeof orphans)[number]) => orphan.orphanedRevision! - 1;
+  const held = await db
+    .select({ revision: articleRevisions.revision, plainText: articleRevisions.plainText })
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), inArray(articleRevisions.revision, [...new Set(orphans.map(heldIn))])));
+  const current = article.plainText;
+  const replacements: Record<string, Replacement> = {};
+  for (const { revision, plainText } of held) {
+    const map = mapRevision(plainText, current);
+    for (const orphan of orphans.filter((o) => heldIn(o) === revision && plainText.slice(o.start, o.end) === o.quote)) {
+      const span = replacementIn(map, current, orphan.start, orphan.end);
+      if (span) replacements[orphan.id] = { ...span, text: current.slice(span.start, span.end), selectors: describe(current, span.start, span.end) };
+    }
+  }
+  return replacements;
 }

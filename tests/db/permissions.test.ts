@@ -14,7 +14,7 @@ import { Forbidden, Unauthenticated } from "@/lib/errors";
 import { actInBulk } from "@/lib/reviews/bulk";
 import { changeStatus } from "@/lib/reviews/service";
 import { importRevision } from "@/lib/revisions/import-version";
-import { orphanReplacement } from "@/lib/revisions/orphan-replacement";
+import { orphanReplacements } from "@/lib/revisions/orphan-replacement";
 import { compareRevisions, listRevisions, restoreRevision, saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
 import { changeSelfRegistration, readSelfRegistration } from "@/lib/users/self-registration";
@@ -107,7 +107,7 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["edit a comment", OWNERS, async (s) => editComment(db(), s.actor, (await commentBy(s.owner)).id, { body: "Edited." })],
     ["delete a comment", OWNERS, async (s) => deleteComment(db(), s.actor, (await commentBy(s.owner)).id)],
     ["read an annotation's history", ACTIVE, async (s) => annotationHistory(db(), s.actor, (await claimIn("draft", s.owner)).id)],
-    ["ask what replaced an orphan's text", ACTIVE, async (s) => orphanReplacement(db(), s.actor, (await claimIn("draft", s.owner)).id)],
+    ["ask what replaced the orphans' text", ACTIVE, (s) => orphanReplacements(db(), s.actor, s.articleId)],
     ["list articles", ACTIVE, (s) => listArticles(db(), s.actor)],
     ["read an article", ACTIVE, (s) => getArticle(db(), s.actor, s.articleId)],
     ["import an article", EDITORS, (s) => importArticle(db(), s.actor, newArticleText)],

@@ -9,7 +9,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { annotationHistory } from "@/lib/audit/queries";
 import { describeEntry } from "@/lib/audit/describe";
 import { changeStatus } from "@/lib/reviews/service";
-import { orphanReplacement } from "@/lib/revisions/orphan-replacement";
+import { orphanReplacements } from "@/lib/revisions/orphan-replacement";
 import { compareRevisions, getRevision, listRevisions, restoreRevision, saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
@@ -243,29 +243,32 @@ describeOnEveryEngine("article revisions", (db) => {
     const port = await addArticle(db(), [PORT, LATER, "A storm is forecast for the weekend."].join("\n"));
     const select = (exact: string) => createAnnotation(db(), author, port.id, { selectors: selectorsOf(port.plainText, exact) });
     const rewritten = await select("Officials said 3,000 containers were damaged.");
-    const deleted = await select("A storm is forecast for the weekend.");
-    const placed = await select("Trade resumed on Monday.");
+    // Two more: one on a sentence the revision deletes, one on a sentence it keeps.
+    const [deleted, placed] = [await select("A storm is forecast for the weekend."), await select("Trade resumed on Monday.")];
     const reworded = PORT.replace("Officials said 3,000 containers were damaged.", "Port officials now put the damage at 2,400 containers.");
     await saveRevision(db(), editor, port.id, { baseRevision: 1, doc: docOf(reworded, LATER) });
     // A later revision elsewhere: the replacement is found in the current text.
     await saveRevision(db(), editor, port.id, { baseRevision: 2, doc: docOf("Updated on Tuesday.", reworded, LATER) });
     const current = ["Updated on Tuesday.", reworded, LATER].join("\n");
 
-    const replacement = await orphanReplacement(db(), author, rewritten.id);
+    const replacements = await orphanReplacements(db(), author, port.id);
+    // The deleted sentence has nothing in its place; the placed claim is no orphan.
+    expect(Object.keys(replacements)).toEqual([rewritten.id]);
+    expect((await getAnnotation(db(), author, deleted.id)).orphaned).toBe(true);
+    expect((await getAnnotation(db(), author, placed.id)).orphaned).toBe(false);
+    const replacement = replacements[rewritten.id]!;
     expect(replacement).toEqual({
       start: current.indexOf("Port officials"),
       end: current.indexOf("2,400 containers.") + "2,400 containers.".length,
       text: "Port officials now put the damage at 2,400 containers.",
       selectors: selectorsOf(current, "Port officials now put the damage at 2,400 containers."),
     });
-    expect(await orphanReplacement(db(), author, deleted.id)).toBeNull();
-    expect(await orphanReplacement(db(), author, placed.id)).toBeNull();
-    await expect(orphanReplacement(db(), author, crypto.randomUUID())).rejects.toThrow(NotFound);
+    await expect(orphanReplacements(db(), author, crypto.randomUUID())).rejects.toThrow(NotFound);
 
     const { version } = await getAnnotation(db(), author, rewritten.id);
-    const reattached = await reattachAnnotation(db(), author, rewritten.id, { version, selectors: replacement!.selectors });
-    expect(reattached).toMatchObject({ orphaned: false, quote: replacement!.text, placementChecked: true });
-    expect(await orphanReplacement(db(), author, rewritten.id)).toBeNull();
+    const reattached = await reattachAnnotation(db(), author, rewritten.id, { version, selectors: replacement.selectors });
+    expect(reattached).toMatchObject({ orphaned: false, quote: replacement.text, placementChecked: true });
+    expect(await orphanReplacements(db(), author, port.id)).toEqual({});
   });
 
   it("discards an orphan: hidden from the list, kept with its history, changed no more", async () => {
