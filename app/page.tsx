@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ArticleListKeys } from "@/components/article-list-keys";
 import { ClaimProgress } from "@/components/articles/claim-progress";
+import { formatDateTime } from "@/components/workbench/labels";
 import { Pagination } from "@/components/pagination";
 import { getDb } from "@/db/client";
 import { listArticles, type ArticleListPage, type ArticleListQuery } from "@/lib/articles/list";
@@ -100,6 +101,9 @@ export default async function ArticlesPage({ searchParams }: Props) {
                   <th scope="row">
                     <Link href={`/articles/${article.id}`}>{article.title}</Link>
                     {article.byline && <div className="muted">{article.byline}</div>}
+                    <div className="muted article-table__revised">
+                      {article.revision > 1 ? `Revision ${article.revision}, saved ${formatDateTime(article.revisedAt)}` : `Added ${formatDateTime(article.revisedAt)}`}
+                    </div>
                   </th>
                   <td className="article-table__progress">
                     <ClaimProgress article={article} />

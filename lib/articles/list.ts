@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
-import { annotations, articles } from "@/db/schema";
+import { annotations, articleRevisions, articles } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import { containsPattern } from "@/lib/like-pattern";
 import { mayViewArticles } from "@/lib/policies/article";
@@ -16,6 +16,8 @@ export type ArticleSummary = {
   byline: string | null;
   publishedOn: string | null;
   revision: number;
+  /** When its current revision was saved (or the article imported), ISO 8601. */
+  revisedAt: string;
   /** Claims on the article's text, by review status. */
   claimsByStatus: Record<ReviewStatus, number>;
   /** Claims a revision took the text of, waiting to be re-attached or discarded, whatever their status. */
@@ -97,8 +99,16 @@ export async function listArticles(db: Database, actor: Actor | null, input: unk
   const where = searchCondition(query.q);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ id: articles.id, title: articles.title, byline: articles.byline, publishedOn: articles.publishedOn, revision: articles.revision })
+      .select({
+        id: articles.id,
+        title: articles.title,
+        byline: articles.byline,
+        publishedOn: articles.publishedOn,
+        revision: articles.revision,
+        revisedAt: sql<string>`coalesce(${articleRevisions.createdAt}, ${articles.createdAt})`.mapWith((value: string | Date) => new Date(value).toISOString()),
+      })
       .from(articles)
+      .leftJoin(articleRevisions, and(eq(articleRevisions.articleId, articles.id), eq(articleRevisions.revision, articles.revision)))
       .where(where)
       .orderBy(desc(articles.createdAt), asc(articles.title), asc(articles.id))
       .limit(query.limit)

@@ -1,7 +1,9 @@
 import { beforeEach, expect, it } from "vitest";
 import { createArticleFromText } from "@/lib/articles/create";
 import { ARTICLES_PER_PAGE, listArticles } from "@/lib/articles/list";
+import { documentFromPlainText } from "@/lib/articles/document";
 import { Invalid } from "@/lib/errors";
+import { listRevisions, saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
 import { addUser } from "./fixtures";
@@ -29,6 +31,16 @@ describeOnEveryEngine("the list of articles, a page at a time", (db) => {
     const few = await listArticles(db(), reader, { limit: "8", page: "2" });
     expect(few).toMatchObject({ total: ARTICLES_PER_PAGE + 3, pageCount: 7 });
     expect(few.articles.map((article) => article.title)).toEqual(Array.from({ length: 8 }, (_, i) => `Story ${ARTICLES_PER_PAGE + 3 - 8 - i}`));
+  });
+
+  it("says which revision each article is at and when it was saved", async () => {
+    const { id } = await add("Budget vote delayed");
+    const [added] = (await listArticles(db(), reader, {})).articles;
+    expect(added).toMatchObject({ revision: 1, revisedAt: (await listRevisions(db(), reader, id))[0]!.createdAt });
+    const editor = await addUser(db(), "editor");
+    await saveRevision(db(), editor, id, { baseRevision: 1, doc: documentFromPlainText("Budget vote delayed to Friday.").toJSON() });
+    const [revised] = (await listArticles(db(), reader, {})).articles;
+    expect(revised).toMatchObject({ revision: 2, revisedAt: (await listRevisions(db(), reader, id))[1]!.createdAt });
   });
 
   it("finds the articles whose title or byline holds every word searched, in any case", async () => {

@@ -106,6 +106,8 @@ test("an editor's revision moves a claim with its edited sentence, orphans one o
 
 test("the revision history compares two revisions", async ({ page }) => {
   await signIn(page, "rita@example.com");
+  // The list of articles says which revision each is at, and when it was saved.
+  await expect(page.getByRole("row", { name: new RegExp(ARTICLE) })).toContainText(/Revision 2, saved \d+ \w+ \d{4}, \d\d:\d\d/);
   await page.getByRole("link", { name: ARTICLE }).click();
   await page.getByRole("link", { name: "History and comparison" }).click();
   await expect(page.getByRole("heading", { name: /Revisions/ })).toBeVisible();
