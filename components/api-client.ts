@@ -30,7 +30,7 @@ export async function callApi<T>(method: string, path: string, body?: unknown): 
   if (!response.ok) {
     const message =
       answer.error ??
-      (response.status === 401 ? "Your session has ended. Sign in again in another tab, then retry." : `The server answered ${response.status}.`);
+      (response.status === 401 ? "Your session has ended. Sign in again in another tab, then retry." : `The server answered ${response.status}. Try again in a moment; if it keeps failing, tell your admin.`);
     throw new ApiError(response.status, message, answer.fields);
   }
   return answer;

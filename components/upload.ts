@@ -40,8 +40,8 @@ export function uploadErrorMessage({ status, body }: UploadAnswer<unknown>): str
   if (body.error) return body.error;
   if (status === 0) return "Could not reach the server. Check your connection and try again; nothing was lost from the form.";
   if (status === 401) return "Your session has ended. Sign in again in another tab, then retry.";
-  if (status === 413) return `The import is larger than ${MAX_IMPORT_MB} MB.`;
-  return `The server answered ${status}.`;
+  if (status === 413) return `The import is larger than ${MAX_IMPORT_MB} MB: split the article, or save it as plain text without images.`;
+  return `The server answered ${status}. Try again in a moment; if it keeps failing, tell your admin.`;
 }
 
 /** The words beside a progress bar. */
