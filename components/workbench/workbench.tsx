@@ -15,9 +15,11 @@ import { annotationApi } from "./annotation-api";
 import { ArticleEditor, type ArticleEditorHandle } from "./article-editor";
 import { draftOf, emptyDraft, type ClaimDraft, type ClaimPayload } from "./claim-draft";
 import { searchWords } from "@/lib/annotations/claim-search";
+import { overlappingClaims } from "@/lib/annotations/overlapping-claims";
 import { ClaimsPanel, isShown, type StatusFilter } from "./claims-panel";
 import { ClaimStoreContext } from "./claim-store";
 import { OrphansPanel } from "./orphans-panel";
+import { OverlapNote } from "./overlap-note";
 import { useOrphanReplacements } from "./replacement-offer";
 import { claimLabel } from "./labels";
 import { RevisionBar } from "./revision-bar";
@@ -262,7 +264,16 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
               setForm(null);
               setConflict(null);
             }}
-            quoteNote={form.mode === "create" && form.revised ? <NewClaimRevised {...form.revised} /> : null}
+            quoteNote={
+              form.mode === "create" ? (
+                <>
+                  {form.revised && <NewClaimRevised {...form.revised} />}
+                  {form.revised?.outcome !== "removed" && (
+                    <OverlapNote claims={overlappingClaims(placed, form.selectors[1].start, form.selectors[1].end)} onOpen={focusFromHighlight} />
+                  )}
+                </>
+              ) : null
+            }
             notice={
               conflict && form.mode === "edit" ? (
                 <div className="conflict" role="alert">

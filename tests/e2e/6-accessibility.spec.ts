@@ -299,3 +299,20 @@ test("the claims panel finds claims by their words, and a claim clicked in the t
   await expect(find).toHaveValue("");
   await expect(panel.getByRole("article", { name: /changes requested/ }).getByRole("button", { expanded: true })).toBeVisible();
 });
+
+test("a new claim on text that has a claim already says so, and opens that claim on a click", async ({ page }, testInfo) => {
+  await signIn(page, "ed@example.com");
+  await page.goto(`/articles/${articleId}`);
+  await claimsShown(page);
+  await selectWithMouse(page, "Cyclists now use a separate lane");
+  await page.keyboard.press("ControlOrMeta+Shift+A");
+  const form = page.getByRole("form", { name: "New claim" });
+  const note = form.getByRole("status").filter({ hasText: "This text has a claim already:" });
+  await expect(note).toContainText("by Rita Reviewer, Unproven, rejected");
+  await form.screenshot({ path: testInfo.outputPath("overlap-note.png") });
+  await expectNoSeriousViolations(page, "new claim over an existing one");
+  await note.getByRole("button", { name: "“Cyclists now use a separate lane on the bridge.”" }).click();
+  await expect(page.getByRole("article", { name: /rejected/ }).getByRole("button", { expanded: true })).toBeVisible();
+  await expect(form).toBeVisible();
+  await form.getByRole("button", { name: "Cancel" }).click();
+});
