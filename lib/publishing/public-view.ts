@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max, or } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
+import { annotations, articleRevisions, articles, reviewEvents, sources, users } from "@/db/schema";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { isSafeHttpUrl } from "@/lib/urls";
 
@@ -33,6 +33,11 @@ export type PublicArticle = {
   originalUrl: string | null;
   publishedOn: string | null;
   publishedAt: string;
+  /**
+   * When the page last changed after it was published (its text revised; a claim approved, reopened,
+   * moved or taken off it), or null when it has not: the "Updated" of its footer.
+   */
+  updatedAt: string | null;
   doc: unknown;
   claims: PublicClaim[];
 };
@@ -80,6 +85,7 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
     .orderBy(asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt));
   const ids = claims.map((claim) => claim.id);
   const [sourceRows, approvals] = ids.length ? await Promise.all([selectSources(db, ids), selectApprovals(db, ids)]) : [[], new Map<string, Approval>()];
+  const changedAt = await selectLastChange(db, article.id);
   return {
     id: article.id,
     slug: article.slug!,
@@ -88,6 +94,7 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
     originalUrl: article.originalUrl && isSafeHttpUrl(article.originalUrl) ? article.originalUrl : null,
     publishedOn: article.publishedOn,
     publishedAt: article.publishedAt!.toISOString(),
+    updatedAt: changedAt && changedAt > article.publishedAt! ? changedAt.toISOString() : null,
     doc: article.doc,
     claims: claims.map((claim, index) => {
       const approval = approvals.get(claim.id);
@@ -112,6 +119,27 @@ async function selectSources(db: Database, annotationIds: string[]) {
   return rows
     .filter((row) => isSafeHttpUrl(row.url))
     .map((row) => ({ ...row, archiveUrl: row.archiveUrl && isSafeHttpUrl(row.archiveUrl) ? row.archiveUrl : null }));
+}
+
+/**
+ * The latest change to what the public page shows: the current revision's save, or an event of a
+ * claim that was or became approved (its approval, its reopening, a placement moved or confirmed).
+ */
+async function selectLastChange(db: Database, articleId: string): Promise<Date | null> {
+  const [[revised], [reviewed]] = await Promise.all([
+    db
+      .select({ at: articleRevisions.createdAt })
+      .from(articleRevisions)
+      .innerJoin(articles, and(eq(articles.id, articleRevisions.articleId), eq(articles.revision, articleRevisions.revision)))
+      .where(eq(articleRevisions.articleId, articleId)),
+    db
+      .select({ at: max(reviewEvents.createdAt) })
+      .from(reviewEvents)
+      .innerJoin(annotations, eq(annotations.id, reviewEvents.annotationId))
+      .where(and(eq(annotations.articleId, articleId), or(eq(reviewEvents.toStatus, "approved"), eq(reviewEvents.fromStatus, "approved")))),
+  ]);
+  const times = [revised?.at, reviewed?.at].filter((at) => at !== null && at !== undefined).map((at) => new Date(at).getTime());
+  return times.length ? new Date(Math.max(...times)) : null;
 }
 
 type Approval = { at: Date; name: string };

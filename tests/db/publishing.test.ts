@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { annotations as annotationsTable, articles, auditEntries } from "@/db/schema";
-import { createAnnotation } from "@/lib/annotations/service";
+import { createAnnotation, getAnnotation } from "@/lib/annotations/service";
 import { discardAnnotation } from "@/lib/annotations/placement";
 import { documentFromPlainText } from "@/lib/articles/document";
 import { addComment } from "@/lib/comments/service";
@@ -141,6 +141,23 @@ describeOnEveryEngine("publishing", (db) => {
       await db().update(annotationsTable).set({ placementChecked: false }).where(eq(annotationsTable.id, claims.approved.id));
       const { slug } = await publishArticle(db(), editor, article.id);
       expect((await publicArticleBySlug(db(), slug!, { showReviewers: false }))!.claims).toEqual([]);
+    });
+
+    it("says when the page changed after it was published: a claim reopened, a revision saved", async () => {
+      const claims = await claimInEveryState();
+      const { slug } = await publishArticle(db(), editor, article.id);
+      const view = async () => (await publicArticleBySlug(db(), slug!, { showReviewers: false }))!;
+      expect((await view()).updatedAt).toBeNull();
+      // Work the public does not see changes nothing.
+      await changeStatus(db(), author, claims.draft.id, { to: "in_review", version: 1 });
+      expect((await view()).updatedAt).toBeNull();
+      const approved = await getAnnotation(db(), editor, claims.approved.id);
+      await changeStatus(db(), editor, approved.id, { to: "in_review", version: approved.version, comment: "Check the date." });
+      const reopened = (await view()).updatedAt;
+      expect(Date.parse(reopened!)).toBeGreaterThan(Date.parse((await view()).publishedAt));
+      const [first, second] = ARTICLE_TEXT.split("\n");
+      await saveRevision(db(), editor, article.id, { baseRevision: 2, doc: documentFromPlainText(`${first} Updated.\n${second}`).toJSON() });
+      expect(Date.parse((await view()).updatedAt!)).toBeGreaterThanOrEqual(Date.parse(reopened!));
     });
 
     it("is null for an article never published", async () => {

@@ -200,6 +200,24 @@ test("the editor's import refuses malformed and oversized files, and places a va
   await expect(tools.getByText(/“ferry timetable”/)).toBeVisible();
 });
 
+test("a revision saved after publishing shows on the public page as an update", async ({ page, browser }) => {
+  const stranger = await browser.newContext();
+  const reader = await stranger.newPage();
+  await reader.goto(`/p/${slug}`);
+  await expect(reader.locator("footer")).toContainText("Fact-check published by");
+  await expect(reader.locator("footer")).not.toContainText("Updated on");
+  await signIn(page, "ed@example.com");
+  const { article } = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as { article: { plainText: string; revision: number } };
+  const saved = await page.request.post(`/api/articles/${articleId}/revisions/import`, {
+    data: { baseRevision: article.revision, format: "text", content: `${article.plainText}\nThe council votes on the contract next week.` },
+  });
+  expect(saved.status()).toBe(201);
+  await reader.reload();
+  await expect(reader.locator("footer")).toContainText(/Updated on \d+ \w+ \d{4}(,| at) \d\d:\d\d UTC\./);
+  await expect(reader.locator("mark.claim-mark")).toHaveCount(2);
+  await stranger.close();
+});
+
 test("unpublishing takes the page down", async ({ page, browser }) => {
   await signIn(page, "ed@example.com");
   const tools = await openPublishTools(page);

@@ -37,6 +37,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const updateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 /** The public fact-check: readable by anyone, without JavaScript, with only approved claims. */
 export default async function PublicFactCheckPage({ params }: Params) {
@@ -83,6 +84,12 @@ export default async function PublicFactCheckPage({ params }: Params) {
       </div>
       <footer className="public-page__footer muted">
         Fact-check published by {newsroom.name} on {dateFormat.format(new Date(article.publishedAt))}.
+        {article.updatedAt && (
+          <>
+            {" "}
+            Updated on <time dateTime={article.updatedAt}>{updateFormat.format(new Date(article.updatedAt))} UTC</time>.
+          </>
+        )}
       </footer>
     </article>
   );
