@@ -16,21 +16,42 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const inboxHref = (page: number) => (page > 1 ? `/inbox?page=${page}` : "/inbox");
 const claimHref = (item: InboxItem) => `/articles/${item.article.id}?annotation=${item.claim.id}`;
 
+/** What the item's author did, before the claim's quote. */
+function what(item: InboxItem): string {
+  switch (item.reason) {
+    case "mention":
+      return "mentioned you on the claim";
+    case "reply":
+      return "replied in a thread you are in on the claim";
+    case "submitted":
+      return "submitted for review the claim";
+    case "approved":
+      return "approved the claim";
+    case "rejected":
+      return "rejected the claim";
+    case "changes_requested":
+      return "asked for changes to the claim";
+    case "reopened":
+      return "reopened the claim";
+    case "orphaned":
+      return item.revision === null ? "saved a revision that took the text of the claim" : `saved revision ${item.revision}, which took the text of the claim`;
+  }
+}
+
 function Item({ item }: { item: InboxItem }) {
   return (
     <li className={item.unread ? "inbox-item inbox-item--unread" : "inbox-item"}>
       <p className="inbox-item__what">
         {item.unread && <span className="inbox-item__new">New</span>}
-        <strong>{item.author.name}</strong> {item.reason === "mention" ? "mentioned you" : "replied in a thread you are in"} on the claim{" "}
-        <Link href={claimHref(item)}>“{item.claim.quote}”</Link> in <em>{item.article.title}</em>
+        <strong>{item.author.name}</strong> {what(item)} <Link href={claimHref(item)}>“{item.claim.quote}”</Link> in <em>{item.article.title}</em>
       </p>
-      <blockquote className="inbox-item__excerpt">{item.excerpt}</blockquote>
+      {item.excerpt && <blockquote className="inbox-item__excerpt">{item.excerpt}</blockquote>}
       <p className="muted inbox-item__when">{formatDateTime(item.createdAt)}</p>
     </li>
   );
 }
 
-/** The comments that mention the signed-in person or reply to them, newest first; opening it marks them read. */
+/** What is for the signed-in person (comments for them, what others did to their claims), newest first; opening it marks it read. */
 export default async function InboxPageView({ searchParams }: Props) {
   const page = [(await searchParams).page].flat()[0];
   const actor = await requirePageActor(page ? `/inbox?page=${encodeURIComponent(page)}` : "/inbox");
@@ -53,13 +74,14 @@ export default async function InboxPageView({ searchParams }: Props) {
     <div className="page">
       <h1>Inbox</h1>
       <p className="muted">
-        Comments that mention you, and replies in the threads you started or replied in, newest first. Open the claim to answer in its discussion.
+        Comments that mention you and replies in the threads you are in; on the claims you wrote or are assigned, what others decided and
+        the revisions that took their text. Newest first; open the claim to answer in its discussion.
       </p>
       <MarkInboxSeen until={renderedAt} />
       {inbox.items.length > 0 ? (
         <ol className="inbox-list" aria-label={`Inbox, ${inbox.unread} new`}>
           {inbox.items.map((item) => (
-            <Item key={item.commentId} item={item} />
+            <Item key={item.id} item={item} />
           ))}
         </ol>
       ) : inbox.total > 0 ? (

@@ -12,7 +12,7 @@ export const INBOX_SEEN_EVENT = "inbox:seen";
 const POLL_MS = 60_000;
 
 /**
- * The header's way to the inbox, with how many comments are new. The root layout is not drawn again
+ * The header's way to the inbox, with how many items (comments, decisions on their claims) are new. The root layout is not drawn again
  * when the app moves between pages, so the count is asked for again at each move; also when the
  * reader comes back to the tab, and every minute while they look at it, so a mention reaches a
  * reader who stays on one page. It is set at once when the inbox page marks the inbox read.

@@ -1,8 +1,8 @@
-import { and, arrayContains, count, desc, eq, isNull, lt, ne, sql } from "drizzle-orm";
-import { alias, union } from "drizzle-orm/pg-core";
+import { and, arrayContains, count, desc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { alias, union, unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database } from "@/db/database";
-import { annotations, articles, comments, users } from "@/db/schema";
+import { annotations, articles, comments, reviewEvents, users } from "@/db/schema";
 import { mayComment } from "@/lib/policies/comment";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
@@ -10,19 +10,28 @@ import { parseInput } from "@/lib/validation";
 
 /** Inbox items per page. */
 export const INBOX_PAGE_SIZE = 30;
-/** How much of a comment the inbox shows; the whole of it is in the claim's discussion. */
+/** How much of a comment (or a decision's reason) the inbox shows; the whole of it is in the claim's card. */
 const EXCERPT_LENGTH = 280;
 
+/** Why an item is in someone's inbox: a comment for them, or something another person did to their claim. */
+export type InboxReason = "mention" | "reply" | "submitted" | "approved" | "rejected" | "changes_requested" | "reopened" | "orphaned";
+
 /**
- * A comment for someone: one that mentions them, or a reply in a thread they started or replied in
- * before. `unread` until they open their inbox after it was written.
+ * What is for someone: a comment that mentions them, or a reply in a thread they started or replied
+ * in before; or, on a claim they wrote or are assigned, another person's review decision or a
+ * revision that took its text. `unread` until they open their inbox after it happened.
  */
 export type InboxItem = {
-  commentId: string;
-  reason: "mention" | "reply";
+  /** The comment's id, or the review event's. */
+  id: string;
+  kind: "comment" | "review";
+  reason: InboxReason;
+  /** Who wrote the comment, or took the decision or saved the revision. */
   author: { id: string; name: string };
-  /** The start of the comment, plain text. */
+  /** The start of the comment, or the reason given with a decision, plain text; empty when none was given. */
   excerpt: string;
+  /** The revision that took the claim's text (`orphaned`); null otherwise. */
+  revision: number | null;
   createdAt: string;
   unread: boolean;
   claim: { id: string; quote: string };
@@ -41,7 +50,7 @@ const earlier = alias(comments, "earlier");
 /**
  * The ids of the comments for `userId`: those mentioning them, the replies in threads they started,
  * and the replies after theirs in threads they replied in. (Own, deleted and discarded ones are
- * left out by `forUser`.)
+ * left out by `itemsFor`.)
  */
 function commentsFor(db: Database, userId: string) {
   const mentions = db.select({ id: comments.id }).from(comments).where(arrayContains(comments.mentionedUserIds, [userId]));
@@ -53,31 +62,73 @@ function commentsFor(db: Database, userId: string) {
   return union(mentions, inTheirThreads, afterTheirReplies).as("for_user");
 }
 
-const forUser = (db: Database, userId: string) => {
+/** A review event's reason: the decision it records, or the revision that orphaned the claim. */
+const eventReason = sql<InboxReason>`case
+  when ${reviewEvents.kind} = 'orphaned' then 'orphaned'
+  when ${reviewEvents.toStatus} in ('approved', 'rejected', 'changes_requested') then ${reviewEvents.toStatus}::text
+  when ${reviewEvents.fromStatus} in ('approved', 'rejected') then 'reopened'
+  else 'submitted' end`;
+
+/**
+ * Everything in `userId`'s inbox, comments and review events in one shape: comments for them that
+ * are not theirs nor deleted, and, on the claims they wrote or are assigned, the status changes
+ * (a draft's creation aside) and orphanings others made. Nothing on a discarded claim.
+ */
+function itemsFor(db: Database, userId: string) {
   const ids = commentsFor(db, userId);
-  return {
-    ids,
-    where: and(isNull(comments.deletedAt), ne(comments.authorId, userId), isNull(annotations.discardedAt)),
-  };
-};
-
-/** Whether a comment came after the user last opened their inbox (every one does, if they never have). */
-const afterSeen = (userId: string) =>
-  sql<boolean>`${comments.createdAt} > coalesce((select ${users.inboxSeenAt} from ${users} where ${users.id} = ${userId}), '-infinity'::timestamptz)`;
-
-/** How many comments are for the user, and how many of them came after they last opened their inbox: one query. */
-async function countsFor(db: Database, userId: string): Promise<{ total: number; unread: number }> {
-  const { ids, where } = forUser(db, userId);
-  const [row] = await db
-    .select({ total: count(), unread: sql<number>`(count(*) filter (where ${afterSeen(userId)}))::int` })
+  const commentItems = db
+    .select({
+      kind: sql<InboxItem["kind"]>`'comment'`.as("item_kind"),
+      id: comments.id,
+      reason: sql<InboxReason>`case when ${userId}::uuid = any(${comments.mentionedUserIds}) then 'mention' else 'reply' end`.as("item_reason"),
+      actorId: sql<string>`${comments.authorId}`.as("item_actor_id"),
+      text: sql<string>`${comments.body}`.as("item_text"),
+      revision: sql<number | null>`null::integer`.as("item_revision"),
+      createdAt: sql<Date>`${comments.createdAt}`.as("item_created_at"),
+      annotationId: sql<string>`${comments.annotationId}`.as("item_annotation_id"),
+    })
     .from(comments)
     .innerJoin(ids, eq(ids.id, comments.id))
     .innerJoin(annotations, eq(annotations.id, comments.annotationId))
-    .where(where);
+    .where(and(isNull(comments.deletedAt), ne(comments.authorId, userId), isNull(annotations.discardedAt)));
+  const eventItems = db
+    .select({
+      kind: sql<InboxItem["kind"]>`'review'`.as("item_kind"),
+      id: reviewEvents.id,
+      reason: eventReason.as("item_reason"),
+      actorId: sql<string>`${reviewEvents.actorId}`.as("item_actor_id"),
+      text: sql<string>`coalesce(${reviewEvents.comment}, '')`.as("item_text"),
+      revision: sql<number | null>`${reviewEvents.revision}`.as("item_revision"),
+      createdAt: sql<Date>`${reviewEvents.createdAt}`.as("item_created_at"),
+      annotationId: sql<string>`${reviewEvents.annotationId}`.as("item_annotation_id"),
+    })
+    .from(reviewEvents)
+    .innerJoin(annotations, eq(annotations.id, reviewEvents.annotationId))
+    .where(
+      and(
+        or(eq(annotations.authorId, userId), eq(annotations.assigneeId, userId)),
+        ne(reviewEvents.actorId, userId),
+        isNull(annotations.discardedAt),
+        or(eq(reviewEvents.kind, "orphaned"), and(eq(reviewEvents.kind, "status"), ne(reviewEvents.toStatus, "draft"))),
+      ),
+    );
+  return unionAll(commentItems, eventItems).as("inbox_items");
+}
+
+type Items = ReturnType<typeof itemsFor>;
+
+/** Whether an item came after the user last opened their inbox (every one does, if they never have). */
+const afterSeen = (items: Items, userId: string) =>
+  sql<boolean>`${items.createdAt} > coalesce((select ${users.inboxSeenAt} from ${users} where ${users.id} = ${userId}), '-infinity'::timestamptz)`;
+
+/** How many items are in the user's inbox, and how many of them came after they last opened it: one query. */
+async function countsFor(db: Database, userId: string): Promise<{ total: number; unread: number }> {
+  const items = itemsFor(db, userId);
+  const [row] = await db.select({ total: count(), unread: sql<number>`(count(*) filter (where ${afterSeen(items, userId)}))::int` }).from(items);
   return { total: row?.total ?? 0, unread: row?.unread ?? 0 };
 }
 
-/** How many comments for the actor came after they last opened their inbox: the header's count, on every page. */
+/** How many items for the actor came after they last opened their inbox: the header's count, on every page. */
 export async function countUnread(db: Database, actor: Actor | null): Promise<number> {
   enforce(mayComment(actor), actor);
   return (await countsFor(db, actor!.id)).unread;
@@ -88,47 +139,49 @@ export async function listInbox(db: Database, actor: Actor | null, input: unknow
   enforce(mayComment(actor), actor);
   const { page } = parseInput(inboxQuerySchema, input);
   const me = actor!.id;
-  const { ids, where } = forUser(db, me);
+  const items = itemsFor(db, me);
   const author = alias(users, "author");
   const [rows, { total, unread }] = await Promise.all([
     db
       .select({
-        commentId: comments.id,
-        mentioned: sql<boolean>`${me}::uuid = any(${comments.mentionedUserIds})`,
-        unread: afterSeen(me),
-        authorId: comments.authorId,
+        kind: items.kind,
+        id: items.id,
+        reason: items.reason,
+        unread: afterSeen(items, me),
+        authorId: items.actorId,
         authorName: author.name,
-        body: comments.body,
-        createdAt: comments.createdAt,
+        text: items.text,
+        revision: items.revision,
+        createdAt: items.createdAt,
         claimId: annotations.id,
         quote: annotations.quote,
         articleId: articles.id,
         title: articles.title,
       })
-      .from(comments)
-      .innerJoin(ids, eq(ids.id, comments.id))
-      .innerJoin(annotations, eq(annotations.id, comments.annotationId))
+      .from(items)
+      .innerJoin(annotations, eq(annotations.id, items.annotationId))
       .innerJoin(articles, eq(articles.id, annotations.articleId))
-      .innerJoin(author, eq(author.id, comments.authorId))
-      .where(where)
-      .orderBy(desc(comments.createdAt), desc(comments.id))
+      .innerJoin(author, eq(author.id, items.actorId))
+      .orderBy(desc(items.createdAt), desc(items.id))
       .limit(INBOX_PAGE_SIZE)
       .offset((page - 1) * INBOX_PAGE_SIZE),
     countsFor(db, me),
   ]);
-  const items = rows.map(
+  const inboxItems = rows.map(
     (row): InboxItem => ({
-      commentId: row.commentId,
-      reason: row.mentioned ? "mention" : "reply",
+      id: row.id,
+      kind: row.kind,
+      reason: row.reason,
       author: { id: row.authorId, name: row.authorName },
-      excerpt: row.body.length > EXCERPT_LENGTH ? `${row.body.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : row.body,
-      createdAt: row.createdAt.toISOString(),
+      excerpt: row.text.length > EXCERPT_LENGTH ? `${row.text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : row.text,
+      revision: row.revision,
+      createdAt: new Date(row.createdAt).toISOString(),
       unread: row.unread,
       claim: { id: row.claimId, quote: row.quote },
       article: { id: row.articleId, title: row.title },
     }),
   );
-  return { page, items, total, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)), unread };
+  return { page, items: inboxItems, total, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)), unread };
 }
 
 export const inboxSeenSchema = z.strictObject({

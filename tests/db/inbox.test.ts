@@ -5,10 +5,14 @@ import { createAnnotation } from "@/lib/annotations/service";
 import { discardAnnotation } from "@/lib/annotations/placement";
 import { countUnread, INBOX_PAGE_SIZE, listInbox, markInboxSeen } from "@/lib/comments/inbox";
 import { addComment, deleteComment } from "@/lib/comments/service";
+import { assignAnnotation } from "@/lib/annotations/assignment";
+import { documentFromPlainText } from "@/lib/articles/document";
+import { changeStatus } from "@/lib/reviews/service";
+import { saveRevision } from "@/lib/revisions/service";
 import { Invalid, Unauthenticated } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
-import { addArticle, addUser, selectorsOf } from "./fixtures";
+import { addArticle, addUser, completeClaim, selectorsOf } from "./fixtures";
 
 describeOnEveryEngine("the inbox: mentions and replies", (db) => {
   let rita: Actor;
@@ -87,6 +91,37 @@ describeOnEveryEngine("the inbox: mentions and replies", (db) => {
     expect(second.items[1]!.excerpt).toHaveLength(280);
     expect(second.items[1]!.excerpt.endsWith("…")).toBe(true);
     await expect(listInbox(db(), rita, { page: "0" })).rejects.toBeInstanceOf(Invalid);
+  });
+
+  it("holds what others did to your claims: review decisions with their reason, and the revision that took the text", async () => {
+    const article = await addArticle(db());
+    const claim = await createAnnotation(db(), rita, article.id, { selectors: selectorsOf(article.plainText, "deactivate on their own"), ...completeClaim });
+    let version = (await assignAnnotation(db(), ed, claim.id, { assigneeId: olga.id })).version;
+    const move = async (who: Actor, to: string, comment?: string) => (version = (await changeStatus(db(), who, claim.id, { to, version, comment })).version);
+    await move(rita, "in_review");
+    await move(ed, "changes_requested", "Cite the briefing.");
+    await move(olga, "in_review");
+    await move(ed, "approved");
+    await move(ed, "in_review", "The date is wrong.");
+    const [first, , third] = article.plainText.split("\n");
+    await saveRevision(db(), ed, article.id, { baseRevision: 1, doc: documentFromPlainText(`${first}\n${third}`).toJSON() });
+
+    const reviewsOf = async (who: Actor) =>
+      (await listInbox(db(), who)).items.filter((item) => item.kind === "review").map((item) => [item.author.name, item.reason, item.excerpt, item.revision]);
+    expect(await reviewsOf(rita)).toEqual([
+      ["Ed", "orphaned", "", 2],
+      ["Ed", "reopened", "The date is wrong.", null],
+      ["Ed", "approved", "", null],
+      ["Olga", "submitted", "", null],
+      ["Ed", "changes_requested", "Cite the briefing.", null],
+    ]);
+    // The assignee hears of the same, but not of what she did herself.
+    expect((await reviewsOf(olga)).map(([, reason]) => reason)).toEqual(["orphaned", "reopened", "approved", "changes_requested", "submitted"]);
+    // The editor who did it all hears of nothing; the count covers decisions too.
+    expect(await reviewsOf(ed)).toEqual([]);
+    expect(await countUnread(db(), rita)).toBe(5);
+    const [latest] = (await listInbox(db(), rita)).items;
+    expect(latest).toMatchObject({ claim: { id: claim.id, quote: "deactivate on their own" }, article: { id: article.id }, unread: true });
   });
 
   it("is for the signed-in", async () => {

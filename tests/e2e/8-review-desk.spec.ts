@@ -85,15 +85,21 @@ test("the mentioned reviewer finds the mention in their inbox and replies in the
   const asker = await browser.newPage();
   await signIn(asker, "rita@example.com");
   const askerNav = asker.getByRole("navigation", { name: "Main" });
+  // What the earlier specs did to her claims is in her inbox: she reads it first, then goes back to the list.
+  await askerNav.getByRole("link", { name: /^Inbox/ }).click();
+  await expect(asker.getByRole("heading", { name: "Inbox" })).toBeVisible();
   await expect(askerNav.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
+  await askerNav.getByRole("link", { name: "Articles" }).click();
 
   await signIn(page, "rory@example.com");
   const nav = page.getByRole("navigation", { name: "Main" });
-  await nav.getByRole("link", { name: "Inbox 1 new" }).click();
+  // The mention, and Rita submitting the claim Rory flagged.
+  await nav.getByRole("link", { name: "Inbox 2 new" }).click();
   const item = page.getByRole("listitem").filter({ hasText: "Rita Reviewer mentioned you" });
   await expect(item).toContainText("New");
   await expect(item).toContainText("Could @Rory Reviewer check the page number?");
   await expect(item).toContainText(TITLE);
+  await expect(page.getByRole("listitem").filter({ hasText: "Rita Reviewer submitted for review the claim" })).toContainText(CLAIM);
   await page.screenshot({ path: testInfo.outputPath("inbox.png"), fullPage: true });
   await expectNoSeriousViolations(page, "inbox with a mention");
   // Opened, the inbox counts nothing new, on this page and the next.
@@ -137,6 +143,11 @@ test("the editor requests changes with a reason that opens the discussion, then 
 
   const reviewer = await browser.newPage();
   await signIn(reviewer, "rita@example.com");
+  // The assigned reviewer learns of it in her inbox, with the reason, and opens the claim from there.
+  await reviewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox \d+ new$/ }).click();
+  const asked = reviewer.getByRole("listitem").filter({ hasText: `Ed Editor asked for changes to the claim “${CLAIM}”` });
+  await expect(asked).toContainText("Add the page of the report to the source.");
+  await expect(asked).toContainText("New");
   const own = await openClaim(reviewer);
   await own.getByRole("button", { name: "Edit", exact: true }).click();
   const form = reviewer.getByRole("form", { name: "Edit claim" });
