@@ -10,6 +10,7 @@ import {
   pgEnum,
   real,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -249,6 +250,28 @@ export const reviewEvents = pgTable(
     createdAt: createdAt(),
   },
   (table) => [index("review_events_annotation_idx").on(table.annotationId, table.createdAt)],
+);
+
+/**
+ * Who hears of a review event in their inbox: the claim's author and assignee when it happened, not
+ * the person who did it. Written by a trigger on review_events (migration 0010) for status changes
+ * (a draft's creation aside) and orphanings, so that every way of recording an event fans it out,
+ * and the inbox reads a person's events by index instead of the desk's history.
+ */
+export const inboxEvents = pgTable(
+  "inbox_events",
+  {
+    recipientId: uuid("recipient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reviewEventId: uuid("review_event_id")
+      .notNull()
+      .references(() => reviewEvents.id, { onDelete: "cascade" }),
+    /** The event's claim and time, copied so that counting a person's events reads this table alone (and the claims). */
+    annotationId: uuid("annotation_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.recipientId, table.reviewEventId] }), index("inbox_events_recipient_idx").on(table.recipientId, table.createdAt)],
 );
 
 /** An annotation's discussion: comments, and replies to them (one level deep, as in a document editor's margin). */

@@ -1,8 +1,8 @@
-import { and, arrayContains, count, desc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, arrayContains, count, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import { alias, union, unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database } from "@/db/database";
-import { annotations, articles, comments, reviewEvents, users } from "@/db/schema";
+import { annotations, articles, comments, inboxEvents, reviewEvents, users } from "@/db/schema";
 import { mayComment } from "@/lib/policies/comment";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
@@ -50,7 +50,7 @@ const earlier = alias(comments, "earlier");
 /**
  * The ids of the comments for `userId`: those mentioning them, the replies in threads they started,
  * and the replies after theirs in threads they replied in. (Own, deleted and discarded ones are
- * left out by `itemsFor`.)
+ * left out by `commentConditions`.)
  */
 function commentsFor(db: Database, userId: string) {
   const mentions = db.select({ id: comments.id }).from(comments).where(arrayContains(comments.mentionedUserIds, [userId]));
@@ -69,12 +69,44 @@ const eventReason = sql<InboxReason>`case
   when ${reviewEvents.fromStatus} in ('approved', 'rejected') then 'reopened'
   else 'submitted' end`;
 
+/** When the user last opened their inbox, or null if they never have (everything is new to them). */
+async function seenAtOf(db: Database, userId: string): Promise<Date | null> {
+  const [user] = await db.select({ seenAt: users.inboxSeenAt }).from(users).where(eq(users.id, userId));
+  return user?.seenAt ?? null;
+}
+
+/** The comments for `userId` that are not theirs nor deleted, on a claim not discarded; those after `since` if given. */
+const commentConditions = (userId: string, since: Date | null) =>
+  and(isNull(comments.deletedAt), ne(comments.authorId, userId), isNull(annotations.discardedAt), since ? gt(comments.createdAt, since) : undefined);
+
 /**
- * Everything in `userId`'s inbox, comments and review events in one shape: comments for them that
- * are not theirs nor deleted, and, on the claims they wrote or are assigned, the status changes
- * (a draft's creation aside) and orphanings others made. Nothing on a discarded claim.
+ * The review events fanned out to `userId` (db/schema.ts, inboxEvents: status changes and
+ * orphanings others made on the claims they wrote or were assigned), on a claim not discarded;
+ * those after `since` if given. The index on (recipient, time) reads only those.
  */
-function itemsFor(db: Database, userId: string) {
+const eventConditions = (userId: string, since: Date | null) =>
+  and(eq(inboxEvents.recipientId, userId), isNull(annotations.discardedAt), since ? gt(inboxEvents.createdAt, since) : undefined);
+
+/** How many comments and review events are for the user, after `since` if given: two counts, each read by index. */
+async function countFor(db: Database, userId: string, since: Date | null): Promise<number> {
+  const ids = commentsFor(db, userId);
+  const [[forComments], [forEvents]] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(comments)
+      .innerJoin(ids, eq(ids.id, comments.id))
+      .innerJoin(annotations, eq(annotations.id, comments.annotationId))
+      .where(commentConditions(userId, since)),
+    db.select({ n: count() }).from(inboxEvents).innerJoin(annotations, eq(annotations.id, inboxEvents.annotationId)).where(eventConditions(userId, since)),
+  ]);
+  return (forComments?.n ?? 0) + (forEvents?.n ?? 0);
+}
+
+/**
+ * The newest `window` items of `userId`'s inbox, comments and review events in one shape: each
+ * kind's newest `window` first (by index), then the two merged.
+ */
+function newestItems(db: Database, userId: string, window: number) {
   const ids = commentsFor(db, userId);
   const commentItems = db
     .select({
@@ -90,7 +122,9 @@ function itemsFor(db: Database, userId: string) {
     .from(comments)
     .innerJoin(ids, eq(ids.id, comments.id))
     .innerJoin(annotations, eq(annotations.id, comments.annotationId))
-    .where(and(isNull(comments.deletedAt), ne(comments.authorId, userId), isNull(annotations.discardedAt)));
+    .where(commentConditions(userId, null))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(window);
   const eventItems = db
     .select({
       kind: sql<InboxItem["kind"]>`'review'`.as("item_kind"),
@@ -99,39 +133,22 @@ function itemsFor(db: Database, userId: string) {
       actorId: sql<string>`${reviewEvents.actorId}`.as("item_actor_id"),
       text: sql<string>`coalesce(${reviewEvents.comment}, '')`.as("item_text"),
       revision: sql<number | null>`${reviewEvents.revision}`.as("item_revision"),
-      createdAt: sql<Date>`${reviewEvents.createdAt}`.as("item_created_at"),
-      annotationId: sql<string>`${reviewEvents.annotationId}`.as("item_annotation_id"),
+      createdAt: sql<Date>`${inboxEvents.createdAt}`.as("item_created_at"),
+      annotationId: sql<string>`${inboxEvents.annotationId}`.as("item_annotation_id"),
     })
-    .from(reviewEvents)
-    .innerJoin(annotations, eq(annotations.id, reviewEvents.annotationId))
-    .where(
-      and(
-        or(eq(annotations.authorId, userId), eq(annotations.assigneeId, userId)),
-        ne(reviewEvents.actorId, userId),
-        isNull(annotations.discardedAt),
-        or(eq(reviewEvents.kind, "orphaned"), and(eq(reviewEvents.kind, "status"), ne(reviewEvents.toStatus, "draft"))),
-      ),
-    );
+    .from(inboxEvents)
+    .innerJoin(reviewEvents, eq(reviewEvents.id, inboxEvents.reviewEventId))
+    .innerJoin(annotations, eq(annotations.id, inboxEvents.annotationId))
+    .where(eventConditions(userId, null))
+    .orderBy(desc(inboxEvents.createdAt), desc(inboxEvents.reviewEventId))
+    .limit(window);
   return unionAll(commentItems, eventItems).as("inbox_items");
-}
-
-type Items = ReturnType<typeof itemsFor>;
-
-/** Whether an item came after the user last opened their inbox (every one does, if they never have). */
-const afterSeen = (items: Items, userId: string) =>
-  sql<boolean>`${items.createdAt} > coalesce((select ${users.inboxSeenAt} from ${users} where ${users.id} = ${userId}), '-infinity'::timestamptz)`;
-
-/** How many items are in the user's inbox, and how many of them came after they last opened it: one query. */
-async function countsFor(db: Database, userId: string): Promise<{ total: number; unread: number }> {
-  const items = itemsFor(db, userId);
-  const [row] = await db.select({ total: count(), unread: sql<number>`(count(*) filter (where ${afterSeen(items, userId)}))::int` }).from(items);
-  return { total: row?.total ?? 0, unread: row?.unread ?? 0 };
 }
 
 /** How many items for the actor came after they last opened their inbox: the header's count, on every page. */
 export async function countUnread(db: Database, actor: Actor | null): Promise<number> {
   enforce(mayComment(actor), actor);
-  return (await countsFor(db, actor!.id)).unread;
+  return countFor(db, actor!.id, await seenAtOf(db, actor!.id));
 }
 
 /** A page of the actor's inbox, newest first, with what is unread marked and counted. */
@@ -139,15 +156,15 @@ export async function listInbox(db: Database, actor: Actor | null, input: unknow
   enforce(mayComment(actor), actor);
   const { page } = parseInput(inboxQuerySchema, input);
   const me = actor!.id;
-  const items = itemsFor(db, me);
+  const seenAt = await seenAtOf(db, me);
+  const items = newestItems(db, me, page * INBOX_PAGE_SIZE);
   const author = alias(users, "author");
-  const [rows, { total, unread }] = await Promise.all([
+  const [rows, total, unread] = await Promise.all([
     db
       .select({
         kind: items.kind,
         id: items.id,
         reason: items.reason,
-        unread: afterSeen(items, me),
         authorId: items.actorId,
         authorName: author.name,
         text: items.text,
@@ -165,22 +182,24 @@ export async function listInbox(db: Database, actor: Actor | null, input: unknow
       .orderBy(desc(items.createdAt), desc(items.id))
       .limit(INBOX_PAGE_SIZE)
       .offset((page - 1) * INBOX_PAGE_SIZE),
-    countsFor(db, me),
+    countFor(db, me, null),
+    countFor(db, me, seenAt),
   ]);
-  const inboxItems = rows.map(
-    (row): InboxItem => ({
+  const inboxItems = rows.map((row): InboxItem => {
+    const createdAt = new Date(row.createdAt);
+    return {
       id: row.id,
       kind: row.kind,
       reason: row.reason,
       author: { id: row.authorId, name: row.authorName },
       excerpt: row.text.length > EXCERPT_LENGTH ? `${row.text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : row.text,
       revision: row.revision,
-      createdAt: new Date(row.createdAt).toISOString(),
-      unread: row.unread,
+      createdAt: createdAt.toISOString(),
+      unread: seenAt === null || createdAt > seenAt,
       claim: { id: row.claimId, quote: row.quote },
       article: { id: row.articleId, title: row.title },
-    }),
-  );
+    };
+  });
   return { page, items: inboxItems, total, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)), unread };
 }
 

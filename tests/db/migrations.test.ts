@@ -76,3 +76,50 @@ for (const engine of engines) {
     });
   });
 }
+
+for (const engine of engines) {
+  describe(`migration 0010 over existing data (${engine.name})`, () => {
+    let connection: Connection;
+    let dispose: () => Promise<void>;
+    let folder: string;
+
+    beforeAll(async () => {
+      ({ connection, dispose } = await engine.open());
+      folder = migrationsBefore("0010_inbox_events");
+    });
+    afterAll(async () => {
+      rmSync(folder, { recursive: true, force: true });
+      await dispose?.();
+    });
+
+    it("0010 fans the review events already recorded out to the claims' authors and assignees, but not to whoever made them, and later ones as they come", async () => {
+      await migrateFrom(connection, folder);
+      const db = connection.db;
+      const [author, assignee, editor] = [await addUser(db, "reviewer"), await addUser(db, "reviewer"), await addUser(db, "editor")];
+      const article = await addArticle(db);
+      await db.execute(sql`
+        insert into annotations (article_id, author_id, assignee_id, quote, prefix, suffix, start_offset, end_offset)
+        values (${article.id}, ${author.id}, ${assignee.id}, 'a claim', '', '', 0, 7)`);
+      const event = (actor: string, from: string | null, to: string, kind = "status") => sql`
+        insert into review_events (annotation_id, kind, from_status, to_status, actor_id)
+        select id, ${kind}::annotation_event_kind, ${from}::review_status, ${to}::review_status, ${actor} from annotations`;
+      await db.execute(event(author.id, null, "draft"));
+      await db.execute(event(author.id, "draft", "in_review"));
+      await db.execute(event(editor.id, "in_review", "approved"));
+
+      await connection.migrate();
+      await db.execute(event(editor.id, "approved", "approved", "orphaned"));
+
+      const result = (await db.execute(sql`
+        select users.id as recipient, review_events.to_status as status, review_events.kind as kind
+        from inbox_events join users on users.id = inbox_events.recipient_id join review_events on review_events.id = inbox_events.review_event_id
+        order by review_events.created_at, review_events.kind, users.id`)) as unknown as { rows: Record<string, unknown>[] } | Record<string, unknown>[];
+      const rows = Array.isArray(result) ? result : result.rows;
+      const sorted = (recipients: string[]) => [...recipients].sort();
+      expect(rows.filter((row) => row.kind === "status" && row.status === "in_review").map((row) => row.recipient)).toEqual([assignee.id]);
+      expect(sorted(rows.filter((row) => row.status === "approved" && row.kind === "status").map((row) => row.recipient as string))).toEqual(sorted([author.id, assignee.id]));
+      expect(sorted(rows.filter((row) => row.kind === "orphaned").map((row) => row.recipient as string))).toEqual(sorted([author.id, assignee.id]));
+      expect(rows.filter((row) => row.status === "draft")).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench:inbox`: the inbox of the busiest reviewer on a desk of 100,000 claims with four
+ * review events each (bench/queue/seed.ts, then the events), on PostgreSQL. Times the header's
+ * count (on every page), for someone who last opened their inbox a day ago and for someone who
+ * never has, and the inbox's first page. Target: the header's count under 5 ms (p95) for a reader
+ * who opened the inbox a day ago.
+ *
+ * Settings (environment): BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_INBOX_CLAIMS=100000
+ */
+import os from "node:os";
+import { sql } from "drizzle-orm";
+import { countUnread, listInbox } from "@/lib/comments/inbox";
+import type { Actor } from "@/lib/users/actor";
+import { openPostgres } from "./queue/engines";
+import { seedQueue } from "./queue/seed";
+import { percentile } from "./stats";
+
+const TARGET_P95_MS = 5;
+const RUNS = 50;
+const claims = Math.max(1_000, Number(process.env.BENCH_INBOX_CLAIMS ?? 100_000));
+const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+async function timed(run: () => Promise<unknown>): Promise<{ p50: number; p95: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS + 10; i++) {
+    const started = performance.now();
+    await run();
+    if (i >= 10) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), p99: percentile(times, 0.99) };
+}
+
+const format = ({ p50, p95, p99 }: { p50: number; p95: number; p99: number }) => `p50 ${p50.toFixed(1)}  p95 ${p95.toFixed(1)}  p99 ${p99.toFixed(1)} ms`;
+
+const bench = await openPostgres(url);
+try {
+  console.log(`Seeding ${claims.toLocaleString("en")} claims…`);
+  await seedQueue(bench.db, { articles: 500, claims, batch: 10_000 }, () => {});
+  // Four review events per claim, each by someone other than its author, over the last 60 days: a busy desk's history.
+  for (const [from, to] of [["draft", "in_review"], ["in_review", "changes_requested"], ["changes_requested", "in_review"], ["in_review", "approved"]]) {
+    await bench.db.execute(sql`
+      insert into review_events (annotation_id, kind, from_status, to_status, actor_id, created_at)
+      select a.id, 'status', ${from}::review_status, ${to}::review_status,
+        (select u.id from users u where u.id <> a.author_id order by u.id limit 1), now() - random() * interval '60 days'
+      from annotations a`);
+  }
+  await bench.db.execute(sql`analyze`);
+  const [busiest] = rowsOf<{ id: string; role: Actor["role"]; claims: number; events: number }>(
+    await bench.db.execute(sql`
+      select users.id, users.role, count(*)::int as claims,
+        (select count(*)::int from inbox_events where inbox_events.recipient_id = users.id) as events
+      from annotations join users on users.id = annotations.author_id group by users.id order by claims desc limit 1`),
+  );
+  const actor = { id: busiest!.id, role: busiest!.role, name: "", email: "", disabled: false } as unknown as Actor;
+  console.log(`Busiest reviewer: ${busiest!.claims.toLocaleString("en")} claims written, ${busiest!.events.toLocaleString("en")} review events in the inbox; PostgreSQL, ${os.cpus().length} CPU(s).`);
+
+  const never = await timed(() => countUnread(bench.db, actor));
+  await bench.db.execute(sql`update users set inbox_seen_at = now() - interval '1 day' where id = ${actor.id}`);
+  const daily = await timed(() => countUnread(bench.db, actor));
+  const page = await timed(() => listInbox(bench.db, actor));
+  console.log(`header count, inbox opened a day ago (${await countUnread(bench.db, actor)} new): ${format(daily)}  target p95 < ${TARGET_P95_MS} ms: ${daily.p95 < TARGET_P95_MS ? "met" : "missed"}`);
+  console.log(`header count, inbox never opened (everything new):    ${format(never)}`);
+  console.log(`inbox, first page (with both counts):                 ${format(page)}`);
+} finally {
+  await bench.close();
+}
