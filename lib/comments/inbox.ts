@@ -18,8 +18,8 @@ export type InboxReason = "mention" | "reply" | "submitted" | "approved" | "reje
 
 /**
  * What is for someone: a comment that mentions them, or a reply in a thread they started or replied
- * in before; or, on a claim they wrote or are assigned, another person's review decision or a
- * revision that took its text. `unread` until they open their inbox after it happened.
+ * in before; or, on a claim they wrote or were assigned when it happened, another person's review
+ * decision or a revision that took its text. `unread` until they open their inbox after it happened.
  */
 export type InboxItem = {
   /** The comment's id, or the review event's. */
