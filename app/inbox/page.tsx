@@ -90,7 +90,7 @@ export default async function InboxPageView({ searchParams }: Props) {
           <Link href={inboxHref(inbox.pageCount)}>Go to the last page</Link>
         </p>
       ) : (
-        <p className="empty-state">Nothing yet. When a colleague mentions you with @, or replies in a thread you are in, it appears here.</p>
+        <p className="empty-state">Nothing yet. When a colleague mentions you with @, replies in a thread you are in, or reviews a claim of yours, it appears here.</p>
       )}
       <Pagination page={inbox.page} pageCount={inbox.pageCount} href={inboxHref} />
     </div>
