@@ -222,6 +222,9 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   });
 
   const formQuote = form?.mode === "create" ? form.selectors[0].exact : form?.quote;
+  // Found again when the selection or the claims change, not on every keystroke in the form.
+  const [selectedFrom, selectedTo] = form?.mode === "create" ? [form.selectors[1].start, form.selectors[1].end] : [0, 0];
+  const overlaps = useMemo(() => (selectedTo > selectedFrom ? overlappingClaims(placed, selectedFrom, selectedTo) : []), [placed, selectedFrom, selectedTo]);
   return (
     <ClaimStoreContext.Provider value={store}>
     <div className="workbench">
@@ -269,7 +272,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
                 <>
                   {form.revised && <NewClaimRevised {...form.revised} />}
                   {form.revised?.outcome !== "removed" && (
-                    <OverlapNote claims={overlappingClaims(placed, form.selectors[1].start, form.selectors[1].end)} onOpen={focusFromHighlight} />
+                    <OverlapNote claims={overlaps} onOpen={focusFromHighlight} />
                   )}
                 </>
               ) : null

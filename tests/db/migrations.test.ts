@@ -31,95 +31,90 @@ async function migrateFrom(connection: Connection, migrationsFolder: string): Pr
   }
 }
 
-/** Data written before a migration, read after it: what the migration's own UPDATEs do to existing rows. */
-for (const engine of engines) {
-  describe(`migrations over existing data (${engine.name})`, () => {
-    let connection: Connection;
-    let dispose: () => Promise<void>;
-    let folder: string;
-
-    beforeAll(async () => {
-      ({ connection, dispose } = await engine.open());
-      folder = migrationsBefore("0009_placement_checks");
-    });
-    afterAll(async () => {
-      rmSync(folder, { recursive: true, force: true });
-      await dispose?.();
-    });
-
-    it("0009 records the quote a checked placement stands on, nothing for one still waiting for a check, and the revision that orphaned an orphan", async () => {
-      await migrateFrom(connection, folder);
-      const db = connection.db;
-      const author = await addUser(db, "reviewer");
-      const article = await addArticle(db);
-      await db.execute(sql`update articles set revision = 3 where id = ${article.id}`);
-      await db.execute(sql`
-        insert into annotations (article_id, author_id, quote, prefix, suffix, start_offset, end_offset, placement_checked, orphaned_at)
-        values (${article.id}, ${author.id}, 'checked claim', '', '', 0, 13, true, null),
-               (${article.id}, ${author.id}, 'doubtful claim', '', '', 20, 34, false, null),
-               (${article.id}, ${author.id}, 'orphaned claim', '', '', 40, 54, true, now())`);
-      await db.execute(sql`
-        insert into review_events (annotation_id, kind, from_status, to_status, revision, actor_id)
-        select id, 'orphaned', 'draft', 'draft', 2, ${author.id} from annotations where quote = 'orphaned claim'`);
-
-      await connection.migrate();
-
-      const result = (await db.execute(sql`select quote, checked_quote, checked_revision, orphaned_revision from annotations order by start_offset`)) as unknown as
-        | { rows: Record<string, unknown>[] }
-        | Record<string, unknown>[];
-      const rows = Array.isArray(result) ? result : result.rows;
-      expect(rows).toEqual([
-        { quote: "checked claim", checked_quote: "checked claim", checked_revision: 3, orphaned_revision: null },
-        { quote: "doubtful claim", checked_quote: null, checked_revision: null, orphaned_revision: null },
-        { quote: "orphaned claim", checked_quote: "orphaned claim", checked_revision: 3, orphaned_revision: 2 },
-      ]);
-    });
-  });
+/** The rows of a raw query, as either engine's driver answers them. */
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  return Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows;
 }
 
-for (const engine of engines) {
-  describe(`migration 0010 over existing data (${engine.name})`, () => {
-    let connection: Connection;
-    let dispose: () => Promise<void>;
-    let folder: string;
+/**
+ * Data written before migration `tag`, read after it: what the migration does to existing rows. On
+ * each engine, `run` gets a database migrated up to the migration before `tag`; it writes rows, then
+ * calls `connection.migrate()` and reads them.
+ */
+function overExistingData(tag: string, title: string, run: (connection: Connection) => Promise<void>) {
+  for (const engine of engines) {
+    describe(`migration ${tag} over existing data (${engine.name})`, () => {
+      let connection: Connection;
+      let dispose: () => Promise<void>;
+      let folder: string;
 
-    beforeAll(async () => {
-      ({ connection, dispose } = await engine.open());
-      folder = migrationsBefore("0010_inbox_events");
+      beforeAll(async () => {
+        ({ connection, dispose } = await engine.open());
+        folder = migrationsBefore(tag);
+      });
+      afterAll(async () => {
+        rmSync(folder, { recursive: true, force: true });
+        await dispose?.();
+      });
+
+      it(title, async () => {
+        await migrateFrom(connection, folder);
+        await run(connection);
+      });
     });
-    afterAll(async () => {
-      rmSync(folder, { recursive: true, force: true });
-      await dispose?.();
-    });
-
-    it("0010 fans the review events already recorded out to the claims' authors and assignees, but not to whoever made them, and later ones as they come", async () => {
-      await migrateFrom(connection, folder);
-      const db = connection.db;
-      const [author, assignee, editor] = [await addUser(db, "reviewer"), await addUser(db, "reviewer"), await addUser(db, "editor")];
-      const article = await addArticle(db);
-      await db.execute(sql`
-        insert into annotations (article_id, author_id, assignee_id, quote, prefix, suffix, start_offset, end_offset)
-        values (${article.id}, ${author.id}, ${assignee.id}, 'a claim', '', '', 0, 7)`);
-      const event = (actor: string, from: string | null, to: string, kind = "status") => sql`
-        insert into review_events (annotation_id, kind, from_status, to_status, actor_id)
-        select id, ${kind}::annotation_event_kind, ${from}::review_status, ${to}::review_status, ${actor} from annotations`;
-      await db.execute(event(author.id, null, "draft"));
-      await db.execute(event(author.id, "draft", "in_review"));
-      await db.execute(event(editor.id, "in_review", "approved"));
-
-      await connection.migrate();
-      await db.execute(event(editor.id, "approved", "approved", "orphaned"));
-
-      const result = (await db.execute(sql`
-        select users.id as recipient, review_events.to_status as status, review_events.kind as kind
-        from inbox_events join users on users.id = inbox_events.recipient_id join review_events on review_events.id = inbox_events.review_event_id
-        order by review_events.created_at, review_events.kind, users.id`)) as unknown as { rows: Record<string, unknown>[] } | Record<string, unknown>[];
-      const rows = Array.isArray(result) ? result : result.rows;
-      const sorted = (recipients: string[]) => [...recipients].sort();
-      expect(rows.filter((row) => row.kind === "status" && row.status === "in_review").map((row) => row.recipient)).toEqual([assignee.id]);
-      expect(sorted(rows.filter((row) => row.status === "approved" && row.kind === "status").map((row) => row.recipient as string))).toEqual(sorted([author.id, assignee.id]));
-      expect(sorted(rows.filter((row) => row.kind === "orphaned").map((row) => row.recipient as string))).toEqual(sorted([author.id, assignee.id]));
-      expect(rows.filter((row) => row.status === "draft")).toEqual([]);
-    });
-  });
+  }
 }
+
+overExistingData("0009_placement_checks", "0009 records the quote a checked placement stands on, nothing for one still waiting for a check, and the revision that orphaned an orphan", async (connection) => {
+  const db = connection.db;
+  const author = await addUser(db, "reviewer");
+  const article = await addArticle(db);
+  await db.execute(sql`update articles set revision = 3 where id = ${article.id}`);
+  await db.execute(sql`
+    insert into annotations (article_id, author_id, quote, prefix, suffix, start_offset, end_offset, placement_checked, orphaned_at)
+    values (${article.id}, ${author.id}, 'checked claim', '', '', 0, 13, true, null),
+           (${article.id}, ${author.id}, 'doubtful claim', '', '', 20, 34, false, null),
+           (${article.id}, ${author.id}, 'orphaned claim', '', '', 40, 54, true, now())`);
+  await db.execute(sql`
+    insert into review_events (annotation_id, kind, from_status, to_status, revision, actor_id)
+    select id, 'orphaned', 'draft', 'draft', 2, ${author.id} from annotations where quote = 'orphaned claim'`);
+
+  await connection.migrate();
+
+  const rows = rowsOf(await db.execute(sql`select quote, checked_quote, checked_revision, orphaned_revision from annotations order by start_offset`));
+  expect(rows).toEqual([
+    { quote: "checked claim", checked_quote: "checked claim", checked_revision: 3, orphaned_revision: null },
+    { quote: "doubtful claim", checked_quote: null, checked_revision: null, orphaned_revision: null },
+    { quote: "orphaned claim", checked_quote: "orphaned claim", checked_revision: 3, orphaned_revision: 2 },
+  ]);
+});
+
+overExistingData("0010_inbox_events", "0010 fans the review events already recorded out to the claims' authors and assignees, but not to whoever made them, and later ones as they come", async (connection) => {
+  const db = connection.db;
+  const [author, assignee, editor] = [await addUser(db, "reviewer"), await addUser(db, "reviewer"), await addUser(db, "editor")];
+  const article = await addArticle(db);
+  await db.execute(sql`
+    insert into annotations (article_id, author_id, assignee_id, quote, prefix, suffix, start_offset, end_offset)
+    values (${article.id}, ${author.id}, ${assignee.id}, 'a claim', '', '', 0, 7)`);
+  const event = (actor: string, from: string | null, to: string, kind = "status") => sql`
+    insert into review_events (annotation_id, kind, from_status, to_status, actor_id)
+    select id, ${kind}::annotation_event_kind, ${from}::review_status, ${to}::review_status, ${actor} from annotations`;
+  await db.execute(event(author.id, null, "draft"));
+  await db.execute(event(author.id, "draft", "in_review"));
+  await db.execute(event(editor.id, "in_review", "approved"));
+
+  await connection.migrate();
+  await db.execute(event(editor.id, "approved", "approved", "orphaned"));
+
+  const rows = rowsOf(
+    await db.execute(sql`
+      select users.id as recipient, review_events.to_status as status, review_events.kind as kind
+      from inbox_events join users on users.id = inbox_events.recipient_id join review_events on review_events.id = inbox_events.review_event_id
+      order by review_events.created_at, review_events.kind, users.id`),
+  );
+  const sorted = (recipients: string[]) => [...recipients].sort();
+  expect(rows.filter((row) => row.kind === "status" && row.status === "in_review").map((row) => row.recipient)).toEqual([assignee.id]);
+  expect(sorted(rows.filter((row) => row.status === "approved" && row.kind === "status").map((row) => row.recipient as string))).toEqual(sorted([author.id, assignee.id]));
+  expect(sorted(rows.filter((row) => row.kind === "orphaned").map((row) => row.recipient as string))).toEqual(sorted([author.id, assignee.id]));
+  expect(rows.filter((row) => row.status === "draft")).toEqual([]);
+});
