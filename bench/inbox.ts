@@ -9,6 +9,7 @@
  */
 import os from "node:os";
 import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/rows";
 import { countUnread, listInbox } from "@/lib/comments/inbox";
 import type { Actor } from "@/lib/users/actor";
 import { openPostgres } from "./queue/engines";
@@ -19,8 +20,6 @@ const TARGET_P95_MS = 5;
 const RUNS = 50;
 const claims = Math.max(1_000, Number(process.env.BENCH_INBOX_CLAIMS ?? 100_000));
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 async function timed(run: () => Promise<unknown>): Promise<{ p50: number; p95: number; p99: number }> {
   const times: number[] = [];

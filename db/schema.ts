@@ -1,8 +1,9 @@
-import { relations, sql } from "drizzle-orm";
+import { relations, sql, type SQL } from "drizzle-orm";
 import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -30,6 +31,9 @@ export const reviewStatusEnum = pgEnum("review_status", REVIEW_STATUSES);
 export const annotationEventKindEnum = pgEnum("annotation_event_kind", ANNOTATION_EVENT_KINDS);
 export const auditSubjectEnum = pgEnum("audit_subject", AUDIT_SUBJECTS);
 export const auditActionEnum = pgEnum("audit_action", AUDIT_ACTIONS);
+
+/** Text-search terms (`to_tsvector`), read and written only by the database. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -177,6 +181,11 @@ export const annotations = pgTable(
      */
     checkedQuote: text("checked_quote"),
     checkedRevision: integer("checked_revision"),
+    /**
+     * The quote's words as English text-search terms (stemmed, without stop words), kept by the
+     * database: what finds the claims the desk checked before that are like a new one (`lib/annotations/earlier-checks.ts`).
+     */
+    quoteTerms: tsvector("quote_terms").generatedAlwaysAs((): SQL => sql`to_tsvector('english', ${annotations.quote})`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -187,6 +196,10 @@ export const annotations = pgTable(
     index("annotations_assignee_due_idx").on(table.assigneeId, table.dueOn),
     index("annotations_status_updated_idx").on(table.status, table.updatedAt),
     index("annotations_updated_idx").on(table.updatedAt),
+    // Only what "checked before" may show: approved claims whose placement nobody has to check.
+    index("annotations_checked_terms_idx")
+      .using("gin", table.quoteTerms)
+      .where(sql`${table.status} = 'approved' and ${table.discardedAt} is null and ${table.placementChecked}`),
     // The review queue (lib/reviews/queue.ts) lists only claims that are not discarded, so its indexes leave
     // the discarded out: smaller, and a count can be read from the index alone. Each filter's index ends with
     // the status, so that the counts per status under that filter are index-only scans; each sort has an

@@ -1,4 +1,6 @@
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
+import { QUOTE_COMPARED } from "@/lib/annotations/claim-likeness";
+import type { EarlierCheck } from "@/lib/annotations/earlier-checks";
 import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
 import type { ReviewStatus } from "@/lib/reviews/statuses";
 import type { Replacement } from "@/lib/revisions/orphan-replacement";
@@ -25,6 +27,12 @@ export const annotationApi = {
   /** For the article's orphans, what the revisions put in place of their text, by annotation id, to re-attach them to in one step. */
   orphanReplacements: (articleId: string) =>
     callApi<{ replacements: Record<string, Replacement> }>("GET", `/api/articles/${articleId}/orphan-replacements`).then((answer) => answer.replacements),
+  /** Approved claims like `quote` (its first 2,000 characters), leaving out the claim `except`. */
+  earlierChecks: (quote: string, except?: string) => {
+    const query = new URLSearchParams({ quote: quote.slice(0, QUOTE_COMPARED) });
+    if (except) query.set("except", except);
+    return callApi<{ checks: EarlierCheck[] }>("GET", `/api/earlier-checks?${query}`).then((answer) => answer.checks);
+  },
   discard: (id: string, version: number) =>
     callApi<{ annotation: AnnotationDetail }>("POST", `/api/annotations/${id}/discard`, { version }).then((answer) => answer.annotation),
   /** `revision` is the article revision whose placement the user saw and confirms. */

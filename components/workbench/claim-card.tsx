@@ -4,14 +4,15 @@ import { memo, useEffect, useRef } from "react";
 import type { AnnotationRecord } from "@/lib/annotations/record";
 import { mayPlaceAnnotation } from "@/lib/policies/annotation";
 import type { ReviewAction } from "@/lib/reviews/transitions";
-import { isSafeHttpUrl } from "@/lib/urls";
 import type { Actor } from "@/lib/users/actor";
 import { claimLabel } from "./labels";
 import { ClaimAssignment, DueDate } from "./claim-assignment";
 import { ClaimDiscussion } from "./claim-discussion";
 import { ClaimHistory } from "./claim-history";
+import { EarlierChecks } from "./earlier-checks";
 import { PlacementCheck } from "./placement-check";
 import { ReviewActions } from "./review-actions";
+import { SourceList } from "./source-list";
 import { StatusBadge, VerdictBadge } from "./status-badge";
 import { Message } from "../message";
 
@@ -31,15 +32,6 @@ type Props = {
   reattaching: boolean;
   onReattach(annotation: AnnotationRecord | null): void;
 };
-
-function SourceLink({ url, children }: { url: string; children: React.ReactNode }) {
-  if (!isSafeHttpUrl(url)) return <span>{children}</span>;
-  return (
-    <a href={url} target="_blank" rel="nofollow noopener noreferrer ugc">
-      {children}
-    </a>
-  );
-}
 
 /** One claim in the side panel: a summary, and when active its explanation, sources, history and actions. */
 export const ClaimCard = memo(function ClaimCard(props: Props) {
@@ -93,22 +85,7 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
           {sourceCount > 0 && (
             <>
               <h3 className="section-title">Sources</h3>
-              <ol className="claim-card__sources">
-                {annotation.sources.map((source, index) => (
-                  <li key={index}>
-                    <SourceLink url={source.url}>{source.title || source.url}</SourceLink>
-                    {source.publisher && <span className="muted"> — {source.publisher}</span>}
-                    <span className="muted"> (accessed {source.accessedAt})</span>
-                    {source.archiveUrl && (
-                      <>
-                        {" "}
-                        <SourceLink url={source.archiveUrl}>archived copy</SourceLink>
-                      </>
-                    )}
-                    {source.quote && <blockquote>{source.quote}</blockquote>}
-                  </li>
-                ))}
-              </ol>
+              <SourceList sources={annotation.sources} />
             </>
           )}
           {!annotation.placementChecked && (
@@ -120,6 +97,7 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
               onReattach={onReattach}
             />
           )}
+          {!annotation.orphaned && <EarlierChecks quote={annotation.quote} articleId={annotation.articleId} except={annotation.id} collapsed />}
           <ReviewActions
             actor={actor}
             annotation={annotation}

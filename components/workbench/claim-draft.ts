@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { annotationUpdateSchema } from "@/lib/annotations/input";
-import type { AnnotationRecord } from "@/lib/annotations/record";
+import { LIMITS } from "@/lib/annotations/input";
+import type { AnnotationRecord, SourceRecord } from "@/lib/annotations/record";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { todayISODate } from "@/lib/dates";
 import type { FieldErrors } from "@/lib/errors";
@@ -30,6 +31,18 @@ export function draftOf(annotation: AnnotationRecord): ClaimDraft {
 }
 
 const isBlank = (source: SourceDraft) => ![source.url, source.title, source.publisher, source.quote, source.archiveUrl].some((v) => v.trim());
+
+/**
+ * The draft citing `sources` too (another claim's, checked before), after its own: blank rows give
+ * way, an address it cites already is not cited twice, and the list stops at the limit of sources.
+ */
+export function withSources(draft: ClaimDraft, sources: readonly SourceRecord[]): ClaimDraft {
+  const own = draft.sources.filter((source) => !isBlank(source));
+  const cited = new Set(own.map((source) => source.url.trim()));
+  const added = sources.filter((source) => !cited.has(source.url)).map((source) => ({ ...source, archiveUrl: source.archiveUrl ?? "" }));
+  const all = [...own, ...added].slice(0, LIMITS.sources);
+  return { ...draft, sources: all.length ? all : [emptySource()] };
+}
 
 const claimSchema = annotationUpdateSchema.omit({ version: true });
 export type ClaimPayload = z.output<typeof claimSchema>;

@@ -13,13 +13,14 @@ import { ShortcutsHelp } from "../keyboard/shortcuts-help";
 import { AnnotationForm } from "./annotation-form";
 import { annotationApi } from "./annotation-api";
 import { ArticleEditor, type ArticleEditorHandle } from "./article-editor";
-import { draftOf, emptyDraft, type ClaimDraft, type ClaimPayload } from "./claim-draft";
+import { draftOf, emptyDraft, withSources, type ClaimDraft, type ClaimPayload } from "./claim-draft";
 import { searchWords } from "@/lib/annotations/claim-search";
 import { overlappingClaims } from "@/lib/annotations/overlapping-claims";
 import { ClaimsPanel, isShown, type StatusFilter } from "./claims-panel";
 import { ClaimStoreContext } from "./claim-store";
 import { OrphansPanel } from "./orphans-panel";
 import { OverlapNote } from "./overlap-note";
+import { EarlierChecks } from "./earlier-checks";
 import { useOrphanReplacements } from "./replacement-offer";
 import { claimLabel } from "./labels";
 import { RevisionBar } from "./revision-bar";
@@ -268,14 +269,18 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
               setConflict(null);
             }}
             quoteNote={
-              form.mode === "create" ? (
-                <>
-                  {form.revised && <NewClaimRevised {...form.revised} />}
-                  {form.revised?.outcome !== "removed" && (
-                    <OverlapNote claims={overlaps} onOpen={focusFromHighlight} />
-                  )}
-                </>
-              ) : null
+              <>
+                {form.mode === "create" && form.revised && <NewClaimRevised {...form.revised} />}
+                {form.mode === "create" && form.revised?.outcome !== "removed" && (
+                  <OverlapNote claims={overlaps} onOpen={focusFromHighlight} />
+                )}
+                <EarlierChecks
+                  quote={formQuote ?? ""}
+                  articleId={articleId}
+                  except={form.mode === "edit" ? form.annotationId : undefined}
+                  onUseSources={(check) => setForm((current) => current && { ...current, draft: withSources(current.draft, check.sources) })}
+                />
+              </>
             }
             notice={
               conflict && form.mode === "edit" ? (

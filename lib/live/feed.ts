@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
+import { rowsOf } from "@/db/rows";
 import { auditEntries, users } from "@/db/schema";
 import type { AuditAction, AuditSubject } from "@/lib/audit/vocabulary";
 import { inFlightOf, type LogSnapshot } from "./horizon";
@@ -72,9 +73,4 @@ export async function readArticleEvents(
     subjectId: row.subjectId,
     actor: row.actorId ? { id: row.actorId, name: row.actorName ?? "" } : null,
   }));
-}
-
-/** The rows of `db.execute`: node-postgres answers a QueryResult, PGlite a Results; both have `rows`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/db/connect";
+import { findEarlierChecks } from "@/lib/annotations/earlier-checks";
 import { engines } from "./engines";
 import { addArticle, addUser } from "./fixtures";
 
@@ -117,4 +118,19 @@ overExistingData("0010_inbox_events", "0010 fans the review events already recor
   expect(sorted(rows.filter((row) => row.status === "approved" && row.kind === "status").map((row) => row.recipient as string))).toEqual(sorted([author.id, assignee.id]));
   expect(sorted(rows.filter((row) => row.kind === "orphaned").map((row) => row.recipient as string))).toEqual(sorted([author.id, assignee.id]));
   expect(rows.filter((row) => row.status === "draft")).toEqual([]);
+});
+
+overExistingData("0011_earlier_checks", "0011 gives the claims approved before it their text-search terms: a new claim finds them checked before", async (connection) => {
+  const db = connection.db;
+  const author = await addUser(db, "reviewer");
+  const article = await addArticle(db);
+  await db.execute(sql`
+    insert into annotations (article_id, author_id, quote, prefix, suffix, start_offset, end_offset, verdict, status)
+    values (${article.id}, ${author.id}, 'The United States will send anti-personnel mines to Ukraine', '', '', 0, 59, 'true', 'approved'),
+           (${article.id}, ${author.id}, 'The mines are non-persistent', '', '', 90, 118, 'false', 'in_review')`);
+  await connection.migrate();
+  const rows = rowsOf(await db.execute(sql`select quote, tsvector_to_array(quote_terms) as terms from annotations order by start_offset`));
+  expect(rows.map((row) => (row.terms as string[]).length)).toEqual([8, 4]);
+  const checks = await findEarlierChecks(db, author, { quote: "Officials say the United States will send anti-personnel mines to Ukraine" });
+  expect(checks.map((check) => check.quote)).toEqual(["The United States will send anti-personnel mines to Ukraine"]);
 });

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { annotations, users } from "@/db/schema";
 import { assignAnnotation } from "@/lib/annotations/assignment";
+import { findEarlierChecks } from "@/lib/annotations/earlier-checks";
 import { confirmPlacement, discardAnnotation, reattachAnnotation } from "@/lib/annotations/placement";
 import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotations, updateAnnotation } from "@/lib/annotations/service";
 import { importArticle } from "@/lib/articles/import/service";
@@ -108,6 +109,7 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["delete a comment", OWNERS, async (s) => deleteComment(db(), s.actor, (await commentBy(s.owner)).id)],
     ["read an annotation's history", ACTIVE, async (s) => annotationHistory(db(), s.actor, (await claimIn("draft", s.owner)).id)],
     ["ask what replaced the orphans' text", ACTIVE, (s) => orphanReplacements(db(), s.actor, s.articleId)],
+    ["find the approved claims like a claim", ACTIVE, async (s) => findEarlierChecks(db(), s.actor, { quote: (await claimIn("approved", s.owner)).quote })],
     ["list articles", ACTIVE, (s) => listArticles(db(), s.actor)],
     ["read an article", ACTIVE, (s) => getArticle(db(), s.actor, s.articleId)],
     ["import an article", EDITORS, (s) => importArticle(db(), s.actor, newArticleText)],

@@ -1,0 +1,114 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import type { EarlierCheck } from "@/lib/annotations/earlier-checks";
+import { annotationApi } from "./annotation-api";
+import { formatDateTime } from "./labels";
+import { SourceList } from "./source-list";
+import { VerdictBadge } from "./status-badge";
+
+/** The approved claims like `quote`, asked when the quote changes; empty until they come, and when they cannot. */
+function useEarlierChecks(quote: string, except: string | undefined): EarlierCheck[] {
+  const key = `${except ?? ""}:${quote}`;
+  const [answer, setAnswer] = useState<{ key: string; checks: EarlierCheck[] } | null>(null);
+  useEffect(() => {
+    if (!quote.trim()) return;
+    let current = true;
+    annotationApi.earlierChecks(quote, except).then(
+      (checks) => current && setAnswer({ key, checks }),
+      // Only a help to the fact-checker: without it, the claim is checked as it would have been.
+      () => current && setAnswer({ key, checks: [] }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [quote, except, key]);
+  return answer?.key === key ? answer.checks : [];
+}
+
+type Props = {
+  quote: string;
+  /** The article being read: its own claims say "this article". */
+  articleId: string;
+  /** The claim itself, left out. */
+  except?: string;
+  /** In a form: offers "Use its sources", which adds the earlier claim's sources to the form's. */
+  onUseSources?(check: EarlierCheck): void;
+  /** In a card, where the claim's own content comes first: one line that opens the list. */
+  collapsed?: boolean;
+};
+
+/**
+ * The claims the desk approved that are like this one, on any article: their verdict, reasons and
+ * sources, so that a claim repeated from one story to the next is checked once and judged alike.
+ * Shows nothing when there are none.
+ */
+export function EarlierChecks({ quote, articleId, except, onUseSources, collapsed = false }: Props) {
+  const checks = useEarlierChecks(quote, except);
+  const headingId = useId();
+  const [used, setUsed] = useState<ReadonlySet<string>>(new Set());
+  if (checks.length === 0) return null;
+
+  const title = checks.length === 1 ? "An approved claim like this one" : `${checks.length} approved claims like this one`;
+  const list = (
+    <ol className="earlier-checks__list">
+      {checks.map((check) => (
+        <li key={check.id} className="earlier-check">
+          <p className="earlier-check__claim">
+            <VerdictBadge verdict={check.verdict} /> <q>{check.quote}</q>
+          </p>
+          <p className="muted">
+            In{" "}
+            <a href={`/articles/${check.article.id}?annotation=${check.id}`} target="_blank" rel="noopener">
+              {check.article.id === articleId ? "this article" : check.article.title}
+            </a>
+            , approved <time dateTime={check.approvedAt}>{formatDateTime(check.approvedAt)}</time>
+          </p>
+          {check.otherFigures && (
+            <p className="earlier-check__figures">
+              Other figures: it says {check.otherFigures.theirs.join(", ")}; this claim{" "}
+              {check.otherFigures.ours.length ? `says ${check.otherFigures.ours.join(", ")}` : "gives none"}.
+            </p>
+          )}
+          <details className="earlier-check__details">
+            <summary>
+              Explanation and {check.sources.length} {check.sources.length === 1 ? "source" : "sources"}
+            </summary>
+            <p className="claim-card__explanation">{check.explanation || <span className="muted">No explanation.</span>}</p>
+            <SourceList sources={check.sources} />
+          </details>
+          {onUseSources && check.sources.length > 0 && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={used.has(check.id)}
+              onClick={() => {
+                onUseSources(check);
+                setUsed(new Set(used).add(check.id));
+              }}
+            >
+              {used.has(check.id) ? "Its sources are in the form" : "Use its sources"}
+            </button>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+
+  if (collapsed) {
+    return (
+      <details className="earlier-checks">
+        <summary>{title}</summary>
+        {list}
+      </details>
+    );
+  }
+  return (
+    <section className="earlier-checks" aria-labelledby={headingId}>
+      <h3 className="section-title" id={headingId}>
+        {title}
+      </h3>
+      {list}
+    </section>
+  );
+}
