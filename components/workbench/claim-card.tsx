@@ -97,7 +97,7 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
               onReattach={onReattach}
             />
           )}
-          {!annotation.orphaned && <EarlierChecks quote={annotation.quote} articleId={annotation.articleId} except={annotation.id} collapsed />}
+          {!annotation.orphaned && <EarlierChecks quote={annotation.quote} articleId={annotation.articleId} except={annotation.id} verdict={annotation.verdict} collapsed />}
           <ReviewActions
             actor={actor}
             annotation={annotation}

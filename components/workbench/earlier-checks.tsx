@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import type { EarlierCheck } from "@/lib/annotations/earlier-checks";
+import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import { annotationApi } from "./annotation-api";
 import { formatDateTime } from "./labels";
 import { SourceList } from "./source-list";
@@ -32,6 +33,8 @@ type Props = {
   articleId: string;
   /** The claim itself, left out. */
   except?: string;
+  /** This claim's verdict, if it has one: an earlier check that found otherwise says so. */
+  verdict: Verdict | null;
   /** In a form: offers "Use its sources", which adds the earlier claim's sources to the form's. */
   onUseSources?(check: EarlierCheck): void;
   /** In a card, where the claim's own content comes first: one line that opens the list. */
@@ -43,13 +46,16 @@ type Props = {
  * sources, so that a claim repeated from one story to the next is checked once and judged alike.
  * Shows nothing when there are none.
  */
-export function EarlierChecks({ quote, articleId, except, onUseSources, collapsed = false }: Props) {
+export function EarlierChecks({ quote, articleId, except, verdict, onUseSources, collapsed = false }: Props) {
   const checks = useEarlierChecks(quote, except);
   const headingId = useId();
   const [used, setUsed] = useState<ReadonlySet<string>>(new Set());
   if (checks.length === 0) return null;
 
-  const title = checks.length === 1 ? "An approved claim like this one" : `${checks.length} approved claims like this one`;
+  const differs = (check: EarlierCheck) => !!verdict && !!check.verdict && check.verdict !== verdict;
+  const title =
+    (checks.length === 1 ? "An approved claim like this one" : `${checks.length} approved claims like this one`) +
+    (checks.some(differs) ? ", with another verdict" : "");
   const list = (
     <ol className="earlier-checks__list">
       {checks.map((check) => (
@@ -64,6 +70,11 @@ export function EarlierChecks({ quote, articleId, except, onUseSources, collapse
             </a>
             , approved <time dateTime={check.approvedAt}>{formatDateTime(check.approvedAt)}</time>
           </p>
+          {differs(check) && (
+            <p className="earlier-check__verdict">
+              Another verdict: it was found {VERDICT_LABELS[check.verdict!].toLowerCase()}, this claim {VERDICT_LABELS[verdict!].toLowerCase()}.
+            </p>
+          )}
           {check.otherFigures && (
             <p className="earlier-check__figures">
               Other figures: it says {check.otherFigures.theirs.join(", ")}; this claim{" "}

@@ -278,6 +278,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
                   quote={formQuote ?? ""}
                   articleId={articleId}
                   except={form.mode === "edit" ? form.annotationId : undefined}
+                  verdict={form.draft.verdict || null}
                   onUseSources={(check) => setForm((current) => current && { ...current, draft: withSources(current.draft, check.sources) })}
                 />
               </>

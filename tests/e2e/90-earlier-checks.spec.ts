@@ -62,7 +62,11 @@ test("a claim approved on one article is offered to the fact-checker of the same
   await expect(firstSource.getByRole("textbox", { name: "Title" })).toHaveValue(SOURCE.title);
   await expect(firstSource.getByLabel("Accessed")).toHaveValue(SOURCE.accessedAt);
   await expect(rita.getByRole("group", { name: "Source 2" })).toHaveCount(0);
+  await expect(earlier).not.toContainText("Another verdict");
   await rita.getByLabel("Verdict").selectOption({ label: "False" });
+  await expect(earlier).toContainText("Another verdict: it was found mostly false, this claim false.");
+  await expect(earlier.getByRole("heading")).toHaveText("An approved claim like this one, with another verdict");
+  await rita.screenshot({ path: testInfo.outputPath("earlier-check-verdict.png") });
   await rita.getByRole("button", { name: "Save draft" }).click();
   const card = rita.locator(".claim-card", { hasText: LATER });
   await expect(card).toContainText("1 source");
@@ -71,7 +75,7 @@ test("a claim approved on one article is offered to the fact-checker of the same
   await page.goto(`/articles/${budget}`);
   await page.locator(".claim-card", { hasText: LATER }).getByRole("button", { expanded: false }).click();
   const folded = page.locator("details.earlier-checks");
-  await folded.getByText("An approved claim like this one").click();
+  await folded.getByText("An approved claim like this one, with another verdict").click();
   await expect(folded).toContainText(EARLIER);
   await expect(folded.getByRole("button", { name: "Use its sources" })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("earlier-check-card.png") });
