@@ -84,51 +84,53 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
   return (
     <>
       <Message text={message?.text} error={message?.error} />
-      <table className="user-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Signs in with</th>
-            <th scope="col">Account</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id} className={user.disabled ? "disabled-row" : undefined}>
-              <th scope="row">{user.name}</th>
-              <td>{user.email}</td>
-              <td>
-                <select
-                  aria-label={`Role of ${user.name}`}
-                  value={user.role}
-                  disabled={user.id === actorId}
-                  onChange={(event) => void change(user, { role: event.target.value as Role })}
-                >
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {ROLE_LABELS[role]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <UserSignIn user={user} onAction={(action) => void sso(user, action)} />
-              </td>
-              <td>
-                {user.id === actorId ? (
-                  <span className="muted">You</span>
-                ) : (
-                  <button type="button" className="secondary" onClick={() => void change(user, { disabled: !user.disabled })}>
-                    {user.disabled ? `Enable ${user.name}` : `Disable ${user.name}`}
-                  </button>
-                )}
-              </td>
+      <div className="table-scroller">
+        <table className="user-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Signs in with</th>
+              <th scope="col">Account</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} className={user.disabled ? "disabled-row" : undefined}>
+                <th scope="row">{user.name}</th>
+                <td>{user.email}</td>
+                <td>
+                  <select
+                    aria-label={`Role of ${user.name}`}
+                    value={user.role}
+                    disabled={user.id === actorId}
+                    onChange={(event) => void change(user, { role: event.target.value as Role })}
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {ROLE_LABELS[role]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <UserSignIn user={user} onAction={(action) => void sso(user, action)} />
+                </td>
+                <td>
+                  {user.id === actorId ? (
+                    <span className="muted">You</span>
+                  ) : (
+                    <button type="button" className="secondary" onClick={() => void change(user, { disabled: !user.disabled })}>
+                      {user.disabled ? `Enable ${user.name}` : `Disable ${user.name}`}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <h2>Add a user</h2>
       <form

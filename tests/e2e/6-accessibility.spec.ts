@@ -156,6 +156,18 @@ for (const visit of PAGES) {
   });
 }
 
+const PHONE = { width: 390, height: 844 };
+
+for (const visit of PAGES.filter((visit) => !visit.then)) {
+  test(`${visit.name} fits a phone's width: what is wider scrolls in its own box`, async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    if (visit.as) await signIn(page, visit.as);
+    await page.goto(visit.path());
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+}
+
 /** The text of the current claim's highlight in the article. */
 const currentHighlight = (page: Page) => page.locator(".article-text .claim-current");
 

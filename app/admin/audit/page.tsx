@@ -134,41 +134,43 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       {problem && <p className="form-message" role="alert">{problem}</p>}
       {page && page.entries.length === 0 && <p className="muted">No change matches these filters. Widen the dates or clear a filter.</p>}
       {page && page.entries.length > 0 && (
-        <table className="audit-table">
-          <caption className="visually-hidden">Changes, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Where</th>
-              <th scope="col">Values</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })} UTC</time>
-                </td>
-                <td>{entry.actor?.name ?? <span className="muted">The application</span>}</td>
-                <td>{describeEntry(entry)}</td>
-                <td>{subjectLink(entry)}</td>
-                <td>
-                  {(entry.before !== null || entry.after !== null) && (
-                    <details>
-                      <summary>Before and after</summary>
-                      <dl className="audit-values">
-                        <Values label="Before" value={entry.before} />
-                        <Values label="After" value={entry.after} />
-                      </dl>
-                    </details>
-                  )}
-                </td>
+        <div className="table-scroller">
+          <table className="audit-table">
+            <caption className="visually-hidden">Changes, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Where</th>
+                <th scope="col">Values</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })} UTC</time>
+                  </td>
+                  <td>{entry.actor?.name ?? <span className="muted">The application</span>}</td>
+                  <td>{describeEntry(entry)}</td>
+                  <td>{subjectLink(entry)}</td>
+                  <td>
+                    {(entry.before !== null || entry.after !== null) && (
+                      <details>
+                        <summary>Before and after</summary>
+                        <dl className="audit-values">
+                          <Values label="Before" value={entry.before} />
+                          <Values label="After" value={entry.after} />
+                        </dl>
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {page && (filters.before || page.nextBefore) && (
         <nav className="pager" aria-label="Pages of the audit trail">

@@ -52,36 +52,38 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         <Link href={`/articles/${id}`}>← {article.title}</Link>
       </p>
       <h1>Revisions of “{article.title}”</h1>
-      <table className="revision-list">
-        <thead>
-          <tr>
-            <th scope="col">Revision</th>
-            <th scope="col">Saved</th>
-            <th scope="col">By</th>
-            <th scope="col">Claims</th>
-            <th scope="col">Text</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...revisions].reverse().map((revision) => (
-            <tr key={revision.revision}>
-              <th scope="row">
-                {revision.revision}
-                {revision.current && <span className="muted"> (current)</span>}
-              </th>
-              <td>{new Date(revision.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</td>
-              <td>
-                {revision.author?.name ?? <span className="muted">imported</span>}
-                {revision.outcome?.restoredFrom && <span className="muted">, restoring revision {revision.outcome.restoredFrom}</span>}
-              </td>
-              <td>{revision.outcome ? outcomeSummary(revision.outcome) : <span className="muted">—</span>}</td>
-              <td>
-                <Link href={`/articles/${id}/revisions?view=${revision.revision}&from=${from}&to=${to}`}>Read revision {revision.revision}</Link>
-              </td>
+      <div className="table-scroller">
+        <table className="revision-list">
+          <thead>
+            <tr>
+              <th scope="col">Revision</th>
+              <th scope="col">Saved</th>
+              <th scope="col">By</th>
+              <th scope="col">Claims</th>
+              <th scope="col">Text</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {[...revisions].reverse().map((revision) => (
+              <tr key={revision.revision}>
+                <th scope="row">
+                  {revision.revision}
+                  {revision.current && <span className="muted"> (current)</span>}
+                </th>
+                <td>{new Date(revision.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td>
+                  {revision.author?.name ?? <span className="muted">imported</span>}
+                  {revision.outcome?.restoredFrom && <span className="muted">, restoring revision {revision.outcome.restoredFrom}</span>}
+                </td>
+                <td>{revision.outcome ? outcomeSummary(revision.outcome) : <span className="muted">—</span>}</td>
+                <td>
+                  <Link href={`/articles/${id}/revisions?view=${revision.revision}&from=${from}&to=${to}`}>Read revision {revision.revision}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       {viewed && (
         <section aria-labelledby="viewed-heading" className="revision-text">
