@@ -196,10 +196,8 @@ export const annotations = pgTable(
     index("annotations_assignee_due_idx").on(table.assigneeId, table.dueOn),
     index("annotations_status_updated_idx").on(table.status, table.updatedAt),
     index("annotations_updated_idx").on(table.updatedAt),
-    // Only what "checked before" may show: approved claims whose placement nobody has to check.
-    index("annotations_checked_terms_idx")
-      .using("gin", table.quoteTerms)
-      .where(sql`${table.status} = 'approved' and ${table.discardedAt} is null and ${table.placementChecked}`),
+    // The claims' words, searched by the review queue (`?q=`) and by "checked before" (approved claims only).
+    index("annotations_quote_terms_idx").using("gin", table.quoteTerms).where(sql`${table.discardedAt} is null`),
     // The review queue (lib/reviews/queue.ts) lists only claims that are not discarded, so its indexes leave
     // the discarded out: smaller, and a count can be read from the index alone. Each filter's index ends with
     // the status, so that the counts per status under that filter are index-only scans; each sort has an

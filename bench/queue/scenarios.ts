@@ -48,6 +48,8 @@ export function scenarios({ reviewerId, authorId, articleId }: ScenarioSubjects)
     { name: "verdict=none (no verdict yet), by article title", params: { verdict: "none", sort: "article" }, targeted: true },
     { name: "status=in_review,changes_requested, due soonest first", params: { status: ["in_review", "changes_requested"], sort: "due" }, targeted: true },
     { name: "no filter, newest change first (counts over all)", params: {}, targeted: true },
+    { name: "q=a claim's number (words found in one claim)", params: { q: "Claim 4321" }, targeted: true },
+    { name: "q=minister (a word every claim holds)", params: { q: "minister" }, targeted: false },
     { name: "no filter, sort=created", params: { sort: "created" }, targeted: false },
     { name: "no filter, sort=due asc", params: { sort: "due" }, targeted: false },
     { name: "no filter, sort=due desc", params: { sort: "due", dir: "desc" }, targeted: false },

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { VERDICTS, VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { QueueChoices } from "@/lib/reviews/queue-choices";
-import { DEFAULT_DIRECTIONS, DEFAULT_PAGE_SIZE, NO_VERDICT, PLACEMENT_FILTERS, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
+import { DEFAULT_DIRECTIONS, DEFAULT_PAGE_SIZE, MAX_QUEUE_SEARCH, NO_VERDICT, PLACEMENT_FILTERS, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
 import { ArticlePicker } from "../article-picker";
 import { FilterForm } from "./filter-form";
 
@@ -32,6 +32,21 @@ export function QueueFilters({ query, choices, clearHref }: Props) {
       {query.sort !== defaultSort && <input type="hidden" name="sort" value={query.sort} />}
       {query.dir !== DEFAULT_DIRECTIONS[query.sort] && <input type="hidden" name="dir" value={query.dir} />}
       <div className="queue-filters__fields">
+        <div className="queue-filter queue-filter--search">
+          <label htmlFor="queue-search">Words of the claim</label>
+          <input
+            id="queue-search"
+            type="search"
+            name="q"
+            defaultValue={query.q ?? ""}
+            maxLength={MAX_QUEUE_SEARCH}
+            placeholder={'landmines "non-persistent" -Russia'}
+            aria-describedby="queue-search-help"
+          />
+          <p id="queue-search-help" className="muted field-help">
+            Every word, in any form; <code>&quot;a phrase&quot;</code> in quotes; <code>-word</code> leaves a word out; <code>or</code> for either.
+          </p>
+        </div>
         <div className="queue-filter">
           <label htmlFor="queue-verdict">Verdict</label>
           <select id="queue-verdict" name="verdict" defaultValue={joined(query.verdict)}>

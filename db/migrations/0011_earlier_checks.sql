@@ -1,2 +1,2 @@
 ALTER TABLE "annotations" ADD COLUMN "quote_terms" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', "annotations"."quote")) STORED;--> statement-breakpoint
-CREATE INDEX "annotations_checked_terms_idx" ON "annotations" USING gin ("quote_terms") WHERE "annotations"."status" = 'approved' and "annotations"."discarded_at" is null and "annotations"."placement_checked";
+CREATE INDEX "annotations_quote_terms_idx" ON "annotations" USING gin ("quote_terms") WHERE "annotations"."discarded_at" is null;

@@ -79,7 +79,7 @@ export async function findEarlierChecks(db: Database, actor: Actor | null, input
     .innerJoin(articles, eq(articles.id, annotations.articleId))
     .where(
       and(
-        // The partial index's predicate, word for word, so that the planner uses it.
+        // `discarded_at is null`: the predicate of the index on the claims' words, which the planner needs to see.
         sql`${annotations.status} = 'approved' and ${annotations.discardedAt} is null and ${annotations.placementChecked}`,
         sql`${annotations.quoteTerms} @@ ${anyTerm}`,
         except ? ne(annotations.id, except) : undefined,

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { annotations } from "@/db/schema";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import type { Actor } from "@/lib/users/actor";
@@ -38,6 +38,12 @@ function assigneeCondition(assignee: QueueQuery["assignee"], actor: Actor): SQL 
 }
 
 /**
+ * Claims whose words match a search as one types it in a search engine (web search syntax): every
+ * word, in any form ("mines" finds "mine"), "a phrase" in quotes, -a word left out, or either.
+ */
+const searchCondition = (search: string) => sql`${annotations.quoteTerms} @@ websearch_to_tsquery('english', ${search})`;
+
+/**
  * The query's filters as SQL, the status apart: the counts per status are taken under every other
  * filter, so that each status tab says what choosing it would show.
  */
@@ -45,6 +51,7 @@ export function queueConditions(query: QueueQuery, actor: Actor): { others: SQL 
   return {
     others: and(
       listedInQueue,
+      query.q ? searchCondition(query.q) : undefined,
       verdictCondition(query.verdict),
       placementCondition(query.placement),
       assigneeCondition(query.assignee, actor),

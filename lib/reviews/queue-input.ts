@@ -92,7 +92,11 @@ const listOf = <V extends string>(values: readonly V[]) =>
     })
     .transform((list) => unique(list as V[]));
 
+/** The longest search of the claims' words, in characters. */
+export const MAX_QUEUE_SEARCH = 200;
+
 const queueParameterShape = {
+  q: once(z.string().trim().max(MAX_QUEUE_SEARCH, `must be at most ${MAX_QUEUE_SEARCH} characters`)).optional(),
   status: listOf(REVIEW_STATUSES).optional(),
   verdict: listOf<VerdictFilter>([...VERDICTS, NO_VERDICT]).optional(),
   placement: listOf(PLACEMENT_FILTERS).optional(),
@@ -126,6 +130,7 @@ const queueParamsSchema = z
 export const queueQuerySchema = queueParamsSchema.transform((params) => {
   const sort: QueueSort = params.sort ?? (params.assignee === "me" ? "urgency" : "updated");
   return {
+    q: params.q || undefined,
     status: params.status ?? [],
     verdict: params.verdict ?? [],
     placement: params.placement ?? [],

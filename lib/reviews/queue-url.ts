@@ -9,6 +9,7 @@ export function queueHref(query: QueueQuery, change: Partial<QueueQuery> = {}): 
   const next = { ...query, ...change, page: change.page ?? (Object.keys(change).length ? 1 : query.page) };
   const defaultSort = next.assignee === "me" ? "urgency" : "updated";
   const params = new URLSearchParams();
+  if (next.q) params.set("q", next.q);
   for (const status of next.status) params.append("status", status);
   for (const verdict of next.verdict) params.append("verdict", verdict);
   for (const placement of next.placement) params.append("placement", placement);

@@ -87,6 +87,25 @@ describeOnEveryEngine("review queue", (db) => {
     });
   });
 
+  it("finds claims by their words as a search engine would: any form of a word, a phrase, a word left out, or either", async () => {
+    const sent = "The United States will send anti-personnel mines to Ukraine";
+    const persistent = "The mines are non-persistent";
+    const laid = "Russia laid mines across the region";
+    const deficit = "The budget deficit grew";
+    await claims({ quote: sent, status: "approved" }, { quote: persistent, status: "in_review" }, { quote: laid }, { quote: deficit, article: budget });
+    const found = async (q: string) => (await listQueue(db(), rita, { q })).rows.map((row) => row.quote).sort();
+    expect(await found("mine")).toEqual([laid, sent, persistent].sort());
+    expect(await found('"anti-personnel mines"')).toEqual([sent]);
+    expect(await found("mines -Russia")).toEqual([sent, persistent].sort());
+    expect(await found("Russia or deficit")).toEqual([laid, deficit].sort());
+    expect(await found("the of")).toEqual([]);
+
+    const approved = await listQueue(db(), rita, { q: "mines", status: "approved" });
+    expect(approved.rows.map((row) => row.quote)).toEqual([sent]);
+    expect(approved.total).toBe(1);
+    expect(approved.countsByStatus).toMatchObject({ draft: 1, in_review: 1, approved: 1, rejected: 0 });
+  });
+
   it("lists claims across articles with their article, people, due date and placement", async () => {
     const [id] = await claims(
       { quote: "orphaned", article: budget, author: ed, assignee: rita, status: "in_review", verdict: "false", dueOn: "2026-02-01", orphaned: true },

@@ -112,6 +112,20 @@ test("a reviewer filters the review queue by article and author, with the counts
   await expect(rows(page).first().getByText("No verdict")).toBeVisible();
 });
 
+test("a reviewer finds claims by their words, a word left out, and the counts per status follow", async ({ page }) => {
+  await signIn(page, "rita@example.com");
+  await page.goto(`/queue?article=${articleId}`);
+  const search = page.getByRole("searchbox", { name: "Words of the claim" });
+  await search.fill("budget -library");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]q=budget(\+|%20)-library/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(SENTENCES[6]!);
+  await expect(tab(page, /^All 1$/)).toHaveAttribute("aria-current", "page");
+  await expect(tab(page, /^Draft 1$/)).toBeVisible();
+  await expect(search).toHaveValue("budget -library");
+});
+
 test("sorts by a column header either way, pages through, and counts the rows selected", async ({ page }, testInfo) => {
   await signIn(page, "rita@example.com");
   await page.goto(`/queue?article=${articleId}&pageSize=3`);

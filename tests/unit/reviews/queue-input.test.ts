@@ -59,6 +59,7 @@ describe("the review queue's query", () => {
     ["a page that is no number", "page=two", { page: "must be a whole number from 1 to 100,000" }],
     ["a negative page", "page=-1", { page: "must be a whole number from 1 to 100,000" }],
     ["a page size over the largest", "pageSize=101", { pageSize: "must be at most 100" }],
+    ["a search of over 200 characters", `q=${"w".repeat(201)}`, { q: "must be at most 200 characters" }],
   ])("refuses %s, naming the field", (_, search, fields) => {
     expect(refusal(search)).toEqual(fields);
   });
@@ -71,12 +72,13 @@ describe("the review queue's query", () => {
 describe("the review queue's address", () => {
   it("writes only what differs from the defaults", () => {
     expect(queueHref(parse(""))).toBe("/queue");
+    expect(queueHref(parse("q=%20%20"))).toBe("/queue");
     expect(queueHref(parse("assignee=me"))).toBe("/queue?assignee=me");
     expect(queueHref(parse("assignee=me&sort=urgency&dir=asc&page=1&pageSize=25"))).toBe("/queue?assignee=me");
   });
 
   it("reads back as the same query", () => {
-    const query = parse(`status=draft,in_review&verdict=none&placement=check&author=${USER}&from=2026-01-01&to=2026-01-31&sort=due&dir=desc&page=3&pageSize=50`);
+    const query = parse(`q=${encodeURIComponent('mines "non-persistent" -Russia')}&status=draft,in_review&verdict=none&placement=check&author=${USER}&from=2026-01-01&to=2026-01-31&sort=due&dir=desc&page=3&pageSize=50`);
     const href = queueHref(query);
     expect(parse(href.slice(href.indexOf("?") + 1))).toEqual(query);
   });
