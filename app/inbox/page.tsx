@@ -6,6 +6,7 @@ import { formatDateTime } from "@/components/workbench/labels";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { listInbox, type InboxItem, type InboxPage } from "@/lib/comments/inbox";
+import { inboxEntries, type InboxEntry } from "@/lib/comments/inbox-entries";
 import { Invalid } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -16,37 +17,59 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const inboxHref = (page: number) => (page > 1 ? `/inbox?page=${page}` : "/inbox");
 const claimHref = (item: InboxItem) => `/articles/${item.article.id}?annotation=${item.claim.id}`;
 
-/** What the item's author did, before the claim's quote. */
-function what(item: InboxItem): string {
+/** What the item's author did, to one claim (before its quote) or to `count` claims at once. */
+function what(item: InboxItem, count = 1): string {
+  const claims = count === 1 ? "the claim" : `${count} claims`;
   switch (item.reason) {
     case "mention":
-      return "mentioned you on the claim";
+      return `mentioned you on ${claims}`;
     case "reply":
-      return "replied in a thread you are in on the claim";
+      return `replied in a thread you are in on ${claims}`;
     case "submitted":
-      return "submitted for review the claim";
+      return `submitted for review ${claims}`;
     case "approved":
-      return "approved the claim";
+      return `approved ${claims}`;
     case "rejected":
-      return "rejected the claim";
+      return `rejected ${claims}`;
     case "changes_requested":
-      return "asked for changes to the claim";
+      return `asked for changes to ${claims}`;
     case "reopened":
-      return "reopened the claim";
+      return `reopened ${claims}`;
     case "orphaned":
-      return item.revision === null ? "saved a revision that took the text of the claim" : `saved revision ${item.revision}, which took the text of the claim`;
+      return item.revision === null ? `saved a revision that took the text of ${claims}` : `saved revision ${item.revision}, which took the text of ${claims}`;
   }
 }
 
-function Item({ item }: { item: InboxItem }) {
+function Entry({ entry }: { entry: InboxEntry }) {
+  const items: readonly InboxItem[] = entry.kind === "group" ? entry.items : [entry.item];
+  const first = entry.kind === "group" ? entry.items[0] : entry.item;
+  const unread = items.some((item) => item.unread);
   return (
-    <li className={item.unread ? "inbox-item inbox-item--unread" : "inbox-item"}>
+    <li className={unread ? "inbox-item inbox-item--unread" : "inbox-item"}>
       <p className="inbox-item__what">
-        {item.unread && <span className="inbox-item__new">New</span>}
-        <strong>{item.author.name}</strong> {what(item)} <Link href={claimHref(item)}>“{item.claim.quote}”</Link> in <em>{item.article.title}</em>
+        {unread && <span className="inbox-item__new">New</span>}
+        <strong>{first.author.name}</strong> {what(first, items.length)}{" "}
+        {entry.kind === "item" ? (
+          <>
+            <Link href={claimHref(first)}>“{first.claim.quote}”</Link> in <em>{first.article.title}</em>
+          </>
+        ) : (
+          <>
+            in <em>{first.article.title}</em>:
+          </>
+        )}
       </p>
-      {item.excerpt && <blockquote className="inbox-item__excerpt">{item.excerpt}</blockquote>}
-      <p className="muted inbox-item__when">{formatDateTime(item.createdAt)}</p>
+      {first.excerpt && <blockquote className="inbox-item__excerpt">{first.excerpt}</blockquote>}
+      {entry.kind === "group" && (
+        <ul className="inbox-item__claims">
+          {entry.items.map((item) => (
+            <li key={item.id}>
+              <Link href={claimHref(item)}>“{item.claim.quote}”</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted inbox-item__when">{formatDateTime(first.createdAt)}</p>
     </li>
   );
 }
@@ -80,8 +103,8 @@ export default async function InboxPageView({ searchParams }: Props) {
       <MarkInboxSeen until={renderedAt} />
       {inbox.items.length > 0 ? (
         <ol className="inbox-list" aria-label={`Inbox, ${inbox.unread} new`}>
-          {inbox.items.map((item) => (
-            <Item key={item.id} item={item} />
+          {inboxEntries(inbox.items).map((entry) => (
+            <Entry key={entry.kind === "group" ? entry.items[0].id : entry.item.id} entry={entry} />
           ))}
         </ol>
       ) : inbox.total > 0 ? (
