@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { annotationUpdateSchema } from "@/lib/annotations/input";
-import { LIMITS } from "@/lib/annotations/input";
+import { annotationUpdateSchema, LIMITS } from "@/lib/annotations/input";
 import type { AnnotationRecord, SourceRecord } from "@/lib/annotations/record";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { todayISODate } from "@/lib/dates";
