@@ -183,7 +183,8 @@ export const annotations = pgTable(
     checkedRevision: integer("checked_revision"),
     /**
      * The quote's words as English text-search terms (stemmed, without stop words), kept by the
-     * database: what finds the claims the desk checked before that are like a new one (`lib/annotations/earlier-checks.ts`).
+     * database: what the review queue's search (`?q=`) matches, and what finds the approved claims
+     * like a new one (`lib/annotations/earlier-checks.ts`).
      */
     quoteTerms: tsvector("quote_terms").generatedAlwaysAs((): SQL => sql`to_tsvector('english', ${annotations.quote})`),
     createdAt: createdAt(),
