@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ArticleListKeys } from "@/components/article-list-keys";
+import { ARTICLE_SEARCH_ID, ArticleListKeys } from "@/components/article-list-keys";
 import { ClaimProgress } from "@/components/articles/claim-progress";
 import { formatDateTime } from "@/components/workbench/labels";
 import { Pagination } from "@/components/pagination";
@@ -73,8 +73,8 @@ export default async function ArticlesPage({ searchParams }: Props) {
         {mayImportArticle(actor).allowed && <Link href="/articles/new">New article</Link>}
         {/* Keyed by the search, so that the field shows the address's search after a link changes it. */}
         <form key={query.q} method="get" role="search" className="article-search" aria-label="Search the articles">
-          <label htmlFor="article-search">Search titles and bylines</label>
-          <input id="article-search" name="q" type="search" defaultValue={query.q} maxLength={200} />
+          <label htmlFor={ARTICLE_SEARCH_ID}>Search titles and bylines</label>
+          <input id={ARTICLE_SEARCH_ID} name="q" type="search" defaultValue={query.q} maxLength={200} />
           <button type="submit" className="secondary">
             Search
           </button>

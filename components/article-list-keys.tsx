@@ -3,8 +3,12 @@
 import { useRef, useState } from "react";
 import { moveCursor } from "@/lib/keyboard/cursor";
 import { ARTICLE_LIST_SHORTCUTS } from "@/lib/keyboard/shortcuts";
+import { focusField } from "./keyboard/focus-field";
 import { ShortcutsHelp } from "./keyboard/shortcuts-help";
 import { useShortcuts } from "./keyboard/use-shortcuts";
+
+/** The id of the list's search field, which `/` goes to. */
+export const ARTICLE_SEARCH_ID = "article-search";
 
 /**
  * The articles list's keyboard (see `ARTICLE_LIST_SHORTCUTS`) around the server-rendered table:
@@ -37,6 +41,7 @@ export function ArticleListKeys({ children }: { children: React.ReactNode }) {
       link?.click();
       return !!link;
     },
+    searchArticles: () => focusField(document.getElementById(ARTICLE_SEARCH_ID)),
     showShortcuts: () => {
       setHelpOpen(true);
       return true;

@@ -97,6 +97,7 @@ export const ClaimsPanel = memo(function ClaimsPanel(props: Props) {
             id={searchId}
             type="search"
             placeholder="Find claims: words, verdict, people, sources"
+            data-find-claims
             value={search}
             onChange={(event) => props.onSearchChange(event.target.value)}
           />

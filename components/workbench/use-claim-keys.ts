@@ -3,6 +3,7 @@
 import { useEffect, useRef, type RefObject } from "react";
 import { moveCursor } from "@/lib/keyboard/cursor";
 import { WORKBENCH_SHORTCUTS } from "@/lib/keyboard/shortcuts";
+import { focusField } from "../keyboard/focus-field";
 import { useShortcuts } from "../keyboard/use-shortcuts";
 import type { ArticleEditorHandle } from "./article-editor";
 import { scrollBehavior } from "./scroll";
@@ -73,6 +74,8 @@ export function useClaimKeys(options: Options): void {
       return true;
     },
     annotate: () => editor.current?.annotatePageSelection() ?? false,
+    // The claims panel's search, marked so; there is none while the article has no claims.
+    findClaims: () => focusField(document.querySelector("[data-find-claims]")),
     showShortcuts: () => {
       showShortcuts();
       return true;

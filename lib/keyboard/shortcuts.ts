@@ -21,6 +21,7 @@ export const WORKBENCH_SHORTCUTS = [
   { action: "openClaim", key: "Enter", description: "Open the current claim: its explanation, sources, history and actions", yieldsToControls: true },
   { action: "closeClaim", key: "Escape", description: "Close the open claim and go back to its card" },
   { action: "annotate", key: "Mod-Shift-A", description: "Annotate the text selected in the article as a claim" },
+  { action: "findClaims", key: "/", description: "Find claims: go to the search above them" },
   { action: "showShortcuts", key: "?", description: "Show these keyboard shortcuts" },
 ] as const satisfies readonly Shortcut[];
 
@@ -28,6 +29,7 @@ export const ARTICLE_LIST_SHORTCUTS = [
   { action: "nextArticle", key: "j", description: "Go to the next article", repeats: true },
   { action: "previousArticle", key: "k", description: "Go to the previous article", repeats: true },
   { action: "openArticle", key: "Enter", description: "Open the current article", yieldsToControls: true },
+  { action: "searchArticles", key: "/", description: "Search the titles and bylines" },
   { action: "showShortcuts", key: "?", description: "Show these keyboard shortcuts" },
 ] as const satisfies readonly Shortcut[];
 

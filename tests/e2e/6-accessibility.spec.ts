@@ -294,6 +294,23 @@ test("a reviewer signs in, annotates a claim, and moves between claims with the 
   await expect(cyclistsSummary).toBeFocused();
 });
 
+test("/ goes to the search of the list of articles and to the claims panel's, where what was typed stays", async ({ page }) => {
+  await signIn(page, "rita@example.com");
+  const articleSearch = page.getByRole("searchbox", { name: "Search titles and bylines" });
+  await page.keyboard.press("/");
+  await expect(articleSearch).toBeFocused();
+  await page.keyboard.type("bypass");
+  await expect(articleSearch).toHaveValue("bypass");
+
+  await page.goto(`/articles/${articleId}`);
+  await claimsShown(page);
+  const findClaims = page.getByRole("searchbox", { name: "Find claims" });
+  await page.keyboard.press("/");
+  await expect(findClaims).toBeFocused();
+  await page.keyboard.type("noise");
+  await expect(findClaims).toHaveValue("noise");
+});
+
 test("the claims panel finds claims by their words, and a claim clicked in the text shows whatever was searched", async ({ page }) => {
   await signIn(page, "rita@example.com");
   await page.goto(`/articles/${articleId}`);

@@ -19,15 +19,17 @@ describe("the shortcut tables", () => {
     });
   }
 
-  it("binds the workbench's keys as the issue asks: j, k, Enter, Escape, Mod-Shift-A and ?", () => {
+  it("binds the workbench's keys as the issue asks (j, k, Enter, Escape, Mod-Shift-A and ?), and / to find claims", () => {
     expect(Object.fromEntries(WORKBENCH_SHORTCUTS.map((shortcut) => [shortcut.action, shortcut.key]))).toEqual({
       nextClaim: "j",
       previousClaim: "k",
       openClaim: "Enter",
       closeClaim: "Escape",
       annotate: "Mod-Shift-A",
+      findClaims: "/",
       showShortcuts: "?",
     });
+    expect(keyOf(ARTICLE_LIST_SHORTCUTS, "searchArticles")).toBe("/");
   });
 });
 
@@ -37,6 +39,8 @@ describe("which shortcut a key press triggers", () => {
     expect(actionFor(key("k"))).toBe("previousClaim");
     expect(actionFor(key("?", { shiftKey: true }))).toBe("showShortcuts");
     expect(actionFor(key("A", { ctrlKey: true, shiftKey: true }))).toBe("annotate");
+    expect(actionFor(key("/"))).toBe("findClaims");
+    expect(actionFor(key("/"), { typing: true })).toBeNull();
     expect(actionFor(key("x"))).toBeNull();
   });
 
