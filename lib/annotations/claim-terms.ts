@@ -20,9 +20,9 @@ const counted = new WeakMap<Database, { at: number; counts: Promise<TermCounts> 
 async function countTerms(db: Database): Promise<TermCounts> {
   const result = await db.execute(sql`
     select word, ndoc from ts_stat($$select quote_terms from annotations
-      where status = 'approved' and discarded_at is null and placement_checked$$)
+      where status = 'approved' and discarded_at is null and orphaned_at is null and placement_checked$$)
     union all
-    select '', count(*)::int from annotations where status = 'approved' and discarded_at is null and placement_checked`);
+    select '', count(*)::int from annotations where status = 'approved' and discarded_at is null and orphaned_at is null and placement_checked`);
   const rows = rowsOf<{ word: string; ndoc: number }>(result);
   const byTerm = new Map<string, number>();
   let claims = 0;

@@ -45,8 +45,8 @@ const earlierChecksQuerySchema = z.object({
 /**
  * Approved claims, on any article, like `quote` (`claimLikeness` at least `MIN_LIKENESS`, terms
  * weighed by how few claims hold them), the most alike first; `except` leaves out the claim itself.
- * Only what the desk stands by: approved, not discarded, and not waiting for someone to check a
- * placement a revision changed.
+ * Only what the desk stands by, as its public pages show it: approved, on the article's text (not
+ * orphaned nor discarded), and not waiting for someone to check a placement a revision changed.
  */
 export async function findEarlierChecks(db: Database, actor: Actor | null, input: unknown): Promise<EarlierCheck[]> {
   enforce(mayViewAnnotations(actor), actor);
@@ -80,7 +80,7 @@ export async function findEarlierChecks(db: Database, actor: Actor | null, input
     .where(
       and(
         // `discarded_at is null`: the predicate of the index on the claims' words, which the planner needs to see.
-        sql`${annotations.status} = 'approved' and ${annotations.discardedAt} is null and ${annotations.placementChecked}`,
+        sql`${annotations.status} = 'approved' and ${annotations.discardedAt} is null and ${annotations.orphanedAt} is null and ${annotations.placementChecked}`,
         sql`${annotations.quoteTerms} @@ ${anyTerm}`,
         except ? ne(annotations.id, except) : undefined,
       ),

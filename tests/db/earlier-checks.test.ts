@@ -73,6 +73,13 @@ describeOnEveryEngine("claims checked before", (db) => {
     ]);
   });
 
+  it("leaves out a claim whose text a revision took: an orphan's verdict is not shown as the desk's", async () => {
+    const [, ...rest] = MINES.split("\n");
+    await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: documentFromPlainText(rest.join("\n")).toJSON() });
+    expect((await getAnnotation(db(), author, sent)).orphaned).toBe(true);
+    expect(await checksOf("The United States will send anti-personnel mines to Ukraine")).toEqual([]);
+  });
+
   it("leaves out a claim whose words a revision changed until someone checks its placement", async () => {
     const [first, ...rest] = MINES.split("\n");
     const revised = [first!.replace("send anti-personnel mines", "send 2,000 anti-personnel mines"), ...rest].join("\n");
