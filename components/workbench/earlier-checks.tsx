@@ -70,6 +70,20 @@ export function EarlierChecks({ quote, articleId, except, verdict, onUseSources,
             </a>
             , approved <time dateTime={check.approvedAt}>{formatDateTime(check.approvedAt)}</time>
           </p>
+          {check.alsoIn.length > 0 && (
+            <p className="muted">
+              Also approved in the same words, with the same verdict, in{" "}
+              {check.alsoIn.map((other, index) => (
+                <span key={other.id}>
+                  {index > 0 && ", "}
+                  <a href={`/articles/${other.article.id}?annotation=${other.id}`} target="_blank" rel="noopener">
+                    {other.article.id === articleId ? "this article" : other.article.title}
+                  </a>
+                </span>
+              ))}
+              .
+            </p>
+          )}
           {differs(check) && (
             <p className="earlier-check__verdict">
               Another verdict: it was found {VERDICT_LABELS[check.verdict!].toLowerCase()}, this claim {VERDICT_LABELS[verdict!].toLowerCase()}.

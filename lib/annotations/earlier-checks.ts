@@ -26,6 +26,8 @@ export type EarlierCheck = {
   likeness: number;
   /** Each claim's figures when they differ (`otherFigures`): the verdict was given on other numbers. */
   otherFigures: { ours: string[]; theirs: string[] } | null;
+  /** The same words approved with the same verdict elsewhere (a wire story quoted by several articles): listed once, here. */
+  alsoIn: { id: string; article: { id: string; title: string } }[];
 };
 
 /** Shown at most, the most alike first. */
@@ -41,6 +43,23 @@ const earlierChecksQuerySchema = z.object({
     .max(QUOTE_COMPARED, `must be at most ${QUOTE_COMPARED.toLocaleString("en")} characters`),
   except: z.uuid("must be an annotation id").optional(),
 });
+
+/** A claim's words as a reader compares them: case, spacing and the closing punctuation aside. */
+const wordsOf = (quote: string) => quote.toLowerCase().replace(/\s+/g, " ").replace(/[\s.,;:!?"'”’]+$/u, "").trim();
+
+type Candidate = { id: string; articleId: string; articleTitle: string; quote: string; verdict: Verdict | null };
+
+/** Each claim once: later ones with the same words and verdict are listed with the first, in `alsoIn`. */
+function sameClaimsOnce<C extends Candidate>(ranked: { candidate: C; likeness: number }[]): { candidate: C; likeness: number; alsoIn: C[] }[] {
+  const firsts = new Map<string, { candidate: C; likeness: number; alsoIn: C[] }>();
+  for (const { candidate, likeness } of ranked) {
+    const key = `${candidate.verdict}:${wordsOf(candidate.quote)}`;
+    const first = firsts.get(key);
+    if (first) first.alsoIn.push(candidate);
+    else firsts.set(key, { candidate, likeness, alsoIn: [] });
+  }
+  return [...firsts.values()];
+}
 
 /**
  * Approved claims, on any article, like `quote` (`claimLikeness` at least `MIN_LIKENESS`, terms
@@ -88,11 +107,12 @@ export async function findEarlierChecks(db: Database, actor: Actor | null, input
     .orderBy(sql`${sharedWeight} desc`, desc(annotations.updatedAt))
     .limit(CANDIDATES);
 
-  const alike = candidates
-    .map((candidate) => ({ candidate, likeness: claimLikeness(terms, candidate.terms, weight) }))
-    .filter(({ likeness }) => likeness >= MIN_LIKENESS)
-    .sort((a, b) => b.likeness - a.likeness)
-    .slice(0, SHOWN);
+  const alike = sameClaimsOnce(
+    candidates
+      .map((candidate) => ({ candidate, likeness: claimLikeness(terms, candidate.terms, weight) }))
+      .filter(({ likeness }) => likeness >= MIN_LIKENESS)
+      .sort((a, b) => b.likeness - a.likeness),
+  ).slice(0, SHOWN);
   if (alike.length === 0) return [];
 
   const ids = alike.map(({ candidate }) => candidate.id);
@@ -110,7 +130,7 @@ export async function findEarlierChecks(db: Database, actor: Actor | null, input
   ]);
   const approvedAt = new Map(approvals.map((approval) => [approval.annotationId, approval.at]));
 
-  return alike.map(({ candidate, likeness }) => ({
+  return alike.map(({ candidate, likeness, alsoIn }) => ({
     id: candidate.id,
     article: { id: candidate.articleId, title: candidate.articleTitle },
     quote: candidate.quote,
@@ -120,5 +140,6 @@ export async function findEarlierChecks(db: Database, actor: Actor | null, input
     approvedAt: approvedAt.get(candidate.id) ?? candidate.updatedAt.toISOString(),
     likeness,
     otherFigures: otherFigures(quote, candidate.quote),
+    alsoIn: alsoIn.map((other) => ({ id: other.id, article: { id: other.articleId, title: other.articleTitle } })),
   }));
 }

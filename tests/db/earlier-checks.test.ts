@@ -59,6 +59,26 @@ describeOnEveryEngine("claims checked before", (db) => {
     expect(Date.now() - Date.parse(check!.approvedAt)).toBeLessThan(60_000);
   });
 
+  it("lists the same words approved with the same verdict on other articles once, and a verdict that differs apart", async () => {
+    const wire = await addArticle(db(), `The United States will send anti-personnel mines to Ukraine.\nMore follows.`);
+    const rerun = await addArticle(db(), `the united states will send anti-personnel mines to Ukraine!\nMore follows.`);
+    const approveOn = async (on: { id: string; plainText: string }, exact: string, verdict: string) => {
+      const created = await createAnnotation(db(), author, on.id, { selectors: selectorsOf(on.plainText, exact), ...completeClaim, verdict });
+      const submitted = await changeStatus(db(), author, created.id, { to: "in_review", version: created.version });
+      await changeStatus(db(), editor, created.id, { to: "approved", version: submitted.version });
+      return created.id;
+    };
+    const same = await approveOn(wire, "The United States will send anti-personnel mines to Ukraine", "mostly_true");
+    const other = await approveOn(rerun, "the united states will send anti-personnel mines to Ukraine", "false");
+
+    // Equally alike, the most recent approval comes first.
+    const checks = await findEarlierChecks(db(), author, { quote: "Officials said the United States will send anti-personnel mines to Ukraine" });
+    expect(checks.map((check) => [check.id, check.verdict, check.alsoIn.map((also) => [also.id, also.article.id])])).toEqual([
+      [other, "false", []],
+      [same, "mostly_true", [[sent, article.id]]],
+    ]);
+  });
+
   it("says when the earlier claim stated other figures", async () => {
     const [check] = await findEarlierChecks(db(), author, { quote: "These mines deactivate on their own after 4 to 30 days" });
     expect(check).toMatchObject({ id: deactivate, otherFigures: { ours: ["4", "30"], theirs: ["4", "14"] } });
