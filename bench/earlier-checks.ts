@@ -137,11 +137,11 @@ try {
   const approved = rowsOf<{ id: string; quote: string }>(
     await bench.db.execute(sql`
       select id, quote from annotations
-      where status = 'approved' and discarded_at is null and placement_checked
+      where status = 'approved' and discarded_at is null and orphaned_at is null and placement_checked
       order by md5(id::text) limit ${QUERIES}`),
   );
   const [{ checked } = { checked: 0 }] = rowsOf<{ checked: number }>(
-    await bench.db.execute(sql`select count(*)::int as checked from annotations where status = 'approved' and discarded_at is null and placement_checked`),
+    await bench.db.execute(sql`select count(*)::int as checked from annotations where status = 'approved' and discarded_at is null and orphaned_at is null and placement_checked`),
   );
   console.log(`${checked.toLocaleString("en")} approved claims to compare with; ${bench.name}, ${os.cpus().length} CPU(s). Counting their terms (every 10 minutes per instance, in the background): ${countedIn.toFixed(0)} ms.`);
 
