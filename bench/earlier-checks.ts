@@ -16,7 +16,7 @@
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
-import { approvedTermCounts } from "@/lib/annotations/claim-terms";
+import { approvedTermCounts, STOOD_BY_CLAIMS } from "@/lib/annotations/claim-terms";
 import { findEarlierChecks } from "@/lib/annotations/earlier-checks";
 import type { Actor } from "@/lib/users/actor";
 import { seededRandom, type Random } from "./anchoring/article";
@@ -137,11 +137,11 @@ try {
   const approved = rowsOf<{ id: string; quote: string }>(
     await bench.db.execute(sql`
       select id, quote from annotations
-      where status = 'approved' and discarded_at is null and orphaned_at is null and placement_checked
+      where ${sql.raw(STOOD_BY_CLAIMS)}
       order by md5(id::text) limit ${QUERIES}`),
   );
   const [{ checked } = { checked: 0 }] = rowsOf<{ checked: number }>(
-    await bench.db.execute(sql`select count(*)::int as checked from annotations where status = 'approved' and discarded_at is null and orphaned_at is null and placement_checked`),
+    await bench.db.execute(sql`select count(*)::int as checked from annotations where ${sql.raw(STOOD_BY_CLAIMS)}`),
   );
   console.log(`${checked.toLocaleString("en")} approved claims to compare with; ${bench.name}, ${os.cpus().length} CPU(s). Counting their terms (every 10 minutes per instance, in the background): ${countedIn.toFixed(0)} ms.`);
 

@@ -15,14 +15,22 @@ export type TermCounts = { claims: number; claimsWith(term: string): number };
 const EXACT_BELOW_CLAIMS = 2_000;
 const RECOUNT_MS = 10 * 60_000;
 
+/**
+ * The claims "checked before" may show, as SQL over `annotations`: approved, on their article's text
+ * (not orphaned nor discarded), with no placement to check. One text for the search, the term
+ * counts and the benchmark, so that they cannot drift apart; `discarded_at is null` is also the
+ * predicate of the index on the claims' words, which the planner needs to see.
+ */
+export const STOOD_BY_CLAIMS =
+  "annotations.status = 'approved' and annotations.discarded_at is null and annotations.orphaned_at is null and annotations.placement_checked";
+
 const counted = new WeakMap<Database, { at: number; counts: Promise<TermCounts> }>();
 
 async function countTerms(db: Database): Promise<TermCounts> {
   const result = await db.execute(sql`
-    select word, ndoc from ts_stat($$select quote_terms from annotations
-      where status = 'approved' and discarded_at is null and orphaned_at is null and placement_checked$$)
+    select word, ndoc from ts_stat(${`select quote_terms from annotations where ${STOOD_BY_CLAIMS}`})
     union all
-    select '', count(*)::int from annotations where status = 'approved' and discarded_at is null and orphaned_at is null and placement_checked`);
+    select '', count(*)::int from annotations where ${sql.raw(STOOD_BY_CLAIMS)}`);
   const rows = rowsOf<{ word: string; ndoc: number }>(result);
   const byTerm = new Map<string, number>();
   let claims = 0;

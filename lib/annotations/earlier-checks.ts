@@ -8,7 +8,7 @@ import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
 import { claimLikeness, MIN_LIKENESS, otherFigures, QUOTE_COMPARED } from "./claim-likeness";
-import { approvedTermCounts, searchedTerms, termQuery, termWeight } from "./claim-terms";
+import { approvedTermCounts, searchedTerms, STOOD_BY_CLAIMS, termQuery, termWeight } from "./claim-terms";
 import { toSourceRecord, type SourceRecord } from "./record";
 import type { Verdict } from "./verdicts";
 
@@ -98,8 +98,7 @@ export async function findEarlierChecks(db: Database, actor: Actor | null, input
     .innerJoin(articles, eq(articles.id, annotations.articleId))
     .where(
       and(
-        // `discarded_at is null`: the predicate of the index on the claims' words, which the planner needs to see.
-        sql`${annotations.status} = 'approved' and ${annotations.discardedAt} is null and ${annotations.orphanedAt} is null and ${annotations.placementChecked}`,
+        sql.raw(STOOD_BY_CLAIMS),
         sql`${annotations.quoteTerms} @@ ${anyTerm}`,
         except ? ne(annotations.id, except) : undefined,
       ),
