@@ -37,9 +37,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <InboxLink initialUnread={unread} />
               {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
               {actor.role === "admin" && <Link href="/admin/audit">Audit trail</Link>}
-              <span className="site-header__user">
+              <Link href="/account" className="site-header__user" aria-label={`Your account: ${actor.name} (${ROLE_LABELS[actor.role]})`}>
                 {actor.name} <span className="muted">({ROLE_LABELS[actor.role]})</span>
-              </span>
+              </Link>
               <SignOutButton />
             </nav>
           )}

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import type { FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
@@ -8,11 +9,14 @@ import type { UserRecord } from "@/lib/users/service";
 import type { SsoAction } from "@/lib/users/sso-link";
 import { ApiError, callApi } from "./api-client";
 import { Message } from "./message";
+import { SetPasswordDialog } from "./set-password-dialog";
 import { UserSignIn } from "./user-sign-in";
 
 type UserRow = Omit<UserRecord, "createdAt">;
 
 type Props = { actorId: string; initialUsers: UserRow[]; passwordMinLength: number };
+
+const passwordAction = (user: UserRow) => (user.signInMethods.includes("password") ? "Reset password" : "Give a password");
 
 const SSO_DONE: Record<SsoAction, (name: string) => string> = {
   link_request: (name) => `Linked: ${name} now signs in through that single sign-on.`,
@@ -26,6 +30,7 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [settingPassword, setSettingPassword] = useState<UserRow | null>(null);
 
   // The API answers with the account, not how it signs in, which a change of role or status leaves as it was.
   const replace = (user: Actor) => setUsers((list) => list.map((u) => (u.id === user.id ? { ...u, ...user } : u)));
@@ -119,11 +124,26 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
                 </td>
                 <td>
                   {user.id === actorId ? (
-                    <span className="muted">You</span>
+                    <span className="muted">
+                      You: <Link href="/account">change your password</Link>
+                    </span>
                   ) : (
-                    <button type="button" className="secondary" onClick={() => void change(user, { disabled: !user.disabled })}>
-                      {user.disabled ? `Enable ${user.name}` : `Disable ${user.name}`}
-                    </button>
+                    <div className="user-actions">
+                      <button type="button" className="secondary" onClick={() => void change(user, { disabled: !user.disabled })}>
+                        {user.disabled ? `Enable ${user.name}` : `Disable ${user.name}`}
+                      </button>
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={`${passwordAction(user)} of ${user.name}`}
+                        onClick={() => {
+                          setMessage(null);
+                          setSettingPassword(user);
+                        }}
+                      >
+                        {passwordAction(user)}
+                      </button>
+                    </div>
                   )}
                 </td>
               </tr>
@@ -131,6 +151,20 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
           </tbody>
         </table>
       </div>
+
+      {settingPassword && (
+        <SetPasswordDialog
+          user={{ id: settingPassword.id, name: settingPassword.name, hasPassword: settingPassword.signInMethods.includes("password") }}
+          minLength={passwordMinLength}
+          onClose={() => setSettingPassword(null)}
+          onDone={() => {
+            const user = settingPassword;
+            setUsers((list) => list.map((u) => (u.id === user.id && !u.signInMethods.includes("password") ? { ...u, signInMethods: ["password", ...u.signInMethods] } : u)));
+            setSettingPassword(null);
+            setMessage({ text: `${user.name} has a new password, and every session of their account ended. Give it to them in person or by phone.`, error: false });
+          }}
+        />
+      )}
 
       <h2>Add a user</h2>
       <form

@@ -60,6 +60,12 @@ export const users = pgTable(
     /** When the user last opened their inbox: comments for them after this are unread. Null: never. */
     inboxSeenAt: timestamp("inbox_seen_at", { withTimezone: true }),
     disabled: boolean("disabled").notNull().default(false),
+    /**
+     * Every session carries the generation it was signed in under, and only sessions of the current one are
+     * honoured: bumping it signs the account out everywhere (a password changed or reset, an account
+     * disabled, a single sign-on unlinked, or "Sign out everywhere"). See `lib/users/sessions.ts`.
+     */
+    sessionGeneration: integer("session_generation").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -41,6 +41,14 @@ export class Conflict extends Error {
   }
 }
 
+/** Too many attempts in a short time (password guessing): the message says how long to wait. */
+export class TooManyRequests extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TooManyRequests";
+  }
+}
+
 export class PayloadTooLarge extends Error {
   constructor(message: string) {
     super(message);

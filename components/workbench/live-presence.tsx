@@ -5,6 +5,9 @@ import type { LiveStatus } from "./use-live-article";
 
 type Props = { status: LiveStatus; present: Person[]; selfId: string };
 
+/** Where signing in again comes back to: this page. */
+const signInReturn = () => `${window.location.pathname}${window.location.search}`;
+
 /** Who else has the article open, and whether live updates are flowing. */
 export function LivePresence({ status, present, selfId }: Props) {
   const others = present.filter((person) => person.id !== selfId);
@@ -15,7 +18,12 @@ export function LivePresence({ status, present, selfId }: Props) {
       </p>
       <p className="live-presence__status muted" role="status">
         {status === "reconnecting" && "Reconnecting… changes made meanwhile will appear when the connection is back."}
-        {status === "refused" && "Live updates stopped: your account is disabled."}
+        {status === "refused" && (
+          <>
+            Live updates stopped: you were signed out (your account was disabled, or signed out everywhere). What you have not saved stays in this
+            browser. <a href={`/signin?callbackUrl=${encodeURIComponent(signInReturn())}`}>Sign in again</a>
+          </>
+        )}
       </p>
     </div>
   );

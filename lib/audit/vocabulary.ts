@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "published",
   "unpublished",
   "imported",
+  "signed_out_everywhere",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -54,4 +55,5 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   published: "published",
   unpublished: "unpublished",
   imported: "imported",
+  signed_out_everywhere: "signed out everywhere",
 };

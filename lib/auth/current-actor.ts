@@ -3,16 +3,18 @@ import { cache } from "react";
 import { getToken } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { sessionSecret } from "@/lib/settings";
-import type { Actor } from "@/lib/users/actor";
+import type { SessionActor } from "@/lib/users/actor";
 import { findActor } from "@/lib/users/service";
+import { isCurrentSession } from "@/lib/users/sessions";
 
 /**
  * The signed-in user of this request, re-read from the database (so that disabling a user or
- * changing a role takes effect at once), or null without a valid session.
+ * changing a role takes effect at once), or null without a valid session: none, or one of a session
+ * generation the account has ended (a password changed, "Sign out everywhere").
  * A disabled user is returned as such: the policies refuse them with a message that says why.
  * Read once per server render, however many components ask (the layout and the page both do).
  */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+export const currentActor = cache(async (): Promise<SessionActor | null> => {
   // Request data first: it marks the page dynamic, so that a build never opens the database.
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
   const sessionCookies = cookieStore.getAll().filter((cookie) => cookie.name.includes("next-auth.session-token"));
@@ -26,5 +28,6 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
     secret: await sessionSecret(db),
   });
   if (!token?.sub) return null;
-  return findActor(db, token.sub);
+  const actor = await findActor(db, token.sub);
+  return actor && isCurrentSession(token, actor) ? actor : null;
 });

@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { sessionSecret } from "@/lib/settings";
+import { SESSION_GENERATION_CLAIM, sessionGenerationOf } from "@/lib/users/sessions";
 import { signInWithPassword } from "@/lib/users/sign-in";
 import { oidcConfig } from "./oidc-config";
 import { admitOidcSignIn, OIDC_PROVIDER_ID, oidcProvider } from "./oidc-provider";
@@ -10,7 +11,8 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 /**
  * next-auth's configuration: email and password, and single sign-on through an OpenID Connect provider
- * when one is configured; JWT sessions holding only the user's id.
+ * when one is configured; JWT sessions holding only the user's id and the session generation it signed in
+ * under (see `lib/users/sessions.ts`).
  * Built per request because the secret may live in the database (see `sessionSecret`).
  */
 export async function authOptions(): Promise<NextAuthOptions> {
@@ -38,6 +40,8 @@ export async function authOptions(): Promise<NextAuthOptions> {
     ],
     callbacks: {
       signIn: ({ user, account, profile }) => (account?.provider === OIDC_PROVIDER_ID ? admitOidcSignIn(db, user, profile) : true),
+      // `user` is there only at sign-in; a session refreshed later keeps the generation it signed in under.
+      jwt: async ({ token, user }) => (user ? { ...token, [SESSION_GENERATION_CLAIM]: await sessionGenerationOf(db, user.id) } : token),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Conflict, Forbidden, Invalid, NotFound, PayloadTooLarge, Unauthenticated } from "@/lib/errors";
+import { Conflict, Forbidden, Invalid, NotFound, PayloadTooLarge, TooManyRequests, Unauthenticated } from "@/lib/errors";
 
 /** A JSON response. */
 export function json(body: unknown, init: ResponseInit = {}): Response {
@@ -16,6 +16,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof NotFound) return json({ error: error.message }, { status: 404 });
   if (error instanceof Conflict) return json({ error: error.message }, { status: 409 });
   if (error instanceof PayloadTooLarge) return json({ error: error.message }, { status: 413 });
+  if (error instanceof TooManyRequests) return json({ error: error.message }, { status: 429 });
   console.error(error);
   return json({ error: "Something went wrong on our side. Try again; if it keeps failing, tell your admin." }, { status: 500 });
 }

@@ -3,14 +3,14 @@ import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
 import { NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
-import type { Actor } from "@/lib/users/actor";
+import type { SessionActor } from "@/lib/users/actor";
 import { errorResponse, json } from "./respond";
 
 type Params = Record<string, string>;
 
 type RouteContext<P extends Params> = {
   request: Request;
-  actor: Actor | null;
+  actor: SessionActor | null;
   params: P;
   db: Database;
 };

@@ -4,17 +4,19 @@ import type { Unlisten } from "@/db/listen";
 import { LIVE_CHANNEL, parseLivePayload } from "./channel";
 import { FEED_PAGE, readArticleEvents, readLogSnapshot, type ArticleEvent } from "./feed";
 import { SettledHorizon } from "./horizon";
-import { activeUserIds, expirePresence, listPresent, PRESENCE_TOUCH_MS, touchPresence, type Present } from "./presence";
+import { activeSessionGenerations, expirePresence, listPresent, PRESENCE_TOUCH_MS, touchPresence, type Present } from "./presence";
 
 /** An open event stream, as the hub knows it. */
 export type Subscriber = {
   connectionId: string;
   articleId: string;
   userId: string;
+  /** The session generation its reader signed in under: a later one (signed out everywhere) ends the stream. */
+  sessionGeneration: number;
   /** Events of its article, in id order, each once. */
   onEvents(events: ArticleEvent[]): void;
   onPresence(present: Present[]): void;
-  /** Its user was disabled or deleted: the stream must end. */
+  /** Its user was disabled or deleted, or their sessions ended: the stream must end. */
   onCutOff(): void;
   /** The instance is shutting down: the stream ends, and the browser reconnects to another instance. */
   onShutdown(): void;
@@ -29,7 +31,7 @@ const IDLE_POLL_MS = 5_000;
  * would otherwise send 500 lists to each of 500 streams (measured: writes stalled for seconds).
  */
 const PRESENCE_COALESCE_MS = 250;
-/** A user disabled while reading is cut off within this long. */
+/** A user disabled, or signed out everywhere, while reading is cut off within this long. */
 export const ACTOR_CHECK_MS = 30_000;
 
 /**
@@ -192,13 +194,13 @@ export class LiveHub {
     for (const subscriber of [...this.subscribers]) subscriber.onShutdown();
   }
 
-  /** Ends the streams of users disabled (or deleted) since they connected. */
+  /** Ends the streams of users disabled (or deleted) since they connected, and of sessions since ended. */
   async checkActors(): Promise<void> {
     const streams = [...this.subscribers];
     if (!streams.length) return;
     try {
-      const active = await activeUserIds(this.db, [...new Set(streams.map((subscriber) => subscriber.userId))]);
-      for (const subscriber of streams) if (!active.has(subscriber.userId)) subscriber.onCutOff();
+      const active = await activeSessionGenerations(this.db, [...new Set(streams.map((subscriber) => subscriber.userId))]);
+      for (const subscriber of streams) if (active.get(subscriber.userId) !== subscriber.sessionGeneration) subscriber.onCutOff();
     } catch (error) {
       console.error("live: checking users failed:", error);
     }

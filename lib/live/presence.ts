@@ -82,11 +82,11 @@ export async function listPresent(db: Database, articleId: string): Promise<Pres
 }
 
 /** Of `userIds`, those that exist and are not disabled: what an open stream re-checks. */
-export async function activeUserIds(db: Database, userIds: string[]): Promise<Set<string>> {
-  if (!userIds.length) return new Set();
+export async function activeSessionGenerations(db: Database, userIds: string[]): Promise<Map<string, number>> {
+  if (!userIds.length) return new Map();
   const rows = await db
-    .select({ id: users.id })
+    .select({ id: users.id, sessionGeneration: users.sessionGeneration })
     .from(users)
     .where(and(inArray(users.id, userIds), eq(users.disabled, false)));
-  return new Set(rows.map((row) => row.id));
+  return new Map(rows.map((row) => [row.id, row.sessionGeneration]));
 }

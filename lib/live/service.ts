@@ -5,7 +5,7 @@ import { articles } from "@/db/schema";
 import { Invalid, NotFound } from "@/lib/errors";
 import { mayViewArticles } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
-import type { Actor } from "@/lib/users/actor";
+import type { SessionActor } from "@/lib/users/actor";
 import type { LiveHub } from "./hub";
 import { articleEventStream } from "./stream";
 
@@ -24,7 +24,7 @@ const cursorSchema = z
 export async function openArticleEvents(
   db: Database,
   hub: () => Promise<LiveHub>,
-  actor: Actor | null,
+  actor: SessionActor | null,
   articleId: string,
   request: { lastEventId: string | null; after: string | null; signal: AbortSignal },
 ): Promise<ReadableStream<Uint8Array>> {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/database";
-import type { Actor } from "@/lib/users/actor";
+import type { SessionActor } from "@/lib/users/actor";
 import { FEED_PAGE, readArticleEvents, type ArticleEvent } from "./feed";
 import type { LiveHub } from "./hub";
 import { joinPresence, leavePresence } from "./presence";
@@ -15,7 +15,7 @@ const REPLAY_LIMIT = 5 * FEED_PAGE;
 export type StreamRequest = {
   db: Database;
   hub: LiveHub;
-  actor: Actor;
+  actor: SessionActor;
   articleId: string;
   /** The last event id the client received (`Last-Event-ID`), or null for a new page: start from now. */
   cursor: number | null;
@@ -28,7 +28,7 @@ export type StreamRequest = {
  * - `change` per audit entry of the article, with the entry's id as event id, replaying from `cursor` first;
  * - `presence`: who has the article open, whenever that changes;
  * - `reset` when the client was too far behind to replay (it reloads everything);
- * - `refused` when the reader's account was disabled: the stream then ends.
+ * - `refused` when the reader's account was disabled or their sessions ended: the stream then ends.
  */
 export function articleEventStream(request: StreamRequest): ReadableStream<Uint8Array> {
   const { db, hub, actor, articleId, signal } = request;
@@ -80,10 +80,11 @@ export function articleEventStream(request: StreamRequest): ReadableStream<Uint8
           connectionId,
           articleId,
           userId: actor.id,
+          sessionGeneration: actor.sessionGeneration,
           onEvents: (events) => (held ? held.push(...events) : deliver(events)),
           onPresence: (present) => send(`event: presence\ndata: ${JSON.stringify({ present })}\n\n`),
           onCutOff: () => {
-            send(`event: refused\ndata: ${JSON.stringify({ error: "Your account is disabled. Ask an admin to enable it." })}\n\n`);
+            send(`event: refused\ndata: ${JSON.stringify({ error: "Your session ended: your account was disabled, or signed out everywhere. Sign in again." })}\n\n`);
             close();
           },
           onShutdown: close,

@@ -18,6 +18,11 @@ export function mayChangeUser(actor: Actor, target: { id: string }, change: { ro
   return allow;
 }
 
+/** Everyone signed in with an active account manages their own: name, password, sessions. */
+export function mayManageOwnAccount(actor: Actor): Decision {
+  return activeActor(actor) ? allow : deny("Sign in with an active account to do this.");
+}
+
 /** Colleagues' names and roles (to mention or assign them) are for everyone on the desk; emails and the rest are for admins. */
 export function mayListColleagues(actor: Actor): Decision {
   return activeActor(actor) ? allow : deny("Sign in with an active account to do this.");

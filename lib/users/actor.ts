@@ -8,3 +8,6 @@ export type Actor = {
   role: Role;
   disabled: boolean;
 };
+
+/** The signed-in user of a request, with the session generation their account honours now (see `./sessions.ts`). */
+export type SessionActor = Actor & { sessionGeneration: number };

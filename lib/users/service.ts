@@ -8,7 +8,8 @@ import { containsPattern } from "@/lib/like-pattern";
 import { enforce } from "@/lib/policies/enforce";
 import { mayChangeUser, mayListColleagues, mayManageUsers } from "@/lib/policies/user";
 import { parseInput } from "@/lib/validation";
-import type { Actor } from "./actor";
+import type { Actor, SessionActor } from "./actor";
+import { ENDED_SESSIONS } from "./sessions";
 import { firstAdminSchema, newUserSchema, userChangeSchema } from "./input";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import type { Role } from "./roles";
@@ -124,7 +125,11 @@ export async function listColleagues(db: Database, actor: Actor | null, search =
     .limit(search.trim() ? 20 : 500);
 }
 
-/** Changes a user's name, role, disabled flag or password. The last active admin cannot be demoted or disabled. */
+/**
+ * Changes a user's name, role, disabled flag or password. The last active admin cannot be demoted or disabled.
+ * A password set, or the account disabled, ends its sessions everywhere: whoever held one (perhaps the
+ * reason for the reset) must sign in again.
+ */
 export async function updateUser(db: Database, actor: Actor | null, id: string, input: unknown): Promise<Actor> {
   enforce(mayManageUsers(actor), actor);
   const change = parseInput(userChangeSchema, input);
@@ -148,6 +153,7 @@ export async function updateUser(db: Database, actor: Actor | null, id: string, 
         ...(change.role !== undefined && { role: change.role }),
         ...(change.disabled !== undefined && { disabled: change.disabled }),
         ...(change.password !== undefined && { passwordHash: await hashPassword(change.password) }),
+        ...((change.password !== undefined || (change.disabled === true && !target.disabled)) && ENDED_SESSIONS),
         updatedAt: new Date(),
       })
       .where(eq(users.id, id))
@@ -186,8 +192,8 @@ export async function verifyCredentials(db: Database, email: string, password: s
   return actor;
 }
 
-/** The user as stored now: read on every request so that disabling or a role change takes effect at once. */
-export async function findActor(db: Database, id: string): Promise<Actor | null> {
-  const [user] = await db.select(actorColumns).from(users).where(eq(users.id, id));
+/** The user as stored now: read on every request so that disabling, a role change or ended sessions take effect at once. */
+export async function findActor(db: Database, id: string): Promise<SessionActor | null> {
+  const [user] = await db.select({ ...actorColumns, sessionGeneration: users.sessionGeneration }).from(users).where(eq(users.id, id));
   return user ?? null;
 }

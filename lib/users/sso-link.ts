@@ -9,6 +9,7 @@ import { enforce } from "@/lib/policies/enforce";
 import { mayManageUsers } from "@/lib/policies/user";
 import { parseInput } from "@/lib/validation";
 import type { Actor } from "./actor";
+import { ENDED_SESSIONS } from "./sessions";
 
 /** An account's waiting single sign-on request, cleared. */
 export const NO_SSO_REQUEST = { ssoRequestIssuer: null, ssoRequestSubject: null, ssoRequestedAt: null } as const;
@@ -19,7 +20,8 @@ export const NO_SSO_REQUEST = { ssoRequestIssuer: null, ssoRequestSubject: null,
  *   not verified the email, or because the account signs in through another identity);
  * - `dismiss_request`: forgets that identity;
  * - `unlink`: unties its identity (and forgets any waiting one), so that it signs in with its password,
- *   or links again at its next single sign-on with a verified email.
+ *   or links again at its next single sign-on with a verified email. Its sessions end: an identity is
+ *   unlinked when it was not the account's owner's, and whoever signed in through it is out at once.
  */
 export const SSO_ACTIONS = ["link_request", "dismiss_request", "unlink"] as const;
 export type SsoAction = (typeof SSO_ACTIONS)[number];
@@ -68,7 +70,7 @@ export async function changeSsoIdentity(db: Database, actor: Actor | null, userI
       const after = action === "link_request" ? requested : action === "unlink" ? identityOf(null, null) : current;
       await tx
         .update(users)
-        .set({ ...after, ...NO_SSO_REQUEST, updatedAt: new Date() })
+        .set({ ...after, ...NO_SSO_REQUEST, ...(action === "unlink" && ENDED_SESSIONS), updatedAt: new Date() })
         .where(eq(users.id, userId));
       await recordAudit(tx, {
         actorId: actor!.id,

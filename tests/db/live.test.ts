@@ -10,6 +10,8 @@ import type { ArticleEvent } from "@/lib/live/feed";
 import { LiveHub, type Subscriber } from "@/lib/live/hub";
 import { expirePresence, joinPresence, leavePresence, listPresent } from "@/lib/live/presence";
 import { openArticleEvents } from "@/lib/live/service";
+import { signOutEverywhere } from "@/lib/users/account";
+import { findActor } from "@/lib/users/service";
 import { dropDatabase, engines } from "./engines";
 import { addArticle, addUser, completeClaim, selectorsOf } from "./fixtures";
 
@@ -37,6 +39,7 @@ function recorder(articleId: string, userId: string) {
     connectionId: crypto.randomUUID(),
     articleId,
     userId,
+    sessionGeneration: 0,
     onEvents: (batch) => events.push(...batch),
     onPresence: (present) => presence.push(present.map((person) => person.name)),
     onCutOff: () => {
@@ -108,7 +111,8 @@ for (const engine of engines) {
       const created = await createAnnotation(db, author, article.id, { selectors: selectorsOf(article.plainText, CLAIM) });
       const [latest] = rowsOf<{ id: number }>(await db.execute(sql`select max(id)::int as id from audit_entries`));
       await eventually(() => expect(hub.delivered).toBeGreaterThanOrEqual(latest!.id));
-      const stream = await openArticleEvents(db, async () => hub, author, article.id, {
+      // As a request reads its user: with the session generation its account honours.
+      const stream = await openArticleEvents(db, async () => hub, (await findActor(db, author.id))!, article.id, {
         lastEventId: String(before),
         after: null,
         signal: new AbortController().signal,
@@ -125,7 +129,7 @@ for (const engine of engines) {
       const disabled = await addUser(db, "reviewer", { disabled: true });
       const request = { lastEventId: null, after: null, signal: new AbortController().signal };
       await expect(openArticleEvents(db, async () => hub, null, article.id, request)).rejects.toBeInstanceOf(Unauthenticated);
-      await expect(openArticleEvents(db, async () => hub, disabled, article.id, request)).rejects.toBeInstanceOf(Forbidden);
+      await expect(openArticleEvents(db, async () => hub, (await findActor(db, disabled.id))!, article.id, request)).rejects.toBeInstanceOf(Forbidden);
 
       const reader = await addUser(db, "reviewer");
       const watching = recorder(article.id, reader.id);
@@ -134,6 +138,20 @@ for (const engine of engines) {
       await hub.checkActors();
       expect(watching.cutOff()).toBe(true);
       stop();
+    });
+
+    it("cuts off a reader whose sessions ended, and only them", async () => {
+      const db = connection.db;
+      const article = await addArticle(db);
+      const [signedOut, staying] = [await addUser(db, "reviewer"), await addUser(db, "reviewer")];
+      const [ended, kept] = [recorder(article.id, signedOut.id), recorder(article.id, staying.id)];
+      const stops = [hub.subscribe(ended.subscriber), hub.subscribe(kept.subscriber)];
+      await hub.checkActors();
+      expect([ended.cutOff(), kept.cutOff()]).toEqual([false, false]);
+      await signOutEverywhere(db, signedOut);
+      await hub.checkActors();
+      expect([ended.cutOff(), kept.cutOff()]).toEqual([true, false]);
+      for (const stop of stops) stop();
     });
 
     it("shows who has the article open, and forgets those not seen for 30 seconds", async () => {

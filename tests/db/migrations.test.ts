@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/db/connect";
 import { findEarlierChecks } from "@/lib/annotations/earlier-checks";
 import { engines } from "./engines";
-import { addArticle, addUser } from "./fixtures";
+import { addArticle } from "./fixtures";
+import { findActor } from "@/lib/users/service";
+import { isCurrentSession } from "@/lib/users/sessions";
+import { signOutEverywhere } from "@/lib/users/account";
+import type { Actor } from "@/lib/users/actor";
+import type { Role } from "@/lib/users/roles";
+import type { Database } from "@/db/database";
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
@@ -35,6 +41,17 @@ async function migrateFrom(connection: Connection, migrationsFolder: string): Pr
 /** The rows of a raw query, as either engine's driver answers them. */
 function rowsOf(result: unknown): Record<string, unknown>[] {
   return Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows;
+}
+
+/**
+ * A user as an older schema stores one: in SQL naming only the columns every schema has, since Drizzle
+ * would name every column of today's schema, some not there yet.
+ */
+async function addUserBefore(db: Database, role: Role): Promise<Actor> {
+  const name = `${role} ${Math.random().toString(36).slice(2, 8)}`;
+  const email = `${name.replace(/\W+/g, ".")}@example.com`;
+  const [row] = rowsOf(await db.execute(sql`insert into users (email, name, role, password_hash) values (${email}, ${name}, ${role}, 'never-used') returning id`));
+  return { id: row!.id as string, email, name, role, disabled: false };
 }
 
 /**
@@ -68,7 +85,7 @@ function overExistingData(tag: string, title: string, run: (connection: Connecti
 
 overExistingData("0009_placement_checks", "0009 records the quote a checked placement stands on, nothing for one still waiting for a check, and the revision that orphaned an orphan", async (connection) => {
   const db = connection.db;
-  const author = await addUser(db, "reviewer");
+  const author = await addUserBefore(db, "reviewer");
   const article = await addArticle(db);
   await db.execute(sql`update articles set revision = 3 where id = ${article.id}`);
   await db.execute(sql`
@@ -92,7 +109,7 @@ overExistingData("0009_placement_checks", "0009 records the quote a checked plac
 
 overExistingData("0010_inbox_events", "0010 fans the review events already recorded out to the claims' authors and assignees, but not to whoever made them, and later ones as they come", async (connection) => {
   const db = connection.db;
-  const [author, assignee, editor] = [await addUser(db, "reviewer"), await addUser(db, "reviewer"), await addUser(db, "editor")];
+  const [author, assignee, editor] = [await addUserBefore(db, "reviewer"), await addUserBefore(db, "reviewer"), await addUserBefore(db, "editor")];
   const article = await addArticle(db);
   await db.execute(sql`
     insert into annotations (article_id, author_id, assignee_id, quote, prefix, suffix, start_offset, end_offset)
@@ -122,7 +139,7 @@ overExistingData("0010_inbox_events", "0010 fans the review events already recor
 
 overExistingData("0011_earlier_checks", "0011 gives the claims approved before it their text-search terms: a new claim finds them checked before", async (connection) => {
   const db = connection.db;
-  const author = await addUser(db, "reviewer");
+  const author = await addUserBefore(db, "reviewer");
   const article = await addArticle(db);
   await db.execute(sql`
     insert into annotations (article_id, author_id, quote, prefix, suffix, start_offset, end_offset, verdict, status)
@@ -133,4 +150,15 @@ overExistingData("0011_earlier_checks", "0011 gives the claims approved before i
   expect(rows.map((row) => (row.terms as string[]).length)).toEqual([8, 4]);
   const checks = await findEarlierChecks(db, author, { quote: "Officials say the United States will send anti-personnel mines to Ukraine" });
   expect(checks.map((check) => check.quote)).toEqual(["The United States will send anti-personnel mines to Ukraine"]);
+});
+
+overExistingData("0012_sessions", "0012 keeps everyone signed in: sessions signed in before it count as the accounts' first generation, until one is ended", async (connection) => {
+  const db = connection.db;
+  const [rita, ed] = [await addUserBefore(db, "reviewer"), await addUserBefore(db, "editor")];
+  await connection.migrate();
+  const sessionBefore = (user: Actor) => ({ sub: user.id, name: user.name, email: user.email });
+  expect(isCurrentSession(sessionBefore(rita), (await findActor(db, rita.id))!)).toBe(true);
+  await signOutEverywhere(db, rita);
+  expect(isCurrentSession(sessionBefore(rita), (await findActor(db, rita.id))!)).toBe(false);
+  expect(isCurrentSession(sessionBefore(ed), (await findActor(db, ed.id))!)).toBe(true);
 });

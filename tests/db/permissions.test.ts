@@ -22,6 +22,8 @@ import { changeSelfRegistration, readSelfRegistration } from "@/lib/users/self-r
 import { updateUser } from "@/lib/users/service";
 import { createUser, listColleagues, listUsers } from "@/lib/users/service";
 import { changeSsoIdentity } from "@/lib/users/sso-link";
+import { changeOwnPassword, getAccount, renameSelf, signOutEverywhere } from "@/lib/users/account";
+import { hashPassword } from "@/lib/users/passwords";
 import { listInbox, markInboxSeen } from "@/lib/comments/inbox";
 import { annotationsCsv } from "@/lib/exports/annotations-csv";
 import { factCheckReport } from "@/lib/exports/report";
@@ -142,6 +144,12 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
       await db().update(users).set({ oidcIssuer: "https://id.example", oidcSubject: s.other.id }).where(eq(users.id, s.other.id));
       return changeSsoIdentity(db(), s.actor, s.other.id, { action: "unlink" });
     }],
+    ["read and rename one's own account", ACTIVE, async (s) => [await getAccount(db(), s.actor), await renameSelf(db(), s.actor, { name: "A New Name" })]],
+    ["change one's own password", ACTIVE, async (s) => {
+      await db().update(users).set({ passwordHash: await hashPassword("the old password") }).where(eq(users.id, s.actor?.id ?? s.owner.id));
+      return changeOwnPassword(db(), s.actor, { currentPassword: "the old password", newPassword: "the new password" });
+    }],
+    ["sign out everywhere", ACTIVE, (s) => signOutEverywhere(db(), s.actor)],
     ["list colleagues to mention or assign", ACTIVE, (s) => listColleagues(db(), s.actor, "")],
     ["read one's inbox and mark it read", ACTIVE, async (s) => [await listInbox(db(), s.actor), await markInboxSeen(db(), s.actor, { until: new Date().toISOString() })]],
     ["read the audit trail", ADMINS, (s) => listAuditEntries(db(), s.actor, {})],

@@ -106,6 +106,16 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
     },
   },
   { name: "users admin", as: "admin@example.com", path: () => "/admin/users" },
+  {
+    name: "users admin with a password being reset",
+    as: "admin@example.com",
+    path: () => "/admin/users",
+    async then(page) {
+      await page.getByRole("button", { name: "Reset password of Rita Reviewer" }).click();
+      await expect(page.getByRole("dialog", { name: "Reset Rita Reviewer's password" })).toBeVisible();
+    },
+  },
+  { name: "your account", as: "rita@example.com", path: () => "/account" },
   { name: "review queue", as: "ed@example.com", path: () => "/queue" },
   {
     name: "review queue with the article search offering matches",

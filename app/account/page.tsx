@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { NameForm } from "@/components/account/name-form";
+import { PasswordForm } from "@/components/account/password-form";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { getDb } from "@/db/client";
+import { oidcConfig } from "@/lib/auth/oidc-config";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { getAccount } from "@/lib/users/account";
+import { PASSWORD_MIN_LENGTH } from "@/lib/users/input";
+import { ROLE_LABELS } from "@/lib/users/roles";
+
+export const metadata: Metadata = { title: "Your account" };
+export const dynamic = "force-dynamic";
+
+/** The signed-in person's own account: their name, their password and their sessions. */
+export default async function AccountPage() {
+  const account = await getAccount(await getDb(), await requirePageActor("/account"));
+  const provider = oidcConfig()?.name ?? "single sign-on";
+  const hasPassword = account.signInMethods.includes("password");
+  return (
+    <div className="page page--account">
+      <h1>Your account</h1>
+      <dl className="account-facts">
+        <dt>Email</dt>
+        <dd>{account.email}</dd>
+        <dt>Role</dt>
+        <dd>{ROLE_LABELS[account.role]}</dd>
+        <dt>Signs in with</dt>
+        <dd>{[hasPassword && "a password", account.signInMethods.includes("sso") && provider].filter(Boolean).join(" or ")}</dd>
+      </dl>
+      <p className="muted">An admin changes your email or your role.</p>
+
+      <h2 className="admin-section">Profile</h2>
+      <NameForm initialName={account.name} />
+
+      <h2 className="admin-section">Password</h2>
+      {hasPassword ? (
+        <>
+          <p className="muted">Changing it signs your account out everywhere else.</p>
+          <PasswordForm email={account.email} minLength={PASSWORD_MIN_LENGTH} />
+        </>
+      ) : (
+        <p>You sign in through {provider} and have no password here. To sign in with a password too, ask an admin to give you one.</p>
+      )}
+
+      <h2 className="admin-section">Sessions</h2>
+      <p className="muted">
+        Signed in on a computer that is not yours, or lost a phone? End every session of your account at once. An admin resetting your password or
+        disabling your account does the same.
+      </p>
+      <SignOutEverywhere />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { useId, useState } from "react";
+import type { FieldErrors } from "@/lib/errors";
+import { ApiError, callApi } from "./api-client";
+import { FieldError } from "./field-error";
+import { Message } from "./message";
+import { ModalDialog } from "./modal-dialog";
+
+type Props = {
+  user: { id: string; name: string; hasPassword: boolean };
+  minLength: number;
+  onDone(): void;
+  onClose(): void;
+};
+
+/**
+ * An admin gives a colleague a new password (forgotten, or their account taken over) or a first one
+ * (an account that signs in only through single sign-on). The server ends the colleague's sessions.
+ */
+export function SetPasswordDialog({ user, minLength, onDone, onClose }: Props) {
+  const id = useId();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const password = String(data.get("password") ?? "");
+    if (password !== String(data.get("repeat") ?? "")) return setErrors({ repeat: "differs from the password: type it again" });
+    setBusy(true);
+    setErrors({});
+    setMessage(null);
+    try {
+      await callApi("PATCH", `/api/users/${user.id}`, { password });
+      onDone();
+    } catch (error) {
+      setBusy(false);
+      if (!(error instanceof ApiError)) throw error;
+      setErrors(error.fields);
+      // A field's problem is said beside the field; the message says the rest.
+      setMessage(Object.keys(error.fields).length ? null : error.message);
+    }
+  }
+
+  return (
+    <ModalDialog className="link-dialog" labelledBy={`${id}-title`} describedBy={`${id}-detail`} onClose={onClose}>
+      <h2 id={`${id}-title`}>{user.hasPassword ? `Reset ${user.name}'s password` : `Give ${user.name} a password`}</h2>
+      <p id={`${id}-detail`}>
+        {user.hasPassword ? `${user.name}'s password stops working, and every session of their account ends.` : `${user.name} may then sign in with it too.`} Give them
+        the new password in person or by phone; they can change it under Your account.
+      </p>
+      <form
+        noValidate
+        onInput={() => setErrors({})}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(event.currentTarget);
+        }}
+      >
+        <label htmlFor={`${id}-password`}>New password (at least {minLength} characters)</label>
+        <input
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          data-autofocus=""
+          aria-invalid={Boolean(errors.password)}
+          aria-describedby={errors.password ? `${id}-password-error` : undefined}
+        />
+        <FieldError errors={errors} field="password" id={`${id}-password-error`} label="The password" />
+        <label htmlFor={`${id}-repeat`}>Repeat it</label>
+        <input
+          id={`${id}-repeat`}
+          name="repeat"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={Boolean(errors.repeat)}
+          aria-describedby={errors.repeat ? `${id}-repeat-error` : undefined}
+        />
+        <FieldError errors={errors} field="repeat" id={`${id}-repeat-error`} label="The repeated password" />
+        <Message text={message} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? "Saving…" : "Set password"}
+          </button>
+          <button type="button" className="link-button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

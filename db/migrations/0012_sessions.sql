@@ -1,0 +1,2 @@
+ALTER TYPE "public"."audit_action" ADD VALUE 'signed_out_everywhere';--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "session_generation" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,107 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/database";
+import { users } from "@/db/schema";
+import { touchAuthorArticles } from "@/lib/annotations/queries";
+import { recordAudit } from "@/lib/audit/record";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { enforce } from "@/lib/policies/enforce";
+import { mayManageOwnAccount } from "@/lib/policies/user";
+import { parseInput } from "@/lib/validation";
+import type { Actor } from "./actor";
+import { nameSchema, passwordSchema } from "./input";
+import { hashPassword, verifyPassword } from "./passwords";
+import { ENDED_SESSIONS } from "./sessions";
+import { recordPasswordCheck, refuseWhileGuessed } from "./sign-in";
+import type { SignInMethod } from "./service";
+
+/** What the signed-in person sees of their own account. Its email and role are an admin's to change. */
+export type Account = Actor & { signInMethods: SignInMethod[]; createdAt: string };
+
+export const accountChangeSchema = z.strictObject({ name: nameSchema });
+
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string({ error: "is required" }).min(1, "is required").max(256, "must be at most 256 characters"),
+  newPassword: passwordSchema,
+});
+
+const accountColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  disabled: users.disabled,
+  createdAt: users.createdAt,
+  passwordHash: users.passwordHash,
+  oidcSubject: users.oidcSubject,
+};
+
+export async function getAccount(db: Database, actor: Actor | null): Promise<Account> {
+  enforce(mayManageOwnAccount(actor), actor);
+  const [row] = await db.select(accountColumns).from(users).where(eq(users.id, actor!.id));
+  if (!row) throw new NotFound(`No user with id ${actor!.id}.`);
+  const { passwordHash, oidcSubject, createdAt, ...account } = row;
+  return {
+    ...account,
+    createdAt: createdAt.toISOString(),
+    signInMethods: [...(passwordHash !== null ? ["password" as const] : []), ...(oidcSubject !== null ? ["sso" as const] : [])],
+  };
+}
+
+/** Renames the signed-in person: their claims, comments and mentions show the new name; audited. */
+export async function renameSelf(db: Database, actor: Actor | null, input: unknown): Promise<Account> {
+  enforce(mayManageOwnAccount(actor), actor);
+  const { name } = parseInput(accountChangeSchema, input);
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor!.id)).for("update");
+    if (!before) throw new NotFound(`No user with id ${actor!.id}.`);
+    if (before.name === name) return;
+    await tx.update(users).set({ name, updatedAt: new Date() }).where(eq(users.id, actor!.id));
+    await touchAuthorArticles(tx, actor!.id);
+    await recordAudit(tx, { actorId: actor!.id, subject: "user", subjectId: actor!.id, action: "updated", before: { name: before.name }, after: { name } });
+  });
+  return getAccount(db, actor);
+}
+
+/**
+ * Changes the signed-in person's password, which their current one must confirm (a session left open on a
+ * shared computer does not let its next user take the account), and signs the account out everywhere:
+ * whoever had a session of it must sign in again, with the new password. Wrong current passwords count
+ * towards the same limit as failed sign-ins.
+ * @throws TooManySignInAttempts after too many wrong passwords for this account
+ */
+export async function changeOwnPassword(db: Database, actor: Actor | null, input: unknown, now = new Date()): Promise<void> {
+  enforce(mayManageOwnAccount(actor), actor);
+  const { currentPassword, newPassword } = parseInput(passwordChangeSchema, input);
+  const [account] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor!.id));
+  if (!account) throw new NotFound(`No user with id ${actor!.id}.`);
+  if (account.passwordHash === null) {
+    throw new Conflict("Your account has no password: you sign in through single sign-on. To sign in with a password too, ask an admin to give you one.");
+  }
+  const email = account.email.toLowerCase();
+  await refuseWhileGuessed(db, email, now);
+  const right = await verifyPassword(account.passwordHash, currentPassword);
+  await recordPasswordCheck(db, email, right, now);
+  if (!right) throw new Invalid("Your current password is not right: type it again.", { currentPassword: "is not your current password" });
+  if (newPassword === currentPassword) throw new Invalid("The new password is your current one: choose another.", { newPassword: "must differ from your current password" });
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    // The hash is compared again under the row's lock: of two changes confirmed by the same old password, one wins.
+    const [locked] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor!.id)).for("update");
+    if (locked?.passwordHash !== account.passwordHash) throw new Conflict("Your password was changed meanwhile: sign in again with the new one.");
+    await tx
+      .update(users)
+      .set({ passwordHash, ...ENDED_SESSIONS, updatedAt: now })
+      .where(eq(users.id, actor!.id));
+    await recordAudit(tx, { actorId: actor!.id, subject: "user", subjectId: actor!.id, action: "updated", before: { password: "(previous)" }, after: { password: "(changed)" } });
+  });
+}
+
+/** Ends every session of the signed-in person, this one included, on every device; audited. */
+export async function signOutEverywhere(db: Database, actor: Actor | null): Promise<void> {
+  enforce(mayManageOwnAccount(actor), actor);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set(ENDED_SESSIONS).where(eq(users.id, actor!.id));
+    await recordAudit(tx, { actorId: actor!.id, subject: "user", subjectId: actor!.id, action: "signed_out_everywhere" });
+  });
+}
