@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { publishQuestion, type PublicationReadiness } from "@/lib/publishing/readiness";
 import type { Publication } from "@/lib/publishing/service";
 import { callApi } from "../api-client";
 import { useConfirm } from "../confirm-dialog";
@@ -17,10 +18,22 @@ export function PublishControl({ articleId, initial, canPublish, appUrl }: Props
   const { confirm, dialog } = useConfirm();
   const publicUrl = publication.slug ? `${appUrl}/p/${publication.slug}` : null;
 
-  async function change(method: "POST" | "DELETE") {
-    const unpublish = { question: "Unpublish this fact-check?", detail: "Its public page answers “not found” until you publish again.", action: "Unpublish", destructive: true };
-    if (method === "DELETE" && !(await confirm(unpublish))) return;
-    await run(async () => setPublication((await callApi<{ publication: Publication }>(method, `/api/articles/${articleId}/publication`)).publication));
+  const path = `/api/articles/${articleId}/publication`;
+
+  async function unpublish() {
+    const question = { question: "Unpublish this fact-check?", detail: "Its public page answers “not found” until you publish again.", action: "Unpublish", destructive: true };
+    if (!(await confirm(question))) return;
+    await run(async () => setPublication((await callApi<{ publication: Publication }>("DELETE", path)).publication));
+  }
+
+  /** Publishes, asking first when the page would have no checked claim, or claims still wait for a review or a check. */
+  async function publish() {
+    await run(async () => {
+      const { readiness } = await callApi<{ readiness: PublicationReadiness }>("GET", path);
+      const question = publishQuestion(readiness);
+      if (question && !(await confirm(question))) return;
+      setPublication((await callApi<{ publication: Publication }>("POST", path)).publication);
+    });
   }
 
   async function copy() {
@@ -48,11 +61,11 @@ export function PublishControl({ articleId, initial, canPublish, appUrl }: Props
       )}
       {canPublish &&
         (publication.publishedAt ? (
-          <button type="button" className="danger" disabled={busy} onClick={() => change("DELETE")}>
+          <button type="button" className="danger" disabled={busy} onClick={() => void unpublish()}>
             Unpublish
           </button>
         ) : (
-          <button type="button" className="primary" disabled={busy} onClick={() => change("POST")}>
+          <button type="button" className="primary" disabled={busy} onClick={() => void publish()}>
             Publish
           </button>
         ))}

@@ -91,6 +91,8 @@ export function describeEntry(entry: AuditEntryRecord): string {
       return `added the user ${String(after?.name ?? "")} (${String(after?.role ?? "")})`;
     case "user.signed_in_first_time":
       return `signed up through single sign-on as ${String(after?.name ?? "")}`;
+    case "user.signed_out_everywhere":
+      return "signed out everywhere: every session of the account ended";
     case "user.updated":
       return `changed the user's ${Object.keys(after ?? {}).join(", ") || "account"}`;
     default:

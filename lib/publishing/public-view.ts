@@ -4,6 +4,18 @@ import { annotations, articleRevisions, articles, reviewEvents, sources, users }
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { isSafeHttpUrl } from "@/lib/urls";
 
+/**
+ * The claims a public page shows: approved, in the text (not orphaned, not discarded) and placed with
+ * confidence. A doubtful placement waits for someone to confirm it, since a highlight on the wrong
+ * sentence would be worse in public than none.
+ */
+export const SHOWN_IN_PUBLIC = and(
+  eq(annotations.status, "approved"),
+  isNull(annotations.orphanedAt),
+  isNull(annotations.discardedAt),
+  eq(annotations.placementChecked, true),
+);
+
 /** A source as the public sees it: where to read it, never who added it. */
 export type PublicSource = { url: string; title: string; publisher: string; archiveUrl: string | null };
 
@@ -43,10 +55,8 @@ export type PublicArticle = {
 };
 
 /**
- * The published article at `slug`, or null when there is none (never published, or unpublished).
- * Claims appear only when approved, in the text (not orphaned, not discarded) and placed with
- * confidence: a doubtful placement waits for someone to confirm it, since a highlight on the wrong
- * sentence would be worse in public than none. Drafts, comments, authors and assignees never leave here.
+ * The published article at `slug`, or null when there is none (never published, or unpublished), with
+ * the claims `SHOWN_IN_PUBLIC`. Drafts, comments, authors and assignees never leave here.
  */
 export async function publicArticleBySlug(db: Database, slug: string, options: { showReviewers: boolean }): Promise<PublicArticle | null> {
   const [article] = await db
@@ -73,15 +83,7 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
       explanation: annotations.explanation,
     })
     .from(annotations)
-    .where(
-      and(
-        eq(annotations.articleId, article.id),
-        eq(annotations.status, "approved"),
-        isNull(annotations.orphanedAt),
-        isNull(annotations.discardedAt),
-        eq(annotations.placementChecked, true),
-      ),
-    )
+    .where(and(eq(annotations.articleId, article.id), SHOWN_IN_PUBLIC))
     .orderBy(asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt));
   const ids = claims.map((claim) => claim.id);
   const [sourceRows, approvals] = ids.length ? await Promise.all([selectSources(db, ids), selectApprovals(db, ids)]) : [[], new Map<string, Approval>()];

@@ -15,7 +15,7 @@ import { ENDED_SESSIONS } from "./sessions";
 import { recordPasswordCheck, refuseWhileGuessed } from "./sign-in";
 import type { SignInMethod } from "./service";
 
-/** What the signed-in person sees of their own account. Its email and role are an admin's to change. */
+/** What the signed-in person sees of their own account; its role is an admin's to change. */
 export type Account = Actor & { signInMethods: SignInMethod[]; createdAt: string };
 
 export const accountChangeSchema = z.strictObject({ name: nameSchema });

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { auditEntries, users } from "@/db/schema";
+import { describeEntry } from "@/lib/audit/describe";
+import { listAuditEntries } from "@/lib/audit/queries";
 import { Conflict, Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
 import { changeOwnPassword, getAccount, renameSelf, signOutEverywhere } from "@/lib/users/account";
@@ -90,6 +92,8 @@ describeOnEveryEngine("one's own account and sessions", (db) => {
     expect(isCurrentSession(token, (await findActor(db(), rita.id))!)).toBe(false);
     expect(isCurrentSession({ sub: rita.id, [SESSION_GENERATION_CLAIM]: await sessionGenerationOf(db(), rita.id) }, (await findActor(db(), rita.id))!)).toBe(true);
     expect((await entriesAbout(rita)).at(-1)).toMatchObject({ actorId: rita.id, action: "signed_out_everywhere" });
+    const [entry] = (await listAuditEntries(db(), admin, { action: "signed_out_everywhere" })).entries;
+    expect(describeEntry(entry!)).toBe("signed out everywhere: every session of the account ended");
     await expect(signOutEverywhere(db(), null)).rejects.toBeInstanceOf(Unauthenticated);
   });
 

@@ -30,6 +30,7 @@ import { factCheckReport } from "@/lib/exports/report";
 import { w3cListing } from "@/lib/interop/w3c/collection";
 import { importW3cAnnotations } from "@/lib/interop/w3c/import";
 import { publishArticle, readPublication, unpublishArticle } from "@/lib/publishing/service";
+import { publicationReadiness } from "@/lib/publishing/readiness";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser, ARTICLE_TEXT, completeClaim, selectorsOf } from "./fixtures";
 
@@ -123,6 +124,7 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     }],
     ["import a newer version", EDITORS, async (s) => importRevision(db(), s.actor, s.articleId, { baseRevision: await currentRevision(), ...newArticleText })],
     ["list and compare revisions", ACTIVE, async (s) => [await listRevisions(db(), s.actor, s.articleId), await compareRevisions(db(), s.actor, s.articleId, 1, 1)]],
+    ["read whether an article is public, and what its page shows and what waits", ACTIVE, async (s) => [await readPublication(db(), s.actor, s.articleId), await publicationReadiness(db(), s.actor, s.articleId)]],
     ["publish an article", EDITORS, async (s) => {
       if ((await readPublication(db(), people.admin, s.articleId)).publishedAt) await unpublishArticle(db(), people.admin, s.articleId);
       return publishArticle(db(), s.actor, s.articleId);

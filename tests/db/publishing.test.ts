@@ -5,8 +5,9 @@ import { createAnnotation, getAnnotation } from "@/lib/annotations/service";
 import { discardAnnotation } from "@/lib/annotations/placement";
 import { documentFromPlainText } from "@/lib/articles/document";
 import { addComment } from "@/lib/comments/service";
-import { Conflict, Forbidden, Unauthenticated } from "@/lib/errors";
+import { Conflict, Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
+import { publicationReadiness } from "@/lib/publishing/readiness";
 import { publishArticle, readPublication, unpublishArticle } from "@/lib/publishing/service";
 import { changeStatus } from "@/lib/reviews/service";
 import { saveRevision } from "@/lib/revisions/service";
@@ -158,6 +159,18 @@ describeOnEveryEngine("publishing", (db) => {
       const [first, second] = ARTICLE_TEXT.split("\n");
       await saveRevision(db(), editor, article.id, { baseRevision: 2, doc: documentFromPlainText(`${first} Updated.\n${second}`).toJSON() });
       expect(Date.parse((await view()).updatedAt!)).toBeGreaterThanOrEqual(Date.parse(reopened!));
+    });
+
+    it("counts the claims the page shows and those on their way, leaving out rejected and discarded ones", async () => {
+      const claims = await claimInEveryState();
+      const { slug } = await publishArticle(db(), editor, article.id);
+      const readiness = await publicationReadiness(db(), author, article.id);
+      expect(readiness).toEqual({ shown: 1, waiting: { in_review: 1, changes_requested: 1, draft: 1, placement: 0, orphaned: 1 } });
+      expect(readiness.shown).toBe((await publicArticleBySlug(db(), slug!, { showReviewers: false }))!.claims.length);
+      await db().update(annotationsTable).set({ placementChecked: false }).where(eq(annotationsTable.id, claims.approved.id));
+      expect(await publicationReadiness(db(), author, article.id)).toMatchObject({ shown: 0, waiting: { placement: 1 } });
+      await expect(publicationReadiness(db(), null, article.id)).rejects.toBeInstanceOf(Unauthenticated);
+      await expect(publicationReadiness(db(), author, crypto.randomUUID())).rejects.toBeInstanceOf(NotFound);
     });
 
     it("is null for an article never published", async () => {

@@ -73,11 +73,18 @@ test("a reviewer's two claims are approved by the editor; a third stays a draft"
   for (const annotation of submitted) await move(page.request, annotation, "approved");
 });
 
-test("the editor publishes from the article page and gets the public link", async ({ page }) => {
+test("the editor publishes from the article page, told first that the draft will not appear, and gets the public link", async ({ page }, testInfo) => {
   await signIn(page, "ed@example.com");
   const tools = await openPublishTools(page);
   await expect(tools.getByText("Not published")).toBeVisible();
-  await tools.getByRole("button", { name: "Publish" }).click();
+  await tools.getByRole("button", { name: "Publish", exact: true }).click();
+  const question = page.getByRole("alertdialog", { name: "Publish with 2 checked claims?" });
+  await expect(question).toContainText("Not on the public page yet: 1 draft. Each appears there by itself once it is approved and placed.");
+  await page.screenshot({ path: testInfo.outputPath("publish-question.png") });
+  await question.getByRole("button", { name: "Cancel" }).click();
+  await expect(tools.getByText("Not published")).toBeVisible();
+  await tools.getByRole("button", { name: "Publish", exact: true }).click();
+  await question.getByRole("button", { name: "Publish", exact: true }).click();
   const link = tools.getByRole("link", { name: /\/p\// });
   await expect(link).toBeVisible();
   slug = new URL((await link.getAttribute("href"))!).pathname.replace(/^\/p\//, "");
