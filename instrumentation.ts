@@ -1,8 +1,9 @@
-/** Opens, migrates and seeds the database when the server starts (Node.js runtime only). */
+/** Opens, migrates and seeds the database when the server starts, and schedules its backups (Node.js runtime only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { openDatabaseOrExit } = await import("./db/startup");
+    const { openDatabaseOrExit, startBackups } = await import("./db/startup");
     await openDatabaseOrExit();
+    await startBackups();
     // Said at start-up rather than at the first sign-in: whether single sign-on is on, and why not when misconfigured.
     const { oidcSetup } = await import("./lib/auth/oidc-config");
     const sso = oidcSetup();

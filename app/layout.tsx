@@ -37,6 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <InboxLink initialUnread={unread} />
               {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
               {actor.role === "admin" && <Link href="/admin/audit">Audit trail</Link>}
+              {actor.role === "admin" && <Link href="/admin/backups">Backups</Link>}
               <Link href="/account" className="site-header__user" aria-label={`Your account: ${actor.name} (${ROLE_LABELS[actor.role]})`}>
                 {actor.name} <span className="muted">({ROLE_LABELS[actor.role]})</span>
               </Link>

@@ -14,6 +14,11 @@ export type Connection = {
   migrate(): Promise<void>;
   /** Receives the NOTIFY payloads of `channel`: on PostgreSQL through one dedicated connection, on PGlite within the process. */
   listen(channel: string, handlers: ListenHandlers): Promise<Unlisten>;
+  /**
+   * PGlite only (null on PostgreSQL, which pg_dump backs up): a gzipped tarball of the data directory,
+   * made between two statements (what a transaction has not committed is not in it). Queries wait meanwhile.
+   */
+  backup: (() => Promise<Uint8Array>) | null;
   close(): Promise<void>;
 };
 
@@ -44,6 +49,7 @@ export async function connectPglite(dataDir?: string): Promise<Connection> {
         handlers.onConnected();
         return () => unlisten();
       },
+      backup: async () => new Uint8Array(await (await client.dumpDataDir("gzip")).arrayBuffer()),
       close: async () => {
         await client.close();
         release();
@@ -83,12 +89,18 @@ export async function connectPostgres(url: string, options: { max?: number } = {
       }
     },
     listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
+    backup: null,
     close: () => pool.end(),
   };
 }
 
-/** The database the environment names: PostgreSQL at `DATABASE_URL`, else PGlite in `PGLITE_DATA_DIR` (default ./data/pglite). */
+/** The embedded database's directory: `PGLITE_DATA_DIR`, default ./data/pglite. */
+export function embeddedDataDir(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DATA_DIR ?? path.join("data", "pglite"));
+}
+
+/** The database the environment names: PostgreSQL at `DATABASE_URL`, else PGlite in `embeddedDataDir`. */
 export function connectFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
   if (env.DATABASE_URL) return connectPostgres(env.DATABASE_URL);
-  return connectPglite(path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DATA_DIR ?? path.join("data", "pglite")));
+  return connectPglite(embeddedDataDir(env));
 }

@@ -1,3 +1,4 @@
+import { startScheduledBackups, readBackupSchedule } from "./backup-schedule";
 import { getConnection } from "./client";
 import { countUsers } from "@/lib/users/service";
 
@@ -16,4 +17,11 @@ export async function openDatabaseOrExit(): Promise<void> {
     console.error(`\nCannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
+}
+
+/** Starts the scheduled backups of the embedded database (see `backup-schedule.ts`), saying where they go or what is wrong with their settings. */
+export async function startBackups(): Promise<void> {
+  const { schedule, problems } = readBackupSchedule();
+  for (const problem of problems) console.error(`Backups: ${problem}`);
+  startScheduledBackups(await getConnection(), schedule);
 }

@@ -91,6 +91,8 @@ export function describeEntry(entry: AuditEntryRecord): string {
       return `added the user ${String(after?.name ?? "")} (${String(after?.role ?? "")})`;
     case "user.signed_in_first_time":
       return `signed up through single sign-on as ${String(after?.name ?? "")}`;
+    case "user.backed_up":
+      return `downloaded a backup of the whole desk (${String(after?.file ?? "")})`;
     case "user.signed_out_everywhere":
       return "signed out everywhere: every session of the account ended";
     case "user.updated":

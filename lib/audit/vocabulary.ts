@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "unpublished",
   "imported",
   "signed_out_everywhere",
+  "backed_up",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -56,4 +57,5 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   unpublished: "unpublished",
   imported: "imported",
   signed_out_everywhere: "signed out everywhere",
+  backed_up: "downloaded a backup",
 };

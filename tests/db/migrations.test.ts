@@ -152,7 +152,7 @@ overExistingData("0011_earlier_checks", "0011 gives the claims approved before i
   expect(checks.map((check) => check.quote)).toEqual(["The United States will send anti-personnel mines to Ukraine"]);
 });
 
-overExistingData("0012_sessions", "0012 keeps everyone signed in: sessions signed in before it count as the accounts' first generation, until one is ended", async (connection) => {
+overExistingData("0012_sessions_and_backups", "0012 keeps everyone signed in: sessions signed in before it count as the accounts' first generation, until one is ended", async (connection) => {
   const db = connection.db;
   const [rita, ed] = [await addUserBefore(db, "reviewer"), await addUserBefore(db, "editor")];
   await connection.migrate();
