@@ -20,8 +20,8 @@ export function LivePresence({ status, present, selfId }: Props) {
         {status === "reconnecting" && "Reconnecting… changes made meanwhile will appear when the connection is back."}
         {status === "refused" && (
           <>
-            Live updates stopped: you were signed out (your account was disabled, or signed out everywhere). What you have not saved stays in this
-            browser. <a href={`/signin?callbackUrl=${encodeURIComponent(signInReturn())}`}>Sign in again</a>
+            Live updates stopped: your session ended (a password changed or reset, Sign out everywhere, or a disabled account). What you have not
+            saved stays in this browser. <a href={`/signin?callbackUrl=${encodeURIComponent(signInReturn())}`}>Sign in again</a>
           </>
         )}
       </p>

@@ -105,8 +105,17 @@ export function useLiveArticle(articleId: string, handlers: Handlers): { status:
       });
       stream.addEventListener("reset", resync);
       stream.addEventListener("refused", () => {
-        setStatus("refused");
         stream.close();
+        // The stream's session ended; this browser may have a newer one (signed in again after changing its
+        // password), which takes over. Otherwise the page says so.
+        fetch("/api/account", { credentials: "same-origin" }).then(
+          (answer) => {
+            if (stopped) return;
+            if (answer.ok && source === stream) open();
+            else setStatus("refused");
+          },
+          () => !stopped && setStatus("refused"),
+        );
       });
       stream.onerror = () => {
         if (stopped) return;

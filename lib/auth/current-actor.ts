@@ -14,11 +14,17 @@ import { isCurrentSession } from "@/lib/users/sessions";
  * A disabled user is returned as such: the policies refuse them with a message that says why.
  * Read once per server render, however many components ask (the layout and the page both do).
  */
-export const currentActor = cache(async (): Promise<SessionActor | null> => {
+export const currentActor = cache(async (): Promise<SessionActor | null> => (await currentSession()).actor);
+
+/**
+ * This request's session: its user, or none; `ended` when the browser holds a session that was valid but
+ * has been ended since (signed out everywhere, a password changed or reset, single sign-on unlinked).
+ */
+export const currentSession = cache(async (): Promise<{ actor: SessionActor | null; ended: boolean }> => {
   // Request data first: it marks the page dynamic, so that a build never opens the database.
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
   const sessionCookies = cookieStore.getAll().filter((cookie) => cookie.name.includes("next-auth.session-token"));
-  if (!sessionCookies.length) return null;
+  if (!sessionCookies.length) return { actor: null, ended: false };
   const db = await getDb();
   const token = await getToken({
     req: {
@@ -27,7 +33,10 @@ export const currentActor = cache(async (): Promise<SessionActor | null> => {
     } as Parameters<typeof getToken>[0]["req"],
     secret: await sessionSecret(db),
   });
-  if (!token?.sub) return null;
+  if (!token?.sub) return { actor: null, ended: false };
   const actor = await findActor(db, token.sub);
-  return actor && isCurrentSession(token, actor) ? actor : null;
+  // A disabled account's session still names it, so that it is refused with the reason (it is disabled);
+  // disabling ended its sessions, so none comes back when it is enabled again.
+  if (actor && !actor.disabled && !isCurrentSession(token, actor)) return { actor: null, ended: true };
+  return { actor, ended: false };
 });

@@ -9,6 +9,7 @@ function messages(providerName: string): Map<string, string> {
   return new Map<string, string>([
     ["CredentialsSignin", "That email and password do not match an active account."],
     ["SessionRequired", "Sign in to continue."],
+    ["SessionEnded", "You were signed out: your password was changed or reset, or your account was signed out everywhere. Sign in again."],
     ...Object.entries(SSO_REFUSALS),
     ["SsoProfileInvalid", `${providerName} sent an identity without the details we need: ask an admin to check the single sign-on setup.`],
     ["OAuthSignin", `Could not reach ${providerName} to start signing in. Try again in a moment; if it keeps failing, tell your admin.`],

@@ -81,7 +81,7 @@ export async function listPresent(db: Database, articleId: string): Promise<Pres
     .orderBy(asc(users.name), asc(users.id));
 }
 
-/** Of `userIds`, those that exist and are not disabled: what an open stream re-checks. */
+/** Of `userIds`, those that exist and are not disabled, with the session generation each honours: what an open stream re-checks. */
 export async function activeSessionGenerations(db: Database, userIds: string[]): Promise<Map<string, number>> {
   if (!userIds.length) return new Map();
   const rows = await db

@@ -84,7 +84,7 @@ export function articleEventStream(request: StreamRequest): ReadableStream<Uint8
           onEvents: (events) => (held ? held.push(...events) : deliver(events)),
           onPresence: (present) => send(`event: presence\ndata: ${JSON.stringify({ present })}\n\n`),
           onCutOff: () => {
-            send(`event: refused\ndata: ${JSON.stringify({ error: "Your session ended: your account was disabled, or signed out everywhere. Sign in again." })}\n\n`);
+            send(`event: refused\ndata: ${JSON.stringify({ error: "Your session ended: a password changed or reset, Sign out everywhere, or a disabled account. Sign in again." })}\n\n`);
             close();
           },
           onShutdown: close,

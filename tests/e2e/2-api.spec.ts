@@ -117,7 +117,7 @@ test("serves an unchanged list as 304 to a client that has it", async () => {
   expect((await rita.get(`/api/articles/${articleId}/annotations`, { headers: { "If-None-Match": etag } })).status()).toBe(304);
 });
 
-test("refuses a disabled user at once, although their session is still valid", async () => {
+test("refuses a disabled user at once, saying so, and ends their sessions: enabled again, they sign in again", async () => {
   const { users } = (await (await admin.get("/api/users")).json()) as { users: { id: string; email: string }[] };
   const ritaId = users.find((user) => user.email === "rita@example.com")!.id;
   expect((await admin.patch(`/api/users/${ritaId}`, { data: { disabled: true } })).status()).toBe(200);
@@ -126,5 +126,6 @@ test("refuses a disabled user at once, although their session is still valid", a
   expect(((await refused.json()) as { error: string }).error).toMatch(/disabled/);
   expect((await rita.get("/api/users")).status()).toBe(403);
   await admin.patch(`/api/users/${ritaId}`, { data: { disabled: false } });
-  expect((await rita.get("/api/articles")).status()).toBe(200);
+  expect((await rita.get("/api/articles")).status()).toBe(401);
+  expect((await (await signedIn("rita@example.com")).get("/api/articles")).status()).toBe(200);
 });

@@ -57,7 +57,8 @@ test("changing one's password keeps this browser signed in and signs every other
   expect(await signedIn(laptop)).toBe(true);
   expect(await signedIn(phone)).toBe(false);
   await phone.goto("/");
-  await expect(phone).toHaveURL(/\/signin/);
+  await expect(phone).toHaveURL(/\/signin\?error=SessionEnded/);
+  await expect(phone.getByRole("alert").filter({ hasText: "You were signed out: your password was changed or reset" })).toBeVisible();
   await expect(phone.getByRole("button", { name: "Sign out" })).toHaveCount(0);
   expect(await signedIn(await signInAs(browser, email, NEW_PASSWORD))).toBe(true);
 });

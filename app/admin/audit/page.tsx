@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticlePicker } from "@/components/article-picker";
 import { FilterSelect } from "@/components/filter-select";
+import { RefusedPage } from "@/components/refused-page";
 import { getDb } from "@/db/client";
 import { articleChoice } from "@/lib/articles/list";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -63,14 +64,7 @@ function subjectLink(entry: AuditEntryRecord) {
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageActor("/admin/audit");
   const decision = mayViewAuditTrail(actor);
-  if (!decision.allowed) {
-    return (
-      <div className="page">
-        <h1>Audit trail</h1>
-        <p role="alert">{decision.reason}</p>
-      </div>
-    );
-  }
+  if (!decision.allowed) return <RefusedPage title="Audit trail" reason={decision.reason} />;
   const db = await getDb();
   const filters = filtersOf(await searchParams);
   const [users, article] = await Promise.all([listUsers(db, actor), articleChoice(db, actor, filters.article)]);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { BackupDownload } from "@/components/backup-download";
+import { RefusedPage } from "@/components/refused-page";
 import { readBackupSchedule } from "@/db/backup-schedule";
 import { getConnection } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -16,14 +17,7 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle:
 export default async function BackupsPage() {
   const actor = await requirePageActor("/admin/backups");
   const decision = mayBackUp(actor);
-  if (!decision.allowed) {
-    return (
-      <div className="page">
-        <h1>Backups</h1>
-        <p role="alert">{decision.reason}</p>
-      </div>
-    );
-  }
+  if (!decision.allowed) return <RefusedPage title="Backups" reason={decision.reason} />;
   const connection = await getConnection();
   const { engine, schedule, next, backups } = backupsOverview(connection, readBackupSchedule().schedule, actor);
 

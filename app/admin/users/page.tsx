@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RefusedPage } from "@/components/refused-page";
 import { SelfRegistrationSwitch } from "@/components/self-registration-switch";
 import { UserAdmin } from "@/components/user-admin";
 import { getDb } from "@/db/client";
@@ -15,14 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const actor = await requirePageActor("/admin/users");
   const decision = mayManageUsers(actor);
-  if (!decision.allowed) {
-    return (
-      <div className="page">
-        <h1>Users</h1>
-        <p role="alert">{decision.reason}</p>
-      </div>
-    );
-  }
+  if (!decision.allowed) return <RefusedPage title="Users" reason={decision.reason} />;
   const db = await getDb();
   const [users, selfRegistration] = await Promise.all([listUsers(db, actor), readSelfRegistration(db, actor)]);
   const sso = oidcSetup();

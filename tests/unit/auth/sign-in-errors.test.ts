@@ -13,6 +13,10 @@ describe("signInErrorMessage", () => {
     expect(signInErrorMessage("AccountDisabled", "Newsroom ID")).toMatch(/disabled/);
   });
 
+  it("says why a session that was valid ended", () => {
+    expect(signInErrorMessage("SessionEnded", "Newsroom ID")).toMatch(/^You were signed out: your password was changed or reset, or your account was signed out everywhere/);
+  });
+
   it("names the provider when it could not be reached or the sign-in did not complete", () => {
     expect(signInErrorMessage("OAuthSignin", "Newsroom ID")).toMatch(/^Could not reach Newsroom ID/);
     expect(signInErrorMessage("OAuthCallback", "Newsroom ID")).toMatch(/^Signing in through Newsroom ID did not complete/);
