@@ -7,7 +7,8 @@ export async function signIn(page: Page, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // Enabled once the page has hydrated: its keyboard shortcuts listen from then on.
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeEnabled();
 }
 
 export async function signOut(page: Page) {

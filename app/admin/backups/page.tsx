@@ -47,7 +47,7 @@ export default async function BackupsPage() {
       </p>
 
       <h2 className="admin-section">Download a backup</h2>
-      <p className="muted">Made now, from the running app. Work on the desk pauses for the second or two it takes.</p>
+      <p className="muted">Made now, from the running app. Work on the desk pauses while it is made: about a second on a small desk, 12 s with 100,000 claims.</p>
       <BackupDownload />
 
       <h2 className="admin-section">Scheduled backups</h2>
