@@ -13,7 +13,7 @@ import { nameSchema, passwordSchema } from "./input";
 import { hashPassword, verifyPassword } from "./passwords";
 import { ENDED_SESSIONS } from "./sessions";
 import { recordPasswordCheck, refuseWhileGuessed } from "./sign-in";
-import type { SignInMethod } from "./service";
+import { signInMethodsOf, type SignInMethod } from "./service";
 
 /** What the signed-in person sees of their own account; its role is an admin's to change. */
 export type Account = Actor & { signInMethods: SignInMethod[]; createdAt: string };
@@ -44,7 +44,7 @@ export async function getAccount(db: Database, actor: Actor | null): Promise<Acc
   return {
     ...account,
     createdAt: createdAt.toISOString(),
-    signInMethods: [...(passwordHash !== null ? ["password" as const] : []), ...(oidcSubject !== null ? ["sso" as const] : [])],
+    signInMethods: signInMethodsOf({ passwordHash, oidcSubject }),
   };
 }
 

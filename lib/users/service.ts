@@ -17,6 +17,11 @@ import type { Role } from "./roles";
 /** How an account can sign in: with its password, through single sign-on, or both (an account linked by email). */
 export type SignInMethod = "password" | "sso";
 
+/** How an account with this password hash and single sign-on subject (either may be null) signs in. */
+export function signInMethodsOf(account: { passwordHash: string | null; oidcSubject: string | null }): SignInMethod[] {
+  return [...(account.passwordHash !== null ? ["password" as const] : []), ...(account.oidcSubject !== null ? ["sso" as const] : [])];
+}
+
 /** A single sign-on identity refused for an account and waiting for an admin (see `./sso-link.ts`); `replaces` when the account has another. */
 export type SsoRequest = { issuer: string; subject: string; at: string; replaces: boolean };
 
@@ -89,7 +94,7 @@ function userRecordOf({ passwordHash, oidcSubject, createdAt, ssoRequestIssuer, 
   return {
     ...user,
     createdAt: createdAt.toISOString(),
-    signInMethods: [...(passwordHash !== null ? ["password" as const] : []), ...(oidcSubject !== null ? ["sso" as const] : [])],
+    signInMethods: signInMethodsOf({ passwordHash, oidcSubject }),
     ssoRequest:
       ssoRequestIssuer && ssoRequestSubject && ssoRequestedAt
         ? { issuer: ssoRequestIssuer, subject: ssoRequestSubject, at: ssoRequestedAt.toISOString(), replaces: oidcSubject !== null }
