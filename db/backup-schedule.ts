@@ -6,8 +6,8 @@ import { embeddedDataDir, type Connection } from "./connect";
 /** Where and how often the app backs the embedded database up, and how many backups it keeps. */
 export type BackupSchedule = { dir: string; everyHours: number; keep: number };
 
-export const DEFAULT_EVERY_HOURS = 24;
-export const DEFAULT_KEEP = 7;
+const DEFAULT_EVERY_HOURS = 24;
+const DEFAULT_KEEP = 7;
 /** The first backup after a start waits this long: the start-up's own work (migrations, the first pages) goes first. */
 const FIRST_BACKUP_DELAY_MS = 5 * 60_000;
 /** After a failed backup (a full disk, say), the next attempt comes this soon, however long the interval. */

@@ -31,7 +31,7 @@ function createdAtOf(name: string): string {
 /** Gzip's first two bytes: anything else is not a backup. */
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-export function looksLikeBackup(bytes: Uint8Array): boolean {
+function looksLikeBackup(bytes: Uint8Array): boolean {
   return bytes.length > 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
 }
 

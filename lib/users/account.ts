@@ -18,9 +18,9 @@ import { signInMethodsOf, type SignInMethod } from "./service";
 /** What the signed-in person sees of their own account; its role is an admin's to change. */
 export type Account = Actor & { signInMethods: SignInMethod[]; createdAt: string };
 
-export const accountChangeSchema = z.strictObject({ name: nameSchema });
+const accountChangeSchema = z.strictObject({ name: nameSchema });
 
-export const passwordChangeSchema = z.strictObject({
+const passwordChangeSchema = z.strictObject({
   currentPassword: z.string({ error: "is required" }).min(1, "is required").max(256, "must be at most 256 characters"),
   newPassword: passwordSchema,
 });

@@ -15,13 +15,10 @@ async function addColleague(page: Page, name: string): Promise<string> {
   return email;
 }
 
+/** A browser of its own (another device), signed in as `email`. */
 async function signInAs(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signIn(page, email, password);
   return page;
 }
 

@@ -2,10 +2,10 @@ import { expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "a long test password";
 
-export async function signIn(page: Page, email: string) {
+export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // Enabled once the page has hydrated: its keyboard shortcuts listen from then on.
   await expect(page.getByRole("button", { name: "Sign out" })).toBeEnabled();
