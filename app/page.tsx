@@ -71,6 +71,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
       <h1>Articles</h1>
       <div className="article-list-tools">
         {mayImportArticle(actor).allowed && <Link href="/articles/new">New article</Link>}
+        <Link href="/p">Published fact-checks</Link>
         {/* Keyed by the search, so that the field shows the address's search after a link changes it. */}
         <form key={query.q} method="get" role="search" className="article-search" aria-label="Search the articles">
           <label htmlFor={ARTICLE_SEARCH_ID}>Search titles and bylines</label>
@@ -103,6 +104,14 @@ export default async function ArticlesPage({ searchParams }: Props) {
                     {article.byline && <div className="muted">{article.byline}</div>}
                     <div className="muted article-table__revised">
                       {article.revision > 1 ? `Revision ${article.revision}, saved ${formatDateTime(article.revisedAt)}` : `Added ${formatDateTime(article.revisedAt)}`}
+                      {article.publicSlug && (
+                        <>
+                          {" · "}
+                          <Link href={`/p/${article.publicSlug}`}>
+                            Public page<span className="visually-hidden"> of {article.title}</span>
+                          </Link>
+                        </>
+                      )}
                     </div>
                   </th>
                   <td className="article-table__progress">

@@ -112,6 +112,8 @@ export const articles = pgTable(
     uniqueIndex("articles_slug_key").on(table.slug),
     // The review queue sorted by article title walks the articles in this order.
     index("articles_title_idx").on(table.title, table.id),
+    // The public index and feed list the published articles, newest publication first (a backward scan).
+    index("articles_published_idx").on(table.publishedAt, table.id).where(sql`${table.publishedAt} is not null`),
   ],
 );
 

@@ -18,6 +18,8 @@ export type ArticleSummary = {
   revision: number;
   /** When its current revision was saved (or the article imported), ISO 8601. */
   revisedAt: string;
+  /** Its public page's slug (`/p/<slug>`) while it is published; null while it is not. */
+  publicSlug: string | null;
   /** Claims on the article's text, by review status. */
   claimsByStatus: Record<ReviewStatus, number>;
   /** Claims a revision took the text of, waiting to be re-attached or discarded, whatever their status. */
@@ -106,6 +108,7 @@ export async function listArticles(db: Database, actor: Actor | null, input: unk
         publishedOn: articles.publishedOn,
         revision: articles.revision,
         revisedAt: sql<string>`coalesce(${articleRevisions.createdAt}, ${articles.createdAt})`.mapWith((value: string | Date) => new Date(value).toISOString()),
+        publicSlug: sql<string | null>`case when ${articles.publishedAt} is not null then ${articles.slug} end`,
       })
       .from(articles)
       .leftJoin(articleRevisions, and(eq(articleRevisions.articleId, articles.id), eq(articleRevisions.revision, articles.revision)))

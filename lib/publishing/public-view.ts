@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, max, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import { annotations, articleRevisions, articles, reviewEvents, sources, users } from "@/db/schema";
+import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { isSafeHttpUrl } from "@/lib/urls";
+import { lastPublicChanges, updatedAfter } from "./public-changes";
 
 /**
  * The claims a public page shows: approved, in the text (not orphaned, not discarded) and placed with
@@ -87,7 +88,7 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
     .orderBy(asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt));
   const ids = claims.map((claim) => claim.id);
   const [sourceRows, approvals] = ids.length ? await Promise.all([selectSources(db, ids), selectApprovals(db, ids)]) : [[], new Map<string, Approval>()];
-  const changedAt = await selectLastChange(db, article.id);
+  const changedAt = (await lastPublicChanges(db, eq(articles.id, article.id))).get(article.id);
   return {
     id: article.id,
     slug: article.slug!,
@@ -96,7 +97,7 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
     originalUrl: article.originalUrl && isSafeHttpUrl(article.originalUrl) ? article.originalUrl : null,
     publishedOn: article.publishedOn,
     publishedAt: article.publishedAt!.toISOString(),
-    updatedAt: changedAt && changedAt > article.publishedAt! ? changedAt.toISOString() : null,
+    updatedAt: updatedAfter(article.publishedAt!, changedAt),
     doc: article.doc,
     claims: claims.map((claim, index) => {
       const approval = approvals.get(claim.id);
@@ -121,27 +122,6 @@ async function selectSources(db: Database, annotationIds: string[]) {
   return rows
     .filter((row) => isSafeHttpUrl(row.url))
     .map((row) => ({ ...row, archiveUrl: row.archiveUrl && isSafeHttpUrl(row.archiveUrl) ? row.archiveUrl : null }));
-}
-
-/**
- * The latest change to what the public page shows: the current revision's save, or an event of a
- * claim that was or became approved (its approval, its reopening, a placement moved or confirmed).
- */
-async function selectLastChange(db: Database, articleId: string): Promise<Date | null> {
-  const [[revised], [reviewed]] = await Promise.all([
-    db
-      .select({ at: articleRevisions.createdAt })
-      .from(articleRevisions)
-      .innerJoin(articles, and(eq(articles.id, articleRevisions.articleId), eq(articles.revision, articleRevisions.revision)))
-      .where(eq(articleRevisions.articleId, articleId)),
-    db
-      .select({ at: max(reviewEvents.createdAt) })
-      .from(reviewEvents)
-      .innerJoin(annotations, eq(annotations.id, reviewEvents.annotationId))
-      .where(and(eq(annotations.articleId, articleId), or(eq(reviewEvents.toStatus, "approved"), eq(reviewEvents.fromStatus, "approved")))),
-  ]);
-  const times = [revised?.at, reviewed?.at].filter((at) => at !== null && at !== undefined).map((at) => new Date(at).getTime());
-  return times.length ? new Date(Math.max(...times)) : null;
 }
 
 type Approval = { at: Date; name: string };

@@ -26,6 +26,7 @@ async function claimsShown(page: Page) {
  */
 const PAGES: { name: string; as: string | null; path(): string; then?(page: Page): Promise<void> }[] = [
   { name: "sign-in", as: null, path: () => "/signin" },
+  { name: "public index of fact-checks", as: null, path: () => "/p" },
   { name: "articles list", as: "ed@example.com", path: () => "/" },
   {
     name: "articles list with the shortcuts dialog open",

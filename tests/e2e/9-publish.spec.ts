@@ -160,6 +160,59 @@ test("the public page reads the same without JavaScript", async ({ browser }) =>
   await context.close();
 });
 
+test("a stranger finds the fact-check in the public index, its feed and the sitemap; the desk's list links its public page", async ({ page, browser }) => {
+  const stranger = await browser.newContext({ javaScriptEnabled: false });
+  const reader = await stranger.newPage();
+  expect((await reader.goto("/p"))!.status()).toBe(200);
+  await expect(reader.getByRole("heading", { level: 1, name: "Fact-checks" })).toBeVisible();
+  const entry = reader.locator(".public-index__item", { has: reader.getByRole("link", { name: TITLE }) });
+  await expect(entry.locator(".verdict-badge")).toHaveText(["1 Mostly true", "1 False"]);
+  await expect(entry).toContainText("2 claims checked: 1 mostly true, 1 false.");
+  await expect(reader.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/p\/feed\.xml$/);
+  await entry.getByRole("link", { name: TITLE }).click();
+  await expect(reader).toHaveURL(new RegExp(`/p/${slug}$`));
+  await reader.getByRole("link", { name: "Fact-checks" }).click();
+  await expect(reader).toHaveURL(/\/p$/);
+  await reader.screenshot({ path: "/tmp/publish-index.png", fullPage: true });
+  expect((await reader.goto("/p?page=0"))!.status()).toBe(404);
+  expect((await reader.goto("/p?page=999"))!.status()).toBe(404);
+  await stranger.close();
+
+  const withScript = await browser.newContext();
+  const feedReader = await withScript.newPage();
+  await feedReader.goto("/p");
+  const axe = await new AxeBuilder({ page: feedReader }).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+  const feedAnswer = await feedReader.request.get("/p/feed.xml");
+  expect(feedAnswer.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+  // The browser's own XML parser reads it: a feed that is not well-formed XML is no feed at all.
+  const feed = await feedReader.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "application/xml");
+    const entries = Array.from(doc.getElementsByTagName("entry")).map((each) => ({
+      title: each.getElementsByTagName("title")[0]?.textContent,
+      link: each.getElementsByTagName("link")[0]?.getAttribute("href"),
+      summary: each.getElementsByTagName("summary")[0]?.textContent,
+      content: each.getElementsByTagName("content")[0]?.textContent,
+    }));
+    return { error: doc.getElementsByTagName("parsererror").length > 0, entries };
+  }, await feedAnswer.text());
+  expect(feed.error).toBe(false);
+  const ours = feed.entries.find((each) => each.title === TITLE)!;
+  expect(ours.link).toMatch(new RegExp(`/p/${slug}$`));
+  expect(ours.summary).toBe("2 claims checked: 1 mostly true, 1 false.");
+  expect(ours.content).toContain(`<strong>Mostly true</strong>: “${FIRST}”`);
+  for (const secret of [DRAFT, COMMENT, REVIEWER, EDITOR]) expect(ours.content, secret).not.toContain(secret);
+  const sitemap = await (await feedReader.request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain(`/p/${slug}</loc>`);
+  const robots = await (await feedReader.request.get("/robots.txt")).text();
+  expect(robots).toMatch(/Allow: \/p\n[\s\S]*Disallow: \/\n/);
+  await withScript.close();
+
+  await signIn(page, "ed@example.com");
+  await page.goto(`/?q=${encodeURIComponent(TITLE)}`);
+  await expect(page.getByRole("link", { name: `Public page of ${TITLE}` })).toHaveAttribute("href", `/p/${slug}`);
+});
+
 test("a signed-in colleague exports W3C, CSV and the printable report", async ({ page }) => {
   await signIn(page, "rita@example.com");
   const accept = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
@@ -225,7 +278,7 @@ test("a revision saved after publishing shows on the public page as an update", 
   await stranger.close();
 });
 
-test("unpublishing takes the page down", async ({ page, browser }) => {
+test("unpublishing takes the page down, and off the index, the feed and the sitemap", async ({ page, browser }) => {
   await signIn(page, "ed@example.com");
   const tools = await openPublishTools(page);
   await tools.getByRole("button", { name: "Unpublish" }).click();
@@ -234,5 +287,9 @@ test("unpublishing takes the page down", async ({ page, browser }) => {
   const stranger = await browser.newContext();
   const gone = await stranger.newPage();
   expect((await gone.goto(`/p/${slug}`))!.status()).toBe(404);
+  await gone.goto("/p");
+  await expect(gone.getByRole("link", { name: TITLE })).toHaveCount(0);
+  expect(await (await gone.request.get("/p/feed.xml")).text()).not.toContain(`/p/${slug}<`);
+  expect(await (await gone.request.get("/sitemap.xml")).text()).not.toContain(`/p/${slug}<`);
   await stranger.close();
 });

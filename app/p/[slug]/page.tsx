@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClaimNotes } from "@/components/public/claim-notes";
+import { PublicMasthead } from "@/components/public/public-masthead";
 import "@/components/public/public-page.css";
 import { MarkedArticle } from "@/components/public/marked-article";
 import { getDb } from "@/db/client";
 import { documentFromJSON } from "@/lib/articles/document";
 import { newsroomConfig } from "@/lib/newsroom/config";
+import { feedUrl } from "@/lib/publishing/atom-feed";
 import { claimReviewsOf, jsonForScript, publicPageUrl } from "@/lib/publishing/claim-review";
 import { markClaims } from "@/lib/publishing/marked-text";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
@@ -32,7 +34,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
     title: { absolute: `Fact-check: ${article.title} · ${newsroom.name}` },
     description: `${newsroom.name} checked ${claims} ${claims === 1 ? "claim" : "claims"} in “${article.title}”.`,
     robots: { index: true, follow: true },
-    alternates: { canonical: publicPageUrl(newsroom.appUrl, article.slug) },
+    alternates: { canonical: publicPageUrl(newsroom.appUrl, article.slug), types: { "application/atom+xml": feedUrl(newsroom.appUrl) } },
   };
 }
 
@@ -50,10 +52,7 @@ export default async function PublicFactCheckPage({ params }: Params) {
         // jsonForScript escapes every character that could close the element: the quote stays data.
         <script key={review.url} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(review) }} />
       ))}
-      <header className="public-page__masthead">
-        {newsroom.url ? <a href={newsroom.url}>{newsroom.name}</a> : <span>{newsroom.name}</span>}
-        <span className="public-page__kicker">Fact-check</span>
-      </header>
+      <PublicMasthead newsroom={newsroom} />
       <header className="public-page__header">
         <h1 id="public-title">{article.title}</h1>
         <p className="public-page__meta">

@@ -1,0 +1,75 @@
+import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
+import type { NewsroomConfig } from "@/lib/newsroom/config";
+import { publicPageUrl } from "./claim-review";
+import { describeTally, type FeedClaim, type PublishedFactCheck } from "./public-index";
+
+/** How many fact-checks the feed holds: the newest publications. */
+export const FEED_LENGTH = 50;
+
+/** The public index's address, and the feed's. */
+export const publicIndexUrl = (appUrl: string) => `${appUrl}/p`;
+export const feedUrl = (appUrl: string) => `${appUrl}/p/feed.xml`;
+
+/**
+ * The newsroom's published fact-checks as an Atom 1.0 feed (RFC 4287), newest publication first: each
+ * entry is one public page, its id the page's address (kept for good), its content the claims the page
+ * shows with their verdicts and explanations. Everything is text the desk typed, escaped: nothing in it
+ * becomes markup in a feed reader.
+ */
+export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactCheck & { claims: FeedClaim[] })[], now: Date): string {
+  const updated = factChecks.map(lastChangeOf).reduce((latest, each) => (each > latest ? each : latest), factChecks.length ? "" : now.toISOString());
+  const entries = factChecks.map((factCheck) => {
+    const url = publicPageUrl(newsroom.appUrl, factCheck.slug);
+    const summary = `${describeTally(factCheck.verdicts)}.`;
+    return [
+      "  <entry>",
+      `    <title>${xml(factCheck.title)}</title>`,
+      `    <id>${xml(url)}</id>`,
+      `    <link rel="alternate" type="text/html" href="${xml(url)}"/>`,
+      `    <published>${factCheck.publishedAt}</published>`,
+      `    <updated>${lastChangeOf(factCheck)}</updated>`,
+      `    <summary>${xml(summary)}</summary>`,
+      `    <content type="html">${xml(contentOf(factCheck, summary, url))}</content>`,
+      "  </entry>",
+    ].join("\n");
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <title>${xml(`Fact-checks by ${newsroom.name}`)}</title>`,
+    `  <id>${xml(publicIndexUrl(newsroom.appUrl))}</id>`,
+    `  <link rel="self" type="application/atom+xml" href="${xml(feedUrl(newsroom.appUrl))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xml(publicIndexUrl(newsroom.appUrl))}"/>`,
+    `  <updated>${updated}</updated>`,
+    `  <author><name>${xml(newsroom.name)}</name>${newsroom.url ? `<uri>${xml(newsroom.url)}</uri>` : ""}</author>`,
+    ...entries,
+    "</feed>",
+    "",
+  ].join("\n");
+}
+
+const lastChangeOf = (factCheck: PublishedFactCheck) => factCheck.updatedAt ?? factCheck.publishedAt;
+
+/** The entry's body as HTML: the tally, then each claim's verdict, quote and explanation, then the link. */
+function contentOf(factCheck: PublishedFactCheck & { claims: FeedClaim[] }, summary: string, url: string): string {
+  const claims = factCheck.claims.map(
+    (claim) =>
+      `<p><strong>${html(claim.verdict ? VERDICT_LABELS[claim.verdict] : "No verdict")}</strong>: “${html(claim.quote)}”</p>` +
+      (claim.explanation ? `<p>${html(claim.explanation)}</p>` : ""),
+  );
+  return [`<p>${html(summary)}</p>`, ...claims, `<p><a href="${html(url)}">Read the fact-check</a></p>`].join("");
+}
+
+/**
+ * Characters XML 1.0 cannot hold at all (control characters but tab and line breaks, lone surrogates,
+ * U+FFFE and U+FFFF): one pasted into an article would make the whole feed unreadable, so it is dropped.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text as XML character data or an attribute value. */
+function xml(text: string): string {
+  return text.replace(NOT_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Text as HTML inside the entry's content (which `xml` then escapes once more, as `type="html"` wants). */
+const html = xml;

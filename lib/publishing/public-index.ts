@@ -1,0 +1,106 @@
+import { and, asc, count, desc, inArray, isNotNull } from "drizzle-orm";
+import type { Database } from "@/db/database";
+import { annotations, articles } from "@/db/schema";
+import { VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/annotations/verdicts";
+import { lastPublicChanges, updatedAfter } from "./public-changes";
+import { SHOWN_IN_PUBLIC } from "./public-view";
+
+/** How many claims of one verdict a public page shows; `verdict` null counts those published without one. */
+export type VerdictCount = { verdict: Verdict | null; count: number };
+
+/** A published fact-check as the public index and the feed list it. */
+export type PublishedFactCheck = {
+  id: string;
+  slug: string;
+  title: string;
+  byline: string | null;
+  publishedOn: string | null;
+  publishedAt: string;
+  /** When its page last changed after publication, or null (see `PublicArticle.updatedAt`). */
+  updatedAt: string | null;
+  /** The claims its page shows, by verdict in the form's order, "no verdict" last; only verdicts it has. */
+  verdicts: VerdictCount[];
+};
+
+/** The most URLs one sitemap may hold (sitemaps.org). */
+export const SITEMAP_LIMIT = 50_000;
+
+const NEWEST_FIRST = [desc(articles.publishedAt), desc(articles.id)];
+const IS_PUBLISHED = isNotNull(articles.publishedAt);
+
+/**
+ * The published fact-checks, newest publication first, `limit` of them from `offset`, and how many
+ * there are in all. Reads no one's session: this is what anyone may see.
+ */
+export async function listPublished(db: Database, { offset, limit }: { offset: number; limit: number }): Promise<{ total: number; factChecks: PublishedFactCheck[] }> {
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ id: articles.id, slug: articles.slug, title: articles.title, byline: articles.byline, publishedOn: articles.publishedOn, publishedAt: articles.publishedAt })
+      .from(articles)
+      .where(IS_PUBLISHED)
+      .orderBy(...NEWEST_FIRST)
+      .offset(offset)
+      .limit(limit),
+    db.select({ total: count() }).from(articles).where(IS_PUBLISHED),
+  ]);
+  const total = counted?.total ?? 0;
+  if (rows.length === 0) return { total, factChecks: [] };
+  const ids = rows.map((row) => row.id);
+  const [tallies, changes] = await Promise.all([verdictTallies(db, ids), lastPublicChanges(db, inArray(articles.id, ids))]);
+  const factChecks = rows.map((row) => ({
+    ...row,
+    slug: row.slug!,
+    publishedAt: row.publishedAt!.toISOString(),
+    updatedAt: updatedAfter(row.publishedAt!, changes.get(row.id)),
+    verdicts: tallies.get(row.id) ?? [],
+  }));
+  return { total, factChecks };
+}
+
+/** Every public page's slug and when it last changed (its publication, or a later change), for the sitemap. */
+export async function publishedPages(db: Database): Promise<{ slug: string; lastModified: string }[]> {
+  const [rows, changes] = await Promise.all([
+    db.select({ id: articles.id, slug: articles.slug, publishedAt: articles.publishedAt }).from(articles).where(IS_PUBLISHED).orderBy(...NEWEST_FIRST).limit(SITEMAP_LIMIT),
+    lastPublicChanges(db, IS_PUBLISHED),
+  ]);
+  return rows.map((row) => ({ slug: row.slug!, lastModified: updatedAfter(row.publishedAt!, changes.get(row.id)) ?? row.publishedAt!.toISOString() }));
+}
+
+/** A claim as the feed tells it: the quote, the verdict and why. */
+export type FeedClaim = { quote: string; verdict: Verdict | null; explanation: string };
+
+/** The claims each of these articles' public pages shows, in reading order. */
+export async function publishedClaimsOf(db: Database, articleIds: string[]): Promise<Map<string, FeedClaim[]>> {
+  const byArticle = new Map<string, FeedClaim[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await db
+    .select({ articleId: annotations.articleId, quote: annotations.quote, verdict: annotations.verdict, explanation: annotations.explanation })
+    .from(annotations)
+    .where(and(inArray(annotations.articleId, articleIds), SHOWN_IN_PUBLIC))
+    .orderBy(asc(annotations.articleId), asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt));
+  for (const { articleId, ...claim } of rows) byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), claim]);
+  return byArticle;
+}
+
+/** How many claims of each verdict each article's public page shows. */
+async function verdictTallies(db: Database, articleIds: string[]): Promise<Map<string, VerdictCount[]>> {
+  const rows = await db
+    .select({ articleId: annotations.articleId, verdict: annotations.verdict, count: count() })
+    .from(annotations)
+    .where(and(inArray(annotations.articleId, articleIds), SHOWN_IN_PUBLIC))
+    .groupBy(annotations.articleId, annotations.verdict);
+  const byArticle = new Map<string, VerdictCount[]>();
+  for (const { articleId, verdict, count } of rows) byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), { verdict, count }]);
+  for (const tally of byArticle.values()) tally.sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict));
+  return byArticle;
+}
+
+const verdictRank = (verdict: Verdict | null) => (verdict === null ? VERDICTS.length : VERDICTS.indexOf(verdict));
+
+/** "3 claims checked: 2 false, 1 mostly true": a tally in words, for a summary or a screen reader. */
+export function describeTally(tally: VerdictCount[]): string {
+  const claims = tally.reduce((sum, each) => sum + each.count, 0);
+  if (claims === 0) return "No claim checked yet";
+  const parts = tally.map((each) => `${each.count} ${each.verdict ? VERDICT_LABELS[each.verdict].toLowerCase() : "without a verdict"}`);
+  return `${claims} ${claims === 1 ? "claim" : "claims"} checked: ${parts.join(", ")}`;
+}
