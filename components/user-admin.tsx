@@ -8,6 +8,7 @@ import { ROLES, ROLE_LABELS, type Role } from "@/lib/users/roles";
 import type { UserRecord } from "@/lib/users/service";
 import type { SsoAction } from "@/lib/users/sso-link";
 import { ApiError, callApi } from "./api-client";
+import { EditUserDialog } from "./edit-user-dialog";
 import { Message } from "./message";
 import { SetPasswordDialog } from "./set-password-dialog";
 import { UserSignIn } from "./user-sign-in";
@@ -31,6 +32,7 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [settingPassword, setSettingPassword] = useState<UserRow | null>(null);
+  const [editing, setEditing] = useState<UserRow | null>(null);
 
   // The API answers with the account, not how it signs in, which a change of role or status leaves as it was.
   const replace = (user: Actor) => setUsers((list) => list.map((u) => (u.id === user.id ? { ...u, ...user } : u)));
@@ -104,7 +106,22 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
             {users.map((user) => (
               <tr key={user.id} className={user.disabled ? "disabled-row" : undefined}>
                 <th scope="row">{user.name}</th>
-                <td>{user.email}</td>
+                <td>
+                  {user.email}
+                  <div>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Edit ${user.name}`}
+                      onClick={() => {
+                        setMessage(null);
+                        setEditing(user);
+                      }}
+                    >
+                      Edit
+                    </button>
+                  </div>
+                </td>
                 <td>
                   <select
                     aria-label={`Role of ${user.name}`}
@@ -162,6 +179,18 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
             setUsers((list) => list.map((u) => (u.id === user.id && !u.signInMethods.includes("password") ? { ...u, signInMethods: ["password", ...u.signInMethods] } : u)));
             setSettingPassword(null);
             setMessage({ text: `${user.name} has a new password, and every session of their account ended. Give it to them in person or by phone.`, error: false });
+          }}
+        />
+      )}
+
+      {editing && (
+        <EditUserDialog
+          user={editing}
+          onClose={() => setEditing(null)}
+          onDone={(user) => {
+            replace(user);
+            setEditing(null);
+            setMessage({ text: user.email === editing.email ? `Saved: ${user.name}.` : `Saved: ${user.name} now signs in as ${user.email}. Tell them.`, error: false });
           }}
         />
       )}

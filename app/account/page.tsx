@@ -28,7 +28,7 @@ export default async function AccountPage() {
         <dt>Signs in with</dt>
         <dd>{[hasPassword && "a password", account.signInMethods.includes("sso") && provider].filter(Boolean).join(" or ")}</dd>
       </dl>
-      <p className="muted">Your email is the name you sign in with. Your role is for an admin to change.</p>
+      <p className="muted">Your email is the name you sign in with. Your email and your role are for an admin to change.</p>
 
       <h2 className="admin-section">Profile</h2>
       <NameForm initialName={account.name} />

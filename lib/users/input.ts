@@ -29,11 +29,12 @@ export const firstAdminSchema = newUserSchema.omit({ role: true });
 export const userChangeSchema = z
   .strictObject({
     name: nameSchema.optional(),
+    email: emailSchema.optional(),
     role: roleSchema.optional(),
     disabled: z.boolean({ error: "must be true or false" }).optional(),
     password: passwordSchema.optional(),
   })
   .refine((change) => Object.values(change).some((value) => value !== undefined), {
-    message: "name, role, disabled or password is required",
+    message: "name, email, role, disabled or password is required",
     path: ["body"],
   });

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/database";
+import { isUniqueViolation } from "@/db/errors";
 import { users } from "@/db/schema";
 import { touchAuthorArticles } from "@/lib/annotations/queries";
 import { changedFields, recordAudit } from "@/lib/audit/record";
@@ -131,9 +132,10 @@ export async function listColleagues(db: Database, actor: Actor | null, search =
 }
 
 /**
- * Changes a user's name, role, disabled flag or password. The last active admin cannot be demoted or disabled.
+ * Changes a user's name, email, role, disabled flag or password. The last active admin cannot be demoted or disabled.
  * A password set, or the account disabled, ends its sessions everywhere: whoever held one (perhaps the
- * reason for the reset) must sign in again.
+ * reason for the reset) must sign in again. A new email is the one to sign in with from then on; sessions
+ * carry the account's id, not its email, so they go on. An email another account has (in any case) is a 409.
  */
 export async function updateUser(db: Database, actor: Actor | null, id: string, input: unknown): Promise<Actor> {
   enforce(mayManageUsers(actor), actor);
@@ -142,6 +144,10 @@ export async function updateUser(db: Database, actor: Actor | null, id: string, 
     const [target] = await tx.select(actorColumns).from(users).where(eq(users.id, id));
     if (!target) throw new NotFound(`No user with id ${id}.`);
     enforce(mayChangeUser(actor, target, change), actor);
+    if (change.email !== undefined && change.email !== target.email.toLowerCase()) {
+      const [holder] = await tx.select({ id: users.id }).from(users).where(and(sql`lower(${users.email}) = ${change.email}`, ne(users.id, id)));
+      if (holder) throw emailTaken(change.email);
+    }
     const losesAdmin = target.role === "admin" && (change.disabled === true || (change.role && change.role !== "admin"));
     if (losesAdmin) {
       await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK_KEY})`);
@@ -155,6 +161,7 @@ export async function updateUser(db: Database, actor: Actor | null, id: string, 
       .update(users)
       .set({
         ...(change.name !== undefined && { name: change.name }),
+        ...(change.email !== undefined && { email: change.email }),
         ...(change.role !== undefined && { role: change.role }),
         ...(change.disabled !== undefined && { disabled: change.disabled }),
         ...(change.password !== undefined && { passwordHash: await hashPassword(change.password) }),
@@ -162,7 +169,11 @@ export async function updateUser(db: Database, actor: Actor | null, id: string, 
         updatedAt: new Date(),
       })
       .where(eq(users.id, id))
-      .returning(actorColumns);
+      .returning(actorColumns)
+      // Another admin gave the same email to someone else meanwhile: the unique index decides.
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) && change.email !== undefined ? emailTaken(change.email) : error;
+      });
     if (change.name !== undefined && change.name !== target.name) await touchAuthorArticles(tx, id);
     const { before, after } = changedFields(target, updated!);
     const passwordChanged = change.password !== undefined;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { auditEntries, users } from "@/db/schema";
 import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
 import { countUsers, createFirstAdmin, createUser, findActor, listUsers, updateUser, verifyCredentials } from "@/lib/users/service";
@@ -103,7 +104,37 @@ describeOnEveryEngine("users service", (db) => {
   it("refuses an empty change and unknown keys", async () => {
     const bob = await addUser(db(), "editor");
     await expect(updateUser(db(), admin, bob.id, {})).rejects.toMatchObject({ name: "Invalid", fields: { body: expect.any(String) } });
-    await expect(updateUser(db(), admin, bob.id, { email: "x@example.com" })).rejects.toBeInstanceOf(Invalid);
+    await expect(updateUser(db(), admin, bob.id, { phone: "+44 20 7946 0000" })).rejects.toBeInstanceOf(Invalid);
+  });
+
+  it("changes a user's email: the new one signs in, the old one no longer does, and the trail has both", async () => {
+    const bob = await createUser(db(), admin, { email: "bob@example.com", name: "Bob", role: "reviewer", password: PASSWORD });
+    expect(await updateUser(db(), admin, bob.id, { email: " Robert.Smith@Example.org " })).toMatchObject({ id: bob.id, email: "robert.smith@example.org" });
+    expect(await verifyCredentials(db(), "robert.smith@example.org", PASSWORD)).toMatchObject({ id: bob.id });
+    expect(await verifyCredentials(db(), "bob@example.com", PASSWORD)).toBeNull();
+    // Sessions carry the account's id: Bob's stays signed in.
+    expect(await findActor(db(), bob.id)).toMatchObject({ email: "robert.smith@example.org", sessionGeneration: 0 });
+    const [entry] = (await db().select().from(auditEntries).where(eq(auditEntries.subjectId, bob.id))).filter((each) => each.action === "updated");
+    expect(entry).toMatchObject({ actorId: admin.id, before: { email: "bob@example.com" }, after: { email: "robert.smith@example.org" } });
+    // The same email in another case is no change, and no conflict with itself.
+    await updateUser(db(), admin, bob.id, { email: "ROBERT.SMITH@example.org" });
+  });
+
+  it("refuses an email another account has, in any case, or that is no email, naming it, and writes nothing", async () => {
+    const bob = await createUser(db(), admin, { email: "bob@example.com", name: "Bob", role: "reviewer", password: PASSWORD });
+    await expect(updateUser(db(), admin, bob.id, { email: "ADA@example.com", name: "Robert" })).rejects.toThrow(new Conflict("A user with the email ada@example.com already exists."));
+    await expect(updateUser(db(), admin, bob.id, { email: "bob at example" })).rejects.toMatchObject({ name: "Invalid", fields: { email: "must be an email address" } });
+    expect(await findActor(db(), bob.id)).toMatchObject({ email: "bob@example.com", name: "Bob" });
+    await expect(updateUser(db(), bob, admin.id, { email: "mine@example.com" })).rejects.toBeInstanceOf(Forbidden);
+  });
+
+  it("gives two accounts the same email at the same time to one of them only", async () => {
+    const bob = await addUser(db(), "reviewer");
+    const carol = await addUser(db(), "reviewer");
+    const outcomes = await Promise.allSettled([bob, carol].map((each) => updateUser(db(), admin, each.id, { email: "shared@example.com" })));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const [refused] = outcomes.filter((outcome) => outcome.status === "rejected");
+    expect(refused!.reason).toBeInstanceOf(Conflict);
   });
 
   it("answers NotFound for an unknown user", async () => {

@@ -116,6 +116,18 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
       await expect(page.getByRole("dialog", { name: "Reset Rita Reviewer's password" })).toBeVisible();
     },
   },
+  {
+    name: "users admin with an email refused in the edit dialog",
+    as: "admin@example.com",
+    path: () => "/admin/users",
+    async then(page) {
+      await page.getByRole("button", { name: "Edit Rita Reviewer", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Edit Rita Reviewer" });
+      await dialog.getByLabel("Email").fill("ed@example.com");
+      await dialog.getByRole("button", { name: "Save" }).click();
+      await expect(dialog.getByRole("alert")).toBeVisible();
+    },
+  },
   { name: "your account", as: "rita@example.com", path: () => "/account" },
   { name: "backups", as: "admin@example.com", path: () => "/admin/backups" },
   { name: "review queue", as: "ed@example.com", path: () => "/queue" },

@@ -117,3 +117,32 @@ test("an admin resets a colleague's password: the old one stops working and thei
   await expect(oldPassword.getByRole("alert").filter({ hasText: "That email and password do not match an active account." })).toBeVisible();
   expect(await signedIn(await signInAs(browser, email, NEW_PASSWORD))).toBe(true);
 });
+
+test("an admin corrects a colleague's email: a taken one is refused beside the field, the new one signs in, their session goes on", async ({ page, browser }, testInfo) => {
+  const email = await addColleague(page, "Mo Moved");
+  const mo = await signInAs(browser, email);
+  const newEmail = email.replace("@example.com", "@newsroom.example");
+
+  await page.goto("/admin/users");
+  await page.getByRole("button", { name: "Edit Mo Moved", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit Mo Moved" });
+  await dialog.getByLabel("Email").fill("rita@example.com");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByText("The email belongs to another account already")).toBeVisible();
+  await expect(dialog.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await dialog.getByLabel("Email").fill(newEmail.toUpperCase());
+  await page.screenshot({ path: testInfo.outputPath("edit-user.png") });
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: `Mo Moved now signs in as ${newEmail}` })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Mo Moved/ }).getByRole("cell", { name: newEmail })).toBeVisible();
+
+  expect(await signedIn(mo)).toBe(true);
+  expect(await signedIn(await signInAs(browser, newEmail))).toBe(true);
+  const oldEmail = await (await browser.newContext()).newPage();
+  await oldEmail.goto("/signin");
+  await oldEmail.getByLabel("Email").fill(email);
+  await oldEmail.getByLabel("Password").fill(PASSWORD);
+  await oldEmail.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(oldEmail.getByRole("alert").filter({ hasText: "That email and password do not match an active account." })).toBeVisible();
+});

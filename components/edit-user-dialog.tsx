@@ -1,0 +1,97 @@
+"use client";
+
+import { useId, useState } from "react";
+import type { FieldErrors } from "@/lib/errors";
+import type { Actor } from "@/lib/users/actor";
+import { ApiError, callApi } from "./api-client";
+import { FieldError } from "./field-error";
+import { Message } from "./message";
+import { ModalDialog } from "./modal-dialog";
+
+type Props = {
+  user: { id: string; name: string; email: string };
+  onDone(user: Actor): void;
+  onClose(): void;
+};
+
+/**
+ * An admin corrects a colleague's name or email (a new address, a name changed): the email is the one
+ * they sign in with from then on. Only what changed is sent.
+ */
+export function EditUserDialog({ user, onDone, onClose }: Props) {
+  const id = useId();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const name = String(data.get("name") ?? "");
+    const email = String(data.get("email") ?? "");
+    const change = {
+      ...(name.trim() !== user.name && { name }),
+      ...(email.trim().toLowerCase() !== user.email.toLowerCase() && { email }),
+    };
+    if (Object.keys(change).length === 0) return onClose();
+    setBusy(true);
+    setErrors({});
+    setMessage(null);
+    try {
+      onDone((await callApi<{ user: Actor }>("PATCH", `/api/users/${user.id}`, change)).user);
+    } catch (error) {
+      setBusy(false);
+      if (!(error instanceof ApiError)) throw error;
+      // An email another account has is a conflict, said beside the field it is about.
+      const fields = error.status === 409 && "email" in change ? { email: "belongs to another account already" } : error.fields;
+      setErrors(fields);
+      setMessage(Object.keys(fields).length ? null : error.message);
+    }
+  }
+
+  return (
+    <ModalDialog className="link-dialog" labelledBy={`${id}-title`} describedBy={`${id}-detail`} onClose={onClose}>
+      <h2 id={`${id}-title`}>Edit {user.name}</h2>
+      <p id={`${id}-detail`}>{user.name} signs in with the new email from now on, and stays signed in where they are. Tell them.</p>
+      <form
+        noValidate
+        onInput={() => setErrors({})}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(event.currentTarget);
+        }}
+      >
+        <label htmlFor={`${id}-name`}>Name</label>
+        <input
+          id={`${id}-name`}
+          name="name"
+          defaultValue={user.name}
+          maxLength={100}
+          data-autofocus=""
+          aria-invalid={Boolean(errors.name)}
+          aria-describedby={errors.name ? `${id}-name-error` : undefined}
+        />
+        <FieldError errors={errors} field="name" id={`${id}-name-error`} label="The name" />
+        <label htmlFor={`${id}-email`}>Email</label>
+        <input
+          id={`${id}-email`}
+          name="email"
+          type="email"
+          defaultValue={user.email}
+          autoComplete="off"
+          aria-invalid={Boolean(errors.email)}
+          aria-describedby={errors.email ? `${id}-email-error` : undefined}
+        />
+        <FieldError errors={errors} field="email" id={`${id}-email-error`} label="The email" />
+        <Message text={message} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? "Saving…" : "Save"}
+          </button>
+          <button type="button" className="link-button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
