@@ -35,6 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/queue">Review queue</Link>
               <Link href="/queue?assignee=me">My queue</Link>
               <InboxLink initialUnread={unread} />
+              {actor.role !== "reviewer" && <Link href="/statistics">Statistics</Link>}
               {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
               {actor.role === "admin" && <Link href="/admin/audit">Audit trail</Link>}
               {actor.role === "admin" && <Link href="/admin/backups">Backups</Link>}

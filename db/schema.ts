@@ -269,7 +269,11 @@ export const reviewEvents = pgTable(
     comment: text("comment"),
     createdAt: createdAt(),
   },
-  (table) => [index("review_events_annotation_idx").on(table.annotationId, table.createdAt)],
+  (table) => [
+    index("review_events_annotation_idx").on(table.annotationId, table.createdAt),
+    // The desk's statistics (lib/statistics/desk.ts) read the status changes of a period.
+    index("review_events_status_created_idx").on(table.createdAt).where(sql`${table.kind} = 'status'`),
+  ],
 );
 
 /**

@@ -31,6 +31,7 @@ import { w3cListing } from "@/lib/interop/w3c/collection";
 import { importW3cAnnotations } from "@/lib/interop/w3c/import";
 import { publishArticle, readPublication, unpublishArticle } from "@/lib/publishing/service";
 import { publicationReadiness } from "@/lib/publishing/readiness";
+import { deskStatistics } from "@/lib/statistics/desk";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser, ARTICLE_TEXT, completeClaim, selectorsOf } from "./fixtures";
 
@@ -155,6 +156,7 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["list colleagues to mention or assign", ACTIVE, (s) => listColleagues(db(), s.actor, "")],
     ["read one's inbox and mark it read", ACTIVE, async (s) => [await listInbox(db(), s.actor), await markInboxSeen(db(), s.actor, { until: new Date().toISOString() })]],
     ["read the audit trail", ADMINS, (s) => listAuditEntries(db(), s.actor, {})],
+    ["read the desk's statistics", EDITORS, (s) => deskStatistics(db(), s.actor, {})],
     ["read the self-registration setting", ADMINS, (s) => readSelfRegistration(db(), s.actor)],
     ["switch self-registration", ADMINS, (s) => changeSelfRegistration(db(), s.actor, { enabled: false })],
   ];

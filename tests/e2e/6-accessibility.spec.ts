@@ -130,6 +130,7 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
   },
   { name: "your account", as: "rita@example.com", path: () => "/account" },
   { name: "backups", as: "admin@example.com", path: () => "/admin/backups" },
+  { name: "statistics", as: "ed@example.com", path: () => "/statistics" },
   { name: "review queue", as: "ed@example.com", path: () => "/queue" },
   {
     name: "review queue with the article search offering matches",

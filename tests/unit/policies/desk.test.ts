@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mayActInBulk, mayAssignAnnotation, mayEditAnnotation, mayPlanAssignments, mayTakeReviewAction } from "@/lib/policies/annotation";
 import { mayViewAnnotationHistory, mayViewAuditTrail } from "@/lib/policies/audit";
+import { mayViewStatistics } from "@/lib/policies/statistics";
 import { mayChangeComment, mayComment } from "@/lib/policies/comment";
 import { mayListColleagues } from "@/lib/policies/user";
 import type { Role } from "@/lib/users/roles";
@@ -62,8 +63,9 @@ describe("discussion rules", () => {
 });
 
 describe("audit and colleague rules", () => {
-  it("keeps the audit trail for admins, and a claim's history and colleagues for everyone active", () => {
+  it("keeps the audit trail for admins, the statistics for editors and admins, and a claim's history and colleagues for everyone active", () => {
     expect([rita, ed, ada, gone, null].map((actor) => mayViewAuditTrail(actor).allowed)).toEqual([false, false, true, false, false]);
+    expect([rita, ed, ada, gone, null].map((actor) => mayViewStatistics(actor).allowed)).toEqual([false, true, true, false, false]);
     expect([rita, ed, ada, gone, null].map((actor) => mayViewAnnotationHistory(actor).allowed)).toEqual([true, true, true, false, false]);
     expect([rita, ed, ada, gone, null].map((actor) => mayListColleagues(actor).allowed)).toEqual([true, true, true, false, false]);
   });

@@ -1,0 +1,116 @@
+import Link from "next/link";
+import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
+import type { DeskStatistics } from "@/lib/statistics/desk";
+import { formatHours } from "@/lib/statistics/durations";
+
+/** One figure with what it counts, as a term and its value. */
+function Figure({ label, value, href }: { label: string; value: number; href?: string }) {
+  return (
+    <div className="figure">
+      <dt>{label}</dt>
+      <dd>{href && value > 0 ? <Link href={href}>{value.toLocaleString("en")}</Link> : value.toLocaleString("en")}</dd>
+    </div>
+  );
+}
+
+/** What happened to claims in the period: submissions, decisions, reopenings, publications. */
+export function FlowFigures({ flow, published }: Pick<DeskStatistics, "flow" | "published">) {
+  return (
+    <dl className="figures">
+      <Figure label="Submitted for review" value={flow.submitted} />
+      <Figure label="Approved" value={flow.approved} />
+      <Figure label="Changes requested" value={flow.changesRequested} />
+      <Figure label="Rejected" value={flow.rejected} />
+      <Figure label="Reopened" value={flow.reopened} />
+      <Figure label="Fact-checks published" value={published} />
+    </dl>
+  );
+}
+
+/** The claims the period approved, by verdict: one badge a verdict. */
+export function ApprovedVerdicts({ tally }: { tally: DeskStatistics["approvedByVerdict"] }) {
+  if (tally.length === 0) return <p className="muted">No claim approved in this period is approved now.</p>;
+  return (
+    <ul className="verdict-counts">
+      {tally.map(({ verdict, count }) => (
+        <li key={verdict ?? "none"}>
+          <span className={`badge badge--verdict badge--verdict-${verdict ?? "none"}`}>{verdict ? VERDICT_LABELS[verdict] : "No verdict"}</span> {count.toLocaleString("en")}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "within 2 h 30 min", or "in under a minute", the span in bold. */
+function within(hours: number) {
+  const span = <strong>{formatHours(hours)}</strong>;
+  return hours * 60 < 1 ? <>in {span}</> : <>within {span}</>;
+}
+
+/** How long submitted claims waited for a decision, in words. */
+export function DecisionTimesSummary({ times }: { times: DeskStatistics["decisionTimes"] }) {
+  if (times.decisions === 0 || times.medianHours === null || times.slowestTenthHours === null) {
+    return <p className="muted">No editor decided on a submitted claim in this period.</p>;
+  }
+  if (times.decisions === 1) {
+    return (
+      <p>
+        The only decision on a submitted claim took <strong>{formatHours(times.medianHours)}</strong> from its submission.
+      </p>
+    );
+  }
+  return (
+    <p>
+      Of the {times.decisions.toLocaleString("en")} decisions on submitted claims, counted from the submission, half came {within(times.medianHours)} and
+      nine in ten {within(times.slowestTenthHours)}.
+    </p>
+  );
+}
+
+const OPEN_WORK = "/queue?status=draft,in_review,changes_requested&sort=due";
+
+/** What waits now, each figure a link to those claims in the review queue. */
+export function WaitingNow({ waiting, now }: { waiting: DeskStatistics["waiting"]; now: Date }) {
+  return (
+    <>
+      <dl className="figures">
+        <Figure label="In review" value={waiting.inReview} href="/queue?status=in_review&sort=updated&dir=asc" />
+        <Figure label="Changes requested" value={waiting.changesRequested} href="/queue?status=changes_requested" />
+        <Figure label="Assignments overdue" value={waiting.overdue} href={OPEN_WORK} />
+      </dl>
+      {waiting.oldestInReviewSince && (
+        <p className="muted">The longest-waiting claim in review was submitted {formatHours((now.getTime() - Date.parse(waiting.oldestInReviewSince)) / 3_600_000)} ago.</p>
+      )}
+    </>
+  );
+}
+
+/** Who did what in the period, the busiest first. */
+export function PeopleTable({ people }: Pick<DeskStatistics, "people">) {
+  if (people.length === 0) return <p className="muted">Nobody submitted or decided on a claim in this period.</p>;
+  return (
+    <div className="table-scroller">
+      <table className="figures-table">
+        <caption className="visually-hidden">What each person did in the period</caption>
+        <thead>
+          <tr>
+            <th scope="col">Person</th>
+            <th scope="col">Claims submitted</th>
+            <th scope="col">Their claims approved</th>
+            <th scope="col">Decisions made</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((person) => (
+            <tr key={person.id}>
+              <th scope="row">{person.name}</th>
+              <td>{person.submitted.toLocaleString("en")}</td>
+              <td>{person.approved.toLocaleString("en")}</td>
+              <td>{person.decided.toLocaleString("en")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

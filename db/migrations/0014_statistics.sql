@@ -1,0 +1,1 @@
+CREATE INDEX "review_events_status_created_idx" ON "review_events" USING btree ("created_at") WHERE "review_events"."kind" = 'status';
