@@ -59,7 +59,7 @@ export default async function StatisticsPage({ searchParams }: Props) {
       </section>
       <section aria-labelledby="verdicts-title">
         <h2 id="verdicts-title">Approved, by verdict</h2>
-        <ApprovedVerdicts tally={statistics.approvedByVerdict} />
+        <ApprovedVerdicts tally={statistics.approvedByVerdict} approvals={statistics.flow.approved} />
       </section>
       <section aria-labelledby="times-title">
         <h2 id="times-title">Time to a decision</h2>

@@ -28,8 +28,9 @@ export function FlowFigures({ flow, published }: Pick<DeskStatistics, "flow" | "
 }
 
 /** The claims the period approved, by verdict: one badge a verdict. */
-export function ApprovedVerdicts({ tally }: { tally: DeskStatistics["approvedByVerdict"] }) {
-  if (tally.length === 0) return <p className="muted">No claim approved in this period is approved now.</p>;
+export function ApprovedVerdicts({ tally, approvals }: { tally: DeskStatistics["approvedByVerdict"]; approvals: number }) {
+  if (approvals === 0) return <p className="muted">No claim was approved in this period.</p>;
+  if (tally.length === 0) return <p className="muted">Every claim approved in this period was reopened since.</p>;
   return (
     <ul className="verdict-counts">
       {tally.map(({ verdict, count }) => (

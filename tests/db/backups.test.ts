@@ -105,7 +105,7 @@ describe("backups of the embedded database", () => {
     const made = await backupNow(live, admin, new Date("2026-11-30T12:00:00Z"));
     expect(made.name).toBe("factcheck-desk-2026-11-30T12-00-00Z.tar.gz");
     expect([...made.bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
-    const schedule = { dir: backupDir, everyHours: 24, keep: 7 };
+    const schedule = { dir: backupDir, everyHours: 24, keep: 7, atMinute: null };
     const stored = await storedBackup(live, schedule, admin, "factcheck-desk-2026-11-30T10-00-00Z.tar.gz");
     expect(stored.bytes.length).toBe(listBackups(backupDir)[0]!.bytes);
     const audited = await live.db.select().from(auditEntries).where(eq(auditEntries.action, "backed_up"));

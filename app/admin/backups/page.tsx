@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BackupDownload } from "@/components/backup-download";
 import { RefusedPage } from "@/components/refused-page";
-import { readBackupSchedule } from "@/db/backup-schedule";
+import { describeBackupTimes, readBackupSchedule } from "@/db/backup-schedule";
 import { getConnection } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { backupsOverview } from "@/lib/backups/service";
@@ -10,6 +10,7 @@ import { mayBackUp } from "@/lib/policies/backup";
 export const metadata: Metadata = { title: "Backups" };
 export const dynamic = "force-dynamic";
 
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
@@ -54,7 +55,7 @@ export default async function BackupsPage() {
       {schedule ? (
         <>
           <p className="muted">
-            Every {schedule.everyHours} hours into <code>{schedule.dir}</code> on the server; the newest {schedule.keep} are kept.
+            {sentenceCase(describeBackupTimes(schedule))} into <code>{schedule.dir}</code> on the server; the newest {schedule.keep} are kept.
             {next && ` The next is due on ${when(next.toISOString())}.`}
           </p>
           {backups.length ? (
