@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import type { FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
 import { ApiError, callApi } from "./api-client";
-import { FieldError } from "./field-error";
+import { LabelledField } from "./labelled-field";
 import { Message } from "./message";
 import { ModalDialog } from "./modal-dialog";
 
@@ -60,28 +60,8 @@ export function EditUserDialog({ user, onDone, onClose }: Props) {
           void save(event.currentTarget);
         }}
       >
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input
-          id={`${id}-name`}
-          name="name"
-          defaultValue={user.name}
-          maxLength={100}
-          data-autofocus=""
-          aria-invalid={Boolean(errors.name)}
-          aria-describedby={errors.name ? `${id}-name-error` : undefined}
-        />
-        <FieldError errors={errors} field="name" id={`${id}-name-error`} label="The name" />
-        <label htmlFor={`${id}-email`}>Email</label>
-        <input
-          id={`${id}-email`}
-          name="email"
-          type="email"
-          defaultValue={user.email}
-          autoComplete="off"
-          aria-invalid={Boolean(errors.email)}
-          aria-describedby={errors.email ? `${id}-email-error` : undefined}
-        />
-        <FieldError errors={errors} field="email" id={`${id}-email-error`} label="The email" />
+        <LabelledField id={`${id}-name`} name="name" label="Name" errorLabel="The name" errors={errors} defaultValue={user.name} maxLength={100} data-autofocus="" />
+        <LabelledField id={`${id}-email`} name="email" label="Email" errorLabel="The email" errors={errors} type="email" defaultValue={user.email} autoComplete="off" />
         <Message text={message} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import type { FieldErrors } from "@/lib/errors";
 import { ApiError, callApi } from "./api-client";
-import { FieldError } from "./field-error";
+import { LabelledField } from "./labelled-field";
 import { Message } from "./message";
 import { ModalDialog } from "./modal-dialog";
 
@@ -58,27 +58,17 @@ export function SetPasswordDialog({ user, minLength, onDone, onClose }: Props) {
           void save(event.currentTarget);
         }}
       >
-        <label htmlFor={`${id}-password`}>New password (at least {minLength} characters)</label>
-        <input
+        <LabelledField
           id={`${id}-password`}
           name="password"
+          label={`New password (at least ${minLength} characters)`}
+          errorLabel="The password"
+          errors={errors}
           type="password"
           autoComplete="new-password"
           data-autofocus=""
-          aria-invalid={Boolean(errors.password)}
-          aria-describedby={errors.password ? `${id}-password-error` : undefined}
         />
-        <FieldError errors={errors} field="password" id={`${id}-password-error`} label="The password" />
-        <label htmlFor={`${id}-repeat`}>Repeat it</label>
-        <input
-          id={`${id}-repeat`}
-          name="repeat"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={Boolean(errors.repeat)}
-          aria-describedby={errors.repeat ? `${id}-repeat-error` : undefined}
-        />
-        <FieldError errors={errors} field="repeat" id={`${id}-repeat-error`} label="The repeated password" />
+        <LabelledField id={`${id}-repeat`} name="repeat" label="Repeat it" errorLabel="The repeated password" errors={errors} type="password" autoComplete="new-password" />
         <Message text={message} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>

@@ -54,7 +54,7 @@ export default async function PublicIndexPage(props: Props) {
     <div className="public-page">
       <PublicMasthead newsroom={newsroom} />
       <header className="public-page__header">
-        <h1 id="public-title">Fact-checks</h1>
+        <h1>Fact-checks</h1>
         <p className="public-page__meta">
           {total === 0
             ? `${newsroom.name} has not published a fact-check yet.`

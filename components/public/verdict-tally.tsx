@@ -1,5 +1,5 @@
-import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
-import { describeTally, type VerdictCount } from "@/lib/publishing/public-index";
+import { VERDICT_LABELS, type VerdictCount } from "@/lib/annotations/verdicts";
+import { describeTally } from "@/lib/publishing/public-index";
 
 /** How many claims a fact-check found of each verdict: one badge a verdict, and the same in words for screen readers. */
 export function VerdictTally({ tally }: { tally: VerdictCount[] }) {

@@ -26,3 +26,12 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   misleading: "Misleading",
   unproven: "Unproven",
 };
+
+/** How many claims have one verdict; `verdict` null counts those without one. */
+export type VerdictCount = { verdict: Verdict | null; count: number };
+
+/** Counts in the form's order of verdicts, those without a verdict last. */
+export function inVerdictOrder(tally: VerdictCount[]): VerdictCount[] {
+  const rank = (verdict: Verdict | null) => (verdict === null ? VERDICTS.length : VERDICTS.indexOf(verdict));
+  return [...tally].sort((a, b) => rank(a.verdict) - rank(b.verdict));
+}

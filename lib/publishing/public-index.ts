@@ -1,12 +1,9 @@
 import { and, asc, count, desc, inArray, isNotNull } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
-import { VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/annotations/verdicts";
+import { inVerdictOrder, VERDICT_LABELS, type Verdict, type VerdictCount } from "@/lib/annotations/verdicts";
 import { lastPublicChanges, updatedAfter } from "./public-changes";
 import { SHOWN_IN_PUBLIC } from "./public-view";
-
-/** How many claims of one verdict a public page shows; `verdict` null counts those published without one. */
-export type VerdictCount = { verdict: Verdict | null; count: number };
 
 /** A published fact-check as the public index and the feed list it. */
 export type PublishedFactCheck = {
@@ -91,11 +88,9 @@ async function verdictTallies(db: Database, articleIds: string[]): Promise<Map<s
     .groupBy(annotations.articleId, annotations.verdict);
   const byArticle = new Map<string, VerdictCount[]>();
   for (const { articleId, verdict, count } of rows) byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), { verdict, count }]);
-  for (const tally of byArticle.values()) tally.sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict));
+  for (const [articleId, tally] of byArticle) byArticle.set(articleId, inVerdictOrder(tally));
   return byArticle;
 }
-
-const verdictRank = (verdict: Verdict | null) => (verdict === null ? VERDICTS.length : VERDICTS.indexOf(verdict));
 
 /** "3 claims checked: 2 false, 1 mostly true": a tally in words, for a summary or a screen reader. */
 export function describeTally(tally: VerdictCount[]): string {

@@ -2,10 +2,9 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/rows";
-import { VERDICTS, type Verdict } from "@/lib/annotations/verdicts";
+import { inVerdictOrder, type VerdictCount } from "@/lib/annotations/verdicts";
 import { mayViewStatistics } from "@/lib/policies/statistics";
 import { enforce } from "@/lib/policies/enforce";
-import type { VerdictCount } from "@/lib/publishing/public-index";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
 
@@ -13,7 +12,7 @@ import { parseInput } from "@/lib/validation";
 export const STATISTICS_PERIODS = [7, 30, 90] as const;
 export type StatisticsPeriod = (typeof STATISTICS_PERIODS)[number];
 
-export const statisticsQuerySchema = z.strictObject({
+const statisticsQuerySchema = z.strictObject({
   days: z
     .enum(STATISTICS_PERIODS.map(String) as [string, ...string[]], { error: `must be one of ${STATISTICS_PERIODS.join(", ")}` })
     .default("30")
@@ -88,7 +87,7 @@ async function flowSince(db: Database, since: Date): Promise<DeskStatistics["flo
 }
 
 async function approvedByVerdictSince(db: Database, since: Date): Promise<VerdictCount[]> {
-  const rows = rowsOf<{ verdict: Verdict | null; count: number }>(
+  const rows = rowsOf<VerdictCount>(
     await db.execute(sql`
       select a.verdict, count(*)::int as "count"
       from annotations a
@@ -99,8 +98,7 @@ async function approvedByVerdictSince(db: Database, since: Date): Promise<Verdic
       group by a.verdict
     `),
   );
-  const rank = (verdict: Verdict | null) => (verdict === null ? VERDICTS.length : VERDICTS.indexOf(verdict));
-  return rows.sort((a, b) => rank(a.verdict) - rank(b.verdict));
+  return inVerdictOrder(rows);
 }
 
 /**

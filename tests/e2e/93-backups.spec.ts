@@ -7,7 +7,7 @@ test("an admin downloads a backup of the whole desk, which the audit trail recor
   await signIn(page, "admin@example.com");
   await page.getByRole("link", { name: "Backups" }).click();
   await expect(page.getByRole("heading", { name: "Backups", level: 1 })).toBeVisible();
-  await expect(page.getByText(/^Every 24 hours into .*backups on the server; the newest 7 are kept\. The next is due on /)).toBeVisible();
+  await expect(page.getByText(/^Every 24 h into .*backups on the server; the newest 7 are kept\. The next is due on /)).toBeVisible();
 
   const saving = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download a backup now" }).click();
