@@ -7,6 +7,7 @@ import { ApiError, callApi } from "./api-client";
 import { LabelledField } from "./labelled-field";
 import { Message } from "./message";
 import { ModalDialog } from "./modal-dialog";
+import { SubmitOrCancel } from "./submit-or-cancel";
 
 type Props = {
   user: { id: string; name: string; email: string };
@@ -63,14 +64,7 @@ export function EditUserDialog({ user, onDone, onClose }: Props) {
         <LabelledField id={`${id}-name`} name="name" label="Name" errorLabel="The name" errors={errors} defaultValue={user.name} maxLength={100} data-autofocus="" />
         <LabelledField id={`${id}-email`} name="email" label="Email" errorLabel="The email" errors={errors} type="email" defaultValue={user.email} autoComplete="off" />
         <Message text={message} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? "Saving…" : "Save"}
-          </button>
-          <button type="button" className="link-button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <SubmitOrCancel label={busy ? "Saving…" : "Save"} disabled={busy} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

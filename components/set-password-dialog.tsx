@@ -6,6 +6,7 @@ import { ApiError, callApi } from "./api-client";
 import { LabelledField } from "./labelled-field";
 import { Message } from "./message";
 import { ModalDialog } from "./modal-dialog";
+import { SubmitOrCancel } from "./submit-or-cancel";
 
 type Props = {
   user: { id: string; name: string; hasPassword: boolean };
@@ -70,14 +71,7 @@ export function SetPasswordDialog({ user, minLength, onDone, onClose }: Props) {
         />
         <LabelledField id={`${id}-repeat`} name="repeat" label="Repeat it" errorLabel="The repeated password" errors={errors} type="password" autoComplete="new-password" />
         <Message text={message} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? "Saving…" : "Set password"}
-          </button>
-          <button type="button" className="link-button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <SubmitOrCancel label={busy ? "Saving…" : "Set password"} disabled={busy} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -9,6 +9,7 @@ import { Message } from "../message";
 import { useApiAction } from "../use-api-action";
 import { useClaimStore } from "./claim-store";
 import { deskApi } from "./desk-api";
+import { SubmitOrCancel } from "../submit-or-cancel";
 
 /** Who checks the claim and by when; editors set both, a reviewer takes an unassigned claim or gives back their own. */
 export function ClaimAssignment({ annotation, actor }: { annotation: AnnotationRecord; actor: Actor }) {
@@ -88,14 +89,7 @@ function AssignmentForm(props: {
     >
       <Message text={error} />
       <AssigneeFields colleagues={colleagues} assigneeId={assigneeId} dueOn={dueOn} onAssigneeChange={setAssigneeId} onDueChange={setDueOn} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={props.busy || !colleagues}>
-          Save assignment
-        </button>
-        <button type="button" className="link-button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label="Save assignment" disabled={props.busy || !colleagues} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { isSafeHttpUrl, withWebScheme } from "@/lib/urls";
 import { ModalDialog } from "../modal-dialog";
+import { SubmitOrCancel } from "../submit-or-cancel";
 
 type Props = {
   /** The address of the link already on the selection, or null for a new link. */
@@ -51,19 +52,13 @@ export function LinkDialog({ current, onApply, onRemove, onClose }: Props) {
             {error}
           </p>
         )}
-        <div className="form-actions">
-          <button type="submit" className="primary">
-            Apply link
-          </button>
+        <SubmitOrCancel label="Apply link" onCancel={onClose}>
           {current && (
             <button type="button" className="danger" onClick={onRemove}>
               Remove link
             </button>
           )}
-          <button type="button" className="link-button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        </SubmitOrCancel>
       </form>
     </ModalDialog>
   );

@@ -6,6 +6,7 @@ import type { AnnotationRecord } from "@/lib/annotations/record";
 import { ACTIONS_NEEDING_COMMENT, actionsFrom, EDITABLE_STATUSES, REVIEW_ACTIONS, type ReviewAction } from "@/lib/reviews/transitions";
 import type { Actor } from "@/lib/users/actor";
 import { useConfirm } from "../confirm-dialog";
+import { SubmitOrCancel } from "../submit-or-cancel";
 
 type Props = {
   actor: Actor;
@@ -56,14 +57,7 @@ export function ReviewActions({ actor, annotation, onAction, onEdit, onDelete }:
           {pending === "reopen" ? "Why reopen it?" : pending === "request_changes" ? "What must change?" : "Comment (optional)"}
         </label>
         <textarea id={`${id}-comment`} rows={3} required={needsComment} value={comment} onChange={(e) => setComment(e.target.value)} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy || (needsComment && !comment.trim())}>
-            {REVIEW_ACTIONS[pending].label}
-          </button>
-          <button type="button" className="link-button" onClick={() => setPending(null)}>
-            Cancel
-          </button>
-        </div>
+        <SubmitOrCancel label={REVIEW_ACTIONS[pending].label} disabled={busy || (needsComment && !comment.trim())} onCancel={() => setPending(null)} />
       </form>
     );
   }
