@@ -104,6 +104,11 @@ export const articles = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     /** The editor who published it; null while it is not public. */
     publishedBy: uuid("published_by").references(() => users.id),
+    /**
+     * When the article was first published, kept through unpublishing: what its public page changed after
+     * this is listed on it as a correction or an update (`lib/publishing/corrections.ts`).
+     */
+    firstPublishedAt: timestamp("first_published_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -267,6 +272,12 @@ export const reviewEvents = pgTable(
       .notNull()
       .references(() => users.id),
     comment: text("comment"),
+    /**
+     * The claim's verdict when its status changed: for an approval, the rating the desk published. Null on
+     * placement events, for a claim without a verdict, and on status changes recorded before migration 0015
+     * (except each approved claim's latest approval, which that migration filled in).
+     */
+    verdict: verdictEnum("verdict"),
     createdAt: createdAt(),
   },
   (table) => [

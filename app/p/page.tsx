@@ -9,6 +9,7 @@ import { getDb } from "@/db/client";
 import { newsroomConfig } from "@/lib/newsroom/config";
 import { feedUrl, publicIndexUrl } from "@/lib/publishing/atom-feed";
 import { listPublished } from "@/lib/publishing/public-index";
+import { publicDay } from "@/lib/publishing/public-dates";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +42,6 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** The newsroom's published fact-checks, newest first: public, readable without JavaScript. */
 export default async function PublicIndexPage(props: Props) {
@@ -72,8 +72,16 @@ export default async function PublicIndexPage(props: Props) {
               <a href={`/p/${encodeURIComponent(factCheck.slug)}`}>{factCheck.title}</a>
             </h2>
             <p className="public-page__meta">
-              {[factCheck.byline, `Fact-check published ${dateFormat.format(new Date(factCheck.publishedAt))}`].filter(Boolean).join(" · ")}
-              {factCheck.updatedAt && ` · updated ${dateFormat.format(new Date(factCheck.updatedAt))}`}
+              {[factCheck.byline, `Fact-check published ${publicDay(factCheck.publishedAt)}`].filter(Boolean).join(" · ")}
+              {factCheck.updatedAt && ` · updated ${publicDay(factCheck.updatedAt)}`}
+              {factCheck.correctedAt && (
+                <>
+                  {" · "}
+                  <a className="public-index__corrected" href={`/p/${encodeURIComponent(factCheck.slug)}#corrections`}>
+                    corrected {publicDay(factCheck.correctedAt)}
+                  </a>
+                </>
+              )}
             </p>
             <VerdictTally tally={factCheck.verdicts} />
           </li>

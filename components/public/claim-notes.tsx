@@ -1,10 +1,12 @@
-import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
+import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import type { PublicClaim } from "@/lib/publishing/public-view";
+import { publicDay } from "@/lib/publishing/public-dates";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** The fact-check's notes, one per approved claim: the quote, its verdict, why, and the sources. */
-export function ClaimNotes({ claims }: { claims: PublicClaim[] }) {
+/**
+ * The fact-check's notes, one per approved claim: the quote, its verdict, why, and the sources; a claim
+ * re-rated since publication says what it was rated before (`ratingChanges`), with a link to the correction.
+ */
+export function ClaimNotes({ claims, ratingChanges }: { claims: PublicClaim[]; ratingChanges: Map<string, { at: string; from: Verdict }> }) {
   return (
     <ol className="claim-notes">
       {claims.map((claim) => (
@@ -41,8 +43,14 @@ export function ClaimNotes({ claims }: { claims: PublicClaim[] }) {
             </div>
           )}
           <p className="claim-note__meta muted">
-            Checked {dateFormat.format(new Date(claim.approvedAt))}
+            Checked {publicDay(claim.approvedAt)}
             {claim.approvedBy && <> · reviewed by {claim.approvedBy}</>}
+            {ratingChanges.has(claim.id) && (
+              <>
+                {" · "}
+                <a href="#corrections">Corrected: rated {VERDICT_LABELS[ratingChanges.get(claim.id)!.from]} before</a>
+              </>
+            )}
             <span className="claim-note__back">
               {" · "}
               <a href={`#claim-text-${claim.id}`}>

@@ -12,7 +12,7 @@ export function ArticleTools({ articleId, publication, canPublish, canImport, ap
     <details className="article-tools" open={!!publication.publishedAt || undefined}>
       <summary>Publish and export</summary>
       <div className="article-tools__body">
-        <PublishControl articleId={articleId} initial={publication} canPublish={canPublish} appUrl={appUrl} />
+        <PublishControl articleId={articleId} canPublish={canPublish} appUrl={appUrl} />
         <p className="article-tools__exports">
           Export: <a href={`${api}?format=w3c`}>W3C annotations (JSON-LD)</a> · <a href={`${api}?format=csv`}>CSV</a> ·{" "}
           <a href={`/articles/${articleId}/report`}>Printable report</a>

@@ -7,12 +7,13 @@ import { callApi } from "../api-client";
 import { useConfirm } from "../confirm-dialog";
 import { Message } from "../message";
 import { useApiAction } from "../use-api-action";
+import { usePublication } from "./publication-context";
 
-type Props = { articleId: string; initial: Publication; canPublish: boolean; appUrl: string };
+type Props = { articleId: string; canPublish: boolean; appUrl: string };
 
 /** Whether the fact-check is public, its address to copy, and (for editors) Publish and Unpublish. */
-export function PublishControl({ articleId, initial, canPublish, appUrl }: Props) {
-  const [publication, setPublication] = useState(initial);
+export function PublishControl({ articleId, canPublish, appUrl }: Props) {
+  const { publication, setPublication } = usePublication();
   const { busy, error, run } = useApiAction();
   const [copied, setCopied] = useState(false);
   const { confirm, dialog } = useConfirm();

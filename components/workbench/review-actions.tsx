@@ -6,6 +6,7 @@ import type { AnnotationRecord } from "@/lib/annotations/record";
 import { ACTIONS_NEEDING_COMMENT, actionsFrom, EDITABLE_STATUSES, REVIEW_ACTIONS, type ReviewAction } from "@/lib/reviews/transitions";
 import type { Actor } from "@/lib/users/actor";
 import { useConfirm } from "../confirm-dialog";
+import { usePublication } from "../publishing/publication-context";
 import { SubmitOrCancel } from "../submit-or-cancel";
 
 type Props = {
@@ -23,6 +24,9 @@ export function ReviewActions({ actor, annotation, onAction, onEdit, onDelete }:
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
   const { confirm, dialog } = useConfirm();
+  const { publication } = usePublication();
+  // What `SHOWN_IN_PUBLIC` lets through: reopening this claim changes what readers see.
+  const onPublicPage = !!publication.publishedAt && annotation.status === "approved" && !annotation.orphaned && annotation.placementChecked;
   const actions = actionsFrom(annotation.status).filter((action) => mayTakeReviewAction(actor, annotation, action).allowed);
   const editable = EDITABLE_STATUSES.includes(annotation.status);
   const canEdit = editable && mayEditAnnotation(actor, annotation).allowed;
@@ -45,6 +49,7 @@ export function ReviewActions({ actor, annotation, onAction, onEdit, onDelete }:
 
   if (pending) {
     const needsComment = ACTIONS_NEEDING_COMMENT.includes(pending);
+    const warnsReaders = pending === "reopen" && onPublicPage;
     return (
       <form
         className="review-comment"
@@ -56,7 +61,20 @@ export function ReviewActions({ actor, annotation, onAction, onEdit, onDelete }:
         <label htmlFor={`${id}-comment`}>
           {pending === "reopen" ? "Why reopen it?" : pending === "request_changes" ? "What must change?" : "Comment (optional)"}
         </label>
-        <textarea id={`${id}-comment`} rows={3} required={needsComment} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`${id}-comment`}
+          rows={3}
+          required={needsComment}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          aria-describedby={warnsReaders ? `${id}-public` : undefined}
+        />
+        {warnsReaders && (
+          <p className="notice" id={`${id}-public`}>
+            Readers see this rating on the public page. Reopening takes it off until the claim is approved again, and the page lists that
+            among its corrections.
+          </p>
+        )}
         <SubmitOrCancel label={REVIEW_ACTIONS[pending].label} disabled={busy || (needsComment && !comment.trim())} onCancel={() => setPending(null)} />
       </form>
     );

@@ -52,7 +52,7 @@ export function describeEntry(entry: AuditEntryRecord): string {
     case "annotation.deleted":
       return "deleted the claim";
     case "annotation.status_changed":
-      return `moved it from ${statusLabel(before?.status)} to ${statusLabel(after?.status)}`;
+      return `moved it from ${statusLabel(before?.status)} to ${statusLabel(after?.status)}${after?.verdict ? `, rated ${verdictLabel(after.verdict)}` : ""}`;
     case "annotation.assigned":
       return assignment(entry);
     case "annotation.orphaned":

@@ -2,6 +2,7 @@ import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { NewsroomConfig } from "@/lib/newsroom/config";
 import { publicPageUrl } from "./claim-review";
 import { describeTally, type FeedClaim, type PublishedFactCheck } from "./public-index";
+import { publicDay } from "@/lib/publishing/public-dates";
 
 /** How many fact-checks the feed holds: the newest publications. */
 export const FEED_LENGTH = 50;
@@ -50,14 +51,15 @@ export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactChe
 
 const lastChangeOf = (factCheck: PublishedFactCheck) => factCheck.updatedAt ?? factCheck.publishedAt;
 
-/** The entry's body as HTML: the tally, then each claim's verdict, quote and explanation, then the link. */
+/** The entry's body as HTML: the tally, whether it was corrected, then each claim's verdict, quote and explanation, then the link. */
 function contentOf(factCheck: PublishedFactCheck & { claims: FeedClaim[] }, summary: string, url: string): string {
   const claims = factCheck.claims.map(
     (claim) =>
       `<p><strong>${html(claim.verdict ? VERDICT_LABELS[claim.verdict] : "No verdict")}</strong>: “${html(claim.quote)}”</p>` +
       (claim.explanation ? `<p>${html(claim.explanation)}</p>` : ""),
   );
-  return [`<p>${html(summary)}</p>`, ...claims, `<p><a href="${html(url)}">Read the fact-check</a></p>`].join("");
+  const corrected = factCheck.correctedAt ? [`<p><strong>Corrected on ${html(publicDay(factCheck.correctedAt))}</strong>: see the corrections on the page.</p>`] : [];
+  return [`<p>${html(summary)}</p>`, ...corrected, ...claims, `<p><a href="${html(url)}">Read the fact-check</a></p>`].join("");
 }
 
 /**

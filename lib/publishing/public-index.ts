@@ -2,6 +2,7 @@ import { and, asc, count, desc, inArray, isNotNull } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
 import { inVerdictOrder, VERDICT_LABELS, type Verdict, type VerdictCount } from "@/lib/annotations/verdicts";
+import { lastCorrectionsOf } from "./corrections";
 import { lastPublicChanges, updatedAfter } from "./public-changes";
 import { SHOWN_IN_PUBLIC } from "./public-view";
 
@@ -15,6 +16,8 @@ export type PublishedFactCheck = {
   publishedAt: string;
   /** When its page last changed after publication, or null (see `PublicArticle.updatedAt`). */
   updatedAt: string | null;
+  /** When a rating on it was last changed or withdrawn after its first publication (a correction), or null. */
+  correctedAt: string | null;
   /** The claims its page shows, by verdict in the form's order, "no verdict" last; only verdicts it has. */
   verdicts: VerdictCount[];
 };
@@ -32,7 +35,15 @@ const IS_PUBLISHED = isNotNull(articles.publishedAt);
 export async function listPublished(db: Database, { offset, limit }: { offset: number; limit: number }): Promise<{ total: number; factChecks: PublishedFactCheck[] }> {
   const [rows, [counted]] = await Promise.all([
     db
-      .select({ id: articles.id, slug: articles.slug, title: articles.title, byline: articles.byline, publishedOn: articles.publishedOn, publishedAt: articles.publishedAt })
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        title: articles.title,
+        byline: articles.byline,
+        publishedOn: articles.publishedOn,
+        publishedAt: articles.publishedAt,
+        firstPublishedAt: articles.firstPublishedAt,
+      })
       .from(articles)
       .where(IS_PUBLISHED)
       .orderBy(...NEWEST_FIRST)
@@ -43,12 +54,20 @@ export async function listPublished(db: Database, { offset, limit }: { offset: n
   const total = counted?.total ?? 0;
   if (rows.length === 0) return { total, factChecks: [] };
   const ids = rows.map((row) => row.id);
-  const [tallies, changes] = await Promise.all([verdictTallies(db, ids), lastPublicChanges(db, inArray(articles.id, ids))]);
-  const factChecks = rows.map((row) => ({
+  const [tallies, changes, corrections] = await Promise.all([
+    verdictTallies(db, ids),
+    lastPublicChanges(db, inArray(articles.id, ids)),
+    lastCorrectionsOf(
+      db,
+      rows.map((row) => ({ id: row.id, firstPublishedAt: row.firstPublishedAt ?? row.publishedAt! })),
+    ),
+  ]);
+  const factChecks = rows.map(({ firstPublishedAt: _, ...row }) => ({
     ...row,
     slug: row.slug!,
     publishedAt: row.publishedAt!.toISOString(),
     updatedAt: updatedAfter(row.publishedAt!, changes.get(row.id)),
+    correctedAt: corrections.get(row.id) ?? null,
     verdicts: tallies.get(row.id) ?? [],
   }));
   return { total, factChecks };

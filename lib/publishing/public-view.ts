@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { isSafeHttpUrl } from "@/lib/urls";
+import { publicChangesOfArticle, toldToReaders, type PublicChange } from "./corrections";
 import { lastPublicChanges, updatedAfter } from "./public-changes";
 
 /**
@@ -53,6 +54,8 @@ export type PublicArticle = {
   updatedAt: string | null;
   doc: unknown;
   claims: PublicClaim[];
+  /** Its corrections and updates since it was first published, newest first. */
+  changes: PublicChange[];
 };
 
 /**
@@ -69,26 +72,31 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
       originalUrl: articles.originalUrl,
       publishedOn: articles.publishedOn,
       publishedAt: articles.publishedAt,
+      firstPublishedAt: articles.firstPublishedAt,
       doc: articles.doc,
     })
     .from(articles)
     .where(and(eq(articles.slug, slug), isNotNull(articles.publishedAt)));
   if (!article) return null;
-  const claims = await db
-    .select({
-      id: annotations.id,
-      quote: annotations.quote,
-      start: annotations.startOffset,
-      end: annotations.endOffset,
-      verdict: annotations.verdict,
-      explanation: annotations.explanation,
-    })
-    .from(annotations)
-    .where(and(eq(annotations.articleId, article.id), SHOWN_IN_PUBLIC))
-    .orderBy(asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt));
-  const ids = claims.map((claim) => claim.id);
-  const [sourceRows, approvals] = ids.length ? await Promise.all([selectSources(db, ids), selectApprovals(db, ids)]) : [[], new Map<string, Approval>()];
-  const changedAt = (await lastPublicChanges(db, eq(articles.id, article.id))).get(article.id);
+  // Everything else at once: each part selects the article's shown claims by itself.
+  const [claims, sourcesByClaim, approvals, changedAt, changes] = await Promise.all([
+    db
+      .select({
+        id: annotations.id,
+        quote: annotations.quote,
+        start: annotations.startOffset,
+        end: annotations.endOffset,
+        verdict: annotations.verdict,
+        explanation: annotations.explanation,
+      })
+      .from(annotations)
+      .where(and(eq(annotations.articleId, article.id), SHOWN_IN_PUBLIC))
+      .orderBy(asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt)),
+    selectSources(db, article.id),
+    selectApprovals(db, article.id),
+    lastPublicChanges(db, eq(articles.id, article.id)).then((latest) => latest.get(article.id)),
+    publicChangesOfArticle(db, article.id, article.firstPublishedAt ?? article.publishedAt!),
+  ]);
   return {
     id: article.id,
     slug: article.slug!,
@@ -104,35 +112,44 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
       return {
         ...claim,
         number: index + 1,
-        sources: sourceRows.filter((source) => source.annotationId === claim.id).map(({ annotationId: _, ...source }) => source),
+        sources: sourcesByClaim.get(claim.id) ?? [],
         approvedAt: (approval?.at ?? article.publishedAt!).toISOString(),
         approvedBy: options.showReviewers ? (approval?.name ?? null) : null,
       };
     }),
+    changes: toldToReaders(changes, new Set(claims.map((claim) => claim.id))),
   };
 }
 
-async function selectSources(db: Database, annotationIds: string[]) {
+/** The sources of the article's shown claims, by claim, in their order. */
+async function selectSources(db: Database, articleId: string): Promise<Map<string, PublicSource[]>> {
   const rows = await db
     .select({ annotationId: sources.annotationId, url: sources.url, title: sources.title, publisher: sources.publisher, archiveUrl: sources.archiveUrl })
     .from(sources)
-    .where(inArray(sources.annotationId, annotationIds))
+    .innerJoin(annotations, eq(annotations.id, sources.annotationId))
+    .where(and(eq(annotations.articleId, articleId), SHOWN_IN_PUBLIC))
     .orderBy(asc(sources.annotationId), asc(sources.position));
-  // Sources were validated on the way in; this keeps a forged or legacy row from becoming a public link.
-  return rows
-    .filter((row) => isSafeHttpUrl(row.url))
-    .map((row) => ({ ...row, archiveUrl: row.archiveUrl && isSafeHttpUrl(row.archiveUrl) ? row.archiveUrl : null }));
+  const byClaim = new Map<string, PublicSource[]>();
+  for (const { annotationId, ...source } of rows) {
+    // Sources were validated on the way in; this keeps a forged or legacy row from becoming a public link.
+    if (!isSafeHttpUrl(source.url)) continue;
+    const list = byClaim.get(annotationId) ?? [];
+    list.push({ ...source, archiveUrl: source.archiveUrl && isSafeHttpUrl(source.archiveUrl) ? source.archiveUrl : null });
+    byClaim.set(annotationId, list);
+  }
+  return byClaim;
 }
 
 type Approval = { at: Date; name: string };
 
-/** Each claim's latest approval: when, and by whom. */
-async function selectApprovals(db: Database, annotationIds: string[]): Promise<Map<string, Approval>> {
+/** Each shown claim's latest approval: when, and by whom. */
+async function selectApprovals(db: Database, articleId: string): Promise<Map<string, Approval>> {
   const rows = await db
     .select({ annotationId: reviewEvents.annotationId, at: reviewEvents.createdAt, name: users.name })
     .from(reviewEvents)
+    .innerJoin(annotations, eq(annotations.id, reviewEvents.annotationId))
     .innerJoin(users, eq(users.id, reviewEvents.actorId))
-    .where(and(inArray(reviewEvents.annotationId, annotationIds), eq(reviewEvents.kind, "status"), eq(reviewEvents.toStatus, "approved")))
+    .where(and(eq(annotations.articleId, articleId), SHOWN_IN_PUBLIC, eq(reviewEvents.kind, "status"), eq(reviewEvents.toStatus, "approved")))
     .orderBy(desc(reviewEvents.createdAt));
   const latest = new Map<string, Approval>();
   for (const row of rows) if (!latest.has(row.annotationId)) latest.set(row.annotationId, { at: row.at, name: row.name });

@@ -1,4 +1,4 @@
-import { eq, like, or } from "drizzle-orm";
+import { eq, like, or, sql } from "drizzle-orm";
 import { isUniqueViolation } from "@/db/errors";
 import type { Database, Transaction } from "@/db/database";
 import { articles } from "@/db/schema";
@@ -57,9 +57,10 @@ async function publishOnce(db: Database, actor: Actor, articleId: string): Promi
     const article = await lockArticle(tx, articleId);
     if (article.publishedAt) throw new Conflict(`The article is already published at /p/${article.slug}.`);
     const slug = article.slug ?? (await freeSlugFor(tx, article.title));
+    // The database's clock, as for the review events that the public page's corrections are dated against.
     const [published] = await tx
       .update(articles)
-      .set({ slug, publishedAt: new Date(), publishedBy: actor.id })
+      .set({ slug, publishedAt: sql`now()`, publishedBy: actor.id, firstPublishedAt: sql`coalesce(${articles.firstPublishedAt}, now())` })
       .where(eq(articles.id, articleId))
       .returning({ publishedAt: articles.publishedAt });
     const publication = { slug, publishedAt: published!.publishedAt!.toISOString() };

@@ -70,6 +70,8 @@ export async function changeStatus(db: Database, actor: Actor | null, id: string
       toStatus: change.to,
       actorId: actor!.id,
       comment: change.comment || null,
+      // An approval's verdict is the rating published: what a later approval is compared with on the public page.
+      verdict: annotation.verdict,
     });
     // The reason for a review decision opens (or continues) the claim's discussion, where the author can answer it.
     if (change.comment) await insertComment(tx, actor!, annotation, { body: change.comment });
@@ -78,7 +80,11 @@ export async function changeStatus(db: Database, actor: Actor | null, id: string
       annotationChange(actor!.id, annotation, {
         action: "status_changed",
         before: { status: annotation.status },
-        after: { status: change.to, ...(change.comment && { comment: change.comment }) },
+        after: {
+          status: change.to,
+          ...(change.to === "approved" && annotation.verdict && { verdict: annotation.verdict }),
+          ...(change.comment && { comment: change.comment }),
+        },
       }),
     );
     await touchArticleAnnotations(tx, annotation.articleId);

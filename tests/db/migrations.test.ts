@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/db/connect";
 import { findEarlierChecks } from "@/lib/annotations/earlier-checks";
 import { engines } from "./engines";
-import { addArticle } from "./fixtures";
+import { ARTICLE_TEXT } from "./fixtures";
+import { documentFromPlainText, plainTextOf } from "@/lib/articles/document";
 import { findActor } from "@/lib/users/service";
 import { isCurrentSession } from "@/lib/users/sessions";
 import { signOutEverywhere } from "@/lib/users/account";
@@ -54,6 +55,17 @@ async function addUserBefore(db: Database, role: Role): Promise<Actor> {
   return { id: row!.id as string, email, name, role, disabled: false };
 }
 
+/** The demo-sized article as an older schema stores one (see `addUserBefore`). */
+async function addArticleBefore(db: Database): Promise<{ id: string }> {
+  const doc = documentFromPlainText(ARTICLE_TEXT);
+  const [row] = rowsOf(
+    await db.execute(
+      sql`insert into articles (title, doc, plain_text) values ('Mines for Ukraine', ${JSON.stringify(doc.toJSON())}::jsonb, ${plainTextOf(doc)}) returning id`,
+    ),
+  );
+  return { id: row!.id as string };
+}
+
 /**
  * Data written before migration `tag`, read after it: what the migration does to existing rows. On
  * each engine, `run` gets a database migrated up to the migration before `tag`; it writes rows, then
@@ -86,7 +98,7 @@ function overExistingData(tag: string, title: string, run: (connection: Connecti
 overExistingData("0009_placement_checks", "0009 records the quote a checked placement stands on, nothing for one still waiting for a check, and the revision that orphaned an orphan", async (connection) => {
   const db = connection.db;
   const author = await addUserBefore(db, "reviewer");
-  const article = await addArticle(db);
+  const article = await addArticleBefore(db);
   await db.execute(sql`update articles set revision = 3 where id = ${article.id}`);
   await db.execute(sql`
     insert into annotations (article_id, author_id, quote, prefix, suffix, start_offset, end_offset, placement_checked, orphaned_at)
@@ -110,7 +122,7 @@ overExistingData("0009_placement_checks", "0009 records the quote a checked plac
 overExistingData("0010_inbox_events", "0010 fans the review events already recorded out to the claims' authors and assignees, but not to whoever made them, and later ones as they come", async (connection) => {
   const db = connection.db;
   const [author, assignee, editor] = [await addUserBefore(db, "reviewer"), await addUserBefore(db, "reviewer"), await addUserBefore(db, "editor")];
-  const article = await addArticle(db);
+  const article = await addArticleBefore(db);
   await db.execute(sql`
     insert into annotations (article_id, author_id, assignee_id, quote, prefix, suffix, start_offset, end_offset)
     values (${article.id}, ${author.id}, ${assignee.id}, 'a claim', '', '', 0, 7)`);
@@ -140,7 +152,7 @@ overExistingData("0010_inbox_events", "0010 fans the review events already recor
 overExistingData("0011_earlier_checks", "0011 gives the claims approved before it their text-search terms: a new claim finds them checked before", async (connection) => {
   const db = connection.db;
   const author = await addUserBefore(db, "reviewer");
-  const article = await addArticle(db);
+  const article = await addArticleBefore(db);
   await db.execute(sql`
     insert into annotations (article_id, author_id, quote, prefix, suffix, start_offset, end_offset, verdict, status)
     values (${article.id}, ${author.id}, 'The United States will send anti-personnel mines to Ukraine', '', '', 0, 59, 'true', 'approved'),
@@ -161,4 +173,47 @@ overExistingData("0012_sessions_and_backups", "0012 keeps everyone signed in: se
   await signOutEverywhere(db, rita);
   expect(isCurrentSession(sessionBefore(rita), (await findActor(db, rita.id))!)).toBe(false);
   expect(isCurrentSession(sessionBefore(ed), (await findActor(db, ed.id))!)).toBe(true);
+});
+
+overExistingData("0015_public_corrections", "0015 dates each published article's first publication and gives each approved claim's latest approval its verdict, and no other", async (connection) => {
+  const db = connection.db;
+  const [author, editor] = [await addUserBefore(db, "reviewer"), await addUserBefore(db, "editor")];
+  const [republished, published, never] = [await addArticleBefore(db), await addArticleBefore(db), await addArticleBefore(db)];
+  // Published on the 1st, unpublished, published again on the 10th; the other one published on the 5th, before audit entries said so.
+  await db.execute(sql`update articles set slug = 'first', published_at = '2026-11-10T09:00:00Z' where id = ${republished.id}`);
+  await db.execute(sql`update articles set slug = 'second', published_at = '2026-11-05T09:00:00Z' where id = ${published.id}`);
+  await db.execute(sql`
+    insert into audit_entries (at, actor_id, subject, subject_id, action, article_id)
+    values ('2026-11-01T09:00:00Z', ${editor.id}, 'article', ${republished.id}, 'published', ${republished.id}),
+           ('2026-11-10T09:00:00Z', ${editor.id}, 'article', ${republished.id}, 'published', ${republished.id})`);
+  await db.execute(sql`
+    insert into annotations (article_id, author_id, quote, prefix, suffix, start_offset, end_offset, verdict, status)
+    values (${republished.id}, ${author.id}, 'approved twice', '', '', 0, 14, 'false', 'approved'),
+           (${republished.id}, ${author.id}, 'reopened', '', '', 20, 28, 'true', 'in_review')`);
+  const approval = (quote: string, at: string, from = "in_review", to = "approved") => sql`
+    insert into review_events (annotation_id, from_status, to_status, actor_id, created_at)
+    select id, ${from}::review_status, ${to}::review_status, ${editor.id}, ${at}::timestamptz from annotations where quote = ${quote}`;
+  await db.execute(approval("approved twice", "2026-11-02T09:00:00Z"));
+  await db.execute(approval("approved twice", "2026-11-03T09:00:00Z", "approved", "in_review"));
+  await db.execute(approval("approved twice", "2026-11-04T09:00:00Z"));
+  await db.execute(approval("reopened", "2026-11-02T09:00:00Z"));
+  await db.execute(approval("reopened", "2026-11-03T09:00:00Z", "approved", "in_review"));
+
+  await connection.migrate();
+
+  const articles = rowsOf(await db.execute(sql`select id, first_published_at from articles`));
+  const firstPublished = (id: string) => articles.find((row) => row.id === id)!.first_published_at;
+  expect(new Date(firstPublished(republished.id) as string).toISOString()).toBe("2026-11-01T09:00:00.000Z");
+  expect(new Date(firstPublished(published.id) as string).toISOString()).toBe("2026-11-05T09:00:00.000Z");
+  expect(firstPublished(never.id)).toBeNull();
+  const events = rowsOf(
+    await db.execute(sql`select a.quote, e.to_status, e.verdict from review_events e join annotations a on a.id = e.annotation_id order by a.quote, e.created_at`),
+  );
+  expect(events).toEqual([
+    { quote: "approved twice", to_status: "approved", verdict: null },
+    { quote: "approved twice", to_status: "in_review", verdict: null },
+    { quote: "approved twice", to_status: "approved", verdict: "false" },
+    { quote: "reopened", to_status: "approved", verdict: null },
+    { quote: "reopened", to_status: "in_review", verdict: null },
+  ]);
 });

@@ -275,6 +275,70 @@ test("a revision saved after publishing shows on the public page as an update", 
   await reader.reload();
   await expect(reader.locator("footer")).toContainText(/Updated on \d+ \w+ \d{4}(,| at) \d\d:\d\d UTC\./);
   await expect(reader.locator("mark.claim-mark")).toHaveCount(2);
+  const updates = reader.getByRole("region", { name: "Corrections and updates" });
+  await expect(updates.getByRole("listitem")).toHaveCount(1);
+  await expect(updates).toContainText("Update");
+  await expect(updates).toContainText("The article's text was revised; the highlights follow the current text.");
+  await expect(reader.locator(".public-page__corrected")).toHaveCount(0);
+  await stranger.close();
+});
+
+test("a rating changed after publishing is told to readers as a correction: under the title, in the claim's note and in the list", async ({ page, browser }, testInfo) => {
+  await signIn(page, "ed@example.com");
+  const { annotations } = (await (await page.request.get(`/api/articles/${articleId}/annotations`)).json()) as { annotations: (Annotation & { quote: string })[] };
+  const second = annotations.find((annotation) => annotation.quote === SECOND)!;
+  const decide = async (request: APIRequestContext, annotation: Annotation, to: string, comment?: string) => {
+    const answer = await request.post(`/api/annotations/${annotation.id}/status`, { data: { to, version: annotation.version, comment } });
+    expect(answer.status()).toBe(200);
+    return ((await answer.json()) as { annotation: Annotation }).annotation;
+  };
+  // The editor reopens it from its card, told that readers will see the rating go.
+  await page.goto(`/articles/${articleId}`);
+  const card = page.getByRole("article", { name: /Claim by Rita Reviewer/ }).filter({ hasText: SECOND });
+  await card.getByRole("button", { expanded: false }).click();
+  await card.getByRole("button", { name: "Reopen" }).click();
+  await expect(card.locator(".notice")).toHaveText(
+    "Readers see this rating on the public page. Reopening takes it off until the claim is approved again, and the page lists that among its corrections.",
+  );
+  await card.locator(".notice").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("reopen-published-claim.png") });
+  await card.getByLabel("Why reopen it?").fill("The tender was amended: check the new figure.");
+  await card.getByRole("button", { name: "Reopen" }).click();
+  await expect(card.getByText(/In review/).first()).toBeVisible();
+  const { annotation: reopened } = (await (await page.request.get(`/api/annotations/${second.id}`)).json()) as { annotation: Annotation };
+  let current = await decide(page.request, reopened, "changes_requested", "The amended tender says 13 million euros.");
+  const rita = await browser.newContext();
+  const ritaPage = await rita.newPage();
+  await signIn(ritaPage, "rita@example.com");
+  const edited = await ritaPage.request.patch(`/api/annotations/${second.id}`, {
+    data: { verdict: "mostly_false", explanation: "The amended tender puts the repairs at 13 million euros.", version: current.version },
+  });
+  expect(edited.status()).toBe(200);
+  current = await decide(ritaPage.request, ((await edited.json()) as { annotation: Annotation }).annotation, "in_review");
+  await rita.close();
+  await decide(page.request, current, "approved");
+
+  const stranger = await browser.newContext();
+  const reader = await stranger.newPage();
+  await reader.goto(`/p/${slug}`);
+  await expect(reader.locator(".public-page__corrected")).toContainText(/^Corrected on \d+ \w+ \d{4}: see the corrections\.$/);
+  const note = reader.locator(".claim-note").filter({ hasText: SECOND });
+  await expect(note.locator(".verdict-badge")).toHaveText("Mostly false");
+  await expect(note.getByRole("link", { name: "Corrected: rated False before" })).toHaveAttribute("href", "#corrections");
+  const corrections = reader.getByRole("region", { name: "Corrections and updates" });
+  const correction = corrections.getByRole("listitem").first();
+  await expect(correction).toContainText("Correction");
+  await expect(correction).toContainText(`We changed our rating of ${SECOND} from False to Mostly false.`);
+  await correction.getByRole("link", { name: "See fact-check 2" }).click();
+  await expect(reader).toHaveURL(new RegExp(`#claim-${second.id}$`));
+  await expect(corrections.getByRole("listitem")).toHaveCount(2);
+  await reader.screenshot({ path: testInfo.outputPath("public-corrections.png"), fullPage: true });
+  expect((await new AxeBuilder({ page: reader }).analyze()).violations).toEqual([]);
+  // The index says so too, and leads to the corrections.
+  await reader.goto("/p");
+  const listed = reader.getByRole("listitem").filter({ has: reader.getByRole("link", { name: TITLE }) });
+  await expect(listed.getByRole("link", { name: /^corrected \d+ \w+ \d{4}$/ })).toHaveAttribute("href", `/p/${slug}#corrections`);
+  await reader.screenshot({ path: testInfo.outputPath("public-index-corrected.png") });
   await stranger.close();
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleTools } from "@/components/publishing/article-tools";
+import { PublicationProvider } from "@/components/publishing/publication-context";
 import { Workbench } from "@/components/workbench/workbench";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -41,36 +42,38 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const { annotation } = await searchParams;
   const openClaimId = typeof annotation === "string" && isId(annotation) ? annotation : null;
   return (
-    <div className="article-page">
-      <header className="article-page__header">
-        <h1>{article.title}</h1>
-        <p className="muted">
-          {[article.byline, article.publishedOn].filter(Boolean).join(" · ")}
-          {article.originalUrl && /^https?:\/\//i.test(article.originalUrl) && (
-            <>
-              {" · "}
-              <a href={article.originalUrl} rel="nofollow noopener noreferrer" target="_blank">
-                original
-              </a>
-            </>
-          )}
-        </p>
-        <ArticleTools
+    <PublicationProvider initial={publication}>
+      <div className="article-page">
+        <header className="article-page__header">
+          <h1>{article.title}</h1>
+          <p className="muted">
+            {[article.byline, article.publishedOn].filter(Boolean).join(" · ")}
+            {article.originalUrl && /^https?:\/\//i.test(article.originalUrl) && (
+              <>
+                {" · "}
+                <a href={article.originalUrl} rel="nofollow noopener noreferrer" target="_blank">
+                  original
+                </a>
+              </>
+            )}
+          </p>
+          <ArticleTools
+            articleId={article.id}
+            publication={publication}
+            canPublish={mayPublishArticle(actor).allowed}
+            canImport={mayImportAnnotations(actor).allowed}
+            appUrl={newsroomConfig().appUrl}
+          />
+        </header>
+        <Workbench
           articleId={article.id}
-          publication={publication}
-          canPublish={mayPublishArticle(actor).allowed}
-          canImport={mayImportAnnotations(actor).allowed}
-          appUrl={newsroomConfig().appUrl}
+          doc={article.doc}
+          revision={article.revision}
+          actor={actor}
+          canEditArticle={mayEditArticle(actor).allowed}
+          openClaimId={openClaimId}
         />
-      </header>
-      <Workbench
-        articleId={article.id}
-        doc={article.doc}
-        revision={article.revision}
-        actor={actor}
-        canEditArticle={mayEditArticle(actor).allowed}
-        openClaimId={openClaimId}
-      />
-    </div>
+      </div>
+    </PublicationProvider>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClaimNotes } from "@/components/public/claim-notes";
+import { PublicCorrections, PublicDate } from "@/components/public/public-corrections";
 import { PublicMasthead } from "@/components/public/public-masthead";
 import "@/components/public/public-page.css";
 import { MarkedArticle } from "@/components/public/marked-article";
@@ -10,9 +11,11 @@ import { documentFromJSON } from "@/lib/articles/document";
 import { newsroomConfig } from "@/lib/newsroom/config";
 import { feedUrl } from "@/lib/publishing/atom-feed";
 import { claimReviewsOf, jsonForScript, publicPageUrl } from "@/lib/publishing/claim-review";
+import { lastCorrectionAt, ratingChangesByClaim } from "@/lib/publishing/corrections";
 import { markClaims } from "@/lib/publishing/marked-text";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
 import { isSlug } from "@/lib/publishing/slug";
+import { publicDay } from "@/lib/publishing/public-dates";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +41,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const updateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 /** The public fact-check: readable by anyone, without JavaScript, with only approved claims. */
@@ -46,6 +48,7 @@ export default async function PublicFactCheckPage({ params }: Params) {
   const { article, newsroom } = await load((await params).slug);
   const nodes = markClaims(documentFromJSON(article.doc), article.claims);
   const verdicts = new Map(article.claims.map((claim) => [claim.id, claim.verdict]));
+  const correctedAt = lastCorrectionAt(article.changes);
   return (
     <article className="public-page" aria-labelledby="public-title">
       {claimReviewsOf(article, newsroom).map((review) => (
@@ -56,7 +59,7 @@ export default async function PublicFactCheckPage({ params }: Params) {
       <header className="public-page__header">
         <h1 id="public-title">{article.title}</h1>
         <p className="public-page__meta">
-          {[article.byline, article.publishedOn && `Published ${dateFormat.format(new Date(article.publishedOn))}`].filter(Boolean).join(" · ")}
+          {[article.byline, article.publishedOn && `Published ${publicDay(article.publishedOn)}`].filter(Boolean).join(" · ")}
           {article.originalUrl && (
             <>
               {" · "}
@@ -71,18 +74,24 @@ export default async function PublicFactCheckPage({ params }: Params) {
             ? "No claims in this article have been checked yet."
             : `We checked ${article.claims.length} ${article.claims.length === 1 ? "claim" : "claims"} in this article. Highlighted passages are numbered; each number leads to our verdict, our explanation and our sources.`}
         </p>
+        {correctedAt && (
+          <p className="public-page__corrected">
+            Corrected on <PublicDate at={correctedAt} />: <a href="#corrections">see the corrections</a>.
+          </p>
+        )}
       </header>
       <div className="public-page__body">
         <MarkedArticle nodes={nodes} verdicts={verdicts} />
         {article.claims.length > 0 && (
           <section className="public-page__notes" aria-labelledby="notes-title">
             <h2 id="notes-title">What we found</h2>
-            <ClaimNotes claims={article.claims} />
+            <ClaimNotes claims={article.claims} ratingChanges={ratingChangesByClaim(article.changes)} />
           </section>
         )}
       </div>
+      {article.changes.length > 0 && <PublicCorrections changes={article.changes} claims={article.claims} />}
       <footer className="public-page__footer muted">
-        Fact-check published by {newsroom.name} on {dateFormat.format(new Date(article.publishedAt))}.
+        Fact-check published by {newsroom.name} on {publicDay(article.publishedAt)}.
         {article.updatedAt && (
           <>
             {" "}

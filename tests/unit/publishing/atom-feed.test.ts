@@ -13,6 +13,7 @@ const factCheck = (overrides: Partial<PublishedFactCheck & { claims: FeedClaim[]
   publishedOn: null,
   publishedAt: "2026-11-21T08:00:00.000Z",
   updatedAt: null,
+  correctedAt: null,
   verdicts: [{ verdict: "mostly_true", count: 1 }],
   claims: [{ quote: "The council spent 4.2 million euros", verdict: "mostly_true", explanation: "The report says 4.19 million." }],
   ...overrides,
@@ -37,6 +38,12 @@ describe("atomFeed", () => {
     expect(content).toContain("&lt;strong&gt;Mostly true&lt;/strong&gt;: “The council spent 4.2 million euros”");
     expect(content).toContain("&lt;p&gt;The report says 4.19 million.&lt;/p&gt;");
     expect(content).toContain("&lt;a href=&quot;https://desk.example/p/city-budget&quot;&gt;Read the fact-check&lt;/a&gt;");
+    expect(content).not.toContain("Corrected");
+  });
+
+  it("says in an entry's content when its fact-check was corrected", () => {
+    const feed = atomFeed(newsroom, [factCheck({ updatedAt: "2026-11-25T09:30:00.000Z", correctedAt: "2026-11-25T09:30:00.000Z" })], now);
+    expect(elements(feed, "content")[0]).toContain("&lt;p&gt;&lt;strong&gt;Corrected on 25 November 2026&lt;/strong&gt;: see the corrections on the page.&lt;/p&gt;");
   });
 
   it("escapes what the desk typed twice in content (HTML inside XML) and once elsewhere: no markup gets through", () => {

@@ -31,6 +31,7 @@ const article = (claims: PublicClaim[], overrides: Partial<PublicArticle> = {}):
   updatedAt: null,
   doc: null,
   claims,
+  changes: [],
   ...overrides,
 });
 

@@ -1,0 +1,25 @@
+"use client";
+
+import { createContext, useContext, useState, type ReactNode } from "react";
+import type { Publication } from "@/lib/publishing/service";
+
+type PublicationState = { publication: Publication; setPublication(publication: Publication): void };
+
+const NOT_PUBLISHED: PublicationState = { publication: { slug: null, publishedAt: null }, setPublication() {} };
+
+const PublicationContext = createContext<PublicationState>(NOT_PUBLISHED);
+
+/**
+ * Whether the article on this page is public, shared by its Publish control and its claims' cards (an
+ * editor reopening a published claim is told that readers will see it go), so that publishing or
+ * unpublishing here tells both at once.
+ */
+export function PublicationProvider({ initial, children }: { initial: Publication; children: ReactNode }) {
+  const [publication, setPublication] = useState(initial);
+  return <PublicationContext value={{ publication, setPublication }}>{children}</PublicationContext>;
+}
+
+/** The article's publication; outside a provider, not published. */
+export function usePublication(): PublicationState {
+  return useContext(PublicationContext);
+}
