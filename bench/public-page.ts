@@ -14,7 +14,7 @@
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import { publicChangesOfArticle } from "@/lib/publishing/corrections";
+import { publicChangesOfArticle } from "@/lib/publishing/public-changes";
 import { listPublished } from "@/lib/publishing/public-index";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
 import { openPglite, openPostgres, type BenchDatabase } from "./queue/engines";

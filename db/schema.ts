@@ -288,6 +288,26 @@ export const reviewEvents = pgTable(
 );
 
 /**
+ * An editor's note to readers on a correction or an update of a public page (`lib/publishing/corrections.ts`),
+ * kept on the review event that the change stands for: an approval that changed a rating, or a withdrawal.
+ */
+export const correctionNotes = pgTable(
+  "correction_notes",
+  {
+    reviewEventId: uuid("review_event_id")
+      .primaryKey()
+      .references(() => reviewEvents.id, { onDelete: "cascade" }),
+    /** Plain text, never rendered as HTML. */
+    body: text("body").notNull(),
+    writtenBy: uuid("written_by")
+      .notNull()
+      .references(() => users.id),
+    writtenAt: timestamp("written_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check("correction_notes_body_check", sql`length(${table.body}) between 1 and 2000`)],
+);
+
+/**
  * Who hears of a review event in their inbox: the claim's author and assignee when it happened, not
  * the person who did it. Written by a trigger on review_events (migration 0010) for status changes
  * (a draft's creation aside) and orphanings, so that every way of recording an event fans it out,

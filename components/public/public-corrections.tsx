@@ -12,7 +12,11 @@ export function PublicDate({ at }: { at: string }) {
 
 const rating = (verdict: Verdict | null) => <strong>{verdict ? VERDICT_LABELS[verdict] : "no rating"}</strong>;
 
-/** What one change did, in the desk's words to its readers. */
+/** What one change did, in the desk's words to its readers (the desk's list of corrections says it the same way). */
+export function ChangeSentence({ change }: { change: PublicChange }) {
+  return <>{sentenceOf(change)}</>;
+}
+
 function sentenceOf(change: PublicChange): ReactNode {
   if (change.kind === "text_revised") {
     return `The article's text was revised${change.revisions > 1 ? ` (${change.revisions} revisions)` : ""}; the highlights follow the current text.`;
@@ -74,6 +78,7 @@ export function PublicCorrections({ changes, claims }: { changes: PublicChange[]
                   </>
                 )}
               </p>
+              {"note" in change && change.note && <p className="public-corrections__note">{change.note}</p>}
             </li>
           );
         })}

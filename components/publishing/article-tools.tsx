@@ -1,6 +1,7 @@
 import type { Publication } from "@/lib/publishing/service";
 import { AnnotationImport } from "./annotation-import";
 import "./article-tools.css";
+import { CorrectionNotes } from "./correction-notes";
 import { PublishControl } from "./publish-control";
 
 type Props = { articleId: string; publication: Publication; canPublish: boolean; canImport: boolean; appUrl: string };
@@ -13,6 +14,7 @@ export function ArticleTools({ articleId, publication, canPublish, canImport, ap
       <summary>Publish and export</summary>
       <div className="article-tools__body">
         <PublishControl articleId={articleId} canPublish={canPublish} appUrl={appUrl} />
+        {canPublish && <CorrectionNotes articleId={articleId} />}
         <p className="article-tools__exports">
           Export: <a href={`${api}?format=w3c`}>W3C annotations (JSON-LD)</a> · <a href={`${api}?format=csv`}>CSV</a> ·{" "}
           <a href={`/articles/${articleId}/report`}>Printable report</a>

@@ -20,6 +20,12 @@ function changedContent(before: Values, after: Values): string {
   return parts.length ? `changed ${parts.join(" and ")}` : "changed the claim";
 }
 
+/** An editor's note to readers on the public page's correction or update of the claim. */
+function correctionNote(before: Values, after: Values): string {
+  if (!after?.correctionNote) return "removed the note to readers on its public correction";
+  return `${before?.correctionNote ? "changed" : "wrote"} the note to readers on its public correction: “${String(after.correctionNote)}”`;
+}
+
 /** A revision carried the claim along: where its words changed, how (“…was 7 to 2.” → “…was 8 to 1.”). */
 function reanchored(before: Values, after: Values): string {
   const toCheck = after?.placementChecked === false ? " (to check)" : "";
@@ -48,7 +54,7 @@ export function describeEntry(entry: AuditEntryRecord): string {
     case "annotation.created":
       return "created the claim";
     case "annotation.updated":
-      return changedContent(before, after);
+      return after && "correctionNote" in after ? correctionNote(before, after) : changedContent(before, after);
     case "annotation.deleted":
       return "deleted the claim";
     case "annotation.status_changed":

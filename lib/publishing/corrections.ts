@@ -1,29 +1,51 @@
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import type { Database } from "@/db/database";
-import { annotations, articleRevisions, articles, reviewEvents } from "@/db/schema";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import type { ReviewStatus } from "@/lib/reviews/statuses";
+
+/**
+ * A change to one claim as readers are told it: when, the claim, and the review events it stands for,
+ * its own first (an approval, or a withdrawal), then the withdrawal an approval ended, if any. An
+ * editor's note to readers is kept on the first of them; a withdrawal's note carries over to the
+ * approval that ended it until the approval gets its own.
+ */
+type ClaimChange = { at: string; claimId: string; quote: string; eventIds: string[]; note: string | null };
 
 /**
  * What changed on a public page after it was first published, as its "Corrections and updates" list
  * says it. A fact-checker owes readers every change of a rating they may have read: the desk's page is
  * derived from its claims, so the list is derived from their history, and no change can go unlisted.
+ * Pure: `lib/publishing/public-changes.ts` reads the history and the notes.
  */
 export type PublicChange =
   /** A rating readers saw was replaced by another: a correction. */
-  | { kind: "rating_changed"; at: string; claimId: string; quote: string; from: Verdict; to: Verdict }
+  | (ClaimChange & { kind: "rating_changed"; from: Verdict; to: Verdict })
   /** A rating readers saw was taken off the page (reopened for another review) and has not come back: a correction. */
-  | { kind: "rating_withdrawn"; at: string; claimId: string; quote: string; verdict: Verdict | null }
+  | (ClaimChange & { kind: "rating_withdrawn"; verdict: Verdict | null })
   /** A claim reviewed again and approved with the rating readers saw (`earlier`), or one not known (`earlier` null: approved before the desk kept ratings). */
-  | { kind: "rating_reviewed"; at: string; claimId: string; quote: string; verdict: Verdict | null; earlier: Verdict | null }
+  | (ClaimChange & { kind: "rating_reviewed"; verdict: Verdict | null; earlier: Verdict | null })
   /** A claim checked after publication, new to readers. */
-  | { kind: "claim_added"; at: string; claimId: string; quote: string; verdict: Verdict | null }
+  | (ClaimChange & { kind: "claim_added"; verdict: Verdict | null })
   /** The article's text revised: the revisions saved on one day (UTC), dated by the last. */
   | { kind: "text_revised"; at: string; revisions: number };
+
+/** The longest note to readers an editor may write on a correction. */
+export const MAX_NOTE_LENGTH = 2_000;
 
 /** Changes that correct what readers were told, as opposed to updates that add to it. */
 export function isCorrection(change: PublicChange): boolean {
   return change.kind === "rating_changed" || change.kind === "rating_withdrawn";
+}
+
+/** Gives each claim's change the note kept on the first of its events that has one. */
+export function withNotes(changes: PublicChange[], notes: ReadonlyMap<string, string>): PublicChange[] {
+  return changes.map((change) => (change.kind === "text_revised" ? change : { ...change, note: firstNote(change.eventIds, notes) }));
+}
+
+function firstNote(eventIds: string[], notes: ReadonlyMap<string, string>): string | null {
+  for (const id of eventIds) {
+    const note = notes.get(id);
+    if (note) return note;
+  }
+  return null;
 }
 
 /** The latest correction's date, for the notice under the title; null when the page was never corrected. */
@@ -41,7 +63,7 @@ export function ratingChangesByClaim(changes: PublicChange[]): Map<string, { at:
 }
 
 /** A claim's move into or out of "approved": the only moves that change what a public page shows of it. */
-export type ApprovalStep = { claimId: string; quote: string; at: Date; to: ReviewStatus; verdict: Verdict | null };
+export type ApprovalStep = { eventId: string; claimId: string; quote: string; at: Date; to: ReviewStatus; verdict: Verdict | null };
 
 type ClaimState = {
   approved: boolean;
@@ -72,10 +94,13 @@ export function publicChangesOf(steps: ApprovalStep[], revisionTimes: Date[], fi
       claim.published = true;
       if (claim.approved) claim.seen = { verdict: claim.verdict };
     }
-    const about = { at: step.at.toISOString(), claimId: step.claimId, quote: step.quote };
+    const about = { at: step.at.toISOString(), claimId: step.claimId, quote: step.quote, eventIds: [step.eventId], note: null };
     if (step.to === "approved") {
       if (afterPublication) {
-        if (claim.withdrawal) changes.splice(changes.indexOf(claim.withdrawal), 1);
+        if (claim.withdrawal) {
+          changes.splice(changes.indexOf(claim.withdrawal), 1);
+          about.eventIds.push(...(claim.withdrawal as ClaimChange).eventIds);
+        }
         changes.push(approvalChange(about, claim.seen, step.verdict));
         claim.withdrawal = undefined;
         claim.seen = { verdict: step.verdict };
@@ -94,7 +119,7 @@ export function publicChangesOf(steps: ApprovalStep[], revisionTimes: Date[], fi
   return changes.sort((a, b) => b.at.localeCompare(a.at));
 }
 
-function approvalChange(about: { at: string; claimId: string; quote: string }, seen: ClaimState["seen"], verdict: Verdict | null): PublicChange {
+function approvalChange(about: ClaimChange, seen: ClaimState["seen"], verdict: Verdict | null): PublicChange {
   if (!seen) return { kind: "claim_added", ...about, verdict };
   if (seen.verdict && verdict && seen.verdict !== verdict) return { kind: "rating_changed", ...about, from: seen.verdict, to: verdict };
   return { kind: "rating_reviewed", ...about, verdict, earlier: seen.verdict };
@@ -118,73 +143,4 @@ function revisedDays(times: Date[]): PublicChange[] {
  */
 export function toldToReaders(changes: PublicChange[], shown: ReadonlySet<string>): PublicChange[] {
   return changes.filter((change) => !(change.kind === "claim_added" || change.kind === "rating_reviewed") || shown.has(change.claimId));
-}
-
-/** Whether the review event `events` (a table name or alias) is an approval step: a status change into or out of "approved". */
-const isApprovalStep = (events: "review_events" | "later") =>
-  sql.raw(`${events}.kind = 'status' and (${events}.to_status = 'approved' or ${events}.from_status = 'approved')`);
-
-/**
- * The approval steps of the claims of these articles that have one after the article's first
- * publication, by article: only those can have changed what readers saw, and on most pages they are few.
- */
-async function approvalStepsOf(db: Database, articleIds: string[]): Promise<Map<string, ApprovalStep[]>> {
-  const rows = await db
-    .select({
-      articleId: annotations.articleId,
-      claimId: annotations.id,
-      quote: annotations.quote,
-      at: reviewEvents.createdAt,
-      to: reviewEvents.toStatus,
-      verdict: reviewEvents.verdict,
-    })
-    .from(reviewEvents)
-    .innerJoin(annotations, eq(annotations.id, reviewEvents.annotationId))
-    .innerJoin(articles, eq(articles.id, annotations.articleId))
-    .where(
-      and(
-        inArray(annotations.articleId, articleIds),
-        isApprovalStep("review_events"),
-        sql`exists (select 1 from ${reviewEvents} as later where later.annotation_id = ${annotations.id} and ${isApprovalStep("later")}
-          and later.created_at > coalesce(${articles.firstPublishedAt}, ${articles.publishedAt}))`,
-      ),
-    );
-  const byArticle = new Map<string, ApprovalStep[]>();
-  for (const { articleId, ...step } of rows) {
-    const steps = byArticle.get(articleId) ?? [];
-    steps.push(step);
-    byArticle.set(articleId, steps);
-  }
-  return byArticle;
-}
-
-/** The public changes of the article `articleId`, first published at `firstPublishedAt`: two indexed queries. */
-export async function publicChangesOfArticle(db: Database, articleId: string, firstPublishedAt: Date): Promise<PublicChange[]> {
-  const [steps, revisions] = await Promise.all([
-    approvalStepsOf(db, [articleId]),
-    db
-      .select({ at: articleRevisions.createdAt })
-      .from(articleRevisions)
-      .where(and(eq(articleRevisions.articleId, articleId), gt(articleRevisions.createdAt, firstPublishedAt))),
-  ]);
-  return publicChangesOf(
-    steps.get(articleId) ?? [],
-    revisions.map((revision) => revision.at),
-    firstPublishedAt,
-  );
-}
-
-/** When each of these published articles was last corrected (its id to the date), for the index and the feed: one query. */
-export async function lastCorrectionsOf(db: Database, published: { id: string; firstPublishedAt: Date }[]): Promise<Map<string, string>> {
-  const corrected = new Map<string, string>();
-  if (published.length === 0) return corrected;
-  const steps = await approvalStepsOf(
-    db,
-    published.map((article) => article.id),
-  );
-  for (const { id, firstPublishedAt } of published) {
-    const at = lastCorrectionAt(publicChangesOf(steps.get(id) ?? [], [], firstPublishedAt));
-    if (at) corrected.set(id, at);
-  }
-  return corrected;
 }

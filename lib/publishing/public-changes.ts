@@ -1,6 +1,7 @@
-import { and, eq, max, or, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, max, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import { annotations, articleRevisions, articles, reviewEvents } from "@/db/schema";
+import { annotations, articleRevisions, articles, correctionNotes, reviewEvents } from "@/db/schema";
+import { lastCorrectionAt, publicChangesOf, withNotes, type ApprovalStep, type PublicChange } from "./corrections";
 
 /**
  * The latest change to what each public page shows, for the articles `which` selects: its current
@@ -35,4 +36,86 @@ export async function lastPublicChanges(db: Database, which: SQL | undefined): P
 /** The "Updated" a public page shows: its last change when that came after its publication, else null. */
 export function updatedAfter(publishedAt: Date, changedAt: Date | undefined): string | null {
   return changedAt && changedAt > publishedAt ? changedAt.toISOString() : null;
+}
+
+/** Whether the review event `events` (a table name or alias) is an approval step: a status change into or out of "approved". */
+const isApprovalStep = (events: "review_events" | "later") =>
+  sql.raw(`${events}.kind = 'status' and (${events}.to_status = 'approved' or ${events}.from_status = 'approved')`);
+
+/**
+ * The approval steps of the claims of these articles that have one after the article's first
+ * publication, by article: only those can have changed what readers saw, and on most pages they are few.
+ */
+async function approvalStepsOf(db: Database, articleIds: string[]): Promise<Map<string, ApprovalStep[]>> {
+  const rows = await db
+    .select({
+      articleId: annotations.articleId,
+      eventId: reviewEvents.id,
+      claimId: annotations.id,
+      quote: annotations.quote,
+      at: reviewEvents.createdAt,
+      to: reviewEvents.toStatus,
+      verdict: reviewEvents.verdict,
+    })
+    .from(reviewEvents)
+    .innerJoin(annotations, eq(annotations.id, reviewEvents.annotationId))
+    .innerJoin(articles, eq(articles.id, annotations.articleId))
+    .where(
+      and(
+        inArray(annotations.articleId, articleIds),
+        isApprovalStep("review_events"),
+        sql`exists (select 1 from ${reviewEvents} as later where later.annotation_id = ${annotations.id} and ${isApprovalStep("later")}
+          and later.created_at > coalesce(${articles.firstPublishedAt}, ${articles.publishedAt}))`,
+      ),
+    );
+  const byArticle = new Map<string, ApprovalStep[]>();
+  for (const { articleId, ...step } of rows) {
+    const steps = byArticle.get(articleId) ?? [];
+    steps.push(step);
+    byArticle.set(articleId, steps);
+  }
+  return byArticle;
+}
+
+/** The public changes of the article `articleId`, first published at `firstPublishedAt`, with their notes to readers: three indexed queries. */
+export async function publicChangesOfArticle(db: Database, articleId: string, firstPublishedAt: Date): Promise<PublicChange[]> {
+  const [steps, revisions] = await Promise.all([
+    approvalStepsOf(db, [articleId]),
+    db
+      .select({ at: articleRevisions.createdAt })
+      .from(articleRevisions)
+      .where(and(eq(articleRevisions.articleId, articleId), gt(articleRevisions.createdAt, firstPublishedAt))),
+  ]);
+  const articleSteps = steps.get(articleId) ?? [];
+  const changes = publicChangesOf(
+    articleSteps,
+    revisions.map((revision) => revision.at),
+    firstPublishedAt,
+  );
+  return withNotes(changes, await notesOn(db, articleSteps.map((step) => step.eventId)));
+}
+
+/** The notes to readers kept on these review events, by event. */
+async function notesOn(db: Database, eventIds: string[]): Promise<Map<string, string>> {
+  if (eventIds.length === 0) return new Map();
+  const rows = await db
+    .select({ eventId: correctionNotes.reviewEventId, body: correctionNotes.body })
+    .from(correctionNotes)
+    .where(inArray(correctionNotes.reviewEventId, eventIds));
+  return new Map(rows.map((row) => [row.eventId, row.body]));
+}
+
+/** When each of these published articles was last corrected (its id to the date), for the index and the feed: one query. */
+export async function lastCorrectionsOf(db: Database, published: { id: string; firstPublishedAt: Date }[]): Promise<Map<string, string>> {
+  const corrected = new Map<string, string>();
+  if (published.length === 0) return corrected;
+  const steps = await approvalStepsOf(
+    db,
+    published.map((article) => article.id),
+  );
+  for (const { id, firstPublishedAt } of published) {
+    const at = lastCorrectionAt(publicChangesOf(steps.get(id) ?? [], [], firstPublishedAt));
+    if (at) corrected.set(id, at);
+  }
+  return corrected;
 }

@@ -2,8 +2,7 @@ import { and, asc, count, desc, inArray, isNotNull } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
 import { inVerdictOrder, VERDICT_LABELS, type Verdict, type VerdictCount } from "@/lib/annotations/verdicts";
-import { lastCorrectionsOf } from "./corrections";
-import { lastPublicChanges, updatedAfter } from "./public-changes";
+import { lastCorrectionsOf, lastPublicChanges, updatedAfter } from "./public-changes";
 import { SHOWN_IN_PUBLIC } from "./public-view";
 
 /** A published fact-check as the public index and the feed list it. */

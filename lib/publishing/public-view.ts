@@ -3,8 +3,8 @@ import type { Database } from "@/db/database";
 import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { isSafeHttpUrl } from "@/lib/urls";
-import { publicChangesOfArticle, toldToReaders, type PublicChange } from "./corrections";
-import { lastPublicChanges, updatedAfter } from "./public-changes";
+import { toldToReaders, type PublicChange } from "./corrections";
+import { lastPublicChanges, publicChangesOfArticle, updatedAfter } from "./public-changes";
 
 /**
  * The claims a public page shows: approved, in the text (not orphaned, not discarded) and placed with

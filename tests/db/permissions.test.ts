@@ -31,6 +31,7 @@ import { w3cListing } from "@/lib/interop/w3c/collection";
 import { importW3cAnnotations } from "@/lib/interop/w3c/import";
 import { publishArticle, readPublication, unpublishArticle } from "@/lib/publishing/service";
 import { publicationReadiness } from "@/lib/publishing/readiness";
+import { listClaimChanges, setCorrectionNote } from "@/lib/publishing/correction-notes";
 import { deskStatistics } from "@/lib/statistics/desk";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser, ARTICLE_TEXT, completeClaim, selectorsOf } from "./fixtures";
@@ -133,6 +134,14 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["unpublish an article", EDITORS, async (s) => {
       if (!(await readPublication(db(), people.admin, s.articleId)).publishedAt) await publishArticle(db(), people.admin, s.articleId);
       return unpublishArticle(db(), s.actor, s.articleId);
+    }],
+    ["list the changes a public page tells readers of", ACTIVE, (s) => listClaimChanges(db(), s.actor, s.articleId)],
+    ["write a note to readers on a public correction", EDITORS, async (s) => {
+      const claim = await claimIn("approved", s.owner);
+      if (!(await readPublication(db(), people.admin, s.articleId)).publishedAt) await publishArticle(db(), people.admin, s.articleId);
+      await changeStatus(db(), people.admin.id === s.owner.id ? people.editor : people.admin, claim.id, { to: "in_review", comment: "New facts.", version: 3 });
+      const withdrawal = (await listClaimChanges(db(), people.admin, s.articleId)).find((change) => change.claimId === claim.id)!;
+      return setCorrectionNote(db(), s.actor, s.articleId, { event: withdrawal.eventIds[0], note: "We are checking new figures." });
     }],
     ["import W3C annotations", EDITORS, (s) => importW3cAnnotations(db(), s.actor, s.articleId, [{ target: { selector: selectorsOf(s.plainText, "Ukraine") } }])],
     ["export annotations (W3C, CSV, report)", ACTIVE, async (s) => [

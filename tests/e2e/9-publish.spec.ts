@@ -318,6 +318,18 @@ test("a rating changed after publishing is told to readers as a correction: unde
   await rita.close();
   await decide(page.request, current, "approved");
 
+  // The editor tells readers why, from the article's publishing tools.
+  const tools = await openPublishTools(page);
+  const corrections = tools.getByRole("region", { name: "Corrections and updates readers see" });
+  const item = corrections.getByRole("listitem").filter({ hasText: `We changed our rating of ${SECOND} from False to Mostly false.` });
+  await item.getByRole("button", { name: "Add a note to readers" }).click();
+  await item.getByLabel(/Note to readers/).fill("The city amended the tender on 28 November: <b>13 million</b> euros.");
+  await item.getByRole("button", { name: "Save note" }).click();
+  await expect(item.getByRole("button", { name: "Edit the note to readers" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("correction-note-desk.png") });
+  const deskViolations = (await new AxeBuilder({ page }).include(".article-tools").analyze()).violations;
+  expect(deskViolations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+
   const stranger = await browser.newContext();
   const reader = await stranger.newPage();
   await reader.goto(`/p/${slug}`);
@@ -325,13 +337,16 @@ test("a rating changed after publishing is told to readers as a correction: unde
   const note = reader.locator(".claim-note").filter({ hasText: SECOND });
   await expect(note.locator(".verdict-badge")).toHaveText("Mostly false");
   await expect(note.getByRole("link", { name: "Corrected: rated False before" })).toHaveAttribute("href", "#corrections");
-  const corrections = reader.getByRole("region", { name: "Corrections and updates" });
-  const correction = corrections.getByRole("listitem").first();
+  const published = reader.getByRole("region", { name: "Corrections and updates" });
+  const correction = published.getByRole("listitem").first();
   await expect(correction).toContainText("Correction");
   await expect(correction).toContainText(`We changed our rating of ${SECOND} from False to Mostly false.`);
+  // The note is the editor's text, never markup.
+  await expect(correction.locator(".public-corrections__note")).toHaveText("The city amended the tender on 28 November: <b>13 million</b> euros.");
+  await expect(correction.locator("b")).toHaveCount(0);
   await correction.getByRole("link", { name: "See fact-check 2" }).click();
   await expect(reader).toHaveURL(new RegExp(`#claim-${second.id}$`));
-  await expect(corrections.getByRole("listitem")).toHaveCount(2);
+  await expect(published.getByRole("listitem")).toHaveCount(2);
   await reader.screenshot({ path: testInfo.outputPath("public-corrections.png"), fullPage: true });
   expect((await new AxeBuilder({ page: reader }).analyze()).violations).toEqual([]);
   // The index says so too, and leads to the corrections.
