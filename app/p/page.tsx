@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Pagination } from "@/components/pagination";
 import { PublicMasthead } from "@/components/public/public-masthead";
+import { PublicSearchForm } from "@/components/public/public-search-form";
 import { VerdictTally } from "@/components/public/verdict-tally";
 import "@/components/public/public-page.css";
 import { getDb } from "@/db/client";
 import { newsroomConfig } from "@/lib/newsroom/config";
 import { feedUrl, publicIndexUrl } from "@/lib/publishing/atom-feed";
-import { listPublished } from "@/lib/publishing/public-index";
+import { listPublished, publicSearchSchema, type PublicSearch } from "@/lib/publishing/public-index";
 import { publicDay } from "@/lib/publishing/public-dates";
 
 export const dynamic = "force-dynamic";
@@ -20,34 +22,47 @@ const pageSchema = z.coerce.number().int().min(1).max(1_000_000).default(1);
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The page number asked for; anything but a whole number from 1 is no page. */
-async function pageOf({ searchParams }: Props): Promise<number> {
-  const parsed = pageSchema.safeParse((await searchParams).page);
-  if (!parsed.success) notFound();
-  return parsed.data;
+/** The page and the search asked for; a page that is not a whole number from 1, or an unknown verdict, is no page. */
+async function requestOf({ searchParams }: Props): Promise<{ page: number; search: PublicSearch }> {
+  const params = await searchParams;
+  const page = pageSchema.safeParse(params.page);
+  const search = publicSearchSchema.safeParse(params);
+  if (!page.success || !search.success) notFound();
+  return { page: page.data, search: search.data };
 }
 
-const pageHref = (page: number) => (page > 1 ? `/p?page=${page}` : "/p");
+/** The index's address for `page` of `search`: what the pagination links and the canonical URL say. */
+function indexHref(page: number, search: PublicSearch): string {
+  const params = new URLSearchParams();
+  if (search.q) params.set("q", search.q);
+  if (search.verdict) params.set("verdict", search.verdict);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/p?${query}` : "/p";
+}
+
+const isSearching = (search: PublicSearch) => Boolean(search.q || search.verdict);
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const newsroom = newsroomConfig();
-  const page = await pageOf(props);
+  const { page, search } = await requestOf(props);
   return {
     title: { absolute: `Fact-checks · ${newsroom.name}` },
     description: `Every article ${newsroom.name} has fact-checked, with the verdict on each claim.`,
+    // A search's results are for the reader who asked; the plain index is what search engines should list.
+    robots: isSearching(search) ? { index: false, follow: true } : undefined,
     alternates: {
-      canonical: `${publicIndexUrl(newsroom.appUrl)}${page > 1 ? `?page=${page}` : ""}`,
+      canonical: `${publicIndexUrl(newsroom.appUrl)}${page > 1 && !isSearching(search) ? `?page=${page}` : ""}`,
       types: { "application/atom+xml": feedUrl(newsroom.appUrl) },
     },
   };
 }
 
-
 /** The newsroom's published fact-checks, newest first: public, readable without JavaScript. */
 export default async function PublicIndexPage(props: Props) {
-  const page = await pageOf(props);
+  const { page, search } = await requestOf(props);
   const newsroom = newsroomConfig();
-  const { total, factChecks } = await listPublished(await getDb(), { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
+  const { total, factChecks } = await listPublished(await getDb(), { offset: (page - 1) * PER_PAGE, limit: PER_PAGE, search });
   const pageCount = Math.max(1, Math.ceil(total / PER_PAGE));
   if (page > pageCount) notFound();
   return (
@@ -56,14 +71,24 @@ export default async function PublicIndexPage(props: Props) {
       <header className="public-page__header">
         <h1>Fact-checks</h1>
         <p className="public-page__meta">
-          {total === 0
-            ? `${newsroom.name} has not published a fact-check yet.`
-            : `${total.toLocaleString("en")} ${total === 1 ? "article" : "articles"} fact-checked by ${newsroom.name}, the newest first.`}{" "}
-          <a href="/p/feed.xml" type="application/atom+xml">
-            Follow them in a feed reader
-          </a>
-          .
+          {isSearching(search) ? (
+            <>
+              {total === 0 ? "No fact-check matches." : `${total.toLocaleString("en")} ${total === 1 ? "fact-check matches" : "fact-checks match"}.`}{" "}
+              <Link href="/p">Show all fact-checks</Link>.
+            </>
+          ) : (
+            <>
+              {total === 0
+                ? `${newsroom.name} has not published a fact-check yet.`
+                : `${total.toLocaleString("en")} ${total === 1 ? "article" : "articles"} fact-checked by ${newsroom.name}, the newest first.`}{" "}
+              <a href="/p/feed.xml" type="application/atom+xml">
+                Follow them in a feed reader
+              </a>
+              .
+            </>
+          )}
         </p>
+        <PublicSearchForm search={search} />
       </header>
       <ol className="public-index">
         {factChecks.map((factCheck) => (
@@ -87,7 +112,7 @@ export default async function PublicIndexPage(props: Props) {
           </li>
         ))}
       </ol>
-      <Pagination page={page} pageCount={pageCount} href={pageHref} />
+      <Pagination page={page} pageCount={pageCount} href={(target) => indexHref(target, search)} />
     </div>
   );
 }

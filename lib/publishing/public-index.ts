@@ -1,7 +1,9 @@
-import { and, asc, count, desc, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
-import { inVerdictOrder, VERDICT_LABELS, type Verdict, type VerdictCount } from "@/lib/annotations/verdicts";
+import { inVerdictOrder, VERDICT_LABELS, verdictSchema, type Verdict, type VerdictCount } from "@/lib/annotations/verdicts";
+import { containsPattern } from "@/lib/like-pattern";
 import { lastCorrectionsOf, lastPublicChanges, updatedAfter } from "./public-changes";
 import { SHOWN_IN_PUBLIC } from "./public-view";
 
@@ -27,11 +29,42 @@ export const SITEMAP_LIMIT = 50_000;
 const NEWEST_FIRST = [desc(articles.publishedAt), desc(articles.id)];
 const IS_PUBLISHED = isNotNull(articles.publishedAt);
 
+const MAX_SEARCH_LENGTH = 200;
+/** Words of a search that count; more add nothing a reader would type. */
+const MAX_SEARCH_WORDS = 8;
+
 /**
- * The published fact-checks, newest publication first, `limit` of them from `offset`, and how many
- * there are in all. Reads no one's session: this is what anyone may see.
+ * What a reader may ask of the index: `q`, words that the title, the byline or a claim the page shows
+ * must each contain (any case), and `verdict`, a verdict one of its claims must have. Empty is any.
  */
-export async function listPublished(db: Database, { offset, limit }: { offset: number; limit: number }): Promise<{ total: number; factChecks: PublishedFactCheck[] }> {
+export const publicSearchSchema = z.object({
+  q: z.string().trim().max(MAX_SEARCH_LENGTH).catch("").default(""),
+  verdict: z.union([verdictSchema, z.literal("")]).default(""),
+});
+
+export type PublicSearch = z.output<typeof publicSearchSchema>;
+
+/** Whether the article of the outer query has a claim its page shows that meets `condition`. */
+const anyShownClaim = (condition: SQL | undefined) =>
+  sql`exists (select 1 from ${annotations} where ${annotations.articleId} = ${articles.id} and ${SHOWN_IN_PUBLIC} and ${condition})`;
+
+function searchCondition({ q, verdict }: PublicSearch): SQL | undefined {
+  const words = q.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  return and(
+    ...words.map((word) => or(ilike(articles.title, containsPattern(word)), ilike(articles.byline, containsPattern(word)), anyShownClaim(ilike(annotations.quote, containsPattern(word))))),
+    verdict ? anyShownClaim(eq(annotations.verdict, verdict)) : undefined,
+  );
+}
+
+/**
+ * The published fact-checks that match `search`, newest publication first, `limit` of them from
+ * `offset`, and how many match in all. Reads no one's session: this is what anyone may see.
+ */
+export async function listPublished(
+  db: Database,
+  { offset, limit, search = { q: "", verdict: "" } }: { offset: number; limit: number; search?: PublicSearch },
+): Promise<{ total: number; factChecks: PublishedFactCheck[] }> {
+  const where = and(IS_PUBLISHED, searchCondition(search));
   const [rows, [counted]] = await Promise.all([
     db
       .select({
@@ -44,11 +77,11 @@ export async function listPublished(db: Database, { offset, limit }: { offset: n
         firstPublishedAt: articles.firstPublishedAt,
       })
       .from(articles)
-      .where(IS_PUBLISHED)
+      .where(where)
       .orderBy(...NEWEST_FIRST)
       .offset(offset)
       .limit(limit),
-    db.select({ total: count() }).from(articles).where(IS_PUBLISHED),
+    db.select({ total: count() }).from(articles).where(where),
   ]);
   const total = counted?.total ?? 0;
   if (rows.length === 0) return { total, factChecks: [] };

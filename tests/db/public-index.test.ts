@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { articles } from "@/db/schema";
 import { createAnnotation, getAnnotation } from "@/lib/annotations/service";
-import { listPublished, publishedClaimsOf, publishedPages } from "@/lib/publishing/public-index";
+import { importArticle } from "@/lib/articles/import/service";
+import { listPublished, publicSearchSchema, publishedClaimsOf, publishedPages, type PublicSearch } from "@/lib/publishing/public-index";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
 import { publishArticle, unpublishArticle } from "@/lib/publishing/service";
 import { changeStatus } from "@/lib/reviews/service";
@@ -73,6 +74,31 @@ describeOnEveryEngine("the public index of fact-checks", (db) => {
     expect(claims.map((each) => each.quote)).toEqual(page!.claims.map((each) => each.quote));
     expect(claims[0]).toEqual({ quote: "United States", verdict: "mostly_true", explanation: completeClaim.explanation });
     expect(await publishedClaimsOf(db(), [])).toEqual(new Map());
+  });
+
+  it("finds fact-checks by words of their title, byline or shown claims, and by a verdict they hold, with the total of matches", async () => {
+    await claim("anti-personnel mines", "approved", "false");
+    await claim("non-persistent", "draft", "true");
+    const other = await importArticle(db(), editor, { format: "text", title: "Harbour bridge repairs", byline: "By Sam Stone", content: "The bridge carries 80,000 vehicles a day." });
+    await publishArticle(db(), editor, article.id);
+    await publishArticle(db(), editor, other.id);
+    const found = async (q: string, verdict: PublicSearch["verdict"] = "") => {
+      const listed = await listPublished(db(), { offset: 0, limit: 20, search: publicSearchSchema.parse({ q, verdict }) });
+      expect(listed.total).toBe(listed.factChecks.length);
+      return listed.factChecks.map((each) => each.title);
+    };
+    expect(await found("")).toEqual(["Harbour bridge repairs", "Mines for Ukraine"]);
+    expect(await found("BRIDGE")).toEqual(["Harbour bridge repairs"]);
+    expect(await found("stone harbour")).toEqual(["Harbour bridge repairs"]);
+    // A shown claim's words find its article; a draft's do not, nor words of the text no claim holds.
+    expect(await found("anti-personnel")).toEqual(["Mines for Ukraine"]);
+    expect(await found("non-persistent")).toEqual([]);
+    expect(await found("ukraine", "false")).toEqual(["Mines for Ukraine"]);
+    expect(await found("", "true")).toEqual([]);
+    expect(await found("bridge", "false")).toEqual([]);
+    // LIKE's wildcards are taken literally.
+    expect(await found("%")).toEqual([]);
+    expect(publicSearchSchema.safeParse({ verdict: "fake" }).success).toBe(false);
   });
 
   it("says when a page changed after its publication, as the page itself does, and the sitemap dates it so", async () => {

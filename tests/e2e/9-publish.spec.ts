@@ -160,7 +160,7 @@ test("the public page reads the same without JavaScript", async ({ browser }) =>
   await context.close();
 });
 
-test("a stranger finds the fact-check in the public index, its feed and the sitemap; the desk's list links its public page", async ({ page, browser }) => {
+test("a stranger finds the fact-check in the public index, by searching it too, its feed and the sitemap; the desk's list links its public page", async ({ page, browser }, testInfo) => {
   const stranger = await browser.newContext({ javaScriptEnabled: false });
   const reader = await stranger.newPage();
   expect((await reader.goto("/p"))!.status()).toBe(200);
@@ -173,7 +173,22 @@ test("a stranger finds the fact-check in the public index, its feed and the site
   await expect(reader).toHaveURL(new RegExp(`/p/${slug}$`));
   await reader.getByRole("link", { name: "Fact-checks" }).click();
   await expect(reader).toHaveURL(/\/p$/);
+  // The reader searches, without JavaScript: words of a checked claim, then a verdict none of its claims has.
+  const search = reader.getByRole("search");
+  await search.getByLabel("Search fact-checks").fill("80,000 vehicles");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(reader).toHaveURL(/\/p\?q=80%2C000\+vehicles&verdict=$/);
+  await expect(reader.getByText("1 fact-check matches.")).toBeVisible();
+  await expect(reader.getByRole("link", { name: TITLE })).toBeVisible();
+  await search.getByLabel("Verdict").selectOption({ label: "True" });
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(reader.getByText("No fact-check matches.")).toBeVisible();
+  await expect(reader.getByRole("link", { name: TITLE })).toHaveCount(0);
+  await reader.screenshot({ path: testInfo.outputPath("public-index-search.png"), fullPage: true });
+  await reader.getByRole("link", { name: "Show all fact-checks" }).click();
+  await expect(reader.getByRole("link", { name: TITLE })).toBeVisible();
   await reader.screenshot({ path: "/tmp/publish-index.png", fullPage: true });
+  expect((await reader.goto("/p?verdict=fake"))!.status()).toBe(404);
   expect((await reader.goto("/p?page=0"))!.status()).toBe(404);
   expect((await reader.goto("/p?page=999"))!.status()).toBe(404);
   await stranger.close();
