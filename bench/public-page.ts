@@ -17,7 +17,7 @@ import type { Database } from "@/db/database";
 import { publicChangesOfArticle } from "@/lib/publishing/public-changes";
 import { listPublished } from "@/lib/publishing/public-index";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
-import { openPglite, openPostgres, type BenchDatabase } from "./queue/engines";
+import { onEachEngine, type BenchDatabase } from "./queue/engines";
 import { seedQueue } from "./queue/seed";
 import { summarize } from "./stats";
 
@@ -103,11 +103,4 @@ async function measure(bench: BenchDatabase): Promise<void> {
 }
 
 console.log(`Public page benchmark on ${os.cpus().length} CPU(s), Node ${process.version}.`);
-for (const engine of engines) {
-  const bench = engine === "pglite" ? await openPglite() : await openPostgres(url);
-  try {
-    await measure(bench);
-  } finally {
-    await bench.close();
-  }
-}
+await onEachEngine(engines, url, measure);

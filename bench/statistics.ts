@@ -15,7 +15,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { deskStatistics, STATISTICS_PERIODS } from "@/lib/statistics/desk";
 import type { Actor } from "@/lib/users/actor";
-import { openPglite, openPostgres, type BenchDatabase } from "./queue/engines";
+import { onEachEngine, type BenchDatabase } from "./queue/engines";
 import { seedQueue } from "./queue/seed";
 import { summarize } from "./stats";
 
@@ -61,11 +61,4 @@ async function measure(bench: BenchDatabase): Promise<void> {
 }
 
 console.log(`Statistics benchmark on ${os.cpus().length} CPU(s), Node ${process.version}.`);
-for (const engine of engines) {
-  const bench = engine === "pglite" ? await openPglite() : await openPostgres(url);
-  try {
-    await measure(bench);
-  } finally {
-    await bench.close();
-  }
-}
+await onEachEngine(engines, url, measure);

@@ -104,3 +104,15 @@ export async function openPglite(): Promise<BenchDatabase> {
     close: () => client.close(),
   };
 }
+
+/** Runs `measure` on a fresh database of each engine named (`postgres` at `adminUrl`, or `pglite`), one after the other, closing each. */
+export async function onEachEngine(names: string[], adminUrl: string, measure: (bench: BenchDatabase) => Promise<void>): Promise<void> {
+  for (const name of names) {
+    const bench = name === "pglite" ? await openPglite() : await openPostgres(adminUrl);
+    try {
+      await measure(bench);
+    } finally {
+      await bench.close();
+    }
+  }
+}
