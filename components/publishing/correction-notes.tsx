@@ -53,7 +53,7 @@ export function CorrectionNotes({ articleId }: { articleId: string }) {
 function CorrectionItem({ change, path, onSaved }: { change: ClaimChangeOnPage; path: string; onSaved(change: ClaimChangeOnPage): void }) {
   const id = useId();
   const [editing, setEditing] = useState(false);
-  const [note, setNote] = useState(change.note ?? "");
+  const [note, setNote] = useState("");
   const { busy, error, run } = useApiAction();
 
   async function save() {
@@ -82,16 +82,20 @@ function CorrectionItem({ change, path, onSaved }: { change: ClaimChangeOnPage; 
           <SubmitOrCancel
             label="Save note"
             disabled={busy}
-            onCancel={() => {
-              setNote(change.note ?? "");
-              setEditing(false);
-            }}
+            onCancel={() => setEditing(false)}
           />
         </form>
       ) : (
         <>
           {change.note && <p className="correction-notes__note">{change.note}</p>}
-          <button type="button" className="secondary" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setNote(change.note ?? "");
+              setEditing(true);
+            }}
+          >
             {change.note ? "Edit the note to readers" : "Add a note to readers"}
           </button>
         </>

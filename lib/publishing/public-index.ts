@@ -38,7 +38,13 @@ const MAX_SEARCH_WORDS = 8;
  * must each contain (any case), and `verdict`, a verdict one of its claims must have. Empty is any.
  */
 export const publicSearchSchema = z.object({
-  q: z.string().trim().max(MAX_SEARCH_LENGTH).catch("").default(""),
+  // A longer search is cut, not refused: the index answers readers, whatever the address they typed.
+  q: z
+    .string()
+    .trim()
+    .transform((q) => q.slice(0, MAX_SEARCH_LENGTH))
+    .catch("")
+    .default(""),
   verdict: z.union([verdictSchema, z.literal("")]).default(""),
 });
 
