@@ -33,13 +33,12 @@ export async function listClaimChanges(db: Database | Transaction, actor: Actor 
   if (!article) throw new NotFound(`No article with id ${articleId}.`);
   const firstPublishedAt = article.firstPublishedAt ?? article.publishedAt;
   if (!firstPublishedAt) return [];
-  const [changes, shown] = await Promise.all([
-    publicChangesOfArticle(db, articleId, firstPublishedAt),
-    db
-      .select({ id: annotations.id })
-      .from(annotations)
-      .where(and(eq(annotations.articleId, articleId), SHOWN_IN_PUBLIC)),
-  ]);
+  // One query after the other: `setCorrectionNote` reads this on its transaction's one connection.
+  const changes = await publicChangesOfArticle(db, articleId, firstPublishedAt);
+  const shown = await db
+    .select({ id: annotations.id })
+    .from(annotations)
+    .where(and(eq(annotations.articleId, articleId), SHOWN_IN_PUBLIC));
   return toldToReaders(changes, new Set(shown.map((claim) => claim.id))).filter((change) => change.kind !== "text_revised");
 }
 

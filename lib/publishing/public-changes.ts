@@ -79,13 +79,12 @@ async function approvalStepsOf(db: Database, articleIds: string[]): Promise<Map<
 
 /** The public changes of the article `articleId`, first published at `firstPublishedAt`, with their notes to readers: three indexed queries. */
 export async function publicChangesOfArticle(db: Database, articleId: string, firstPublishedAt: Date): Promise<PublicChange[]> {
-  const [steps, revisions] = await Promise.all([
-    approvalStepsOf(db, [articleId]),
-    db
-      .select({ at: articleRevisions.createdAt })
-      .from(articleRevisions)
-      .where(and(eq(articleRevisions.articleId, articleId), gt(articleRevisions.createdAt, firstPublishedAt))),
-  ]);
+  // One query after the other, so that a transaction (one connection) may call this too.
+  const steps = await approvalStepsOf(db, [articleId]);
+  const revisions = await db
+    .select({ at: articleRevisions.createdAt })
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), gt(articleRevisions.createdAt, firstPublishedAt)));
   const articleSteps = steps.get(articleId) ?? [];
   const changes = publicChangesOf(
     articleSteps,
