@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { insertMention, mentionAt } from "@/lib/comments/mention-query";
 import type { Colleague } from "@/lib/users/service";
 import { deskApi } from "./desk-api";
@@ -24,6 +24,18 @@ export function MentionTextarea({ label, value, onChange, mentions, autoFocus }:
   const [typing, setTyping] = useState<{ start: number; query: string } | null>(null);
   const [options, setOptions] = useState<Colleague[]>([]);
   const [highlighted, setHighlighted] = useState(0);
+  /** Where the caret goes once a picked mention is in the field's text. */
+  const caretAfterPick = useRef<number | null>(null);
+
+  // Right as the picked mention is committed, before the next key is handled: a caret set any later (a
+  // frame later, say) would jump back over what the person typed meanwhile and scramble their words.
+  useLayoutEffect(() => {
+    const element = field.current;
+    if (caretAfterPick.current === null || !element) return;
+    element.focus();
+    element.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
+    caretAfterPick.current = null;
+  }, [value]);
 
   useEffect(() => {
     if (!typing) return;
@@ -51,12 +63,9 @@ export function MentionTextarea({ label, value, onChange, mentions, autoFocus }:
   function pick(person: Colleague) {
     const element = field.current!;
     const { text, caret } = insertMention(value, typing!.start, element.selectionStart, person.name);
+    caretAfterPick.current = caret;
     update(text, caret, [...mentions.filter((m) => m.id !== person.id), person]);
     setTyping(null);
-    requestAnimationFrame(() => {
-      element.focus();
-      element.setSelectionRange(caret, caret);
-    });
   }
 
   return (

@@ -70,8 +70,9 @@ test("the assigned reviewer completes the claim, asks a colleague with a mention
   const option = page.getByRole("option", { name: /Rory Reviewer/ });
   await expect(option).toBeVisible();
   await comment.press("Enter");
-  await expect(comment).toHaveValue("Could @Rory Reviewer ");
+  // Typing on at once, as a fast typist does: the caret must already stand after the mention.
   await comment.pressSequentially("check the page number?");
+  await expect(comment).toHaveValue("Could @Rory Reviewer check the page number?");
   await card.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(card.locator(".mention", { hasText: "@Rory Reviewer" })).toBeVisible();
   await expect(comment).toHaveValue("");
