@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/database";
 import { annotations, articles, correctionNotes } from "@/db/schema";
@@ -60,7 +60,7 @@ export async function setCorrectionNote(db: Database, actor: Actor | null, artic
       await tx
         .insert(correctionNotes)
         .values({ reviewEventId: event, body: note, writtenBy: actor!.id })
-        .onConflictDoUpdate({ target: correctionNotes.reviewEventId, set: { body: note, writtenBy: actor!.id, writtenAt: new Date() } });
+        .onConflictDoUpdate({ target: correctionNotes.reviewEventId, set: { body: note, writtenBy: actor!.id, writtenAt: sql`now()` } });
     } else {
       await tx.delete(correctionNotes).where(inArray(correctionNotes.reviewEventId, change.eventIds));
     }

@@ -5,11 +5,12 @@ import { lastCorrectionAt, publicChangesOf, withNotes, type ApprovalStep, type P
 
 /**
  * The latest change to what each public page shows, for the articles `which` selects: its current
- * revision's save, or an event of a claim that was or became approved (its approval, its reopening, a
- * placement moved or confirmed). Two grouped queries, whatever the number of articles.
+ * revision's save, an event of a claim that was or became approved (its approval, its reopening, a
+ * placement moved or confirmed), or a note to readers written on one of its corrections. Three grouped
+ * queries, whatever the number of articles.
  */
 export async function lastPublicChanges(db: Database, which: SQL | undefined): Promise<Map<string, Date>> {
-  const [revised, reviewed] = await Promise.all([
+  const [revised, reviewed, noted] = await Promise.all([
     db
       .select({ articleId: articles.id, at: articleRevisions.createdAt })
       .from(articleRevisions)
@@ -22,9 +23,17 @@ export async function lastPublicChanges(db: Database, which: SQL | undefined): P
       .innerJoin(articles, eq(articles.id, annotations.articleId))
       .where(and(which, or(eq(reviewEvents.toStatus, "approved"), eq(reviewEvents.fromStatus, "approved"))))
       .groupBy(annotations.articleId),
+    db
+      .select({ articleId: annotations.articleId, at: max(correctionNotes.writtenAt) })
+      .from(correctionNotes)
+      .innerJoin(reviewEvents, eq(reviewEvents.id, correctionNotes.reviewEventId))
+      .innerJoin(annotations, eq(annotations.id, reviewEvents.annotationId))
+      .innerJoin(articles, eq(articles.id, annotations.articleId))
+      .where(which)
+      .groupBy(annotations.articleId),
   ]);
   const latest = new Map<string, Date>();
-  for (const { articleId, at } of [...revised, ...reviewed]) {
+  for (const { articleId, at } of [...revised, ...reviewed, ...noted]) {
     if (at === null) continue;
     const time = new Date(at);
     const known = latest.get(articleId);

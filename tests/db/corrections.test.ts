@@ -5,7 +5,7 @@ import { createAnnotation, updateAnnotation } from "@/lib/annotations/service";
 import { documentFromPlainText } from "@/lib/articles/document";
 import { describeEntry } from "@/lib/audit/describe";
 import { annotationHistory } from "@/lib/audit/queries";
-import { listPublished } from "@/lib/publishing/public-index";
+import { listPublished, publishedPages } from "@/lib/publishing/public-index";
 import { Forbidden, Invalid, NotFound, Unauthenticated } from "@/lib/errors";
 import { listClaimChanges, setCorrectionNote } from "@/lib/publishing/correction-notes";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
@@ -148,6 +148,14 @@ describeOnEveryEngine("corrections on public pages", (db) => {
       });
       await expect(setCorrectionNote(db(), editor, article.id, { event })).rejects.toBeInstanceOf(Invalid);
       expect(await rowCount(db(), correctionNotes)).toBe(0);
+    });
+
+    it("dates the page's last change, and the sitemap's, by a note written on it", async () => {
+      const { withdrawal } = await withdrawnClaim();
+      await setCorrectionNote(db(), editor, article.id, { event: withdrawal.eventIds[0], note: "We are checking new figures." });
+      const [note] = await db().select({ writtenAt: correctionNotes.writtenAt }).from(correctionNotes);
+      expect((await publicView()).updatedAt).toBe(note!.writtenAt.toISOString());
+      expect((await publishedPages(db()))[0]!.lastModified).toBe(note!.writtenAt.toISOString());
     });
 
     it("lists nothing for an article never published", async () => {
