@@ -13,10 +13,11 @@ import { usePublication } from "./publication-context";
 /**
  * The corrections and updates the public page tells readers of, for an editor to add a note to readers
  * to each: why a rating changed, what new evidence came. Shown once the article was ever published;
- * read again when the page comes back into view, as colleagues may have approved claims meanwhile.
+ * read again whenever a claim on the page is reviewed or moved (here or, live, by a colleague) and when
+ * the page comes back into view.
  */
 export function CorrectionNotes({ articleId }: { articleId: string }) {
-  const { publication } = usePublication();
+  const { publication, claimsSignature } = usePublication();
   const [changes, setChanges] = useState<ClaimChangeOnPage[] | null>(null);
   const { error, run } = useApiAction();
   const path = `/api/articles/${articleId}/corrections`;
@@ -29,7 +30,7 @@ export function CorrectionNotes({ articleId }: { articleId: string }) {
     const reload = () => document.visibilityState === "visible" && void load();
     document.addEventListener("visibilitychange", reload);
     return () => document.removeEventListener("visibilitychange", reload);
-  }, [publication.slug, publication.publishedAt, load]);
+  }, [publication.slug, publication.publishedAt, claimsSignature, load]);
 
   if (!publication.slug || (!changes?.length && !error)) return null;
   return (

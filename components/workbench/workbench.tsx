@@ -28,6 +28,7 @@ import { useArticleRevision } from "./use-article-revision";
 import { useCardActions, type CardError } from "./use-card-actions";
 import { useClaimKeys } from "./use-claim-keys";
 import { useClaims } from "./use-claims";
+import { usePublication } from "../publishing/publication-context";
 import { useOpenClaim } from "./use-open-claim";
 import { useNewClaimFollowsRevision } from "./use-new-claim-follows-revision";
 import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
@@ -60,6 +61,10 @@ function NewClaimRevised({ revision, outcome }: NonNullable<Extract<OpenForm, { 
 /** The article page: the article with its highlighted claims, and the side panel of claims and the annotation form. */
 export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle, openClaimId = null }: Props) {
   const { annotations, loading, reload, store, forget } = useClaims(articleId);
+  // Tells the publishing tools when what the public page shows of the claims may have changed.
+  const { setClaimsSignature } = usePublication();
+  const claimsSignature = annotations.map((claim) => `${claim.id}:${claim.status}:${claim.verdict}:${claim.orphaned}:${claim.placementChecked}`).join(",");
+  useEffect(() => setClaimsSignature(claimsSignature), [claimsSignature, setClaimsSignature]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [filter, setFilter] = useState<StatusFilter>("all");

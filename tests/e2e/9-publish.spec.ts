@@ -333,8 +333,9 @@ test("a rating changed after publishing is told to readers as a correction: unde
   await rita.close();
   await decide(page.request, current, "approved");
 
-  // The editor tells readers why, from the article's publishing tools.
-  const tools = await openPublishTools(page);
+  // The editor, still on the article, sees the correction come into the publishing tools as it happens
+  // (no reload), and tells readers why.
+  const tools = page.locator("details.article-tools");
   const corrections = tools.getByRole("region", { name: "Corrections and updates readers see" });
   const item = corrections.getByRole("listitem").filter({ hasText: `We changed our rating of ${SECOND} from False to Mostly false.` });
   await item.getByRole("button", { name: "Add a note to readers" }).click();
