@@ -27,15 +27,16 @@ export function MentionTextarea({ label, value, onChange, mentions, autoFocus }:
   /** Where the caret goes once a picked mention is in the field's text. */
   const caretAfterPick = useRef<number | null>(null);
 
-  // Right as the picked mention is committed, before the next key is handled: a caret set any later (a
-  // frame later, say) would jump back over what the person typed meanwhile and scramble their words.
+  // Right as the pick is committed (it always renders: the list closes), before the next key is handled:
+  // a caret set any later (a frame later, say) would jump back over what the person typed meanwhile and
+  // scramble their words. After every commit, not only a changed text: picking may leave the text as it was.
   useLayoutEffect(() => {
     const element = field.current;
     if (caretAfterPick.current === null || !element) return;
     element.focus();
     element.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
     caretAfterPick.current = null;
-  }, [value]);
+  });
 
   useEffect(() => {
     if (!typing) return;

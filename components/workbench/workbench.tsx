@@ -63,7 +63,10 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   const { annotations, loading, reload, store, forget } = useClaims(articleId);
   // Tells the publishing tools when what the public page shows of the claims may have changed.
   const { setClaimsSignature } = usePublication();
-  const claimsSignature = annotations.map((claim) => `${claim.id}:${claim.status}:${claim.verdict}:${claim.orphaned}:${claim.placementChecked}`).join(",");
+  const claimsSignature = useMemo(
+    () => annotations.map((claim) => `${claim.id}:${claim.status}:${claim.verdict}:${claim.orphaned}:${claim.placementChecked}`).join(","),
+    [annotations],
+  );
   useEffect(() => setClaimsSignature(claimsSignature), [claimsSignature, setClaimsSignature]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
