@@ -1,13 +1,13 @@
 "use client";
 
-import { useId, useState } from "react";
-import type { FieldErrors } from "@/lib/errors";
+import { useId } from "react";
 import type { Actor } from "@/lib/users/actor";
-import { ApiError, callApi } from "./api-client";
+import { callApi } from "./api-client";
 import { LabelledField } from "./labelled-field";
 import { Message } from "./message";
 import { ModalDialog } from "./modal-dialog";
 import { SubmitOrCancel } from "./submit-or-cancel";
+import { useDialogSubmit } from "./use-dialog-submit";
 
 type Props = {
   user: { id: string; name: string; email: string };
@@ -21,9 +21,7 @@ type Props = {
  */
 export function EditUserDialog({ user, onDone, onClose }: Props) {
   const id = useId();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, message, busy, submit } = useDialogSubmit();
 
   async function save(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -34,19 +32,11 @@ export function EditUserDialog({ user, onDone, onClose }: Props) {
       ...(email.trim().toLowerCase() !== user.email.toLowerCase() && { email }),
     };
     if (Object.keys(change).length === 0) return onClose();
-    setBusy(true);
-    setErrors({});
-    setMessage(null);
-    try {
-      onDone((await callApi<{ user: Actor }>("PATCH", `/api/users/${user.id}`, change)).user);
-    } catch (error) {
-      setBusy(false);
-      if (!(error instanceof ApiError)) throw error;
+    await submit(
+      async () => onDone((await callApi<{ user: Actor }>("PATCH", `/api/users/${user.id}`, change)).user),
       // An email another account has is a conflict, said beside the field it is about.
-      const fields = error.status === 409 && "email" in change ? { email: "belongs to another account already" } : error.fields;
-      setErrors(fields);
-      setMessage(Object.keys(fields).length ? null : error.message);
-    }
+      (error) => (error.status === 409 && "email" in change ? { email: "belongs to another account already" } : error.fields),
+    );
   }
 
   return (

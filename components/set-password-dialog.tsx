@@ -1,12 +1,12 @@
 "use client";
 
-import { useId, useState } from "react";
-import type { FieldErrors } from "@/lib/errors";
-import { ApiError, callApi } from "./api-client";
+import { useId } from "react";
+import { callApi } from "./api-client";
 import { LabelledField } from "./labelled-field";
 import { Message } from "./message";
 import { ModalDialog } from "./modal-dialog";
 import { SubmitOrCancel } from "./submit-or-cancel";
+import { useDialogSubmit } from "./use-dialog-submit";
 
 type Props = {
   user: { id: string; name: string; hasPassword: boolean };
@@ -21,27 +21,16 @@ type Props = {
  */
 export function SetPasswordDialog({ user, minLength, onDone, onClose }: Props) {
   const id = useId();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, message, busy, submit } = useDialogSubmit();
 
   async function save(form: HTMLFormElement) {
     const data = new FormData(form);
     const password = String(data.get("password") ?? "");
     if (password !== String(data.get("repeat") ?? "")) return setErrors({ repeat: "differs from the password: type it again" });
-    setBusy(true);
-    setErrors({});
-    setMessage(null);
-    try {
+    await submit(async () => {
       await callApi("PATCH", `/api/users/${user.id}`, { password });
       onDone();
-    } catch (error) {
-      setBusy(false);
-      if (!(error instanceof ApiError)) throw error;
-      setErrors(error.fields);
-      // A field's problem is said beside the field; the message says the rest.
-      setMessage(Object.keys(error.fields).length ? null : error.message);
-    }
+    });
   }
 
   return (
