@@ -1,3 +1,6 @@
+/** Claims' embeds, the one kind of page other sites may frame: `/p/<slug>/embed/<claim id>`. */
+const EMBED_PATH = "/p/:slug/embed/:claimId";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM packages are loaded by Node at run time, not bundled.
@@ -10,8 +13,19 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
         ],
+      },
+      {
+        // Every page but an embed refuses to be framed (clickjacking).
+        source: "/:path((?!p/[^/]+/embed/).*)",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+        ],
+      },
+      {
+        source: EMBED_PATH,
+        headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }],
       },
     ];
   },

@@ -5,8 +5,10 @@
  * them reopened and approved again with another rating after it (corrections), and 100 other articles are
  * published. Times, on PostgreSQL and PGlite, 30 runs each: the page's data (`publicArticleBySlug`: the
  * text, its claims and sources, its "updated" date and its corrections), its corrections alone, and the
- * first page of the index (`listPublished`, 20 fact-checks with their tallies and last corrections).
- * Target: the page's data under 100 ms (p90) on either engine, a small share of a page a reader waits for.
+ * first page of the index (`listPublished`, 20 fact-checks with their tallies and last corrections), and one
+ * claim's embed (`embeddedClaim`, a corrected claim), read wherever a newsroom pasted it.
+ * Targets: the page's data under 100 ms (p90) on either engine, a small share of a page a reader waits for;
+ * an embed under 25 ms (p90), as a partner's page may hold several.
  *
  * Settings (environment): BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test),
  * BENCH_PUBLIC_CLAIMS=2000, BENCH_ENGINES=postgres,pglite
@@ -15,6 +17,7 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { publicChangesOfArticle } from "@/lib/publishing/public-changes";
+import { embeddedClaim } from "@/lib/publishing/public-claim";
 import { listPublished } from "@/lib/publishing/public-index";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
 import { onEachEngine, type BenchDatabase } from "./queue/engines";
@@ -22,6 +25,7 @@ import { seedQueue } from "./queue/seed";
 import { summarize } from "./stats";
 
 const TARGET_P90_MS = 100;
+const EMBED_TARGET_P90_MS = 25;
 const RUNS = 30;
 const claims = Math.max(100, Number(process.env.BENCH_PUBLIC_CLAIMS ?? 2_000));
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -100,6 +104,8 @@ async function measure(bench: BenchDatabase): Promise<void> {
   await time("the page's data (publicArticleBySlug)", () => publicArticleBySlug(bench.db, SLUG, { showReviewers: false }), TARGET_P90_MS);
   await time("its corrections alone (publicChangesOfArticle)", () => publicChangesOfArticle(bench.db, articleId, firstPublished));
   await time("the index's first page (listPublished, 20)", () => listPublished(bench.db, { offset: 0, limit: 20 }));
+  const corrected = page!.changes.find((change) => change.kind === "rating_changed")!;
+  await time("a corrected claim's embed (embeddedClaim)", () => embeddedClaim(bench.db, SLUG, corrected.claimId, { showReviewers: false }), EMBED_TARGET_P90_MS);
 }
 
 console.log(`Public page benchmark on ${os.cpus().length} CPU(s), Node ${process.version}.`);

@@ -4,16 +4,16 @@ import "./article-tools.css";
 import { CorrectionNotes } from "./correction-notes";
 import { PublishControl } from "./publish-control";
 
-type Props = { articleId: string; publication: Publication; canPublish: boolean; canImport: boolean; appUrl: string };
+type Props = { articleId: string; publication: Publication; canPublish: boolean; canImport: boolean };
 
 /** Publishing, exports and import of an article's fact-check, folded away under the article's title. */
-export function ArticleTools({ articleId, publication, canPublish, canImport, appUrl }: Props) {
+export function ArticleTools({ articleId, publication, canPublish, canImport }: Props) {
   const api = `/api/articles/${articleId}/annotations`;
   return (
     <details className="article-tools" open={!!publication.publishedAt || undefined}>
       <summary>Publish and export</summary>
       <div className="article-tools__body">
-        <PublishControl articleId={articleId} canPublish={canPublish} appUrl={appUrl} />
+        <PublishControl articleId={articleId} canPublish={canPublish} />
         {canPublish && <CorrectionNotes articleId={articleId} />}
         <p className="article-tools__exports">
           Export: <a href={`${api}?format=w3c`}>W3C annotations (JSON-LD)</a> · <a href={`${api}?format=csv`}>CSV</a> ·{" "}

@@ -9,11 +9,11 @@ import { Message } from "../message";
 import { useApiAction } from "../use-api-action";
 import { usePublication } from "./publication-context";
 
-type Props = { articleId: string; canPublish: boolean; appUrl: string };
+type Props = { articleId: string; canPublish: boolean };
 
 /** Whether the fact-check is public, its address to copy, and (for editors) Publish and Unpublish. */
-export function PublishControl({ articleId, canPublish, appUrl }: Props) {
-  const { publication, setPublication } = usePublication();
+export function PublishControl({ articleId, canPublish }: Props) {
+  const { publication, setPublication, appUrl } = usePublication();
   const { busy, error, run } = useApiAction();
   const [copied, setCopied] = useState(false);
   const { confirm, dialog } = useConfirm();

@@ -15,6 +15,7 @@ import { ReviewActions } from "./review-actions";
 import { SourceList } from "./source-list";
 import { StatusBadge, VerdictBadge } from "./status-badge";
 import { Message } from "../message";
+import { ClaimOnPublicPage } from "../publishing/claim-on-public-page";
 
 type Props = {
   annotation: AnnotationRecord;
@@ -105,6 +106,7 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
             onEdit={() => onEdit(annotation)}
             onDelete={() => onDelete(annotation)}
           />
+          <ClaimOnPublicPage annotation={annotation} />
           <ClaimAssignment annotation={annotation} actor={actor} />
           <ClaimDiscussion annotation={annotation} actor={actor} />
           <h3 className="section-title">History</h3>

@@ -52,10 +52,10 @@ const isApprovalStep = (events: "review_events" | "later") =>
   sql.raw(`${events}.kind = 'status' and (${events}.to_status = 'approved' or ${events}.from_status = 'approved')`);
 
 /**
- * The approval steps of the claims of these articles that have one after the article's first
+ * The approval steps of the claims `which` selects that have one after their article's first
  * publication, by article: only those can have changed what readers saw, and on most pages they are few.
  */
-async function approvalStepsOf(db: Database, articleIds: string[]): Promise<Map<string, ApprovalStep[]>> {
+async function approvalStepsOf(db: Database, which: SQL): Promise<Map<string, ApprovalStep[]>> {
   const rows = await db
     .select({
       articleId: annotations.articleId,
@@ -71,7 +71,7 @@ async function approvalStepsOf(db: Database, articleIds: string[]): Promise<Map<
     .innerJoin(articles, eq(articles.id, annotations.articleId))
     .where(
       and(
-        inArray(annotations.articleId, articleIds),
+        which,
         isApprovalStep("review_events"),
         sql`exists (select 1 from ${reviewEvents} as later where later.annotation_id = ${annotations.id} and ${isApprovalStep("later")}
           and later.created_at > coalesce(${articles.firstPublishedAt}, ${articles.publishedAt}))`,
@@ -89,7 +89,7 @@ async function approvalStepsOf(db: Database, articleIds: string[]): Promise<Map<
 /** The public changes of the article `articleId`, first published at `firstPublishedAt`, with their notes to readers: three indexed queries. */
 export async function publicChangesOfArticle(db: Database, articleId: string, firstPublishedAt: Date): Promise<PublicChange[]> {
   // One query after the other, so that a transaction (one connection) may call this too.
-  const steps = await approvalStepsOf(db, [articleId]);
+  const steps = await approvalStepsOf(db, eq(annotations.articleId, articleId));
   const revisions = await db
     .select({ at: articleRevisions.createdAt })
     .from(articleRevisions)
@@ -101,6 +101,17 @@ export async function publicChangesOfArticle(db: Database, articleId: string, fi
     firstPublishedAt,
   );
   return withNotes(changes, await notesOn(db, articleSteps.map((step) => step.eventId)));
+}
+
+/**
+ * The public changes of one claim, `claimId`, whose article was first published at `firstPublishedAt`,
+ * with their notes: what `publicChangesOfArticle` says of it (each claim's changes are its own), read
+ * without the rest of the page.
+ */
+export async function publicChangesOfClaim(db: Database, claimId: string, firstPublishedAt: Date): Promise<PublicChange[]> {
+  const steps = [...(await approvalStepsOf(db, eq(annotations.id, claimId))).values()].flat();
+  const changes = publicChangesOf(steps, [], firstPublishedAt);
+  return withNotes(changes, await notesOn(db, steps.map((step) => step.eventId)));
 }
 
 /** The notes to readers kept on these review events, by event. */
@@ -119,7 +130,10 @@ export async function lastCorrectionsOf(db: Database, published: { id: string; f
   if (published.length === 0) return corrected;
   const steps = await approvalStepsOf(
     db,
-    published.map((article) => article.id),
+    inArray(
+      annotations.articleId,
+      published.map((article) => article.id),
+    ),
   );
   for (const { id, firstPublishedAt } of published) {
     const at = lastCorrectionAt(publicChangesOf(steps.get(id) ?? [], [], firstPublishedAt));

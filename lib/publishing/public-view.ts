@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
 import type { Verdict } from "@/lib/annotations/verdicts";
@@ -79,21 +79,8 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
     .where(and(eq(articles.slug, slug), isNotNull(articles.publishedAt)));
   if (!article) return null;
   // Everything else at once: each part selects the article's shown claims by itself.
-  const [claims, sourcesByClaim, approvals, changedAt, changes] = await Promise.all([
-    db
-      .select({
-        id: annotations.id,
-        quote: annotations.quote,
-        start: annotations.startOffset,
-        end: annotations.endOffset,
-        verdict: annotations.verdict,
-        explanation: annotations.explanation,
-      })
-      .from(annotations)
-      .where(and(eq(annotations.articleId, article.id), SHOWN_IN_PUBLIC))
-      .orderBy(asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt)),
-    selectSources(db, article.id),
-    selectApprovals(db, article.id),
+  const [claims, changedAt, changes] = await Promise.all([
+    shownClaims(db, eq(annotations.articleId, article.id), { ...options, publishedAt: article.publishedAt! }),
     lastPublicChanges(db, eq(articles.id, article.id)).then((latest) => latest.get(article.id)),
     publicChangesOfArticle(db, article.id, article.firstPublishedAt ?? article.publishedAt!),
   ]);
@@ -107,27 +94,51 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
     publishedAt: article.publishedAt!.toISOString(),
     updatedAt: updatedAfter(article.publishedAt!, changedAt),
     doc: article.doc,
-    claims: claims.map((claim, index) => {
-      const approval = approvals.get(claim.id);
-      return {
-        ...claim,
-        number: index + 1,
-        sources: sourcesByClaim.get(claim.id) ?? [],
-        approvedAt: (approval?.at ?? article.publishedAt!).toISOString(),
-        approvedBy: options.showReviewers ? (approval?.name ?? null) : null,
-      };
-    }),
+    claims: claims.map((claim, index) => ({ ...claim, number: index + 1 })),
     changes: toldToReaders(changes, new Set(claims.map((claim) => claim.id))),
   };
 }
 
-/** The sources of the article's shown claims, by claim, in their order. */
-async function selectSources(db: Database, articleId: string): Promise<Map<string, PublicSource[]>> {
+/**
+ * The claims `which` selects among those `SHOWN_IN_PUBLIC`, in reading order, each with its sources and
+ * its latest approval (the article's publication, `publishedAt`, when none is recorded); unnumbered.
+ */
+export async function shownClaims(db: Database, which: SQL, options: { showReviewers: boolean; publishedAt: Date }): Promise<Omit<PublicClaim, "number">[]> {
+  const shown = and(which, SHOWN_IN_PUBLIC);
+  const [claims, sourcesByClaim, approvals] = await Promise.all([
+    db
+      .select({
+        id: annotations.id,
+        quote: annotations.quote,
+        start: annotations.startOffset,
+        end: annotations.endOffset,
+        verdict: annotations.verdict,
+        explanation: annotations.explanation,
+      })
+      .from(annotations)
+      .where(shown)
+      .orderBy(asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt)),
+    selectSources(db, shown),
+    selectApprovals(db, shown),
+  ]);
+  return claims.map((claim) => {
+    const approval = approvals.get(claim.id);
+    return {
+      ...claim,
+      sources: sourcesByClaim.get(claim.id) ?? [],
+      approvedAt: (approval?.at ?? options.publishedAt).toISOString(),
+      approvedBy: options.showReviewers ? (approval?.name ?? null) : null,
+    };
+  });
+}
+
+/** The sources of the claims `shown` selects, by claim, in their order. */
+async function selectSources(db: Database, shown: SQL | undefined): Promise<Map<string, PublicSource[]>> {
   const rows = await db
     .select({ annotationId: sources.annotationId, url: sources.url, title: sources.title, publisher: sources.publisher, archiveUrl: sources.archiveUrl })
     .from(sources)
     .innerJoin(annotations, eq(annotations.id, sources.annotationId))
-    .where(and(eq(annotations.articleId, articleId), SHOWN_IN_PUBLIC))
+    .where(shown)
     .orderBy(asc(sources.annotationId), asc(sources.position));
   const byClaim = new Map<string, PublicSource[]>();
   for (const { annotationId, ...source } of rows) {
@@ -142,14 +153,14 @@ async function selectSources(db: Database, articleId: string): Promise<Map<strin
 
 type Approval = { at: Date; name: string };
 
-/** Each shown claim's latest approval: when, and by whom. */
-async function selectApprovals(db: Database, articleId: string): Promise<Map<string, Approval>> {
+/** The latest approval of each claim `shown` selects: when, and by whom. */
+async function selectApprovals(db: Database, shown: SQL | undefined): Promise<Map<string, Approval>> {
   const rows = await db
     .select({ annotationId: reviewEvents.annotationId, at: reviewEvents.createdAt, name: users.name })
     .from(reviewEvents)
     .innerJoin(annotations, eq(annotations.id, reviewEvents.annotationId))
     .innerJoin(users, eq(users.id, reviewEvents.actorId))
-    .where(and(eq(annotations.articleId, articleId), SHOWN_IN_PUBLIC, eq(reviewEvents.kind, "status"), eq(reviewEvents.toStatus, "approved")))
+    .where(and(shown, eq(reviewEvents.kind, "status"), eq(reviewEvents.toStatus, "approved")))
     .orderBy(desc(reviewEvents.createdAt));
   const latest = new Map<string, Approval>();
   for (const row of rows) if (!latest.has(row.annotationId)) latest.set(row.annotationId, { at: row.at, name: row.name });

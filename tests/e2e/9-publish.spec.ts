@@ -1,5 +1,8 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./accessibility";
 import { signIn } from "./helpers";
 
 /**
@@ -371,6 +374,90 @@ test("a rating changed after publishing is told to readers as a correction: unde
   await expect(listed.getByRole("link", { name: /^corrected \d+ \w+ \d{4}$/ })).toHaveAttribute("href", `/p/${slug}#corrections`);
   await reader.screenshot({ path: testInfo.outputPath("public-index-corrected.png") });
   await stranger.close();
+});
+
+test("an editor embeds a claim's fact-check in another site's page, where it follows the claim's review; the desk cannot be framed", async ({ page, browser }, testInfo) => {
+  await signIn(page, "ed@example.com");
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  const { annotations } = (await (await page.request.get(`/api/articles/${articleId}/annotations`)).json()) as { annotations: (Annotation & { quote: string })[] };
+  const first = annotations.find((annotation) => annotation.quote === FIRST)!;
+  await page.goto(`/articles/${articleId}?annotation=${first.id}`);
+  const card = page.locator(`#claim-card-${first.id}`);
+  const onPublicPage = card.getByRole("region", { name: "On the public page" });
+  await expect(onPublicPage.getByRole("link", { name: "Open its fact-check" })).toHaveAttribute("href", new RegExp(`/p/${slug}#claim-${first.id}$`));
+  await onPublicPage.getByRole("button", { name: "Embed…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Embed this fact-check" });
+  const code = await dialog.getByLabel("Embed code").inputValue();
+  expect(code).toMatch(new RegExp(`^<iframe src="http://[^"]+/p/${slug}/embed/${first.id}" title="Fact-check: “${FIRST}”"`));
+  await dialog.getByRole("button", { name: "Copy code" }).click();
+  await expect(dialog.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  // The preview is the embed itself.
+  await expect(dialog.frameLocator("iframe").locator(".verdict-badge")).toHaveText("Mostly true");
+  await page.screenshot({ path: testInfo.outputPath("embed-dialog.png") });
+  const dialogViolations = (await new AxeBuilder({ page }).include(".embed-dialog").analyze()).violations;
+  expect(dialogViolations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // A partner's story, served by another site (on this machine, as Chromium keeps a public site's page
+  // from framing localhost), with the code pasted in.
+  const partnerSite = createServer((_request, response) => {
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.end(`<!doctype html><title>Partner story</title><h1>Bridge traffic</h1>${code}<p>The end.</p>`);
+  });
+  await new Promise<void>((listening) => partnerSite.listen(0, "127.0.0.1", listening));
+  const partner = await browser.newContext();
+  const host = await partner.newPage();
+  await host.goto(`http://127.0.0.1:${(partnerSite.address() as AddressInfo).port}/story`);
+  const embed = host.frameLocator("iframe");
+  await expect(embed.locator(".claim-embed__quote")).toHaveText(`“${FIRST}”`);
+  await expect(embed.locator(".verdict-badge")).toHaveText("Mostly true");
+  await expect(embed.getByText("The 2025 traffic census counted 78,400 vehicles a day on average.")).toBeVisible();
+  await expect(embed.getByRole("link", { name: /Read the full fact-check/ })).toHaveAttribute("target", "_blank");
+  // The frame takes the card's height, told by the embed (it starts at 360 px).
+  const frame = host.locator("iframe");
+  await expect.poll(async () => Number(await frame.getAttribute("height"))).not.toBe(360);
+  const cardHeight = await embed.locator(".claim-embed").evaluate((element) => element.getBoundingClientRect().height);
+  expect(Math.abs(Number(await frame.getAttribute("height")) - cardHeight)).toBeLessThan(8);
+  await host.screenshot({ path: testInfo.outputPath("embed-partner-page.png"), fullPage: true });
+
+  // Reopened on the desk: the partner's page no longer shows the rating as standing.
+  const decide = async (annotation: Annotation, to: string) => {
+    const answer = await page.request.post(`/api/annotations/${annotation.id}/status`, { data: { to, version: annotation.version, comment: "Check the 2026 census." } });
+    expect(answer.status()).toBe(200);
+    return ((await answer.json()) as { annotation: Annotation }).annotation;
+  };
+  const reopened = await decide(first, "in_review");
+  await host.reload();
+  await expect(embed.locator(".claim-embed__notice")).toContainText(/^Rating withdrawn\. On \d+ \w+ \d{4} we withdrew our rating of this claim to review it again\.$/);
+  await expect(embed.locator(".verdict-badge")).toHaveCount(0);
+  await expect(embed.getByText("Mostly true")).toHaveCount(0);
+  await host.screenshot({ path: testInfo.outputPath("embed-partner-withdrawn.png"), fullPage: true });
+  await decide(reopened, "approved");
+  await host.reload();
+  await expect(embed.locator(".verdict-badge")).toHaveText("Mostly true");
+
+  // CMSs find the same code through oEmbed, from the embed or the claim's public address.
+  const embedPage = await partner.newPage();
+  const embedAnswer = await embedPage.goto(`/p/${slug}/embed/${first.id}`);
+  expect(embedAnswer!.headers()["content-security-policy"]).toBe("frame-ancestors *");
+  expect(embedAnswer!.headers()["x-frame-options"]).toBeUndefined();
+  await expectNoSeriousViolations(embedPage, "a claim's embed");
+  const discovery = await embedPage.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute("href");
+  const oembed = await embedPage.request.get(discovery!);
+  expect(oembed.status()).toBe(200);
+  expect(await oembed.json()).toMatchObject({ type: "rich", version: "1.0", html: code, width: 560, height: 360 });
+  // A draft is not embeddable, and the desk's own pages refuse to be framed.
+  const draft = annotations.find((annotation) => annotation.quote === DRAFT)!;
+  expect((await embedPage.goto(`/p/${slug}/embed/${draft.id}`))!.status()).toBe(404);
+  await expect(embedPage.getByText("This fact-check is not available.")).toBeVisible();
+  for (const path of ["/", "/signin", `/articles/${articleId}`, `/p/${slug}`]) {
+    const headers = (await embedPage.request.get(path)).headers();
+    expect([path, headers["x-frame-options"], headers["content-security-policy"]]).toEqual([path, "DENY", "frame-ancestors 'none'"]);
+  }
+  await partner.close();
+  partnerSite.close();
 });
 
 test("unpublishing takes the page down, and off the index, the feed and the sitemap", async ({ page, browser }) => {

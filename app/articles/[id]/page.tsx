@@ -41,8 +41,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   // `?annotation=<id>` opens that claim (the review queue links so); anything but an id opens none.
   const { annotation } = await searchParams;
   const openClaimId = typeof annotation === "string" && isId(annotation) ? annotation : null;
+  const { appUrl } = newsroomConfig();
   return (
-    <PublicationProvider initial={publication}>
+    <PublicationProvider initial={publication} appUrl={appUrl}>
       <div className="article-page">
         <header className="article-page__header">
           <h1>{article.title}</h1>
@@ -62,7 +63,6 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             publication={publication}
             canPublish={mayPublishArticle(actor).allowed}
             canImport={mayImportAnnotations(actor).allowed}
-            appUrl={newsroomConfig().appUrl}
           />
         </header>
         <Workbench

@@ -1,0 +1,130 @@
+import { isId } from "@/lib/ids";
+import type { NewsroomConfig } from "@/lib/newsroom/config";
+import { publicPageUrl } from "./claim-review";
+import { isSlug } from "./slug";
+
+/**
+ * One fact-check embedded in another page (the newsroom's own story in its CMS, a partner's site): an
+ * iframe of `/p/<slug>/embed/<claim id>`, which always shows what the public page shows of that claim now,
+ * so that a rating corrected on the desk is corrected wherever it was embedded.
+ */
+
+/** The width an embed asks for, at most, and the height it starts with until it tells its host its own. */
+export const EMBED_WIDTH = 560;
+export const EMBED_HEIGHT = 360;
+
+/** The message an embed posts to its host page, with its height in CSS pixels, whenever that changes. */
+export const EMBED_HEIGHT_MESSAGE = "fact-check-embed:height";
+
+/** A claim of a public page: what an embed shows. */
+export type EmbeddedClaimRef = { slug: string; claimId: string };
+
+/** The address of a claim's fact-check on its public page. */
+export function claimPageUrl(appUrl: string, { slug, claimId }: EmbeddedClaimRef): string {
+  return `${publicPageUrl(appUrl, slug)}#claim-${claimId}`;
+}
+
+/** The address of a claim's embed: the page its iframe loads. */
+export function embedUrl(appUrl: string, { slug, claimId }: EmbeddedClaimRef): string {
+  return `${publicPageUrl(appUrl, slug)}/embed/${claimId}`;
+}
+
+/**
+ * The claim an address names, if it is one of this desk's: a claim's fact-check on its public page
+ * (`/p/<slug>#claim-<id>`) or its embed (`/p/<slug>/embed/<id>`). Anything else, another site's
+ * address included, is null.
+ */
+export function embeddedClaimOf(appUrl: string, address: string): EmbeddedClaimRef | null {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return null;
+  }
+  if (url.origin !== new URL(appUrl).origin) return null;
+  const embed = /^\/p\/([^/]+)\/embed\/([^/]+)\/?$/.exec(url.pathname);
+  const page = /^\/p\/([^/]+)\/?$/.exec(url.pathname);
+  const fragment = /^#claim-(.+)$/.exec(url.hash);
+  const [slug, claimId] = embed ? [embed[1]!, embed[2]!] : page && fragment ? [page[1]!, fragment[1]!] : [];
+  return slug && claimId && isSlug(slug) && isId(claimId) ? { slug, claimId } : null;
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** `text` fit for an HTML attribute value or element content: it stays text. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+}
+
+/**
+ * The HTML a newsroom pastes into a page to embed a claim's fact-check: an iframe, and a short script
+ * that sets its height to the embed's own (the iframe tells it; a message from another origin, or about
+ * another frame, is ignored). Without the script, or without JavaScript, the iframe keeps `height` and
+ * scrolls. `title` names the frame to assistive technology.
+ */
+export function embedCode(appUrl: string, claim: EmbeddedClaimRef, title: string, size = { width: EMBED_WIDTH, height: EMBED_HEIGHT }): string {
+  const origin = new URL(appUrl).origin;
+  const frame =
+    `<iframe src="${escapeHtml(embedUrl(appUrl, claim))}" title="${escapeHtml(title)}" width="${size.width}" height="${size.height}"` +
+    ` style="width:100%;max-width:${size.width}px;border:0" loading="lazy"></iframe>`;
+  // A JavaScript string literal (JSON), inside an element: escaped so that it cannot close the element.
+  const originLiteral = JSON.stringify(origin).replace(/</g, "\\u003c");
+  const resizer =
+    `<script>(function(){if(window.factCheckEmbeds)return;window.factCheckEmbeds=1;` +
+    `addEventListener("message",function(e){var d=e.data;` +
+    `if(e.origin!==${originLiteral}||!d||d.type!=="${EMBED_HEIGHT_MESSAGE}"||typeof d.height!=="number")return;` +
+    `var f=document.getElementsByTagName("iframe");for(var i=0;i<f.length;i++)if(f[i].contentWindow===e.source)f[i].height=String(Math.ceil(d.height));});})();</script>`;
+  return `${frame}\n${resizer}`;
+}
+
+/** What an oEmbed consumer (a CMS, a link preview service) gets for a claim: a "rich" embed, the same iframe. */
+export type OEmbedResponse = {
+  type: "rich";
+  version: "1.0";
+  title: string;
+  provider_name: string;
+  provider_url: string;
+  html: string;
+  width: number;
+  height: number;
+  cache_age: number;
+};
+
+/** How long, in seconds, a consumer may keep an oEmbed answer: the iframe follows the claim anyway. */
+const OEMBED_CACHE_AGE = 3_600;
+
+/**
+ * The oEmbed answer for a claim whose frame is titled `title`, no wider or higher than the consumer's
+ * `maxwidth` and `maxheight` (the embed scrolls when it is given less height than it needs).
+ */
+export function oembedOf(
+  newsroom: NewsroomConfig,
+  claim: EmbeddedClaimRef,
+  title: string,
+  limits: { maxwidth?: number; maxheight?: number } = {},
+): OEmbedResponse {
+  const width = Math.min(EMBED_WIDTH, limits.maxwidth ?? EMBED_WIDTH);
+  const height = Math.min(EMBED_HEIGHT, limits.maxheight ?? EMBED_HEIGHT);
+  return {
+    type: "rich",
+    version: "1.0",
+    title,
+    provider_name: newsroom.name,
+    provider_url: newsroom.url ?? `${newsroom.appUrl}/p`,
+    html: embedCode(newsroom.appUrl, claim, title, { width, height }),
+    width,
+    height,
+    cache_age: OEMBED_CACHE_AGE,
+  };
+}
+
+/** The title of a claim's embed: what it checks. */
+export function embedTitle(quote: string): string {
+  const short = quote.length > 100 ? `${quote.slice(0, 99).trimEnd()}…` : quote;
+  return `Fact-check: “${short}”`;
+}
+
+/** The oEmbed endpoint's address for a claim: what the embed page announces for discovery. */
+export function oembedUrl(appUrl: string, claim: EmbeddedClaimRef): string {
+  return `${appUrl}/api/oembed?format=json&url=${encodeURIComponent(claimPageUrl(appUrl, claim))}`;
+}
