@@ -1,9 +1,10 @@
-/** Opens, migrates and seeds the database when the server starts, and schedules its backups (Node.js runtime only). */
+/** Opens, migrates and seeds the database when the server starts, schedules its backups and posts webhooks (Node.js runtime only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { openDatabaseOrExit, startBackups } = await import("./db/startup");
+    const { openDatabaseOrExit, startBackups, startWebhooks } = await import("./db/startup");
     await openDatabaseOrExit();
     await startBackups();
+    await startWebhooks();
     // Said at start-up rather than at the first sign-in: whether single sign-on is on, and why not when misconfigured.
     const { oidcSetup } = await import("./lib/auth/oidc-config");
     const sso = oidcSetup();

@@ -39,6 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
               {actor.role === "admin" && <Link href="/admin/audit">Audit trail</Link>}
               {actor.role === "admin" && <Link href="/admin/backups">Backups</Link>}
+              {actor.role === "admin" && <Link href="/admin/webhooks">Webhooks</Link>}
               <Link href="/account" className="site-header__user" aria-label={`Your account: ${actor.name} (${ROLE_LABELS[actor.role]})`}>
                 {actor.name} <span className="muted">({ROLE_LABELS[actor.role]})</span>
               </Link>

@@ -440,6 +440,60 @@ export const articlesRelations = relations(articles, ({ many }) => ({
   revisions: many(articleRevisions),
 }));
 
+/**
+ * An address the desk posts events to (`lib/webhooks`), set up by an admin: which events, in which
+ * format, signed with its secret.
+ */
+export const webhooks = pgTable("webhooks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  url: text("url").notNull(),
+  description: text("description").notNull().default(""),
+  /** The events it receives, of `WEBHOOK_EVENTS`. */
+  events: text("events").array().notNull(),
+  /** `json` (the desk's signed JSON) or `slack` (a chat message). */
+  format: text("format").notNull().default("json"),
+  /** The key of its HMAC-SHA256 signatures, shown to admins only. */
+  secret: text("secret").notNull(),
+  active: boolean("active").notNull().default(true),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One event for one webhook, written in the transaction of the change it tells of (an outbox), then
+ * posted by whichever app instance claims it first (`FOR UPDATE SKIP LOCKED`), and retried with
+ * growing delays until it is answered with 2xx or given up.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    /** The event's id, the same on every webhook it went to: receivers deduplicate retries by it. */
+    eventId: uuid("event_id").notNull(),
+    eventType: text("event_type").notNull(),
+    /** The event as the JSON format sends it (`WebhookEvent`). */
+    event: jsonb("event").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    /** When it is due; while an instance posts it, the end of that instance's lease. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    /** When the desk gave up on it, after its last attempt. */
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    /** The last attempt's HTTP status, or null when it got no answer. */
+    responseStatus: integer("response_status"),
+    /** Why the last attempt failed, in words. */
+    lastError: text("last_error"),
+  },
+  (table) => [
+    index("webhook_deliveries_due_idx").on(table.nextAttemptAt).where(sql`${table.deliveredAt} is null and ${table.failedAt} is null`),
+    index("webhook_deliveries_webhook_idx").on(table.webhookId, table.createdAt),
+  ],
+);
+
 export const articleRevisionsRelations = relations(articleRevisions, ({ one }) => ({
   article: one(articles, { fields: [articleRevisions.articleId], references: [articles.id] }),
   author: one(users, { fields: [articleRevisions.createdBy], references: [users.id] }),

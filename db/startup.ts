@@ -1,6 +1,7 @@
 import { startScheduledBackups, readBackupSchedule } from "./backup-schedule";
 import { getConnection } from "./client";
 import { countUsers } from "@/lib/users/service";
+import { startWebhookDelivery } from "@/lib/webhooks/worker";
 
 /**
  * Opens, migrates and seeds the database as the server starts, and stops the server with the reason
@@ -24,4 +25,9 @@ export async function startBackups(): Promise<void> {
   const { schedule, problems } = readBackupSchedule();
   for (const problem of problems) console.error(`Backups: ${problem}`);
   startScheduledBackups(await getConnection(), schedule);
+}
+
+/** Starts posting webhook deliveries (`lib/webhooks/worker.ts`). */
+export async function startWebhooks(): Promise<void> {
+  startWebhookDelivery((await getConnection()).db);
 }

@@ -34,6 +34,15 @@ function reanchored(before: Values, after: Values): string {
   return `saved revision ${String(after?.revision)}, which changed its words: “${change.before}” → “${change.after}”${toCheck}`;
 }
 
+/** What an admin changed of a webhook: its settings by name, and whether its secret was replaced. */
+function webhookChanges(before: Values, after: Values): string {
+  const changed = Object.keys(after ?? {}).filter((key) => key !== "secret" && JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]));
+  if (after?.active === false && before?.active === true) changed.splice(changed.indexOf("active"), 1, "paused it");
+  if (after?.active === true && before?.active === false) changed.splice(changed.indexOf("active"), 1, "resumed it");
+  if (after?.secret === "replaced") changed.push("a new secret");
+  return changed.join(", ") || "nothing";
+}
+
 function assignment(entry: AuditEntryRecord): string {
   const after = asValues(entry.after);
   const assignee = asValues(after?.assignee ?? null) as { id?: string; name?: string } | null;
@@ -103,6 +112,12 @@ export function describeEntry(entry: AuditEntryRecord): string {
       return "signed out everywhere: every session of the account ended";
     case "user.updated":
       return `changed the user's ${Object.keys(after ?? {}).join(", ") || "account"}`;
+    case "webhook.created":
+      return `added the webhook ${String(after?.url ?? "")}, for ${Array.isArray(after?.events) ? after.events.join(", ") : "no events"}`;
+    case "webhook.updated":
+      return `changed the webhook ${String(after?.url ?? "")}: ${webhookChanges(before, after)}`;
+    case "webhook.deleted":
+      return `deleted the webhook ${String(before?.url ?? "")}`;
     default:
       return `${entry.action.replace(/_/g, " ")} (${entry.subject})`;
   }

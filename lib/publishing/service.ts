@@ -7,6 +7,7 @@ import { Conflict, NotFound } from "@/lib/errors";
 import { mayPublishArticle, mayViewArticles } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
+import { tellPublished, tellUnpublished } from "@/lib/webhooks/desk-events";
 import { firstFreeSlug, slugOf } from "./slug";
 
 /** Where an article stands with the public: its page's slug (kept once given) and when it was published. */
@@ -65,6 +66,7 @@ async function publishOnce(db: Database, actor: Actor, articleId: string): Promi
       .returning({ publishedAt: articles.publishedAt });
     const publication = { slug, publishedAt: published!.publishedAt!.toISOString() };
     await recordAudit(tx, { actorId: actor.id, subject: "article", subjectId: articleId, articleId, action: "published", before: { publishedAt: null }, after: publication });
+    await tellPublished(tx, { id: articleId, title: article.title, slug }, publication.publishedAt);
     return publication;
   });
 }
@@ -78,6 +80,7 @@ export async function unpublishArticle(db: Database, actor: Actor | null, articl
     await tx.update(articles).set({ publishedAt: null, publishedBy: null }).where(eq(articles.id, articleId));
     const before = { slug: article.slug, publishedAt: article.publishedAt.toISOString() };
     await recordAudit(tx, { actorId: actor!.id, subject: "article", subjectId: articleId, articleId, action: "unpublished", before, after: { publishedAt: null } });
+    await tellUnpublished(tx, { id: articleId, title: article.title, slug: article.slug! });
     return { slug: article.slug, publishedAt: null };
   });
 }

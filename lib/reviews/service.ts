@@ -17,6 +17,7 @@ import { parseInput } from "@/lib/validation";
 import { missingForReview } from "./readiness";
 import { REVIEW_STATUS_LABELS, reviewStatusSchema } from "./statuses";
 import { ACTIONS_NEEDING_COMMENT, reviewActionFor } from "./transitions";
+import { tellStatusChange } from "@/lib/webhooks/desk-events";
 
 export const statusChangeSchema = z.strictObject({
   to: reviewStatusSchema,
@@ -87,6 +88,7 @@ export async function changeStatus(db: Database, actor: Actor | null, id: string
         },
       }),
     );
+    await tellStatusChange(tx, annotation, action, change.to, actor!);
     await touchArticleAnnotations(tx, annotation.articleId);
   });
   const detail = await selectAnnotationDetail(db, id);

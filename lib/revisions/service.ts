@@ -13,6 +13,7 @@ import { compareTexts, type Change } from "./compare";
 import { parseDoc, revisionRestoreSchema, revisionSaveSchema } from "./input";
 import { revisionOutcomes, type RevisionOutcome } from "./outcomes";
 import { reanchorAnnotations, type ReanchorCounts } from "./reanchor-annotations";
+import { tellRevised } from "@/lib/webhooks/desk-events";
 
 /** What saving a revision did: its number, and what became of the article's placed annotations. */
 export type RevisionSaved = { revision: number } & ReanchorCounts;
@@ -71,6 +72,7 @@ export async function saveRevision(db: Database, actor: Actor | null, articleId:
       before: { revision: article.revision, characters: article.plainText.length },
       after: { revision, characters: newText.length, ...counts, ...(restoredFrom !== undefined && { restoredFrom }) },
     });
+    await tellRevised(tx, articleId, revision);
     await touchArticleAnnotations(tx, articleId);
     return { revision, ...counts };
   });

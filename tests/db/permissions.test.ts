@@ -33,6 +33,7 @@ import { publishArticle, readPublication, unpublishArticle } from "@/lib/publish
 import { publicationReadiness } from "@/lib/publishing/readiness";
 import { listClaimChanges, setCorrectionNote } from "@/lib/publishing/correction-notes";
 import { deskStatistics } from "@/lib/statistics/desk";
+import { createWebhook, deleteWebhook, listWebhooks, redeliver, sendTestEvent, updateWebhook } from "@/lib/webhooks/service";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser, ARTICLE_TEXT, completeClaim, selectorsOf } from "./fixtures";
 
@@ -53,6 +54,8 @@ const REVIEWERS = rule("editor other", "admin");
 const PLACERS = rule("reviewer own", "editor own", "editor other", "admin");
 const EDITORS = rule("editor own", "editor other", "admin");
 const ADMINS = rule("admin");
+
+const WEBHOOK = { url: "https://cms.example/hooks/fact-checks", events: ["fact_check.published"] };
 
 type Setup = { kind: Kind; actor: Actor | null; owner: Actor; other: Actor; articleId: string; plainText: string };
 type State = "draft" | "complete" | "in_review" | "approved" | "orphaned" | "unchecked";
@@ -168,6 +171,14 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["read the desk's statistics", EDITORS, (s) => deskStatistics(db(), s.actor, {})],
     ["read the self-registration setting", ADMINS, (s) => readSelfRegistration(db(), s.actor)],
     ["switch self-registration", ADMINS, (s) => changeSelfRegistration(db(), s.actor, { enabled: false })],
+    ["list webhooks and add one", ADMINS, async (s) => [await listWebhooks(db(), s.actor), await createWebhook(db(), s.actor, WEBHOOK)]],
+    ["change, test and delete a webhook, and send a delivery again", ADMINS, async (s) => {
+      const webhook = await createWebhook(db(), people.admin, WEBHOOK);
+      const tested = await sendTestEvent(db(), s.actor, webhook.id);
+      await redeliver(db(), s.actor, tested.deliveries[0]!.id);
+      await updateWebhook(db(), s.actor, webhook.id, { active: false });
+      return deleteWebhook(db(), s.actor, webhook.id);
+    }],
   ];
 
   const currentRevision = async () => (await getArticle(db(), people.admin, article.id)).revision;

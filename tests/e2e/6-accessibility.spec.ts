@@ -39,6 +39,7 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
   },
   { name: "new article (import)", as: "ed@example.com", path: () => "/articles/new" },
   { name: "inbox", as: "rita@example.com", path: () => "/inbox" },
+  { name: "webhooks", as: "admin@example.com", path: () => "/admin/webhooks" },
   { name: "workbench with claims", as: "rita@example.com", path: () => `/articles/${articleId}`, then: claimsShown },
   {
     name: "workbench with a claim open",

@@ -1,0 +1,47 @@
+import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
+import type { ClaimRef, WebhookEvent } from "./events";
+
+/** Text as Slack's message format reads it: `&`, `<` and `>` escaped, so that what a user typed stays text and never a link or a mention. */
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+const link = (url: string, text: string) => `<${url}|${escape(text)}>`;
+
+function quoteOf(claim: ClaimRef): string {
+  const quote = claim.quote.length > 200 ? `${claim.quote.slice(0, 199).trimEnd()}…` : claim.quote;
+  return `“${escape(quote)}”`;
+}
+
+const rating = (verdict: string | null) => (verdict && verdict in VERDICT_LABELS ? `*${VERDICT_LABELS[verdict as Verdict]}*` : "*no rating*");
+
+/** The one-line message a chat channel (Slack, Mattermost, a Teams workflow) gets for `event`: `{ text }`. */
+export function chatMessageOf(event: WebhookEvent): { text: string } {
+  return { text: chatTextOf(event) };
+}
+
+function chatTextOf(event: WebhookEvent): string {
+  switch (event.type) {
+    case "fact_check.published": {
+      const { factCheck } = (event as WebhookEvent<"fact_check.published">).data;
+      return `Published: ${link(factCheck.url, factCheck.title)}`;
+    }
+    case "fact_check.unpublished": {
+      const { factCheck } = (event as WebhookEvent<"fact_check.unpublished">).data;
+      return `Unpublished: *${escape(factCheck.title)}* (its public page is down)`;
+    }
+    case "fact_check.changed": {
+      const data = (event as WebhookEvent<"fact_check.changed">).data;
+      const page = link(data.factCheck.url, data.factCheck.title);
+      if (data.change === "text_revised") return `Text revised (revision ${data.revision}) on ${page}`;
+      if (data.change === "claim_withdrawn") return `Rating withdrawn for another review: ${quoteOf(data.claim)} on ${page}`;
+      return `Rated ${rating(data.claim.verdict)}: ${quoteOf(data.claim)} on ${page}`;
+    }
+    case "claim.submitted": {
+      const { claim, article, by } = (event as WebhookEvent<"claim.submitted">).data;
+      return `${escape(by)} submitted a claim for review: ${link(claim.url, claim.quote.length > 200 ? `${claim.quote.slice(0, 199)}…` : claim.quote)} in *${escape(article.title)}*`;
+    }
+    case "ping":
+      return escape((event as WebhookEvent<"ping">).data.message);
+  }
+}

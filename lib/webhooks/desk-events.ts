@@ -1,0 +1,68 @@
+import { eq } from "drizzle-orm";
+import type { Transaction } from "@/db/database";
+import { articles } from "@/db/schema";
+import type { AnnotationRecord } from "@/lib/annotations/record";
+import { newsroomConfig } from "@/lib/newsroom/config";
+import { publicPageUrl } from "@/lib/publishing/claim-review";
+import { claimPageUrl } from "@/lib/publishing/embed";
+import type { ReviewStatus } from "@/lib/reviews/statuses";
+import type { ReviewAction } from "@/lib/reviews/transitions";
+import type { Actor } from "@/lib/users/actor";
+import type { ClaimRef, FactCheckRef } from "./events";
+import { enqueueWebhookEvent } from "./outbox";
+
+/**
+ * The desk's changes that webhooks tell of, each queued inside the transaction of the change (see
+ * `outbox.ts`). The services call these; what an event says is decided here.
+ */
+
+type PublishedArticle = { id: string; title: string; slug: string };
+
+function factCheckOf(article: PublishedArticle): FactCheckRef {
+  return { articleId: article.id, title: article.title, url: publicPageUrl(newsroomConfig().appUrl, article.slug) };
+}
+
+/** The article, and whether it is published: a change to its claims or text then changes its public page. */
+async function articleOf(tx: Transaction, articleId: string): Promise<(PublishedArticle & { published: boolean }) | null> {
+  const [article] = await tx.select({ id: articles.id, title: articles.title, slug: articles.slug, publishedAt: articles.publishedAt }).from(articles).where(eq(articles.id, articleId));
+  return article ? { id: article.id, title: article.title, slug: article.slug ?? "", published: !!article.publishedAt && !!article.slug } : null;
+}
+
+export async function tellPublished(tx: Transaction, article: PublishedArticle, publishedAt: string): Promise<void> {
+  await enqueueWebhookEvent(tx, "fact_check.published", { factCheck: { ...factCheckOf(article), publishedAt } });
+}
+
+export async function tellUnpublished(tx: Transaction, article: PublishedArticle): Promise<void> {
+  await enqueueWebhookEvent(tx, "fact_check.unpublished", { factCheck: factCheckOf(article) });
+}
+
+/**
+ * `actor` took the review action `action` on a claim, moving it from `annotation.status` to `to`:
+ * submitted (news for review channels), or, on a published article, approved or taken out of
+ * "approved" (what its public page shows of it changed).
+ */
+export async function tellStatusChange(tx: Transaction, annotation: AnnotationRecord, action: ReviewAction, to: ReviewStatus, actor: Actor): Promise<void> {
+  const approvalStep = to === "approved" || annotation.status === "approved";
+  if (action !== "submit" && !approvalStep) return;
+  const article = await articleOf(tx, annotation.articleId);
+  if (!article) return;
+  const { appUrl } = newsroomConfig();
+  const claim = (url: string): ClaimRef => ({ id: annotation.id, quote: annotation.quote, status: to, verdict: annotation.verdict, url });
+  if (action === "submit") {
+    const deskUrl = `${appUrl}/articles/${annotation.articleId}?annotation=${annotation.id}`;
+    await enqueueWebhookEvent(tx, "claim.submitted", { claim: claim(deskUrl), article: { id: article.id, title: article.title }, by: actor.name });
+  }
+  if (approvalStep && article.published) {
+    await enqueueWebhookEvent(tx, "fact_check.changed", {
+      factCheck: factCheckOf(article),
+      change: to === "approved" ? "claim_approved" : "claim_withdrawn",
+      claim: claim(claimPageUrl(appUrl, { slug: article.slug, claimId: annotation.id })),
+    });
+  }
+}
+
+/** The article's text was revised: news for a published article's page. */
+export async function tellRevised(tx: Transaction, articleId: string, revision: number): Promise<void> {
+  const article = await articleOf(tx, articleId);
+  if (article?.published) await enqueueWebhookEvent(tx, "fact_check.changed", { factCheck: factCheckOf(article), change: "text_revised", revision });
+}

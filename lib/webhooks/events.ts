@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/**
+ * What the desk tells other systems (a CMS, a Slack channel, a newsroom's own tools) through webhooks.
+ * A webhook subscribes to some of them; `ping` is the test event an admin sends by hand, to every webhook.
+ */
+export const WEBHOOK_EVENTS = ["fact_check.published", "fact_check.unpublished", "fact_check.changed", "claim.submitted"] as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number] | "ping";
+
+export const webhookEventSchema = z.enum(WEBHOOK_EVENTS, { error: () => `must be one of ${WEBHOOK_EVENTS.join(", ")}` });
+
+export const WEBHOOK_EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
+  "fact_check.published": "A fact-check is published",
+  "fact_check.unpublished": "A fact-check is unpublished",
+  "fact_check.changed": "A published fact-check changes: a claim approved, re-rated or withdrawn, the text revised",
+  "claim.submitted": "A claim is submitted for review",
+};
+
+/** How a webhook's body is written: the desk's JSON, signed, or a Slack (or Mattermost, Teams workflow) message. */
+export const WEBHOOK_FORMATS = ["json", "slack"] as const;
+
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+export const webhookFormatSchema = z.enum(WEBHOOK_FORMATS, { error: () => `must be one of ${WEBHOOK_FORMATS.join(", ")}` });
+
+/** A published fact-check, as every event about one names it. */
+export type FactCheckRef = { articleId: string; title: string; url: string };
+
+/** A claim, as events name it: never a draft's verdict as if it stood, hence the status beside it. */
+export type ClaimRef = { id: string; quote: string; status: string; verdict: string | null; url: string };
+
+/** What each event says. */
+export type WebhookEventData = {
+  "fact_check.published": { factCheck: FactCheckRef & { publishedAt: string } };
+  "fact_check.unpublished": { factCheck: FactCheckRef };
+  "fact_check.changed":
+    | { factCheck: FactCheckRef; change: "claim_approved" | "claim_withdrawn"; claim: ClaimRef }
+    | { factCheck: FactCheckRef; change: "text_revised"; revision: number };
+  "claim.submitted": { claim: ClaimRef; article: { id: string; title: string }; by: string };
+  ping: { message: string };
+};
+
+/** One event as a webhook receives it (the JSON format's body): the same `id` on every webhook it went to and on every retry. */
+export type WebhookEvent<Type extends WebhookEventType = WebhookEventType> = { id: string; type: Type; createdAt: string; data: WebhookEventData[Type] };

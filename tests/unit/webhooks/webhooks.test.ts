@@ -1,0 +1,78 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { chatMessageOf } from "@/lib/webhooks/chat-message";
+import type { WebhookEvent, WebhookEventData, WebhookEventType } from "@/lib/webhooks/events";
+import { MAX_ATTEMPTS, retryDelayMs } from "@/lib/webhooks/retries";
+import { newWebhookSecret, signatureOf, verifySignature } from "@/lib/webhooks/signature";
+
+const SECRET = "whsec_test";
+const BODY = '{"type":"ping"}';
+const AT = new Date("2026-11-30T12:00:00Z");
+
+describe("webhook signatures", () => {
+  it("sign the time and the body with HMAC-SHA256, as a receiver recomputes it", () => {
+    const header = signatureOf(SECRET, BODY, AT);
+    const expected = createHmac("sha256", SECRET).update(`1796040000.${BODY}`).digest("hex");
+    expect(header).toBe(`t=1796040000,v1=${expected}`);
+    expect(verifySignature(SECRET, BODY, header, AT)).toBe(true);
+  });
+
+  it("refuse another body, another secret, an old request and a malformed header", () => {
+    const header = signatureOf(SECRET, BODY, AT);
+    expect(verifySignature(SECRET, '{"type":"ping" }', header, AT)).toBe(false);
+    expect(verifySignature("whsec_other", BODY, header, AT)).toBe(false);
+    expect(verifySignature(SECRET, BODY, header, new Date(AT.getTime() + 301_000))).toBe(false);
+    expect(verifySignature(SECRET, BODY, header, new Date(AT.getTime() + 299_000))).toBe(true);
+    for (const malformed of ["", "t=1796040000", "v1=abc", `t=x,v1=${"0".repeat(64)}`, `t=1796040000,v1=${"z".repeat(64)}`]) {
+      expect(verifySignature(SECRET, BODY, malformed, AT)).toBe(false);
+    }
+  });
+
+  it("use secrets that differ each time", () => {
+    expect(newWebhookSecret()).not.toBe(newWebhookSecret());
+    expect(newWebhookSecret()).toMatch(/^whsec_[\w-]{43}$/);
+  });
+});
+
+describe("retries", () => {
+  it("wait longer after each failure, about two days in all, then stop", () => {
+    const delays = Array.from({ length: MAX_ATTEMPTS }, (_, index) => retryDelayMs(index + 1));
+    expect(delays.slice(0, -1).map((delay) => delay! / 60_000)).toEqual([1, 5, 30, 120, 360, 720, 1440]);
+    expect(delays.at(-1)).toBeNull();
+    const total = delays.slice(0, -1).reduce((sum, delay) => sum! + delay!, 0)!;
+    expect(total / 3_600_000).toBeGreaterThan(44);
+    expect(total / 3_600_000).toBeLessThan(48);
+  });
+});
+
+const event = <Type extends WebhookEventType>(type: Type, data: WebhookEventData[Type]): WebhookEvent => ({ id: "e1", type, createdAt: AT.toISOString(), data });
+const factCheck = { articleId: "a1", title: "Bridge <repairs> & costs", url: "https://desk.example/p/bridge" };
+const claim = { id: "c1", quote: "It costs <b>12</b> million & more", status: "approved", verdict: "mostly_false", url: "https://desk.example/p/bridge#claim-c1" };
+
+describe("chat messages", () => {
+  it("say what happened in one line, with links, and keep what people typed as text", () => {
+    const texts = [
+      event("fact_check.published", { factCheck: { ...factCheck, publishedAt: AT.toISOString() } }),
+      event("fact_check.unpublished", { factCheck }),
+      event("fact_check.changed", { factCheck, change: "claim_approved", claim }),
+      event("fact_check.changed", { factCheck, change: "claim_withdrawn", claim: { ...claim, status: "in_review" } }),
+      event("fact_check.changed", { factCheck, change: "text_revised", revision: 4 }),
+      event("claim.submitted", { claim: { ...claim, url: "https://desk.example/articles/a1?annotation=c1" }, article: { id: "a1", title: "Bridge <repairs>" }, by: "Rita <Reviewer>" }),
+      event("ping", { message: "A test <event>." }),
+    ].map((each) => chatMessageOf(each).text);
+    expect(texts).toEqual([
+      "Published: <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
+      "Unpublished: *Bridge &lt;repairs&gt; &amp; costs* (its public page is down)",
+      "Rated *Mostly false*: “It costs &lt;b&gt;12&lt;/b&gt; million &amp; more” on <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
+      "Rating withdrawn for another review: “It costs &lt;b&gt;12&lt;/b&gt; million &amp; more” on <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
+      "Text revised (revision 4) on <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
+      "Rita &lt;Reviewer&gt; submitted a claim for review: <https://desk.example/articles/a1?annotation=c1|It costs &lt;b&gt;12&lt;/b&gt; million &amp; more> in *Bridge &lt;repairs&gt;*",
+      "A test &lt;event&gt;.",
+    ]);
+  });
+
+  it("shorten a long quote", () => {
+    const long = chatMessageOf(event("fact_check.changed", { factCheck, change: "claim_approved", claim: { ...claim, quote: "word ".repeat(100) } })).text;
+    expect(long).toMatch(/^Rated \*Mostly false\*: “(word ){39}word…” on /);
+  });
+});
