@@ -137,7 +137,7 @@ export async function publishedClaimsOf(db: Database, articleIds: string[]): Pro
 }
 
 /** How many claims of each verdict each article's public page shows. */
-async function verdictTallies(db: Database, articleIds: string[]): Promise<Map<string, VerdictCount[]>> {
+export async function verdictTallies(db: Database, articleIds: string[]): Promise<Map<string, VerdictCount[]>> {
   const rows = await db
     .select({ articleId: annotations.articleId, verdict: annotations.verdict, count: count() })
     .from(annotations)

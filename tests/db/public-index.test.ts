@@ -5,6 +5,7 @@ import { createAnnotation, getAnnotation } from "@/lib/annotations/service";
 import { importArticle } from "@/lib/articles/import/service";
 import { listPublished, publicSearchSchema, publishedClaimsOf, publishedPages, type PublicSearch } from "@/lib/publishing/public-index";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
+import { shareCardOf } from "@/lib/publishing/share-card";
 import { publishArticle, unpublishArticle } from "@/lib/publishing/service";
 import { changeStatus } from "@/lib/reviews/service";
 import type { Actor } from "@/lib/users/actor";
@@ -51,6 +52,16 @@ describeOnEveryEngine("the public index of fact-checks", (db) => {
     await unpublishArticle(db(), editor, second.id);
     expect((await listPublished(db(), { offset: 0, limit: 20 })).factChecks.map((each) => each.id)).toEqual([third.id, article.id]);
     expect((await publishedPages(db())).map((page) => page.slug)).toEqual(["mines-for-ukraine-3", "mines-for-ukraine"]);
+  });
+
+  it("gives a shared link's picture the published article's title and the verdicts its page shows, and nothing of an unpublished one", async () => {
+    await claim("anti-personnel mines", "approved", "false");
+    await claim("non-persistent", "in_review", "true");
+    expect(await shareCardOf(db(), "mines-for-ukraine")).toBeNull();
+    await publishArticle(db(), editor, article.id);
+    expect(await shareCardOf(db(), "mines-for-ukraine")).toEqual({ title: "Mines for Ukraine", byline: null, verdicts: [{ verdict: "false", count: 1 }] });
+    await unpublishArticle(db(), editor, article.id);
+    expect(await shareCardOf(db(), "mines-for-ukraine")).toBeNull();
   });
 
   it("counts, by verdict, only the claims the public page shows (approved and placed), in the form's order", async () => {

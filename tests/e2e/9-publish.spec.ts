@@ -154,6 +154,29 @@ test("a stranger reads the public page: approved claims only, with verdicts, sou
   await stranger.close();
 });
 
+test("a link to the public page shares with its title, its description and a picture of its verdicts", async ({ browser }, testInfo) => {
+  const stranger = await browser.newContext();
+  const page = await stranger.newPage();
+  await page.goto(`/p/${slug}`);
+  const meta = (property: string) => page.locator(`meta[property="${property}"], meta[name="${property}"]`).getAttribute("content");
+  expect(await meta("og:title")).toBe(`Fact-check: ${TITLE}`);
+  expect(await meta("og:description")).toBe(`Fact-check desk checked 2 claims in “${TITLE}”.`);
+  expect(await meta("og:type")).toBe("article");
+  expect(await meta("og:url")).toMatch(new RegExp(`^http://localhost:\\d+/p/${slug}$`));
+  expect(await meta("twitter:card")).toBe("summary_large_image");
+  const image = (await meta("og:image"))!;
+  expect(image).toMatch(new RegExp(`^http://localhost:\\d+/p/${slug}/opengraph-image`));
+  const answer = await page.request.get(image);
+  expect(answer.headers()["content-type"]).toBe("image/png");
+  const png = await answer.body();
+  // The PNG's header: its signature, then the width and height of its first chunk.
+  expect([png.readUInt32BE(0), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([0x89504e47, 1200, 630]);
+  await page.goto(image);
+  await page.screenshot({ path: testInfo.outputPath("share-picture.png") });
+  expect((await page.request.get(`/p/no-such-fact-check/opengraph-image`)).status()).toBe(404);
+  await stranger.close();
+});
+
 test("the public page reads the same without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -33,11 +33,26 @@ const load = cache(async (slug: string) => {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { article, newsroom } = await load((await params).slug);
   const claims = article.claims.length;
+  const title = `Fact-check: ${article.title}`;
+  const description = `${newsroom.name} checked ${claims} ${claims === 1 ? "claim" : "claims"} in “${article.title}”.`;
+  const url = publicPageUrl(newsroom.appUrl, article.slug);
   return {
-    title: { absolute: `Fact-check: ${article.title} · ${newsroom.name}` },
-    description: `${newsroom.name} checked ${claims} ${claims === 1 ? "claim" : "claims"} in “${article.title}”.`,
+    title: { absolute: `${title} · ${newsroom.name}` },
+    description,
     robots: { index: true, follow: true },
-    alternates: { canonical: publicPageUrl(newsroom.appUrl, article.slug), types: { "application/atom+xml": feedUrl(newsroom.appUrl) } },
+    alternates: { canonical: url, types: { "application/atom+xml": feedUrl(newsroom.appUrl) } },
+    // How a shared link shows on social media and in chats; the picture is opengraph-image.tsx beside this page.
+    metadataBase: new URL(newsroom.appUrl),
+    openGraph: {
+      type: "article",
+      title,
+      description,
+      url,
+      siteName: newsroom.name,
+      publishedTime: article.publishedAt,
+      ...(article.updatedAt && { modifiedTime: article.updatedAt }),
+    },
+    twitter: { card: "summary_large_image", title, description },
   };
 }
 
