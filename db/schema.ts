@@ -109,11 +109,16 @@ export const articles = pgTable(
      * this is listed on it as a correction or an update (`lib/publishing/corrections.ts`).
      */
     firstPublishedAt: timestamp("first_published_at", { withTimezone: true }),
+    /** The editors' summary of the fact-check, under its public page's title ("In short"); plain text, null when none. */
+    publicSummary: text("public_summary"),
+    /** When the summary was last written, changed or removed: a change of the public page like any other. */
+    summaryUpdatedAt: timestamp("summary_updated_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (table) => [
     index("articles_created_at_idx").on(table.createdAt),
+    check("articles_public_summary_check", sql`length(${table.publicSummary}) between 1 and 1000`),
     uniqueIndex("articles_slug_key").on(table.slug),
     // The review queue sorted by article title walks the articles in this order.
     index("articles_title_idx").on(table.title, table.id),

@@ -108,6 +108,7 @@ export default async function PublicIndexPage(props: Props) {
                 </>
               )}
             </p>
+            {factCheck.summary && <p className="public-index__summary">{factCheck.summary}</p>}
             <VerdictTally tally={factCheck.verdicts} />
           </li>
         ))}

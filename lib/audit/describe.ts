@@ -96,6 +96,9 @@ export function describeEntry(entry: AuditEntryRecord): string {
       return `added the article “${String(after?.title ?? "")}”`;
     case "article.revised":
       return `saved revision ${String(after?.revision)} of the article`;
+    case "article.updated":
+      if (after && "publicSummary" in after) return after.publicSummary ? `${before?.publicSummary ? "changed" : "wrote"} the summary readers see: “${String(after.publicSummary)}”` : "removed the summary readers see";
+      return "changed the article";
     case "article.published":
       return `published the article at /p/${String(after?.slug ?? "")}`;
     case "article.unpublished":

@@ -21,7 +21,7 @@ export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactChe
   const updated = factChecks.map(lastChangeOf).reduce((latest, each) => (each > latest ? each : latest), factChecks.length ? "" : now.toISOString());
   const entries = factChecks.map((factCheck) => {
     const url = publicPageUrl(newsroom.appUrl, factCheck.slug);
-    const summary = `${describeTally(factCheck.verdicts)}.`;
+    const summary = factCheck.summary ?? `${describeTally(factCheck.verdicts)}.`;
     return [
       "  <entry>",
       `    <title>${xml(factCheck.title)}</title>`,
@@ -30,7 +30,7 @@ export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactChe
       `    <published>${factCheck.publishedAt}</published>`,
       `    <updated>${lastChangeOf(factCheck)}</updated>`,
       `    <summary>${xml(summary)}</summary>`,
-      `    <content type="html">${xml(contentOf(factCheck, summary, url))}</content>`,
+      `    <content type="html">${xml(contentOf(factCheck, url))}</content>`,
       "  </entry>",
     ].join("\n");
   });
@@ -51,15 +51,17 @@ export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactChe
 
 const lastChangeOf = (factCheck: PublishedFactCheck) => factCheck.updatedAt ?? factCheck.publishedAt;
 
-/** The entry's body as HTML: the tally, whether it was corrected, then each claim's verdict, quote and explanation, then the link. */
-function contentOf(factCheck: PublishedFactCheck & { claims: FeedClaim[] }, summary: string, url: string): string {
+/** The entry's body as HTML: the editors' summary, the tally, whether it was corrected, then each claim's verdict, quote and explanation, then the link. */
+function contentOf(factCheck: PublishedFactCheck & { claims: FeedClaim[] }, url: string): string {
   const claims = factCheck.claims.map(
     (claim) =>
       `<p><strong>${html(claim.verdict ? VERDICT_LABELS[claim.verdict] : "No verdict")}</strong>: “${html(claim.quote)}”</p>` +
       (claim.explanation ? `<p>${html(claim.explanation)}</p>` : ""),
   );
   const corrected = factCheck.correctedAt ? [`<p><strong>Corrected on ${html(publicDay(factCheck.correctedAt))}</strong>: see the corrections on the page.</p>`] : [];
-  return [`<p>${html(summary)}</p>`, ...corrected, ...claims, `<p><a href="${html(url)}">Read the fact-check</a></p>`].join("");
+  const tally = `${describeTally(factCheck.verdicts)}.`;
+  const paragraphs = factCheck.summary ? [...factCheck.summary.split(/\n+/).map((line) => `<p>${html(line)}</p>`), `<p>${html(tally)}</p>`] : [`<p>${html(tally)}</p>`];
+  return [...paragraphs, ...corrected, ...claims, `<p><a href="${html(url)}">Read the fact-check</a></p>`].join("");
 }
 
 /**

@@ -2,6 +2,7 @@ import { isId } from "@/lib/ids";
 import type { NewsroomConfig } from "@/lib/newsroom/config";
 import { publicPageUrl } from "./claim-review";
 import { isSlug } from "./slug";
+import { shortened } from "@/lib/shortened";
 
 /**
  * One fact-check embedded in another page (the newsroom's own story in its CMS, a partner's site): an
@@ -120,8 +121,7 @@ export function oembedOf(
 
 /** The title of a claim's embed: what it checks. */
 export function embedTitle(quote: string): string {
-  const short = quote.length > 100 ? `${quote.slice(0, 99).trimEnd()}…` : quote;
-  return `Fact-check: “${short}”`;
+  return `Fact-check: “${shortened(quote, 100)}”`;
 }
 
 /** The oEmbed endpoint's address for a claim: what the embed page announces for discovery. */

@@ -15,6 +15,8 @@ export type PublishedFactCheck = {
   byline: string | null;
   publishedOn: string | null;
   publishedAt: string;
+  /** The editors' summary, or null. */
+  summary: string | null;
   /** When its page last changed after publication, or null (see `PublicArticle.updatedAt`). */
   updatedAt: string | null;
   /** When a rating on it was last changed or withdrawn after its first publication (a correction), or null. */
@@ -81,6 +83,7 @@ export async function listPublished(
         publishedOn: articles.publishedOn,
         publishedAt: articles.publishedAt,
         firstPublishedAt: articles.firstPublishedAt,
+        summary: articles.publicSummary,
       })
       .from(articles)
       .where(where)

@@ -47,6 +47,8 @@ export type PublicArticle = {
   originalUrl: string | null;
   publishedOn: string | null;
   publishedAt: string;
+  /** The editors' summary, under the title ("In short"), or null. */
+  summary: string | null;
   /**
    * When the page last changed after it was published (its text revised; a claim approved, reopened,
    * moved or taken off it), or null when it has not: the "Updated" of its footer.
@@ -73,6 +75,7 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
       publishedOn: articles.publishedOn,
       publishedAt: articles.publishedAt,
       firstPublishedAt: articles.firstPublishedAt,
+      summary: articles.publicSummary,
       doc: articles.doc,
     })
     .from(articles)
@@ -92,6 +95,7 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
     originalUrl: article.originalUrl && isSafeHttpUrl(article.originalUrl) ? article.originalUrl : null,
     publishedOn: article.publishedOn,
     publishedAt: article.publishedAt!.toISOString(),
+    summary: article.summary,
     updatedAt: updatedAfter(article.publishedAt!, changedAt),
     doc: article.doc,
     claims: claims.map((claim, index) => ({ ...claim, number: index + 1 })),

@@ -1,5 +1,6 @@
 import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import type { ClaimRef, WebhookEvent } from "./events";
+import { shortened } from "@/lib/shortened";
 
 /** Text as Slack's message format reads it: `&`, `<` and `>` escaped, so that what a user typed stays text and never a link or a mention. */
 function escape(text: string): string {
@@ -9,8 +10,7 @@ function escape(text: string): string {
 const link = (url: string, text: string) => `<${url}|${escape(text)}>`;
 
 function quoteOf(claim: ClaimRef): string {
-  const quote = claim.quote.length > 200 ? `${claim.quote.slice(0, 199).trimEnd()}…` : claim.quote;
-  return `“${escape(quote)}”`;
+  return `“${escape(shortened(claim.quote, 200))}”`;
 }
 
 const rating = (verdict: string | null) => (verdict && verdict in VERDICT_LABELS ? `*${VERDICT_LABELS[verdict as Verdict]}*` : "*no rating*");
@@ -34,12 +34,13 @@ function chatTextOf(event: WebhookEvent): string {
       const data = (event as WebhookEvent<"fact_check.changed">).data;
       const page = link(data.factCheck.url, data.factCheck.title);
       if (data.change === "text_revised") return `Text revised (revision ${data.revision}) on ${page}`;
+      if (data.change === "summary_changed") return `Summary rewritten on ${page}`;
       if (data.change === "claim_withdrawn") return `Rating withdrawn for another review: ${quoteOf(data.claim)} on ${page}`;
       return `Rated ${rating(data.claim.verdict)}: ${quoteOf(data.claim)} on ${page}`;
     }
     case "claim.submitted": {
       const { claim, article, by } = (event as WebhookEvent<"claim.submitted">).data;
-      return `${escape(by)} submitted a claim for review: ${link(claim.url, claim.quote.length > 200 ? `${claim.quote.slice(0, 199)}…` : claim.quote)} in *${escape(article.title)}*`;
+      return `${escape(by)} submitted a claim for review: ${link(claim.url, shortened(claim.quote, 200))} in *${escape(article.title)}*`;
     }
     case "ping":
       return escape((event as WebhookEvent<"ping">).data.message);

@@ -66,3 +66,9 @@ export async function tellRevised(tx: Transaction, articleId: string, revision: 
   const article = await articleOf(tx, articleId);
   if (article?.published) await enqueueWebhookEvent(tx, "fact_check.changed", { factCheck: factCheckOf(article), change: "text_revised", revision });
 }
+
+/** The editors changed the summary readers see: news for a published article's page. */
+export async function tellSummaryChanged(tx: Transaction, articleId: string): Promise<void> {
+  const article = await articleOf(tx, articleId);
+  if (article?.published) await enqueueWebhookEvent(tx, "fact_check.changed", { factCheck: factCheckOf(article), change: "summary_changed" });
+}

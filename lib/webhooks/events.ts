@@ -13,7 +13,7 @@ export const webhookEventSchema = z.enum(WEBHOOK_EVENTS, { error: () => `must be
 export const WEBHOOK_EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
   "fact_check.published": "A fact-check is published",
   "fact_check.unpublished": "A fact-check is unpublished",
-  "fact_check.changed": "A published fact-check changes: a claim approved, re-rated or withdrawn, the text revised",
+  "fact_check.changed": "A published fact-check changes: a claim approved, re-rated or withdrawn, the text revised, the summary rewritten",
   "claim.submitted": "A claim is submitted for review",
 };
 
@@ -36,7 +36,8 @@ export type WebhookEventData = {
   "fact_check.unpublished": { factCheck: FactCheckRef };
   "fact_check.changed":
     | { factCheck: FactCheckRef; change: "claim_approved" | "claim_withdrawn"; claim: ClaimRef }
-    | { factCheck: FactCheckRef; change: "text_revised"; revision: number };
+    | { factCheck: FactCheckRef; change: "text_revised"; revision: number }
+    | { factCheck: FactCheckRef; change: "summary_changed" };
   "claim.submitted": { claim: ClaimRef; article: { id: string; title: string }; by: string };
   ping: { message: string };
 };

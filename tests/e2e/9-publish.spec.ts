@@ -19,6 +19,7 @@ const TEXT = `${TITLE}\n${FIRST}, the transport office says.\nThe mayor said ${S
 const ORIGINAL_URL = "https://news.example/harbour-bridge";
 const REVIEWER = "Rita Reviewer";
 const EDITOR = "Ed Editor";
+const SUMMARY = "The bridge carries about as many vehicles as the office says; the repairs will cost far more.\n\nThe <b>tender</b> is public.";
 
 let articleId = "";
 let slug = "";
@@ -177,6 +178,33 @@ test("a link to the public page shares with its title, its description and a pic
   await stranger.close();
 });
 
+test("an editor writes a summary for readers: it opens the public page, the index entry and the shared description", async ({ page, browser }, testInfo) => {
+  await signIn(page, "ed@example.com");
+  const tools = await openPublishTools(page);
+  const summary = tools.getByRole("region", { name: "Summary for readers" });
+  await summary.getByRole("button", { name: "Write a summary" }).click();
+  const field = summary.getByLabel(/In short, what the fact-check found/);
+  await field.fill(SUMMARY);
+  await expect(summary.getByText(`${SUMMARY.length} of 1,000 characters`)).toBeVisible();
+  await summary.getByRole("button", { name: "Save summary" }).click();
+  await expect(summary.locator(".public-summary__text")).toHaveText(SUMMARY);
+  await expect(summary.getByRole("button", { name: "Edit the summary" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("summary-desk.png") });
+
+  const stranger = await browser.newContext();
+  const reader = await stranger.newPage();
+  await reader.goto(`/p/${slug}`);
+  const inShort = reader.getByRole("region", { name: "In short" });
+  // Plain text, as typed: the markup in it is not markup.
+  await expect(inShort.locator("p")).toHaveText(SUMMARY);
+  await expect(inShort.locator("b")).toHaveCount(0);
+  expect(await reader.locator('meta[name="description"]').getAttribute("content")).toBe(SUMMARY.replace(/\s+/g, " "));
+  await reader.screenshot({ path: testInfo.outputPath("summary-public.png") });
+  await reader.goto("/p");
+  await expect(reader.getByRole("listitem").filter({ has: reader.getByRole("link", { name: TITLE }) }).locator(".public-index__summary")).toHaveText(SUMMARY);
+  await stranger.close();
+});
+
 test("the public page reads the same without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -240,7 +268,10 @@ test("a stranger finds the fact-check in the public index, by searching it too, 
   expect(feed.error).toBe(false);
   const ours = feed.entries.find((each) => each.title === TITLE)!;
   expect(ours.link).toMatch(new RegExp(`/p/${slug}$`));
-  expect(ours.summary).toBe("2 claims checked: 1 mostly true, 1 false.");
+  // The editors' summary sums the entry up; the tally follows it in the content.
+  expect(ours.summary).toBe(SUMMARY);
+  expect(ours.content).toContain("<p>2 claims checked: 1 mostly true, 1 false.</p>");
+  expect(ours.content).toContain("<p>The &lt;b&gt;tender&lt;/b&gt; is public.</p>");
   expect(ours.content).toContain(`<strong>Mostly true</strong>: “${FIRST}”`);
   for (const secret of [DRAFT, COMMENT, REVIEWER, EDITOR]) expect(ours.content, secret).not.toContain(secret);
   const sitemap = await (await feedReader.request.get("/sitemap.xml")).text();
@@ -306,7 +337,8 @@ test("a revision saved after publishing shows on the public page as an update", 
   const reader = await stranger.newPage();
   await reader.goto(`/p/${slug}`);
   await expect(reader.locator("footer")).toContainText("Fact-check published by");
-  await expect(reader.locator("footer")).not.toContainText("Updated on");
+  // The summary written since dated the page's "Updated", but is no correction or update of its claims or text.
+  await expect(reader.getByRole("region", { name: "Corrections and updates" })).toHaveCount(0);
   await signIn(page, "ed@example.com");
   const { article } = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as { article: { plainText: string; revision: number } };
   const saved = await page.request.post(`/api/articles/${articleId}/revisions/import`, {

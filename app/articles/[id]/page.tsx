@@ -12,6 +12,7 @@ import { isId } from "@/lib/ids";
 import { newsroomConfig } from "@/lib/newsroom/config";
 import { mayEditArticle, mayImportAnnotations, mayPublishArticle } from "@/lib/policies/article";
 import { readPublication } from "@/lib/publishing/service";
+import { readPublicSummary } from "@/lib/publishing/summary";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,12 @@ const load = cache(async (id: string) => {
   if (!isId(id)) notFound();
   const db = await getDb();
   try {
-    return { actor, article: await getArticle(db, actor, id), publication: await readPublication(db, actor, id) };
+    return {
+      actor,
+      article: await getArticle(db, actor, id),
+      publication: await readPublication(db, actor, id),
+      summary: (await readPublicSummary(db, actor, id)).summary,
+    };
   } catch (error) {
     if (error instanceof NotFound) notFound();
     throw error;
@@ -37,7 +43,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const { actor, article, publication } = await load((await params).id);
+  const { actor, article, publication, summary } = await load((await params).id);
   // `?annotation=<id>` opens that claim (the review queue links so); anything but an id opens none.
   const { annotation } = await searchParams;
   const openClaimId = typeof annotation === "string" && isId(annotation) ? annotation : null;
@@ -61,6 +67,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <ArticleTools
             articleId={article.id}
             publication={publication}
+            summary={summary}
             canPublish={mayPublishArticle(actor).allowed}
             canImport={mayImportAnnotations(actor).allowed}
           />

@@ -6,6 +6,7 @@ import { newsroomConfig } from "@/lib/newsroom/config";
 import { describeTally } from "@/lib/publishing/public-index";
 import { shareCardOf } from "@/lib/publishing/share-card";
 import { isSlug } from "@/lib/publishing/slug";
+import { shortened } from "@/lib/shortened";
 
 export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";
@@ -22,8 +23,6 @@ const BADGE_COLOURS: Record<Verdict | "none", string> = {
   unproven: "#4a5f69",
   none: "#4a5560",
 };
-
-const shortened = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text);
 
 /**
  * The picture a link to a public page shows where it is shared (social media, chats): the newsroom, the

@@ -16,6 +16,7 @@ import { markClaims } from "@/lib/publishing/marked-text";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
 import { isSlug } from "@/lib/publishing/slug";
 import { publicDay } from "@/lib/publishing/public-dates";
+import { shortened } from "@/lib/shortened";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { article, newsroom } = await load((await params).slug);
   const claims = article.claims.length;
   const title = `Fact-check: ${article.title}`;
-  const description = `${newsroom.name} checked ${claims} ${claims === 1 ? "claim" : "claims"} in “${article.title}”.`;
+  const description = article.summary
+    ? shortened(article.summary.replace(/\s+/g, " "), 200)
+    : `${newsroom.name} checked ${claims} ${claims === 1 ? "claim" : "claims"} in “${article.title}”.`;
   const url = publicPageUrl(newsroom.appUrl, article.slug);
   return {
     title: { absolute: `${title} · ${newsroom.name}` },
@@ -84,6 +87,12 @@ export default async function PublicFactCheckPage({ params }: Params) {
             </>
           )}
         </p>
+        {article.summary && (
+          <section className="public-page__in-short" aria-labelledby="in-short-title">
+            <h2 id="in-short-title">In short</h2>
+            <p>{article.summary}</p>
+          </section>
+        )}
         <p className="public-page__summary">
           {article.claims.length === 0
             ? "No claims in this article have been checked yet."

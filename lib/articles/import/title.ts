@@ -1,3 +1,5 @@
+import { shortened } from "@/lib/shortened";
+
 /** The longest title an article may have. */
 export const MAX_TITLE_LENGTH = 300;
 
@@ -9,10 +11,7 @@ export function titleFrom(candidates: (string | null | undefined)[]): string | n
   for (const candidate of candidates) {
     const title = (candidate ?? "").replace(/\s+/g, " ").trim();
     if (!title) continue;
-    if (title.length <= MAX_TITLE_LENGTH) return title;
-    const cut = title.slice(0, MAX_TITLE_LENGTH - 1);
-    const space = cut.lastIndexOf(" ");
-    return `${(space > MAX_TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+    return shortened(title, MAX_TITLE_LENGTH);
   }
   return null;
 }

@@ -12,6 +12,7 @@ const factCheck = (overrides: Partial<PublishedFactCheck & { claims: FeedClaim[]
   byline: null,
   publishedOn: null,
   publishedAt: "2026-11-21T08:00:00.000Z",
+  summary: null,
   updatedAt: null,
   correctedAt: null,
   verdicts: [{ verdict: "mostly_true", count: 1 }],
@@ -23,6 +24,14 @@ const factCheck = (overrides: Partial<PublishedFactCheck & { claims: FeedClaim[]
 const elements = (feed: string, tag: string) => [...feed.matchAll(new RegExp(`<${tag}(?: [^>]*)?>([\\s\\S]*?)</${tag}>`, "g"))].map((match) => match[1]);
 
 describe("atomFeed", () => {
+  it("gives an entry the editors' summary, a paragraph a line, before the tally", () => {
+    const feed = atomFeed(newsroom, [factCheck({ summary: "The council spent less than it said.\n\nThe <b>audit</b> is due in May." })], now);
+    expect(elements(feed, "summary")[0]).toBe("The council spent less than it said.\n\nThe &lt;b&gt;audit&lt;/b&gt; is due in May.");
+    expect(elements(feed, "content")[0]).toMatch(
+      /^&lt;p&gt;The council spent less than it said\.&lt;\/p&gt;&lt;p&gt;The &amp;lt;b&amp;gt;audit&amp;lt;\/b&amp;gt; is due in May\.&lt;\/p&gt;&lt;p&gt;1 claim checked: 1 mostly true\.&lt;\/p&gt;/,
+    );
+  });
+
   it("lists each fact-check as an entry whose id and link are its public page, with its dates and claims", () => {
     const feed = atomFeed(newsroom, [factCheck({ updatedAt: "2026-11-25T09:30:00.000Z" }), factCheck({ id: "3", slug: "older", title: "Older", publishedAt: "2026-11-01T08:00:00.000Z" })], now);
     expect(feed.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);

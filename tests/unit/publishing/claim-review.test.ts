@@ -28,6 +28,7 @@ const article = (claims: PublicClaim[], overrides: Partial<PublicArticle> = {}):
   originalUrl: "https://news.example/budget",
   publishedOn: "2026-11-18",
   publishedAt: "2026-11-21T08:00:00.000Z",
+  summary: null,
   updatedAt: null,
   doc: null,
   claims,

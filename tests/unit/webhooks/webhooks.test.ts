@@ -71,8 +71,8 @@ describe("chat messages", () => {
     ]);
   });
 
-  it("shorten a long quote", () => {
+  it("shorten a long quote at a word", () => {
     const long = chatMessageOf(event("fact_check.changed", { factCheck, change: "claim_approved", claim: { ...claim, quote: "word ".repeat(100) } })).text;
-    expect(long).toMatch(/^Rated \*Mostly false\*: “(word ){39}word…” on /);
+    expect(long).toMatch(/^Rated \*Mostly false\*: “(word ){38}word…” on /);
   });
 });
