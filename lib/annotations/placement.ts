@@ -14,6 +14,7 @@ import { locateQuote } from "./locate-quote";
 import { selectAnnotation, selectAnnotationDetail, touchArticleAnnotations } from "./queries";
 import type { AnnotationDetail, AnnotationRecord } from "./record";
 import { assertCurrentVersion, assertNotDiscarded, lockArticleText, STALE_VERSION_MESSAGE } from "./service";
+import { tellPlaced } from "@/lib/webhooks/desk-events";
 
 /**
  * Where an annotation sits after revisions moved the text under it: re-attaching an orphan (or a
@@ -61,6 +62,8 @@ async function place(
       actorId: actor!.id,
     });
     await recordAudit(tx, annotationChange(actor!.id, annotation, { action: kind, before: placementOf(annotation), after: { ...placementAfter(annotation, placement), revision: article.revision } }));
+    // An approved claim placed (confirmed or re-attached) is on its public page from now on, where it sits now.
+    if (kind !== "discarded") await tellPlaced(tx, { ...annotation, quote: placement.quote ?? annotation.quote });
     await touchArticleAnnotations(tx, annotation.articleId);
   });
   const detail = await selectAnnotationDetail(db, id);

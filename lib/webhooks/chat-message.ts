@@ -36,6 +36,7 @@ function chatTextOf(event: WebhookEvent): string {
       if (data.change === "text_revised") return `Text revised (revision ${data.revision}) on ${page}`;
       if (data.change === "summary_changed") return `Summary rewritten on ${page}`;
       if (data.change === "claim_withdrawn") return `Rating withdrawn for another review: ${quoteOf(data.claim)} on ${page}`;
+      if (data.change === "claim_placed") return `Placement checked: ${quoteOf(data.claim)} (${rating(data.claim.verdict)}) is on ${page}`;
       return `Rated ${rating(data.claim.verdict)}: ${quoteOf(data.claim)} on ${page}`;
     }
     case "claim.submitted": {

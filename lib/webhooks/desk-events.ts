@@ -61,6 +61,19 @@ export async function tellStatusChange(tx: Transaction, annotation: AnnotationRe
   }
 }
 
+/** An approved claim was placed (its placement confirmed, or re-attached): on a published article, it is on the page now, there. */
+export async function tellPlaced(tx: Transaction, annotation: AnnotationRecord): Promise<void> {
+  if (annotation.status !== "approved") return;
+  const article = await articleOf(tx, annotation.articleId);
+  if (!article?.published) return;
+  const url = claimPageUrl(newsroomConfig().appUrl, { slug: article.slug, claimId: annotation.id });
+  await enqueueWebhookEvent(tx, "fact_check.changed", {
+    factCheck: factCheckOf(article),
+    change: "claim_placed",
+    claim: { id: annotation.id, quote: annotation.quote, status: annotation.status, verdict: annotation.verdict, url },
+  });
+}
+
 /** The article's text was revised: news for a published article's page. */
 export async function tellRevised(tx: Transaction, articleId: string, revision: number): Promise<void> {
   const article = await articleOf(tx, articleId);

@@ -35,7 +35,7 @@ export type WebhookEventData = {
   "fact_check.published": { factCheck: FactCheckRef & { publishedAt: string } };
   "fact_check.unpublished": { factCheck: FactCheckRef };
   "fact_check.changed":
-    | { factCheck: FactCheckRef; change: "claim_approved" | "claim_withdrawn"; claim: ClaimRef }
+    | { factCheck: FactCheckRef; change: "claim_approved" | "claim_withdrawn" | "claim_placed"; claim: ClaimRef }
     | { factCheck: FactCheckRef; change: "text_revised"; revision: number }
     | { factCheck: FactCheckRef; change: "summary_changed" };
   "claim.submitted": { claim: ClaimRef; article: { id: string; title: string }; by: string };

@@ -2,7 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { auditEntries, webhookDeliveries } from "@/db/schema";
+import { annotations, auditEntries, webhookDeliveries } from "@/db/schema";
+import { reattachAnnotation } from "@/lib/annotations/placement";
 import { createAnnotation } from "@/lib/annotations/service";
 import { documentFromPlainText } from "@/lib/articles/document";
 import { describeEntry } from "@/lib/audit/describe";
@@ -101,7 +102,7 @@ describeOnEveryEngine("webhooks", (db) => {
     expect(await deliver()).toBe(0);
   });
 
-  it("tells of a published fact-check's claims approved and withdrawn and its text revised, and of claims submitted, in a chat's format too", async () => {
+  it("tells of a published fact-check's claims approved, withdrawn and placed and its text revised, and of claims submitted, in a chat's format too", async () => {
     const cms = await createWebhook(db(), admin, { url: `${base}/cms`, events: ["fact_check.changed", "fact_check.unpublished"] });
     await createWebhook(db(), admin, { url: `${base}/chat`, events: ["claim.submitted"], format: "slack" });
     const before = await claim("non-persistent", ["in_review", "approved"]);
@@ -110,6 +111,11 @@ describeOnEveryEngine("webhooks", (db) => {
     await changeStatus(db(), editor, before.id, { to: "approved", version });
     const [first, , third] = ARTICLE_TEXT.split("\n");
     await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: documentFromPlainText(`${first}\n${third}\nA <b>new</b> line.`).toJSON() });
+    // The revision took the claim's words: an editor re-attaches it, and it is on the page again, there.
+    const [orphan] = await db().select({ version: annotations.version, orphanedAt: annotations.orphanedAt }).from(annotations).where(eq(annotations.id, before.id));
+    expect(orphan!.orphanedAt).not.toBeNull();
+    const revised = `${first}\n${third}\nA <b>new</b> line.`;
+    await reattachAnnotation(db(), editor, before.id, { version: orphan!.version, selectors: selectorsOf(revised, "Ukrainian territory") });
     await unpublishArticle(db(), editor, article.id);
     // Unpublished: a claim approved changes no public page; its submission still reaches the chat.
     const later = await createAnnotation(db(), author, article.id, { selectors: selectorsOf(article.plainText, "anti-personnel mines"), ...completeClaim });
@@ -125,10 +131,11 @@ describeOnEveryEngine("webhooks", (db) => {
         ["fact_check.changed", { factCheck: page, change: "claim_withdrawn", claim: { id: before.id, quote: "non-persistent", status: "in_review", verdict: "mostly_true", url: claimUrl } }],
         ["fact_check.changed", { factCheck: page, change: "claim_approved", claim: { id: before.id, quote: "non-persistent", status: "approved", verdict: "mostly_true", url: claimUrl } }],
         ["fact_check.changed", { factCheck: page, change: "text_revised", revision: 2 }],
+        ["fact_check.changed", { factCheck: page, change: "claim_placed", claim: { id: before.id, quote: "Ukrainian territory", status: "approved", verdict: "mostly_true", url: claimUrl } }],
         ["fact_check.unpublished", { factCheck: page }],
       ]),
     );
-    expect(toCms).toHaveLength(4);
+    expect(toCms).toHaveLength(5);
     const chat = received.filter((request) => request.path === "/chat").map((request) => JSON.parse(request.body) as { text: string });
     expect(chat.map((message) => message.text)).toEqual([
       `Rita Reviewer submitted a claim for review: <http://localhost:3000/articles/${article.id}?annotation=${before.id}|non-persistent> in *Mines for Ukraine*`,
