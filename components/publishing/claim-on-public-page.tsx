@@ -13,7 +13,7 @@ import { usePublication } from "./publication-context";
  */
 export function ClaimOnPublicPage({ annotation }: { annotation: AnnotationRecord }) {
   const { publication, appUrl } = usePublication();
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<boolean | null>(null);
   const [embedding, setEmbedding] = useState(false);
   const slug = publication.publishedAt ? publication.slug : null;
   if (!slug || annotation.status !== "approved" || !annotation.placementChecked || annotation.orphaned) return null;
@@ -21,8 +21,7 @@ export function ClaimOnPublicPage({ annotation }: { annotation: AnnotationRecord
   const address = claimPageUrl(appUrl, claim);
 
   async function copyAddress() {
-    await navigator.clipboard.writeText(address);
-    setCopied(true);
+    setCopied(await copyToClipboard(address));
   }
 
   return (
@@ -35,6 +34,7 @@ export function ClaimOnPublicPage({ annotation }: { annotation: AnnotationRecord
         <button type="button" className="secondary" onClick={() => void copyAddress()}>
           {copied ? "Copied" : "Copy link"}
         </button>
+        {copied === false && <span role="alert">The browser did not let the page copy: open the fact-check and copy its address.</span>}
         <button type="button" className="secondary" onClick={() => setEmbedding(true)}>
           Embed…
         </button>
@@ -47,7 +47,7 @@ export function ClaimOnPublicPage({ annotation }: { annotation: AnnotationRecord
 /** The embed code to copy, and the embed itself as readers of the other page will see it. */
 function EmbedDialog({ code, preview, onClose }: { code: string; preview: string; onClose(): void }) {
   const id = useId();
-  const [copied, setCopied] = useState(false);
+  const [copiedCode, setCopied] = useState<boolean | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   // The preview sizes itself as the embed code's script does on another page.
   useEffect(() => {
@@ -61,8 +61,7 @@ function EmbedDialog({ code, preview, onClose }: { code: string; preview: string
     return () => window.removeEventListener("message", resize);
   }, []);
   async function copy() {
-    await navigator.clipboard.writeText(code);
-    setCopied(true);
+    setCopied(await copyToClipboard(code));
   }
   return (
     <ModalDialog className="embed-dialog" labelledBy={`${id}-title`} describedBy={`${id}-about`} onClose={onClose}>
@@ -76,14 +75,29 @@ function EmbedDialog({ code, preview, onClose }: { code: string; preview: string
       <textarea id={`${id}-code`} className="embed-dialog__code" readOnly rows={5} value={code} data-autofocus="" onFocus={(event) => event.currentTarget.select()} />
       <p className="embed-dialog__buttons">
         <button type="button" className="primary" onClick={() => void copy()}>
-          {copied ? "Copied" : "Copy code"}
+          {copiedCode ? "Copied" : "Copy code"}
         </button>
         <button type="button" className="secondary" onClick={onClose}>
           Close
         </button>
       </p>
+      {copiedCode === false && (
+        <p className="form-message" role="alert">
+          The browser did not let the page copy: select the code (click in it) and press Ctrl+C (⌘+C on a Mac).
+        </p>
+      )}
       <h3 className="section-title">Preview</h3>
       <iframe ref={frame} className="embed-dialog__preview" src={preview} title="Preview of the embedded fact-check" width={EMBED_WIDTH} height={EMBED_HEIGHT} />
     </ModalDialog>
   );
+}
+
+/** Puts `text` on the clipboard; false when the browser refuses (an address without https, a permission denied). */
+async function copyToClipboard(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
