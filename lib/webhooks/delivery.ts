@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/rows";
 import { webhookDeliveries } from "@/db/schema";
@@ -115,4 +115,20 @@ async function recordOutcome(db: Database, delivery: ClaimedDelivery, outcome: O
       ...(delay === null ? { failedAt: sql`now()` } : { nextAttemptAt: sql`now() + ${delay / 1000}::double precision * interval '1 second'` }),
     })
     .where(eq(webhookDeliveries.id, delivery.id));
+}
+
+/** How long the outcome of a finished delivery (delivered, or given up) is kept for admins to look at. */
+export const KEEP_FINISHED_DAYS = 30;
+
+/**
+ * Deletes the deliveries that finished (delivered or given up) more than `KEEP_FINISHED_DAYS` ago, so
+ * that the outbox does not grow with the desk's age; returns how many. Those still due are never deleted.
+ */
+export async function pruneFinishedDeliveries(db: Database): Promise<number> {
+  const before = sql`now() - ${KEEP_FINISHED_DAYS} * interval '1 day'`;
+  const deleted = await db
+    .delete(webhookDeliveries)
+    .where(or(and(isNotNull(webhookDeliveries.deliveredAt), lt(webhookDeliveries.deliveredAt, before)), and(isNotNull(webhookDeliveries.failedAt), lt(webhookDeliveries.failedAt, before))))
+    .returning({ id: webhookDeliveries.id });
+  return deleted.length;
 }

@@ -13,7 +13,7 @@ import { publishArticle, unpublishArticle } from "@/lib/publishing/service";
 import { changeStatus } from "@/lib/reviews/service";
 import { saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
-import { deliverDueWebhooks } from "@/lib/webhooks/delivery";
+import { deliverDueWebhooks, pruneFinishedDeliveries } from "@/lib/webhooks/delivery";
 import type { WebhookEvent } from "@/lib/webhooks/events";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/retries";
 import { createWebhook, deleteWebhook, listWebhooks, redeliver, sendTestEvent, updateWebhook, type Webhook } from "@/lib/webhooks/service";
@@ -175,6 +175,19 @@ describeOnEveryEngine("webhooks", (db) => {
     // Every attempt carried the same event id, for the receiver to deduplicate.
     expect(new Set(received.map((request) => request.headers["webhook-id"])).size).toBe(1);
     expect(received).toHaveLength(MAX_ATTEMPTS + 1);
+  });
+
+  it("deletes deliveries finished more than 30 days ago, never one still to send", async () => {
+    const cms = await createWebhook(db(), admin, { url: `${base}/cms`, events: ["claim.submitted"] });
+    for (const exact of ["non-persistent", "anti-personnel mines", "Ukrainian territory"]) await claim(exact, ["in_review"]);
+    const [delivered, failed, due] = (await webhook(cms.id)).deliveries.map((delivery) => delivery.id);
+    await db().update(webhookDeliveries).set({ deliveredAt: sql`now() - interval '31 days'` }).where(eq(webhookDeliveries.id, delivered!));
+    await db().update(webhookDeliveries).set({ failedAt: sql`now() - interval '31 days'` }).where(eq(webhookDeliveries.id, failed!));
+    await db().update(webhookDeliveries).set({ nextAttemptAt: sql`now() + interval '1 day'`, createdAt: sql`now() - interval '60 days'` }).where(eq(webhookDeliveries.id, due!));
+    expect(await pruneFinishedDeliveries(db())).toBe(2);
+    expect((await webhook(cms.id)).deliveries.map((delivery) => delivery.id)).toEqual([due]);
+    await db().update(webhookDeliveries).set({ deliveredAt: sql`now() - interval '29 days'` });
+    expect(await pruneFinishedDeliveries(db())).toBe(0);
   });
 
   it("says why a receiver failed: unreachable, silent, or redirecting (never followed)", async () => {
