@@ -16,23 +16,24 @@ import { enqueueWebhookEvent } from "./outbox";
  * `outbox.ts`). The services call these; what an event says is decided here.
  */
 
-type PublishedArticle = { id: string; title: string; slug: string };
+/** An article as events name it: its public page is at `/p/<slug>`. */
+type ArticleRef = { id: string; title: string; slug: string };
 
-function factCheckOf(article: PublishedArticle): FactCheckRef {
+function factCheckOf(article: ArticleRef): FactCheckRef {
   return { articleId: article.id, title: article.title, url: publicPageUrl(newsroomConfig().appUrl, article.slug) };
 }
 
 /** The article, and whether it is published: a change to its claims or text then changes its public page. */
-async function articleOf(tx: Transaction, articleId: string): Promise<(PublishedArticle & { published: boolean }) | null> {
+async function articleOf(tx: Transaction, articleId: string): Promise<(ArticleRef & { published: boolean }) | null> {
   const [article] = await tx.select({ id: articles.id, title: articles.title, slug: articles.slug, publishedAt: articles.publishedAt }).from(articles).where(eq(articles.id, articleId));
   return article ? { id: article.id, title: article.title, slug: article.slug ?? "", published: !!article.publishedAt && !!article.slug } : null;
 }
 
-export async function tellPublished(tx: Transaction, article: PublishedArticle, publishedAt: string): Promise<void> {
+export async function tellPublished(tx: Transaction, article: ArticleRef, publishedAt: string): Promise<void> {
   await enqueueWebhookEvent(tx, "fact_check.published", { factCheck: { ...factCheckOf(article), publishedAt } });
 }
 
-export async function tellUnpublished(tx: Transaction, article: PublishedArticle): Promise<void> {
+export async function tellUnpublished(tx: Transaction, article: ArticleRef): Promise<void> {
   await enqueueWebhookEvent(tx, "fact_check.unpublished", { factCheck: factCheckOf(article) });
 }
 
