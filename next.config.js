@@ -1,5 +1,5 @@
-/** Claims' embeds, the one kind of page other sites may frame: `/p/<slug>/embed/<claim id>`. */
-const EMBED_PATH = "/p/:slug/embed/:claimId";
+/** Embeds, the one kind of page other sites may frame: `/p/<slug>/embed` (a fact-check) and `/p/<slug>/embed/<claim id>`. */
+const EMBED_PATHS = ["/p/:slug/embed", "/p/:slug/embed/:claimId"];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -17,16 +17,13 @@ const nextConfig = {
       },
       {
         // Every page but an embed refuses to be framed (clickjacking).
-        source: "/:path((?!p/[^/]+/embed/).*)",
+        source: "/:path((?!p/[^/]+/embed(?:/|$)).*)",
         headers: [
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
         ],
       },
-      {
-        source: EMBED_PATH,
-        headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }],
-      },
+      ...EMBED_PATHS.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }] })),
     ];
   },
 };

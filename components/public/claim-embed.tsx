@@ -67,7 +67,7 @@ export function UnavailableEmbed({ newsroomName, indexUrl }: { newsroomName: str
 }
 
 /** The embed's card, and the script that keeps its host's iframe as high as the card. */
-function EmbedFrame({ newsroomName, children }: { newsroomName: string; children: ReactNode }) {
+export function EmbedFrame({ newsroomName, children }: { newsroomName: string; children: ReactNode }) {
   return (
     <article className="claim-embed" aria-label={`Fact-check by ${newsroomName}`}>
       <header className="claim-embed__masthead">

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
 import type { AnnotationRecord } from "@/lib/annotations/record";
-import { claimPageUrl, EMBED_HEIGHT, EMBED_HEIGHT_MESSAGE, embedCode, embedTitle, embedUrl, EMBED_WIDTH } from "@/lib/publishing/embed";
-import { ModalDialog } from "../modal-dialog";
-import "./claim-on-public-page.css";
+import { claimPageUrl, embedTitle } from "@/lib/publishing/embed";
+import { copyToClipboard } from "../clipboard";
+import { EmbedDialog } from "./embed-dialog";
 import { usePublication } from "./publication-context";
 
 /**
@@ -39,65 +39,7 @@ export function ClaimOnPublicPage({ annotation }: { annotation: AnnotationRecord
           Embed…
         </button>
       </p>
-      {embedding && <EmbedDialog code={embedCode(appUrl, claim, embedTitle(annotation.quote))} preview={embedUrl(appUrl, claim)} onClose={() => setEmbedding(false)} />}
+      {embedding && <EmbedDialog appUrl={appUrl} target={claim} title={embedTitle(annotation.quote)} onClose={() => setEmbedding(false)} />}
     </section>
   );
-}
-
-/** The embed code to copy, and the embed itself as readers of the other page will see it. */
-function EmbedDialog({ code, preview, onClose }: { code: string; preview: string; onClose(): void }) {
-  const id = useId();
-  const [copiedCode, setCopied] = useState<boolean | null>(null);
-  const frame = useRef<HTMLIFrameElement>(null);
-  // The preview sizes itself as the embed code's script does on another page.
-  useEffect(() => {
-    const resize = (event: MessageEvent) => {
-      const data: unknown = event.data;
-      if (event.source !== frame.current?.contentWindow || typeof data !== "object" || data === null) return;
-      const { type, height } = data as { type?: unknown; height?: unknown };
-      if (type === EMBED_HEIGHT_MESSAGE && typeof height === "number") frame.current!.height = String(Math.ceil(height));
-    };
-    window.addEventListener("message", resize);
-    return () => window.removeEventListener("message", resize);
-  }, []);
-  async function copy() {
-    setCopied(await copyToClipboard(code));
-  }
-  return (
-    <ModalDialog className="embed-dialog" labelledBy={`${id}-title`} describedBy={`${id}-about`} onClose={onClose}>
-      <h2 id={`${id}-title`}>Embed this fact-check</h2>
-      <p id={`${id}-about`} className="muted">
-        Paste this code into the HTML of another page (your story in the CMS, a partner&rsquo;s site). The embed shows what the
-        public page shows of this claim now: a rating corrected here is corrected there, and a rating withdrawn for another review
-        is shown as withdrawn. CMSs that read oEmbed take the claim&rsquo;s link instead.
-      </p>
-      <label htmlFor={`${id}-code`}>Embed code</label>
-      <textarea id={`${id}-code`} className="embed-dialog__code" readOnly rows={5} value={code} data-autofocus="" onFocus={(event) => event.currentTarget.select()} />
-      <p className="embed-dialog__buttons">
-        <button type="button" className="primary" onClick={() => void copy()}>
-          {copiedCode ? "Copied" : "Copy code"}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          Close
-        </button>
-      </p>
-      {copiedCode === false && (
-        <p className="form-message" role="alert">
-          The browser did not let the page copy: select the code (click in it) and press Ctrl+C (⌘+C on a Mac).
-        </p>
-      )}
-      <h3 className="section-title">Preview</h3>
-      <iframe ref={frame} className="embed-dialog__preview" src={preview} title="Preview of the embedded fact-check" width={EMBED_WIDTH} height={EMBED_HEIGHT} />
-    </ModalDialog>
-  );
-}
-
-/** Puts `text` on the clipboard; false when the browser refuses (an address without https, a permission denied). */
-async function copyToClipboard(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

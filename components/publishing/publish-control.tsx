@@ -1,21 +1,25 @@
 "use client";
 
 import { useState } from "react";
+import { factCheckEmbedTitle } from "@/lib/publishing/embed";
 import { publishQuestion, type PublicationReadiness } from "@/lib/publishing/readiness";
 import type { Publication } from "@/lib/publishing/service";
 import { callApi } from "../api-client";
+import { copyToClipboard } from "../clipboard";
 import { useConfirm } from "../confirm-dialog";
 import { Message } from "../message";
 import { useApiAction } from "../use-api-action";
+import { EmbedDialog } from "./embed-dialog";
 import { usePublication } from "./publication-context";
 
-type Props = { articleId: string; canPublish: boolean };
+type Props = { articleId: string; title: string; canPublish: boolean };
 
 /** Whether the fact-check is public, its address to copy, and (for editors) Publish and Unpublish. */
-export function PublishControl({ articleId, canPublish }: Props) {
+export function PublishControl({ articleId, title, canPublish }: Props) {
   const { publication, setPublication, appUrl } = usePublication();
   const { busy, error, run } = useApiAction();
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const [embedding, setEmbedding] = useState(false);
   const { confirm, dialog } = useConfirm();
   const publicUrl = publication.slug ? `${appUrl}/p/${publication.slug}` : null;
 
@@ -38,9 +42,7 @@ export function PublishControl({ articleId, canPublish }: Props) {
   }
 
   async function copy() {
-    if (!publicUrl) return;
-    await navigator.clipboard.writeText(publicUrl);
-    setCopied(true);
+    if (publicUrl) setCopied(await copyToClipboard(publicUrl));
   }
 
   return (
@@ -51,9 +53,13 @@ export function PublishControl({ articleId, canPublish }: Props) {
           <a href={publicUrl} target="_blank" rel="noopener">
             {publicUrl}
           </a>{" "}
-          <button type="button" className="secondary" onClick={copy}>
+          <button type="button" className="secondary" onClick={() => void copy()}>
             {copied ? "Copied" : "Copy link"}
+          </button>{" "}
+          <button type="button" className="secondary" onClick={() => setEmbedding(true)}>
+            Embed…
           </button>
+          {copied === false && <span role="alert"> The browser did not let the page copy: copy the address from the link.</span>}
         </p>
       ) : (
         <p className="publish-control__status">
@@ -72,6 +78,9 @@ export function PublishControl({ articleId, canPublish }: Props) {
         ))}
       <Message text={error} />
       {dialog}
+      {embedding && publication.slug && (
+        <EmbedDialog appUrl={appUrl} target={{ slug: publication.slug }} title={factCheckEmbedTitle(title)} onClose={() => setEmbedding(false)} />
+      )}
     </div>
   );
 }

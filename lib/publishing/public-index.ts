@@ -123,15 +123,15 @@ export async function publishedPages(db: Database): Promise<{ slug: string; last
   return rows.map((row) => ({ slug: row.slug!, lastModified: updatedAfter(row.publishedAt!, changes.get(row.id)) ?? row.publishedAt!.toISOString() }));
 }
 
-/** A claim as the feed tells it: the quote, the verdict and why. */
-export type FeedClaim = { quote: string; verdict: Verdict | null; explanation: string };
+/** A claim as the feed and a fact-check's embed tell it: the quote, the verdict and why. */
+export type FeedClaim = { id: string; quote: string; verdict: Verdict | null; explanation: string };
 
 /** The claims each of these articles' public pages shows, in reading order. */
 export async function publishedClaimsOf(db: Database, articleIds: string[]): Promise<Map<string, FeedClaim[]>> {
   const byArticle = new Map<string, FeedClaim[]>();
   if (articleIds.length === 0) return byArticle;
   const rows = await db
-    .select({ articleId: annotations.articleId, quote: annotations.quote, verdict: annotations.verdict, explanation: annotations.explanation })
+    .select({ articleId: annotations.articleId, id: annotations.id, quote: annotations.quote, verdict: annotations.verdict, explanation: annotations.explanation })
     .from(annotations)
     .where(and(inArray(annotations.articleId, articleIds), SHOWN_IN_PUBLIC))
     .orderBy(asc(annotations.articleId), asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt));

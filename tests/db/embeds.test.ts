@@ -8,7 +8,10 @@ import { Invalid, NotFound } from "@/lib/errors";
 import type { NewsroomConfig } from "@/lib/newsroom/config";
 import { listClaimChanges, setCorrectionNote } from "@/lib/publishing/correction-notes";
 import { claimPageUrl, embedUrl } from "@/lib/publishing/embed";
-import { claimOEmbed } from "@/lib/publishing/oembed";
+import { publicPageUrl } from "@/lib/publishing/claim-review";
+import { setPublicSummary } from "@/lib/publishing/summary";
+import { embeddedFactCheck } from "@/lib/publishing/embedded-fact-check";
+import { publicOEmbed } from "@/lib/publishing/oembed";
 import { embeddedClaim } from "@/lib/publishing/public-claim";
 import { publishArticle, unpublishArticle } from "@/lib/publishing/service";
 import { changeStatus } from "@/lib/reviews/service";
@@ -109,20 +112,52 @@ describeOnEveryEngine("a claim's fact-check embedded in other pages", (db) => {
     expect(await embedded(approved.id)).toBeNull();
   });
 
-  it("answers oEmbed for a claim's public address or its embed's, and 404 for anything else", async () => {
+  it("shows a whole fact-check as its page does: its summary, its claims by verdict, and when it was corrected", async () => {
+    const rated = await claim("non-persistent", ["in_review", "approved"]);
+    await claim("anti-personnel mines", ["in_review"]);
+    await claim("Ukrainian territory", ["in_review", "approved"]);
+    expect(await embeddedFactCheck(db(), SLUG)).toBeNull();
+    await setPublicSummary(db(), editor, article.id, { summary: "Mostly right." });
+    await publishArticle(db(), editor, article.id);
+    expect(await embeddedFactCheck(db(), SLUG)).toEqual({
+      slug: SLUG,
+      title: "Mines for Ukraine",
+      byline: null,
+      summary: "Mostly right.",
+      verdicts: [{ verdict: "mostly_true", count: 2 }],
+      claims: [
+        { id: rated.id, quote: "non-persistent", verdict: "mostly_true", explanation: completeClaim.explanation },
+        { id: expect.any(String), quote: "Ukrainian territory", verdict: "mostly_true", explanation: completeClaim.explanation },
+      ],
+      correctedAt: null,
+    });
+    // Withdrawn for another review: a correction, and one claim fewer.
+    await move(rated.id, rated.version, "in_review");
+    expect(await embeddedFactCheck(db(), SLUG)).toMatchObject({ verdicts: [{ verdict: "mostly_true", count: 1 }], correctedAt: expect.any(String) });
+    await unpublishArticle(db(), editor, article.id);
+    expect(await embeddedFactCheck(db(), SLUG)).toBeNull();
+  });
+
+  it("answers oEmbed for a fact-check's or a claim's public address or embed, and 404 for anything else", async () => {
     const rated = await claim("non-persistent", ["in_review", "approved"]);
     const draft = await claim("anti-personnel mines", []);
     await publishArticle(db(), editor, article.id);
     const ref = { slug: SLUG, claimId: rated.id };
 
-    const answer = await claimOEmbed(db(), newsroom, { url: claimPageUrl(newsroom.appUrl, ref), maxwidth: "480", format: "json" });
+    const answer = await publicOEmbed(db(), newsroom, { url: claimPageUrl(newsroom.appUrl, ref), maxwidth: "480", format: "json" });
     expect(answer).toMatchObject({ type: "rich", version: "1.0", title: "Fact-check: “non-persistent”", provider_name: "The Daily Check", width: 480, height: 360 });
     expect(answer.html).toContain(`<iframe src="${embedUrl(newsroom.appUrl, ref)}"`);
-    expect(await claimOEmbed(db(), newsroom, { url: embedUrl(newsroom.appUrl, ref) })).toEqual(await claimOEmbed(db(), newsroom, { url: claimPageUrl(newsroom.appUrl, ref) }));
+    expect(await publicOEmbed(db(), newsroom, { url: embedUrl(newsroom.appUrl, ref) })).toEqual(await publicOEmbed(db(), newsroom, { url: claimPageUrl(newsroom.appUrl, ref) }));
 
-    await expect(claimOEmbed(db(), newsroom, { url: claimPageUrl(newsroom.appUrl, { slug: SLUG, claimId: draft.id }) })).rejects.toBeInstanceOf(NotFound);
-    await expect(claimOEmbed(db(), newsroom, { url: claimPageUrl("https://elsewhere.example", ref) })).rejects.toBeInstanceOf(NotFound);
-    await expect(claimOEmbed(db(), newsroom, {})).rejects.toMatchObject({ constructor: Invalid, fields: { url: "is required: the address of a fact-check" } });
-    await expect(claimOEmbed(db(), newsroom, { url: claimPageUrl(newsroom.appUrl, ref), maxwidth: "wide" })).rejects.toMatchObject({ constructor: Invalid, fields: { maxwidth: expect.any(String) } });
+    const page = await publicOEmbed(db(), newsroom, { url: publicPageUrl(newsroom.appUrl, SLUG) });
+    expect(page).toMatchObject({ type: "rich", title: "Fact-check: Mines for Ukraine", width: 560, height: 360 });
+    expect(page.html).toContain(`<iframe src="${embedUrl(newsroom.appUrl, { slug: SLUG })}"`);
+    expect(await publicOEmbed(db(), newsroom, { url: embedUrl(newsroom.appUrl, { slug: SLUG }) })).toEqual(page);
+    await expect(publicOEmbed(db(), newsroom, { url: publicPageUrl(newsroom.appUrl, "no-such-page") })).rejects.toBeInstanceOf(NotFound);
+
+    await expect(publicOEmbed(db(), newsroom, { url: claimPageUrl(newsroom.appUrl, { slug: SLUG, claimId: draft.id }) })).rejects.toBeInstanceOf(NotFound);
+    await expect(publicOEmbed(db(), newsroom, { url: claimPageUrl("https://elsewhere.example", ref) })).rejects.toBeInstanceOf(NotFound);
+    await expect(publicOEmbed(db(), newsroom, {})).rejects.toMatchObject({ constructor: Invalid, fields: { url: "is required: the address of a fact-check" } });
+    await expect(publicOEmbed(db(), newsroom, { url: claimPageUrl(newsroom.appUrl, ref), maxwidth: "wide" })).rejects.toMatchObject({ constructor: Invalid, fields: { maxwidth: expect.any(String) } });
   });
 });

@@ -454,12 +454,20 @@ test("an editor embeds a claim's fact-check in another site's page, where it fol
   expect(dialogViolations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toHaveCount(0);
+  // The whole fact-check's code, from the publishing tools.
+  const tools = page.locator("details.article-tools");
+  if (!(await tools.evaluate((element) => (element as HTMLDetailsElement).open))) await tools.locator("summary").click();
+  await tools.getByRole("button", { name: "Embed…" }).click();
+  const factCheckCode = await dialog.getByLabel("Embed code").inputValue();
+  expect(factCheckCode).toMatch(new RegExp(`^<iframe src="http://[^"]+/p/${slug}/embed" title="Fact-check: ${TITLE}"`));
+  await expect(dialog.frameLocator("iframe").locator(".claim-embed__title")).toHaveText(TITLE);
+  await dialog.getByRole("button", { name: "Close" }).click();
 
   // A partner's story, served by another site (on this machine, as Chromium keeps a public site's page
   // from framing localhost), with the code pasted in.
-  const partnerSite = createServer((_request, response) => {
+  const partnerSite = createServer((request, response) => {
     response.setHeader("Content-Type", "text/html; charset=utf-8");
-    response.end(`<!doctype html><title>Partner story</title><h1>Bridge traffic</h1>${code}<p>The end.</p>`);
+    response.end(`<!doctype html><title>Partner story</title><h1>Bridge traffic</h1>${request.url === "/roundup" ? factCheckCode : code}<p>The end.</p>`);
   });
   await new Promise<void>((listening) => partnerSite.listen(0, "127.0.0.1", listening));
   const partner = await browser.newContext();
@@ -492,6 +500,21 @@ test("an editor embeds a claim's fact-check in another site's page, where it fol
   await decide(reopened, "approved");
   await host.reload();
   await expect(embed.locator(".verdict-badge")).toHaveText("Mostly true");
+
+  // The whole fact-check on another of the partner's pages: its claims and their verdicts, each a link to its note.
+  await host.goto(`http://127.0.0.1:${(partnerSite.address() as AddressInfo).port}/roundup`);
+  await expect(embed.locator(".claim-embed__title")).toHaveText(TITLE);
+  await expect(embed.locator(".claim-embed__explanation")).toHaveText(SUMMARY);
+  await expect(embed.locator(".claim-embed__claims li")).toHaveText([`Mostly true “${FIRST}”`, `Mostly false “${SECOND}”`]);
+  await expect(embed.getByRole("link", { name: `“${FIRST}”` })).toHaveAttribute("href", new RegExp(`/p/${slug}#claim-${first.id}$`));
+  await expect(embed.locator(".claim-embed__corrected")).toContainText(/^Corrected on \d+ \w+ \d{4}$/);
+  await expect.poll(async () => Number(await frame.getAttribute("height"))).not.toBe(360);
+  await host.screenshot({ path: testInfo.outputPath("embed-partner-fact-check.png"), fullPage: true });
+  const pageEmbed = await partner.newPage();
+  expect((await pageEmbed.goto(`/p/${slug}/embed`))!.headers()["content-security-policy"]).toBe("frame-ancestors *");
+  await expectNoSeriousViolations(pageEmbed, "a fact-check's embed");
+  const pageOembed = await pageEmbed.request.get(`/api/oembed?url=${encodeURIComponent(new URL(`/p/${slug}`, pageEmbed.url()).href)}`);
+  expect(await pageOembed.json()).toMatchObject({ type: "rich", title: `Fact-check: ${TITLE}`, html: factCheckCode });
 
   // CMSs find the same code through oEmbed, from the embed or the claim's public address.
   const embedPage = await partner.newPage();

@@ -66,6 +66,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </p>
           <ArticleTools
             articleId={article.id}
+            title={article.title}
             publication={publication}
             summary={summary}
             canPublish={mayPublishArticle(actor).allowed}

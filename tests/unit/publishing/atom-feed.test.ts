@@ -16,7 +16,7 @@ const factCheck = (overrides: Partial<PublishedFactCheck & { claims: FeedClaim[]
   updatedAt: null,
   correctedAt: null,
   verdicts: [{ verdict: "mostly_true", count: 1 }],
-  claims: [{ quote: "The council spent 4.2 million euros", verdict: "mostly_true", explanation: "The report says 4.19 million." }],
+  claims: [{ id: "c1", quote: "The council spent 4.2 million euros", verdict: "mostly_true", explanation: "The report says 4.19 million." }],
   ...overrides,
 });
 
@@ -57,7 +57,7 @@ describe("atomFeed", () => {
 
   it("escapes what the desk typed twice in content (HTML inside XML) and once elsewhere: no markup gets through", () => {
     const hostile = 'Mayor <script>alert("x")</script> & "friends"';
-    const feed = atomFeed(newsroom, [factCheck({ title: hostile, claims: [{ quote: hostile, verdict: null, explanation: "<img src=x onerror=alert(1)>" }], verdicts: [{ verdict: null, count: 1 }] })], now);
+    const feed = atomFeed(newsroom, [factCheck({ title: hostile, claims: [{ id: "c1", quote: hostile, verdict: null, explanation: "<img src=x onerror=alert(1)>" }], verdicts: [{ verdict: null, count: 1 }] })], now);
     expect(feed).not.toContain("<script");
     expect(feed).not.toContain("<img");
     expect(elements(feed, "title")[1]).toBe("Mayor &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;friends&quot;");

@@ -1,29 +1,37 @@
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { claimPageUrl, EMBED_HEIGHT_MESSAGE, embedCode, embeddedClaimOf, embedTitle, embedUrl, oembedOf } from "@/lib/publishing/embed";
+import { claimPageUrl, EMBED_HEIGHT_MESSAGE, embedCode, embedTargetOf, embedTitle, embedUrl, oembedOf } from "@/lib/publishing/embed";
 
 const APP = "https://desk.example";
 const newsroom = { name: "The Daily Check", url: "https://check.example", showReviewers: false, appUrl: APP };
 const CLAIM = { slug: "city-budget", claimId: "11111111-1111-4111-8111-111111111111" };
 
-describe("the addresses of a claim's fact-check and embed", () => {
-  it("are the public page's, with the claim's note or its embed", () => {
+describe("the addresses of a fact-check, a claim's, and their embeds", () => {
+  it("are the public page's, with the claim's note or the embed", () => {
     expect(claimPageUrl(APP, CLAIM)).toBe(`${APP}/p/city-budget#claim-${CLAIM.claimId}`);
     expect(embedUrl(APP, CLAIM)).toBe(`${APP}/p/city-budget/embed/${CLAIM.claimId}`);
+    expect(embedUrl(APP, { slug: "city-budget" })).toBe(`${APP}/p/city-budget/embed`);
   });
 
-  it("are read back from either address, and only from this desk's", () => {
-    expect(embeddedClaimOf(APP, claimPageUrl(APP, CLAIM))).toEqual(CLAIM);
-    expect(embeddedClaimOf(APP, embedUrl(APP, CLAIM))).toEqual(CLAIM);
-    expect(embeddedClaimOf(APP, `${embedUrl(APP, CLAIM)}/?utm_source=cms`)).toEqual(CLAIM);
-    expect(embeddedClaimOf(APP, `${APP}/p/city-budget/#claim-${CLAIM.claimId}`)).toEqual(CLAIM);
-    expect(embeddedClaimOf(APP, `https://elsewhere.example/p/city-budget#claim-${CLAIM.claimId}`)).toBeNull();
-    expect(embeddedClaimOf(APP, `${APP}/p/city-budget`)).toBeNull();
-    expect(embeddedClaimOf(APP, `${APP}/p/city-budget#claim-not-an-id`)).toBeNull();
-    expect(embeddedClaimOf(APP, `${APP}/p/City_Budget#claim-${CLAIM.claimId}`)).toBeNull();
-    expect(embeddedClaimOf(APP, `${APP}/articles/${CLAIM.claimId}`)).toBeNull();
-    expect(embeddedClaimOf(APP, "not an address")).toBeNull();
-    expect(embeddedClaimOf(APP, `javascript:alert(1)//${APP}/p/city-budget#claim-${CLAIM.claimId}`)).toBeNull();
+  it("are read back from any of them, and only from this desk's", () => {
+    const PAGE = { slug: "city-budget" };
+    expect(embedTargetOf(APP, claimPageUrl(APP, CLAIM))).toEqual(CLAIM);
+    expect(embedTargetOf(APP, embedUrl(APP, CLAIM))).toEqual(CLAIM);
+    expect(embedTargetOf(APP, `${embedUrl(APP, CLAIM)}/?utm_source=cms`)).toEqual(CLAIM);
+    expect(embedTargetOf(APP, `${APP}/p/city-budget/#claim-${CLAIM.claimId}`)).toEqual(CLAIM);
+    expect(embedTargetOf(APP, `${APP}/p/city-budget`)).toEqual(PAGE);
+    expect(embedTargetOf(APP, `${APP}/p/city-budget/?ref=home#top`)).toEqual(PAGE);
+    expect(embedTargetOf(APP, `${APP}/p/city-budget/embed`)).toEqual(PAGE);
+    expect(embedTargetOf(APP, `${APP}/p/city-budget/embed#claim-${CLAIM.claimId}`)).toEqual(PAGE);
+    expect(embedTargetOf(APP, `https://elsewhere.example/p/city-budget#claim-${CLAIM.claimId}`)).toBeNull();
+    expect(embedTargetOf(APP, `${APP}/p/city-budget#claim-not-an-id`)).toBeNull();
+    expect(embedTargetOf(APP, `${APP}/p/city-budget/embed/not-an-id`)).toBeNull();
+    expect(embedTargetOf(APP, `${APP}/p/City_Budget`)).toBeNull();
+    expect(embedTargetOf(APP, `${APP}/p`)).toBeNull();
+    expect(embedTargetOf(APP, `${APP}/p/city-budget/embed/${CLAIM.claimId}/more`)).toBeNull();
+    expect(embedTargetOf(APP, `${APP}/articles/${CLAIM.claimId}`)).toBeNull();
+    expect(embedTargetOf(APP, "not an address")).toBeNull();
+    expect(embedTargetOf(APP, `javascript:alert(1)//${APP}/p/city-budget#claim-${CLAIM.claimId}`)).toBeNull();
   });
 });
 
