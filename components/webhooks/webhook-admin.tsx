@@ -31,7 +31,7 @@ export function WebhookAdmin({ initial }: { initial: Webhook[] }) {
   return (
     <>
       <h2 className="admin-section">Add a webhook</h2>
-      <WebhookForm onAdded={(webhook) => setWebhooks((current) => [webhook, ...current])} />
+      <WebhookForm onSaved={(webhook) => setWebhooks((current) => [webhook, ...current])} />
       <h2 className="admin-section">Webhooks</h2>
       {webhooks.length === 0 ? (
         <p className="muted">None yet.</p>

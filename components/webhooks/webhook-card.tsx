@@ -7,6 +7,7 @@ import { callApi } from "../api-client";
 import { useConfirm } from "../confirm-dialog";
 import { Message } from "../message";
 import { useApiAction } from "../use-api-action";
+import { WebhookForm } from "./webhook-form";
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }) + " UTC";
 
@@ -33,6 +34,7 @@ export function WebhookCard({ webhook, onChanged, onDeleted }: Props) {
   const { busy, error, run } = useApiAction();
   const { confirm, dialog } = useConfirm();
   const [secretShown, setSecretShown] = useState(false);
+  const [editing, setEditing] = useState(false);
   const path = `/api/webhooks/${webhook.id}`;
   const change = (method: string, url: string, body?: unknown) => run(async () => onChanged((await callApi<{ webhook: Webhook }>(method, url, body)).webhook));
 
@@ -68,7 +70,20 @@ export function WebhookCard({ webhook, onChanged, onDeleted }: Props) {
           </button>
         </p>
       )}
+      {editing && (
+        <WebhookForm
+          webhook={webhook}
+          onSaved={(saved) => {
+            onChanged(saved);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
       <p className="webhook-card__actions">
+        <button type="button" className="secondary" disabled={busy || editing} onClick={() => setEditing(true)}>
+          Edit
+        </button>
         <button type="button" className="secondary" disabled={busy || !webhook.active} onClick={() => void change("POST", `${path}/test`)}>
           Send a test event
         </button>

@@ -8,28 +8,40 @@ import { ApiError, callApi } from "../api-client";
 import { FieldError } from "../field-error";
 import { LabelledField } from "../labelled-field";
 import { Message } from "../message";
+import { SubmitOrCancel } from "../submit-or-cancel";
 
-/** Adds a webhook: its address, what it is for, its format and the events it receives. */
-export function WebhookForm({ onAdded }: { onAdded(webhook: Webhook): void }) {
+type Props =
+  /** A new webhook, added with POST; the form empties its address and description after. */
+  | { webhook?: undefined; onSaved(webhook: Webhook): void; onCancel?: undefined }
+  /** An existing webhook's settings, changed with PATCH (its secret stays). */
+  | { webhook: Webhook; onSaved(webhook: Webhook): void; onCancel(): void };
+
+/** A webhook's address, what it is for, its format and the events it receives: for a new one, or to change one. */
+export function WebhookForm({ webhook, onSaved, onCancel }: Props) {
   const id = useId();
-  const [url, setUrl] = useState("");
-  const [description, setDescription] = useState("");
-  const [format, setFormat] = useState<WebhookFormat>("json");
-  const [events, setEvents] = useState<string[]>(["fact_check.published", "fact_check.changed", "fact_check.unpublished"]);
+  const [url, setUrl] = useState(webhook?.url ?? "");
+  const [description, setDescription] = useState(webhook?.description ?? "");
+  const [format, setFormat] = useState<WebhookFormat>(webhook?.format ?? "json");
+  const [events, setEvents] = useState<string[]>(webhook?.events ?? ["fact_check.published", "fact_check.changed", "fact_check.unpublished"]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function add(event: React.FormEvent) {
+  async function save(event: React.FormEvent) {
     event.preventDefault();
     setBusy(true);
     setErrors({});
     setError(null);
     try {
-      const { webhook } = await callApi<{ webhook: Webhook }>("POST", "/api/webhooks", { url, description, format, events });
-      onAdded(webhook);
-      setUrl("");
-      setDescription("");
+      const body = { url, description, format, events };
+      const saved = webhook
+        ? await callApi<{ webhook: Webhook }>("PATCH", `/api/webhooks/${webhook.id}`, body)
+        : await callApi<{ webhook: Webhook }>("POST", "/api/webhooks", body);
+      onSaved(saved.webhook);
+      if (!webhook) {
+        setUrl("");
+        setDescription("");
+      }
     } catch (caught) {
       if (!(caught instanceof ApiError)) throw caught;
       const fields = Object.fromEntries(Object.entries(caught.fields).map(([field, message]) => [field.split(".")[0]!, message]));
@@ -43,7 +55,7 @@ export function WebhookForm({ onAdded }: { onAdded(webhook: Webhook): void }) {
   const toggle = (name: string, on: boolean) => setEvents((current) => (on ? [...current, name] : current.filter((each) => each !== name)));
 
   return (
-    <form className="webhook-form" noValidate onSubmit={add} aria-label="Add a webhook">
+    <form className="webhook-form" noValidate onSubmit={save} aria-label={webhook ? `Change the webhook ${webhook.url}` : "Add a webhook"}>
       <LabelledField
         id={`${id}-url`}
         name="url"
@@ -70,11 +82,11 @@ export function WebhookForm({ onAdded }: { onAdded(webhook: Webhook): void }) {
       <fieldset className="webhook-form__choices">
         <legend>Format</legend>
         <label>
-          <input type="radio" name="format" checked={format === "json"} onChange={() => setFormat("json")} />
+          <input type="radio" name={`${id}-format`} checked={format === "json"} onChange={() => setFormat("json")} />
           <span>JSON, signed with a secret (for a CMS or your own tools)</span>
         </label>
         <label>
-          <input type="radio" name="format" checked={format === "slack"} onChange={() => setFormat("slack")} />
+          <input type="radio" name={`${id}-format`} checked={format === "slack"} onChange={() => setFormat("slack")} />
           <span>A chat message (a Slack or Mattermost incoming webhook)</span>
         </label>
       </fieldset>
@@ -91,9 +103,13 @@ export function WebhookForm({ onAdded }: { onAdded(webhook: Webhook): void }) {
         <FieldError errors={errors} field="events" id={`${id}-events-error`} label="The webhook" />
       </fieldset>
       <Message text={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        Add webhook
-      </button>
+      {webhook ? (
+        <SubmitOrCancel label="Save changes" disabled={busy} onCancel={onCancel} />
+      ) : (
+        <button type="submit" className="primary" disabled={busy}>
+          Add webhook
+        </button>
+      )}
     </form>
   );
 }

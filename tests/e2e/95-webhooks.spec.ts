@@ -123,7 +123,7 @@ test("a claim submitted reaches the chat, and a fact-check published reaches the
   expect(bodiesTo("/chat")).toHaveLength(1);
 });
 
-test("a receiver that fails is shown failing, with when it is tried again; an admin deletes its webhook", async ({ page }, testInfo) => {
+test("a receiver that fails is shown failing, with when it is tried again; an admin corrects its address, then deletes it", async ({ page }, testInfo) => {
   await signIn(page, "admin@example.com");
   await page.goto("/admin/webhooks");
   const form = page.getByRole("form", { name: "Add a webhook" });
@@ -136,11 +136,28 @@ test("a receiver that fails is shown failing, with when it is tried again; an ad
     { timeout: 15_000 },
   );
   await page.screenshot({ path: testInfo.outputPath("webhook-failing.png"), fullPage: true });
-  await down.getByRole("button", { name: "Delete" }).click();
+
+  // The admin corrects its address (its secret stays), and the next test event is delivered.
+  await down.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("form", { name: `Change the webhook ${base}/down` });
+  await expect(edit.getByLabel(/A fact-check is published/)).toBeChecked();
+  await edit.getByLabel("Address (URL)").fill("ftp://wrong");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByRole("alert")).toHaveText("The address must be an http:// or https:// address");
+  await edit.getByLabel("Address (URL)").fill(`${base}/up`);
+  await edit.getByLabel(/A claim is submitted for review/).check();
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  const up = page.getByRole("article", { name: `Webhook ${base}/up` });
+  await expect(up).toContainText("A claim is submitted for review.");
+  await up.getByRole("button", { name: "Send a test event" }).click();
+  await expect(up.getByRole("row").filter({ hasText: "Test event" }).first()).toContainText("Delivered (HTTP 200)", { timeout: 15_000 });
+
+  await up.getByRole("button", { name: "Delete" }).click();
   await page.getByRole("alertdialog", { name: "Delete this webhook?" }).getByRole("button", { name: "Delete" }).click();
-  await expect(down).toHaveCount(0);
+  await expect(up).toHaveCount(0);
   await page.goto("/admin/audit");
-  await expect(page.getByText(`deleted the webhook ${base}/down`)).toBeVisible();
+  await expect(page.getByText(`changed the webhook ${base}/up: url, events`)).toBeVisible();
+  await expect(page.getByText(`deleted the webhook ${base}/up`)).toBeVisible();
 });
 
 test("an editor has no webhooks: no link, a refusal on the page and from the API", async ({ page }) => {
