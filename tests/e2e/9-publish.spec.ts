@@ -205,12 +205,17 @@ test("an editor writes a summary for readers: it opens the public page, the inde
   await stranger.close();
 });
 
-test("the public page reads the same without JavaScript", async ({ browser }) => {
+test("the public page reads the same without JavaScript, its embed code too", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`/p/${slug}`);
   await expect(page.locator("mark.claim-mark")).toHaveCount(2);
   await expect(page.locator(".verdict-badge")).toHaveText(["Mostly true", "False"]);
+  // Another newsroom takes the embed code from the page itself.
+  await page.getByText("Embed this fact-check").click();
+  const code = page.getByLabel(/Paste this code into your page/);
+  await expect(code).toBeVisible();
+  expect(await code.inputValue()).toMatch(new RegExp(`^<iframe src="http://[^"]+/p/${slug}/embed" title="Fact-check: ${TITLE}"`));
   await context.close();
 });
 

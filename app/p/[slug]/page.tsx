@@ -11,6 +11,7 @@ import { documentFromJSON } from "@/lib/articles/document";
 import { newsroomConfig } from "@/lib/newsroom/config";
 import { feedUrl } from "@/lib/publishing/atom-feed";
 import { claimReviewsOf, jsonForScript, publicPageUrl } from "@/lib/publishing/claim-review";
+import { embedCode, factCheckEmbedTitle } from "@/lib/publishing/embed";
 import { lastCorrectionAt, ratingChangesByClaim } from "@/lib/publishing/corrections";
 import { markClaims } from "@/lib/publishing/marked-text";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
@@ -122,6 +123,11 @@ export default async function PublicFactCheckPage({ params }: Params) {
             Updated on <time dateTime={article.updatedAt}>{updateFormat.format(new Date(article.updatedAt))} UTC</time>.
           </>
         )}
+        <details className="public-page__embed">
+          <summary>Embed this fact-check</summary>
+          <label htmlFor="embed-code">Paste this code into your page: the fact-check shows there as it stands here, corrections included.</label>
+          <textarea id="embed-code" readOnly rows={4} value={embedCode(newsroom.appUrl, { slug: article.slug }, factCheckEmbedTitle(article.title))} />
+        </details>
       </footer>
     </article>
   );
