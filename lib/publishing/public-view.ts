@@ -159,14 +159,13 @@ type Approval = { at: Date; name: string };
 
 /** The latest approval of each claim `shown` selects: when, and by whom. */
 async function selectApprovals(db: Database, shown: SQL | undefined): Promise<Map<string, Approval>> {
+  // The latest approval of each claim only (its index walks a claim's events by time), not every one it had.
   const rows = await db
-    .select({ annotationId: reviewEvents.annotationId, at: reviewEvents.createdAt, name: users.name })
+    .selectDistinctOn([reviewEvents.annotationId], { annotationId: reviewEvents.annotationId, at: reviewEvents.createdAt, name: users.name })
     .from(reviewEvents)
     .innerJoin(annotations, eq(annotations.id, reviewEvents.annotationId))
     .innerJoin(users, eq(users.id, reviewEvents.actorId))
     .where(and(shown, eq(reviewEvents.kind, "status"), eq(reviewEvents.toStatus, "approved")))
-    .orderBy(desc(reviewEvents.createdAt));
-  const latest = new Map<string, Approval>();
-  for (const row of rows) if (!latest.has(row.annotationId)) latest.set(row.annotationId, { at: row.at, name: row.name });
-  return latest;
+    .orderBy(reviewEvents.annotationId, desc(reviewEvents.createdAt));
+  return new Map(rows.map((row) => [row.annotationId, { at: row.at, name: row.name }]));
 }

@@ -12,7 +12,7 @@ import { publicPageUrl } from "@/lib/publishing/claim-review";
 import { setPublicSummary } from "@/lib/publishing/summary";
 import { embeddedFactCheck } from "@/lib/publishing/embedded-fact-check";
 import { publicOEmbed } from "@/lib/publishing/oembed";
-import { embeddedClaim } from "@/lib/publishing/public-claim";
+import { embeddedClaim, type EmbeddedClaim } from "@/lib/publishing/public-claim";
 import { publishArticle, unpublishArticle } from "@/lib/publishing/service";
 import { changeStatus } from "@/lib/reviews/service";
 import { saveRevision } from "@/lib/revisions/service";
@@ -58,12 +58,16 @@ describeOnEveryEngine("a claim's fact-check embedded in other pages", (db) => {
       ratedBefore: null,
     });
 
-    // Re-rated after publication: the embed shows the new rating, and what it was before.
+    const first = (await embedded(rated.id)) as Extract<EmbeddedClaim, { kind: "shown" }>;
+    // Re-rated after publication: the embed shows the new rating, and what it was before, checked on its latest approval.
     let version = await move(rated.id, rated.version, "in_review");
     version = await move(rated.id, version, "changes_requested");
     version = (await updateAnnotation(db(), author, rated.id, { verdict: "false", version })).version;
     await move(rated.id, await move(rated.id, version, "in_review"), "approved");
-    expect(await embedded(rated.id)).toMatchObject({ kind: "shown", claim: { verdict: "false" }, ratedBefore: { from: "mostly_true", at: expect.any(String) } });
+    const again = (await embedded(rated.id)) as Extract<EmbeddedClaim, { kind: "shown" }>;
+    expect(again).toMatchObject({ kind: "shown", claim: { verdict: "false" }, ratedBefore: { from: "mostly_true", at: expect.any(String) } });
+    expect(again.claim.approvedAt).toBe(again.ratedBefore!.at);
+    expect(again.claim.approvedAt > first.claim.approvedAt).toBe(true);
   });
 
   it("never shows a withdrawn rating as standing: it says the rating was withdrawn, with the editor's note", async () => {
