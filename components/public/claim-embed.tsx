@@ -3,6 +3,7 @@ import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import { EMBED_HEIGHT_MESSAGE } from "@/lib/publishing/embed";
 import type { EmbedArticle, EmbeddedClaim } from "@/lib/publishing/public-claim";
 import { publicDay } from "@/lib/publishing/public-dates";
+import { PublicSourceItems, PublicVerdict } from "./public-claim-parts";
 import { PublicDate } from "./public-corrections";
 import "./claim-embed.css";
 
@@ -97,22 +98,13 @@ function ShownClaim({ embedded, pageUrl }: { embedded: Extract<EmbeddedClaim, { 
   return (
     <>
       <p className="claim-embed__verdict">
-        <span className={`verdict-badge verdict-badge--${claim.verdict ?? "none"}`}>{claim.verdict ? VERDICT_LABELS[claim.verdict] : "No verdict"}</span>
+        <PublicVerdict verdict={claim.verdict} />
       </p>
       {claim.explanation && <p className="claim-embed__explanation">{claim.explanation}</p>}
       {claim.sources.length > 0 && (
         <div className="claim-embed__sources">
           <h2>Sources</h2>
-          <ul>
-            {claim.sources.map((source, index) => (
-              <li key={index}>
-                <a href={source.url} target="_blank" rel="nofollow noopener ugc">
-                  {source.title || source.url}
-                </a>
-                {source.publisher && <span className="muted"> · {source.publisher}</span>}
-              </li>
-            ))}
-          </ul>
+          <PublicSourceItems sources={claim.sources} newTab archived={false} />
         </div>
       )}
       <p className="claim-embed__meta muted">

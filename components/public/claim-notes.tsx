@@ -1,6 +1,7 @@
 import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import type { PublicClaim } from "@/lib/publishing/public-view";
 import { publicDay } from "@/lib/publishing/public-dates";
+import { PublicSourceItems, PublicVerdict } from "./public-claim-parts";
 
 /**
  * The fact-check's notes, one per approved claim: the quote, its verdict, why, and the sources; a claim
@@ -13,7 +14,7 @@ export function ClaimNotes({ claims, ratingChanges }: { claims: PublicClaim[]; r
         <li key={claim.id} id={`claim-${claim.id}`} className="claim-note">
           <p className="claim-note__head">
             <span className="claim-note__number">{claim.number}</span>
-            <span className={`verdict-badge verdict-badge--${claim.verdict ?? "none"}`}>{claim.verdict ? VERDICT_LABELS[claim.verdict] : "No verdict"}</span>
+            <PublicVerdict verdict={claim.verdict} />
           </p>
           <blockquote className="claim-note__quote">
             <p>“{claim.quote}”</p>
@@ -22,24 +23,7 @@ export function ClaimNotes({ claims, ratingChanges }: { claims: PublicClaim[]; r
           {claim.sources.length > 0 && (
             <div className="claim-note__sources">
               <h3>Sources</h3>
-              <ul>
-                {claim.sources.map((source, index) => (
-                  <li key={index}>
-                    <a href={source.url} rel="nofollow noopener ugc">
-                      {source.title || source.url}
-                    </a>
-                    {source.publisher && <span className="muted"> · {source.publisher}</span>}
-                    {source.archiveUrl && (
-                      <>
-                        {" · "}
-                        <a href={source.archiveUrl} rel="nofollow noopener ugc">
-                          archived copy
-                        </a>
-                      </>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <PublicSourceItems sources={claim.sources} />
             </div>
           )}
           <p className="claim-note__meta muted">

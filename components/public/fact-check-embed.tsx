@@ -1,7 +1,7 @@
-import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { EmbeddedFactCheck } from "@/lib/publishing/embedded-fact-check";
 import { shortened } from "@/lib/shortened";
 import { EmbedFrame } from "./claim-embed";
+import { PublicVerdict } from "./public-claim-parts";
 import { PublicDate } from "./public-corrections";
 import { VerdictTally } from "./verdict-tally";
 
@@ -35,7 +35,7 @@ export function FactCheckEmbed({ factCheck, newsroomName, pageUrl }: { factCheck
         <ol className="claim-embed__claims">
           {factCheck.claims.slice(0, LISTED_CLAIMS).map((claim) => (
             <li key={claim.id}>
-              <span className={`verdict-badge verdict-badge--${claim.verdict ?? "none"}`}>{claim.verdict ? VERDICT_LABELS[claim.verdict] : "No verdict"}</span>{" "}
+              <PublicVerdict verdict={claim.verdict} />{" "}
               <a href={`${pageUrl}#claim-${claim.id}`} target="_blank" rel="noopener">
                 “{shortened(claim.quote, 140)}”
               </a>

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { webhookDeliveries, webhooks } from "@/db/schema";
@@ -76,7 +76,12 @@ export const webhookChangeSchema = z.strictObject({
 /** Every webhook with its latest deliveries, newest first; admins only. */
 export async function listWebhooks(db: Database, actor: Actor | null): Promise<Webhook[]> {
   enforce(mayManageWebhooks(actor), actor);
-  const rows = await db.select().from(webhooks).orderBy(desc(webhooks.createdAt));
+  return webhooksWhere(db, undefined);
+}
+
+/** The webhooks `which` selects, newest first, each with its latest deliveries. */
+async function webhooksWhere(db: Database, which: SQL | undefined): Promise<Webhook[]> {
+  const rows = await db.select().from(webhooks).where(which).orderBy(desc(webhooks.createdAt));
   if (rows.length === 0) return [];
   const deliveries = await db
     .select()
@@ -121,8 +126,9 @@ function deliveryOf(row: typeof webhookDeliveries.$inferSelect): WebhookDelivery
   };
 }
 
-async function webhookOf(db: Database, actor: Actor | null, id: string): Promise<Webhook> {
-  const found = (await listWebhooks(db, actor)).find((webhook) => webhook.id === id);
+/** One webhook as its admin sees it, once a service has checked who asks. */
+async function webhookOf(db: Database, id: string): Promise<Webhook> {
+  const [found] = await webhooksWhere(db, eq(webhooks.id, id));
   if (!found) throw new NotFound(`No webhook with id ${id}.`);
   return found;
 }
@@ -148,7 +154,7 @@ export async function createWebhook(db: Database, actor: Actor | null, input: un
     await recordAudit(tx, { actorId: actor!.id, subject: "webhook", subjectId: created!.id, action: "created", after: auditedOf(created!) });
     return created!.id;
   });
-  return webhookOf(db, actor, id);
+  return webhookOf(db, id);
 }
 
 /** Changes a webhook: its address, description, events, format, whether it is active, or (`newSecret`) its secret. Admins only, audited. */
@@ -172,7 +178,7 @@ export async function updateWebhook(db: Database, actor: Actor | null, id: strin
       after: { ...auditedOf(after!), ...(newSecret && { secret: "replaced" }) },
     });
   });
-  return webhookOf(db, actor, id);
+  return webhookOf(db, id);
 }
 
 /** Deletes a webhook and its deliveries (those not sent yet are not); admins only, audited. */
@@ -192,7 +198,7 @@ export async function sendTestEvent(db: Database, actor: Actor | null, id: strin
   if (!webhook) throw new NotFound(`No webhook with id ${id}.`);
   if (!webhook.active) throw new Conflict("The webhook is paused: resume it to send it events.");
   await enqueueWebhookEvent(db, "ping", { message: `A test event from the fact-check desk, sent by ${actor!.name}.` }, { webhookId: id });
-  return webhookOf(db, actor, id);
+  return webhookOf(db, id);
 }
 
 /** Sends a delivery again from its first attempt, now: one given up on once its receiver is mended, or one delivered that a receiver lost. */
@@ -204,5 +210,5 @@ export async function redeliver(db: Database, actor: Actor | null, deliveryId: s
     .where(eq(webhookDeliveries.id, deliveryId))
     .returning({ webhookId: webhookDeliveries.webhookId });
   if (!delivery) throw new NotFound(`No webhook delivery with id ${deliveryId}.`);
-  return webhookOf(db, actor, delivery.webhookId);
+  return webhookOf(db, delivery.webhookId);
 }
