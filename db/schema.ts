@@ -113,6 +113,8 @@ export const articles = pgTable(
     publicSummary: text("public_summary"),
     /** When the summary was last written, changed or removed: a change of the public page like any other. */
     summaryUpdatedAt: timestamp("summary_updated_at", { withTimezone: true }),
+    /** When an editor last changed its title, byline, original's address or date: its public page shows them. */
+    detailsUpdatedAt: timestamp("details_updated_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

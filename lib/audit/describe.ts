@@ -1,3 +1,4 @@
+import { ARTICLE_DETAIL_FIELDS, ARTICLE_DETAIL_LABELS } from "@/lib/articles/detail-fields";
 import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/statuses";
 import { quoteChange } from "@/lib/revisions/quote-change";
@@ -41,6 +42,13 @@ function webhookChanges(before: Values, after: Values): string {
   if (after?.active === true && before?.active === false) changed.splice(changed.indexOf("active"), 1, "resumed it");
   if (after?.secret === "replaced") changed.push("a new secret");
   return changed.join(", ") || "nothing";
+}
+
+/** An editor changed the article's details: which, and the title's words before and after. */
+function changedDetails(before: Values, after: Values): string {
+  const fields = ARTICLE_DETAIL_FIELDS.filter((field) => after && field in after);
+  const named = fields.map((field) => (field === "title" ? `title from “${String(before?.title ?? "")}” to “${String(after?.title ?? "")}”` : ARTICLE_DETAIL_LABELS[field]));
+  return `changed the article's ${named.join(", ")}`;
 }
 
 function assignment(entry: AuditEntryRecord): string {
@@ -98,7 +106,7 @@ export function describeEntry(entry: AuditEntryRecord): string {
       return `saved revision ${String(after?.revision)} of the article`;
     case "article.updated":
       if (after && "publicSummary" in after) return after.publicSummary ? `${before?.publicSummary ? "changed" : "wrote"} the summary readers see: “${String(after.publicSummary)}”` : "removed the summary readers see";
-      return "changed the article";
+      return after && ARTICLE_DETAIL_FIELDS.some((field) => field in after) ? changedDetails(before, after) : "changed the article";
     case "article.published":
       return `published the article at /p/${String(after?.slug ?? "")}`;
     case "article.unpublished":

@@ -5,14 +5,14 @@ import { lastCorrectionAt, publicChangesOf, withNotes, type ApprovalStep, type P
 
 /**
  * The latest change to what each public page shows, for the articles `which` selects: its current
- * revision's save, its summary written, an event of a claim that was or became approved (its approval,
+ * revision's save, its summary written, its details (title, byline, …) changed, an event of a claim that was or became approved (its approval,
  * its reopening, a placement moved or confirmed), or a note to readers written on one of its
  * corrections. Three grouped queries, whatever the number of articles.
  */
 export async function lastPublicChanges(db: Database, which: SQL | undefined): Promise<Map<string, Date>> {
   const [revised, reviewed, noted] = await Promise.all([
     db
-      .select({ articleId: articles.id, at: sql<Date>`greatest(${articleRevisions.createdAt}, ${articles.summaryUpdatedAt})`.mapWith(articleRevisions.createdAt) })
+      .select({ articleId: articles.id, at: sql<Date>`greatest(${articleRevisions.createdAt}, ${articles.summaryUpdatedAt}, ${articles.detailsUpdatedAt})`.mapWith(articleRevisions.createdAt) })
       .from(articleRevisions)
       .innerJoin(articles, and(eq(articles.id, articleRevisions.articleId), eq(articles.revision, articleRevisions.revision)))
       .where(which),

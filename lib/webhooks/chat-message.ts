@@ -1,4 +1,5 @@
 import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
+import { ARTICLE_DETAIL_LABELS } from "@/lib/articles/detail-fields";
 import type { ClaimRef, WebhookEvent } from "./events";
 import { shortened } from "@/lib/shortened";
 
@@ -35,6 +36,7 @@ function chatTextOf(event: WebhookEvent): string {
       const page = link(data.factCheck.url, data.factCheck.title);
       if (data.change === "text_revised") return `Text revised (revision ${data.revision}) on ${page}`;
       if (data.change === "summary_changed") return `Summary rewritten on ${page}`;
+      if (data.change === "details_changed") return `Details changed (${data.fields.map((field) => ARTICLE_DETAIL_LABELS[field]).join(", ")}) on ${page}`;
       if (data.change === "claim_withdrawn") return `Rating withdrawn for another review: ${quoteOf(data.claim)} on ${page}`;
       if (data.change === "claim_placed") return `Placement checked: ${quoteOf(data.claim)} (${rating(data.claim.verdict)}) is on ${page}`;
       return `Rated ${rating(data.claim.verdict)}: ${quoteOf(data.claim)} on ${page}`;

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { ArticleDetailField } from "@/lib/articles/detail-fields";
 import type { Transaction } from "@/db/database";
 import { articles } from "@/db/schema";
 import type { AnnotationRecord } from "@/lib/annotations/record";
@@ -79,6 +80,12 @@ export async function tellPlaced(tx: Transaction, annotation: AnnotationRecord):
 export async function tellRevised(tx: Transaction, articleId: string, revision: number): Promise<void> {
   const article = await articleOf(tx, articleId);
   if (article?.published) await enqueueWebhookEvent(tx, "fact_check.changed", { factCheck: factCheckOf(article), change: "text_revised", revision });
+}
+
+/** The editors changed the article's `fields` (its title, byline, …): news for a published article's page. */
+export async function tellDetailsChanged(tx: Transaction, articleId: string, fields: ArticleDetailField[]): Promise<void> {
+  const article = await articleOf(tx, articleId);
+  if (article?.published) await enqueueWebhookEvent(tx, "fact_check.changed", { factCheck: factCheckOf(article), change: "details_changed", fields });
 }
 
 /** The editors changed the summary readers see: news for a published article's page. */

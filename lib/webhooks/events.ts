@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ArticleDetailField } from "@/lib/articles/detail-fields";
 
 /**
  * What the desk tells other systems (a CMS, a Slack channel, a newsroom's own tools) through webhooks.
@@ -37,7 +38,8 @@ export type WebhookEventData = {
   "fact_check.changed":
     | { factCheck: FactCheckRef; change: "claim_approved" | "claim_withdrawn" | "claim_placed"; claim: ClaimRef }
     | { factCheck: FactCheckRef; change: "text_revised"; revision: number }
-    | { factCheck: FactCheckRef; change: "summary_changed" };
+    | { factCheck: FactCheckRef; change: "summary_changed" }
+    | { factCheck: FactCheckRef; change: "details_changed"; fields: ArticleDetailField[] };
   "claim.submitted": { claim: ClaimRef; article: { id: string; title: string }; by: string };
   ping: { message: string };
 };

@@ -33,6 +33,7 @@ import { publishArticle, readPublication, unpublishArticle } from "@/lib/publish
 import { publicationReadiness } from "@/lib/publishing/readiness";
 import { listClaimChanges, setCorrectionNote } from "@/lib/publishing/correction-notes";
 import { deskStatistics } from "@/lib/statistics/desk";
+import { updateArticleDetails } from "@/lib/articles/details";
 import { readPublicSummary, setPublicSummary } from "@/lib/publishing/summary";
 import { createWebhook, deleteWebhook, listWebhooks, redeliver, sendTestEvent, updateWebhook } from "@/lib/webhooks/service";
 import { describeOnEveryEngine } from "./engines";
@@ -173,6 +174,7 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["read the self-registration setting", ADMINS, (s) => readSelfRegistration(db(), s.actor)],
     ["switch self-registration", ADMINS, (s) => changeSelfRegistration(db(), s.actor, { enabled: false })],
     ["read the summary for readers", ACTIVE, (s) => readPublicSummary(db(), s.actor, s.articleId)],
+    ["correct the article's details", EDITORS, (s) => updateArticleDetails(db(), s.actor, s.articleId, { title: "Mines for Ukraine, corrected" })],
     ["write the summary for readers", EDITORS, (s) => setPublicSummary(db(), s.actor, s.articleId, { summary: "In short." })],
     ["list webhooks and add one", ADMINS, async (s) => [await listWebhooks(db(), s.actor), await createWebhook(db(), s.actor, WEBHOOK)]],
     ["change, test and delete a webhook, and send a delivery again", ADMINS, async (s) => {

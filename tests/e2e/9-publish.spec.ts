@@ -205,6 +205,50 @@ test("an editor writes a summary for readers: it opens the public page, the inde
   await stranger.close();
 });
 
+test("an editor corrects the article's details: the public page shows them at its address; a reviewer cannot", async ({ page, browser }, testInfo) => {
+  await signIn(page, "ed@example.com");
+  await page.goto(`/articles/${articleId}`);
+  const header = page.locator(".article-page__header");
+  await header.getByRole("button", { name: "Edit details" }).click();
+  const dialog = page.getByRole("dialog", { name: "Article details" });
+  await expect(dialog.getByLabel("Title")).toHaveValue(TITLE);
+  await expect(dialog.getByLabel("Published on")).toHaveValue("2026-11-02");
+  await expectNoSeriousViolations(page, "the article details dialog");
+  await dialog.getByLabel("Title").fill(`${TITLE}: the costs`);
+  await dialog.getByLabel("Byline").fill("Harbour <desk>");
+  await dialog.getByLabel("Original URL").fill("javascript:alert(1)");
+  await dialog.getByRole("button", { name: "Save details" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("The original URL must be an http:// or https:// address");
+  await expect(dialog.getByLabel("Original URL")).toHaveAttribute("aria-invalid", "true");
+  await page.screenshot({ path: testInfo.outputPath("details-dialog.png") });
+  await dialog.getByLabel("Original URL").fill(ORIGINAL_URL);
+  await dialog.getByRole("button", { name: "Save details" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(header.getByRole("heading", { level: 1 })).toHaveText(`${TITLE}: the costs`);
+  await expect(header.locator("p.muted")).toHaveText("Harbour <desk> · 2026-11-02 · original · Edit details");
+  await page.screenshot({ path: testInfo.outputPath("details-desk.png") });
+
+  const stranger = await browser.newContext();
+  const reader = await stranger.newPage();
+  await reader.goto(`/p/${slug}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(`${TITLE}: the costs`);
+  await expect(reader.getByText("Harbour <desk> · Published 2 November 2026")).toBeVisible();
+  await expect(reader.getByText(/Updated on/)).toBeVisible();
+  await stranger.close();
+
+  const colleague = await browser.newContext();
+  const reviewer = await colleague.newPage();
+  await signIn(reviewer, "rita@example.com");
+  await reviewer.goto(`/articles/${articleId}`);
+  await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(`${TITLE}: the costs`);
+  await expect(reviewer.getByRole("button", { name: "Edit details" })).toHaveCount(0);
+  expect((await reviewer.request.patch(`/api/articles/${articleId}`, { data: { title: "Mine now" } })).status()).toBe(403);
+  await colleague.close();
+
+  // The title the later tests look for.
+  expect((await page.request.patch(`/api/articles/${articleId}`, { data: { title: TITLE, byline: "Harbour <desk>", originalUrl: ORIGINAL_URL, publishedOn: "2026-11-02" } })).status()).toBe(200);
+});
+
 test("the public page reads the same without JavaScript, its embed code too", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, Fragment, type ReactNode } from "react";
+import { EditDetails } from "@/components/articles/edit-details";
 import { ArticleTools } from "@/components/publishing/article-tools";
 import { PublicationProvider } from "@/components/publishing/publication-context";
 import { Workbench } from "@/components/workbench/workbench";
@@ -54,14 +55,23 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <header className="article-page__header">
           <h1>{article.title}</h1>
           <p className="muted">
-            {[article.byline, article.publishedOn].filter(Boolean).join(" · ")}
-            {article.originalUrl && /^https?:\/\//i.test(article.originalUrl) && (
-              <>
-                {" · "}
-                <a href={article.originalUrl} rel="nofollow noopener noreferrer" target="_blank">
-                  original
-                </a>
-              </>
+            {interleaved(
+              [
+                article.byline,
+                article.publishedOn,
+                article.originalUrl && /^https?:\/\//i.test(article.originalUrl) && (
+                  <a href={article.originalUrl} rel="nofollow noopener noreferrer" target="_blank">
+                    original
+                  </a>
+                ),
+                mayEditArticle(actor).allowed && (
+                  <EditDetails
+                    articleId={article.id}
+                    details={{ title: article.title, byline: article.byline, originalUrl: article.originalUrl, publishedOn: article.publishedOn }}
+                  />
+                ),
+              ],
+              " · ",
             )}
           </p>
           <ArticleTools
@@ -84,4 +94,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </div>
     </PublicationProvider>
   );
+}
+
+/** The given parts (falsy ones left out) with `separator` between them. */
+function interleaved(parts: ReactNode[], separator: string): ReactNode[] {
+  return parts.filter(Boolean).flatMap((part, index) => (index === 0 ? [part] : [separator, part])).map((part, index) => <Fragment key={index}>{part}</Fragment>);
 }

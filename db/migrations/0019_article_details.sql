@@ -1,0 +1,1 @@
+ALTER TABLE "articles" ADD COLUMN "details_updated_at" timestamp with time zone;
