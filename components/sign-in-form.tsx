@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { SECOND_STEP_REQUIRED } from "@/lib/auth/second-step-required";
 import { Message } from "./message";
 
 type Props = {
@@ -14,6 +15,8 @@ type Props = {
 export function SignInForm({ callbackUrl, initialError, sso }: Props) {
   const [error, setError] = useState(initialError);
   const [busy, setBusy] = useState<"password" | "sso" | null>(null);
+  // The password was right and the account has two-step sign-in: the form asks for a code too.
+  const [secondStep, setSecondStep] = useState(false);
 
   async function submit(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -22,11 +25,14 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
     const result = await signIn("credentials", {
       email: String(data.get("email") ?? ""),
       password: String(data.get("password") ?? ""),
+      code: String(data.get("code") ?? ""),
       redirect: false,
     });
     setBusy(null);
     if (result?.ok && !result.error) {
       window.location.assign(callbackUrl);
+    } else if (result?.error === SECOND_STEP_REQUIRED) {
+      setSecondStep(true);
     } else {
       setError(
         result?.error === "CredentialsSignin"
@@ -59,9 +65,21 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
         }}
       >
         <label htmlFor="email">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required autoFocus />
+        <input id="email" name="email" type="email" autoComplete="username" required autoFocus readOnly={secondStep} />
         <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <input id="password" name="password" type="password" autoComplete="current-password" required readOnly={secondStep} />
+        {secondStep && (
+          <>
+            <label htmlFor="code">Code from your authenticator app</label>
+            <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus aria-describedby="code-hint" spellCheck={false} />
+            <p id="code-hint" className="muted">
+              Two-step sign-in is on for this account. Lost your phone? Type one of your recovery codes instead.
+            </p>
+            <button type="button" className="link-button sign-in__other-account" onClick={() => setSecondStep(false)}>
+              Use another account
+            </button>
+          </>
+        )}
         <button type="submit" className="primary" disabled={busy !== null}>
           {busy === "password" ? "Signing in…" : "Sign in"}
         </button>

@@ -6,10 +6,10 @@ import { ApiError } from "./api-client";
 
 /**
  * A dialog's one submission at a time: `submit` runs the call; an API refusal is said beside the fields it
- * names (`fieldsOf` may name them itself) and otherwise as the dialog's message. On success the dialog is
- * about to close, so it stays busy.
+ * names (`fieldsOf` may name them itself) and otherwise as the dialog's message. On success a dialog is
+ * about to close, so it stays busy; a form that stays (`{ closes: false }`) is ready again.
  */
-export function useDialogSubmit() {
+export function useDialogSubmit({ closes = true }: { closes?: boolean } = {}) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -20,6 +20,7 @@ export function useDialogSubmit() {
     setMessage(null);
     try {
       await call();
+      if (!closes) setBusy(false);
     } catch (error) {
       setBusy(false);
       if (!(error instanceof ApiError)) throw error;

@@ -48,7 +48,7 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
         role: data.get("role"),
         password: data.get("password"),
       });
-      setUsers((list) => [...list, { ...user, signInMethods: ["password" as const], ssoRequest: null }].sort((a, b) => a.name.localeCompare(b.name)));
+      setUsers((list) => [...list, { ...user, signInMethods: ["password" as const], twoStep: false, ssoRequest: null }].sort((a, b) => a.name.localeCompare(b.name)));
       setMessage({ text: `Added ${user.name} as ${ROLE_LABELS[user.role].toLowerCase()}. Give them their password in person or by phone.`, error: false });
       form.reset();
     } catch (error) {
@@ -75,6 +75,17 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
       const updated = (await callApi<{ user: UserRow }>("POST", `/api/users/${user.id}/sso`, { action })).user;
       setUsers((list) => list.map((u) => (u.id === updated.id ? updated : u)));
       setMessage({ text: SSO_DONE[action](user.name), error: false });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setMessage({ text: error.message, error: true });
+    }
+  }
+
+  async function turnOffTwoStep(user: UserRow) {
+    try {
+      await callApi("DELETE", `/api/users/${user.id}/two-step`);
+      setUsers((list) => list.map((u) => (u.id === user.id ? { ...u, twoStep: false } : u)));
+      setMessage({ text: `Two-step sign-in is off for ${user.name}: their password alone signs them in. Ask them to turn it on again from Your account.`, error: false });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setMessage({ text: error.message, error: true });
@@ -137,7 +148,11 @@ export function UserAdmin({ actorId, initialUsers, passwordMinLength }: Props) {
                   </select>
                 </td>
                 <td>
-                  <UserSignIn user={user} onAction={(action) => void sso(user, action)} />
+                  <UserSignIn
+                    user={user}
+                    onAction={(action) => void sso(user, action)}
+                    onTurnOffTwoStep={user.id === actorId ? undefined : () => void turnOffTwoStep(user)}
+                  />
                 </td>
                 <td>
                   {user.id === actorId ? (

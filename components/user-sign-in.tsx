@@ -14,8 +14,10 @@ function signInMethodsLabel(methods: SignInMethod[]): string {
 }
 
 type Props = {
-  user: { name: string; signInMethods: SignInMethod[]; ssoRequest: SsoRequest | null };
+  user: { name: string; signInMethods: SignInMethod[]; twoStep: boolean; ssoRequest: SsoRequest | null };
   onAction: (action: SsoAction) => void;
+  /** Turns the user's two-step sign-in off; absent on the admin's own row (theirs is on "Your account"). */
+  onTurnOffTwoStep?: () => void;
 };
 
 /**
@@ -23,7 +25,7 @@ type Props = {
  * identity a refused sign-in left waiting (after asking the person: anyone could have typed their
  * email at a provider that does not verify it), or dismiss that.
  */
-export function UserSignIn({ user, onAction }: Props) {
+export function UserSignIn({ user, onAction, onTurnOffTwoStep }: Props) {
   const request = user.ssoRequest;
   const { confirm, dialog } = useConfirm();
   const confirmLink = () =>
@@ -39,9 +41,22 @@ export function UserSignIn({ user, onAction }: Props) {
       action: "Unlink",
       destructive: true,
     }).then((yes) => yes && onAction("unlink"));
+  const confirmTwoStepOff = () =>
+    void confirm({
+      question: `Turn off ${user.name}'s two-step sign-in?`,
+      detail: `Do it only if ${user.name} asked you in person or by phone (a lost phone and lost recovery codes): their password alone will then sign them in, until they turn it on again.`,
+      action: "Turn off two-step sign-in",
+      destructive: true,
+    }).then((yes) => yes && onTurnOffTwoStep?.());
   return (
     <div className="user-sign-in">
       <span>{signInMethodsLabel(user.signInMethods)}</span>
+      {user.twoStep && <span className="muted">with two-step sign-in</span>}
+      {user.twoStep && onTurnOffTwoStep && (
+        <button type="button" className="link-button" aria-label={`Turn off two-step sign-in of ${user.name}`} onClick={confirmTwoStepOff}>
+          Turn off two-step sign-in
+        </button>
+      )}
       {user.signInMethods.includes("sso") && (
         <button type="button" className="link-button" onClick={confirmUnlink}>
           Unlink single sign-on

@@ -1,5 +1,6 @@
 import { relations, sql, type SQL } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -66,6 +67,14 @@ export const users = pgTable(
      * disabled, a single sign-on unlinked, or "Sign out everywhere"). See `lib/users/sessions.ts`.
      */
     sessionGeneration: integer("session_generation").notNull().default(0),
+    /**
+     * Two-step sign-in (`lib/users/two-step.ts`): the base32 key of the account's authenticator app (RFC 6238
+     * codes), null while two-step sign-in is off; when it was turned on; and the last time step whose code was
+     * accepted, so that no code signs in twice.
+     */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -428,6 +437,23 @@ export const signInFailures = pgTable(
     failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("sign_in_failures_email_idx").on(table.email, table.failedAt)],
+);
+
+/**
+ * The one-time recovery codes of an account with two-step sign-in, for a lost phone: each signs in once in
+ * place of a code. Kept as SHA-256 digests (they are random, so a digest is enough); replaced as a set.
+ */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeDigest: text("code_digest").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (table) => [uniqueIndex("recovery_codes_user_code_key").on(table.userId, table.codeDigest)],
 );
 
 /** Values the application generates once and every instance shares, such as the session-signing secret. */

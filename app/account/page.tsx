@@ -2,19 +2,24 @@ import type { Metadata } from "next";
 import { NameForm } from "@/components/account/name-form";
 import { PasswordForm } from "@/components/account/password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { TwoStep } from "@/components/account/two-step";
 import { getDb } from "@/db/client";
 import { oidcConfig } from "@/lib/auth/oidc-config";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getAccount } from "@/lib/users/account";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/input";
 import { ROLE_LABELS } from "@/lib/users/roles";
+import { twoStepStatus } from "@/lib/users/two-step";
 
 export const metadata: Metadata = { title: "Your account" };
 export const dynamic = "force-dynamic";
 
-/** The signed-in person's own account: their name, their password and their sessions. */
+/** The signed-in person's own account: their name, their password, two-step sign-in and their sessions. */
 export default async function AccountPage() {
-  const account = await getAccount(await getDb(), await requirePageActor("/account"));
+  const db = await getDb();
+  const actor = await requirePageActor("/account");
+  const account = await getAccount(db, actor);
+  const twoStep = await twoStepStatus(db, actor);
   const provider = oidcConfig()?.name ?? "single sign-on";
   const hasPassword = account.signInMethods.includes("password");
   return (
@@ -41,6 +46,13 @@ export default async function AccountPage() {
         </>
       ) : (
         <p>You sign in through {provider} and have no password here. To sign in with a password too, ask an admin to give you one.</p>
+      )}
+
+      {hasPassword && (
+        <>
+          <h2 className="admin-section">Two-step sign-in</h2>
+          <TwoStep initial={twoStep} email={account.email} />
+        </>
       )}
 
       <h2 className="admin-section">Sessions</h2>

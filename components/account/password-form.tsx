@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ApiError, callApi } from "@/components/api-client";
 import { FieldError } from "@/components/field-error";
 import { Message } from "@/components/message";
+import { SECOND_STEP_REQUIRED } from "@/lib/auth/second-step-required";
 import type { FieldErrors } from "@/lib/errors";
 
 const LABELS = { currentPassword: "Current password", newPassword: "New password", repeat: "The repeated password" } as const;
@@ -45,7 +46,8 @@ export function PasswordForm({ email, minLength }: { email: string; minLength: n
     form.reset();
     const again = await signIn("credentials", { email, password: newPassword, redirect: false });
     if (!again?.ok || again.error) {
-      router.push(`/signin?callbackUrl=${encodeURIComponent("/account")}`);
+      // With two-step sign-in, signing in again needs a code: the sign-in page asks for it.
+      router.push(`/signin?callbackUrl=${encodeURIComponent("/account")}${again?.error === SECOND_STEP_REQUIRED ? "&error=PasswordChanged" : ""}`);
       return;
     }
     setBusy(false);

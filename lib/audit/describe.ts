@@ -122,6 +122,8 @@ export function describeEntry(entry: AuditEntryRecord): string {
     case "user.signed_out_everywhere":
       return "signed out everywhere: every session of the account ended";
     case "user.updated":
+      if (after?.twoStep) return `turned two-step sign-in ${String(after.twoStep)}`;
+      if (after?.recoveryCodes) return "replaced the recovery codes of two-step sign-in";
       return `changed the user's ${Object.keys(after ?? {}).join(", ") || "account"}`;
     case "webhook.created":
       return `added the webhook ${String(after?.url ?? "")}, for ${Array.isArray(after?.events) ? after.events.join(", ") : "no events"}`;

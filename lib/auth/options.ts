@@ -28,11 +28,13 @@ export async function authOptions(): Promise<NextAuthOptions> {
         credentials: {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
+          code: { label: "Code", type: "text" },
         },
         async authorize(credentials) {
           if (!credentials?.email || !credentials.password) return null;
-          // A thrown error's message reaches the sign-in form (next-auth passes it on as `error`).
-          const actor = await signInWithPassword(db, credentials.email, credentials.password);
+          // A thrown error's message reaches the sign-in form (next-auth passes it on as `error`):
+          // too many attempts, a wrong second step, or `SECOND_STEP_REQUIRED`, which asks for a code.
+          const actor = await signInWithPassword(db, credentials.email, credentials.password, new Date(), credentials.code);
           return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
         },
       }),

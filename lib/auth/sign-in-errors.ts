@@ -9,6 +9,7 @@ function messages(providerName: string): Map<string, string> {
   return new Map<string, string>([
     ["CredentialsSignin", "That email and password do not match an active account."],
     ["SessionRequired", "Sign in to continue."],
+    ["PasswordChanged", "Password changed, and every other session of your account signed out. Sign in here again with the new password and a code from your app."],
     ["SessionEnded", "You were signed out: your password was changed or reset, or your account was signed out everywhere. Sign in again."],
     ...Object.entries(SSO_REFUSALS),
     ["SsoProfileInvalid", `${providerName} sent an identity without the details we need: ask an admin to check the single sign-on setup.`],

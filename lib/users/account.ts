@@ -10,9 +10,9 @@ import { mayManageOwnAccount } from "@/lib/policies/user";
 import { parseInput } from "@/lib/validation";
 import type { Actor } from "./actor";
 import { nameSchema, passwordSchema } from "./input";
-import { hashPassword, verifyPassword } from "./passwords";
+import { hashPassword } from "./passwords";
+import { confirmCurrentPassword, currentPasswordField } from "./password-confirmation";
 import { ENDED_SESSIONS } from "./sessions";
-import { recordPasswordCheck, refuseWhileGuessed } from "./sign-in";
 import { signInMethodsOf, type SignInMethod } from "./service";
 
 /** What the signed-in person sees of their own account; its role is an admin's to change. */
@@ -21,7 +21,7 @@ export type Account = Actor & { signInMethods: SignInMethod[]; createdAt: string
 const accountChangeSchema = z.strictObject({ name: nameSchema });
 
 const passwordChangeSchema = z.strictObject({
-  currentPassword: z.string({ error: "is required" }).min(1, "is required").max(256, "must be at most 256 characters"),
+  currentPassword: currentPasswordField,
   newPassword: passwordSchema,
 });
 
@@ -65,24 +65,14 @@ export async function renameSelf(db: Database, actor: Actor | null, input: unkno
 
 /**
  * Changes the signed-in person's password, which their current one must confirm (a session left open on a
- * shared computer does not let its next user take the account), and signs the account out everywhere:
- * whoever had a session of it must sign in again, with the new password. Wrong current passwords count
- * towards the same limit as failed sign-ins.
+ * shared computer does not let its next user take the account; see `confirmCurrentPassword`), and signs the
+ * account out everywhere: whoever had a session of it must sign in again, with the new password.
  * @throws TooManySignInAttempts after too many wrong passwords for this account
  */
 export async function changeOwnPassword(db: Database, actor: Actor | null, input: unknown, now = new Date()): Promise<void> {
   enforce(mayManageOwnAccount(actor), actor);
   const { currentPassword, newPassword } = parseInput(passwordChangeSchema, input);
-  const [account] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor!.id));
-  if (!account) throw new NotFound(`No user with id ${actor!.id}.`);
-  if (account.passwordHash === null) {
-    throw new Conflict("Your account has no password: you sign in through single sign-on. To sign in with a password too, ask an admin to give you one.");
-  }
-  const email = account.email.toLowerCase();
-  await refuseWhileGuessed(db, email, now);
-  const right = await verifyPassword(account.passwordHash, currentPassword);
-  await recordPasswordCheck(db, email, right, now);
-  if (!right) throw new Invalid("Your current password is not right: type it again.", { currentPassword: "is not your current password" });
+  const account = await confirmCurrentPassword(db, actor!.id, currentPassword, now);
   if (newPassword === currentPassword) throw new Invalid("The new password is your current one: choose another.", { newPassword: "must differ from your current password" });
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {

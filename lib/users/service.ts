@@ -26,7 +26,8 @@ export function signInMethodsOf(account: { passwordHash: string | null; oidcSubj
 /** A single sign-on identity refused for an account and waiting for an admin (see `./sso-link.ts`); `replaces` when the account has another. */
 export type SsoRequest = { issuer: string; subject: string; at: string; replaces: boolean };
 
-export type UserRecord = Actor & { createdAt: string; signInMethods: SignInMethod[]; ssoRequest: SsoRequest | null };
+/** A user as admins see them; `twoStep`: whether signing in with their password asks for a code too. */
+export type UserRecord = Actor & { createdAt: string; signInMethods: SignInMethod[]; twoStep: boolean; ssoRequest: SsoRequest | null };
 
 const actorColumns = { id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled };
 
@@ -86,6 +87,7 @@ const userRecordColumns = {
   ssoRequestIssuer: users.ssoRequestIssuer,
   ssoRequestSubject: users.ssoRequestSubject,
   ssoRequestedAt: users.ssoRequestedAt,
+  twoStep: sql<boolean>`${users.totpSecret} is not null`,
 };
 
 const selectUserRecords = (db: Database) => db.select(userRecordColumns).from(users);

@@ -1,9 +1,11 @@
 import { and, count, eq, gt, lt, or } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { signInFailures } from "@/db/schema";
+import { SECOND_STEP_REQUIRED } from "@/lib/auth/second-step-required";
 import { TooManyRequests } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { verifyCredentials } from "./service";
+import { acceptSecondStep, needsSecondStep } from "./second-step";
 
 /**
  * Password guessing is slowed per email: after `MAX_FAILURES` wrong passwords within `WINDOW_MINUTES`
@@ -46,14 +48,40 @@ export async function recordPasswordCheck(db: Database, email: string, right: bo
     );
 }
 
+/** The password was right, and the account has two-step sign-in: the sign-in form asks for a code. */
+export class SecondStepRequired extends Error {
+  constructor() {
+    // The message is the code next-auth hands the sign-in form, which then asks for the code.
+    super(SECOND_STEP_REQUIRED);
+    this.name = "SecondStepRequired";
+  }
+}
+
+export class WrongSecondStep extends Error {
+  constructor() {
+    super("That code is not right, or was used already. Type the code your app shows now, or one of your recovery codes.");
+    this.name = "WrongSecondStep";
+  }
+}
+
 /**
- * The active user with these credentials, or null.
- * @throws TooManySignInAttempts when this email has failed too often recently (the password is not checked).
+ * The active user with these credentials, or null. An account with two-step sign-in needs `code` too (a
+ * code from its app or a recovery code); a wrong one counts as a failed sign-in, like a wrong password.
+ * @throws TooManySignInAttempts when this email has failed too often recently (the password is not checked)
+ * @throws SecondStepRequired when the password is right and the account needs a code that was not given
+ * @throws WrongSecondStep when the password is right and the code is not
  */
-export async function signInWithPassword(db: Database, email: string, password: string, now = new Date()): Promise<Actor | null> {
+export async function signInWithPassword(db: Database, email: string, password: string, now = new Date(), code?: string): Promise<Actor | null> {
   const normalized = email.trim().toLowerCase();
   await refuseWhileGuessed(db, normalized, now);
   const actor = await verifyCredentials(db, normalized, password);
+  if (actor && (await needsSecondStep(db, actor.id))) {
+    if (!code?.trim()) throw new SecondStepRequired();
+    const accepted = await acceptSecondStep(db, actor.id, code, now);
+    await recordPasswordCheck(db, normalized, accepted, now);
+    if (!accepted) throw new WrongSecondStep();
+    return actor;
+  }
   await recordPasswordCheck(db, normalized, actor !== null, now);
   return actor;
 }

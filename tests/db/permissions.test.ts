@@ -34,6 +34,7 @@ import { publicationReadiness } from "@/lib/publishing/readiness";
 import { listClaimChanges, setCorrectionNote } from "@/lib/publishing/correction-notes";
 import { deskStatistics } from "@/lib/statistics/desk";
 import { updateArticleDetails } from "@/lib/articles/details";
+import { startTwoStepSetup, turnOffTwoStepFor, twoStepStatus } from "@/lib/users/two-step";
 import { readPublicSummary, setPublicSummary } from "@/lib/publishing/summary";
 import { createWebhook, deleteWebhook, listWebhooks, redeliver, sendTestEvent, updateWebhook } from "@/lib/webhooks/service";
 import { describeOnEveryEngine } from "./engines";
@@ -165,6 +166,11 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["change one's own password", ACTIVE, async (s) => {
       await db().update(users).set({ passwordHash: await hashPassword("the old password") }).where(eq(users.id, s.actor?.id ?? s.owner.id));
       return changeOwnPassword(db(), s.actor, { currentPassword: "the old password", newPassword: "the new password" });
+    }],
+    ["start setting up two-step sign-in, and read whether it is on", ACTIVE, async (s) => [await startTwoStepSetup(db(), s.actor), await twoStepStatus(db(), s.actor)]],
+    ["turn off a colleague's two-step sign-in", ADMINS, async (s) => {
+      await db().update(users).set({ totpSecret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", totpEnabledAt: new Date() }).where(eq(users.id, s.other.id));
+      return turnOffTwoStepFor(db(), s.actor, s.other.id);
     }],
     ["sign out everywhere", ACTIVE, (s) => signOutEverywhere(db(), s.actor)],
     ["list colleagues to mention or assign", ACTIVE, (s) => listColleagues(db(), s.actor, "")],

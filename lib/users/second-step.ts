@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { Database } from "@/db/database";
+import { recoveryCodes, users } from "@/db/schema";
+import { matchingTotpStep } from "./totp";
+
+/** The second step of signing in with a password, for accounts with two-step sign-in (see `two-step.ts`). */
+
+/** A recovery code as typed (any case, with or without its hyphen and spaces), as stored. */
+export const recoveryDigest = (code: string) => createHash("sha256").update(code.replace(/[\s-]/g, "").toLowerCase()).digest("hex");
+
+/** Whether the account has two-step sign-in: signing in with its password needs a code too. */
+export async function needsSecondStep(db: Database, userId: string): Promise<boolean> {
+  const [user] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, userId));
+  return !!user?.secret;
+}
+
+/**
+ * Accepts `code` as the account's second step, once: a code of its app whose time step is later than the
+ * last one accepted (so a code seen over a shoulder does not sign in again), or an unused recovery code,
+ * which is then used up. Both are consumed by one conditional update, so two instances never accept the
+ * same code twice.
+ */
+export async function acceptSecondStep(db: Database, userId: string, code: string, now: Date): Promise<boolean> {
+  const typed = code.replace(/[\s-]/g, "");
+  if (/^\d{6}$/.test(typed)) {
+    const [user] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, userId));
+    if (!user?.secret) return false;
+    const step = matchingTotpStep(user.secret, typed, now);
+    if (step === null) return false;
+    const taken = await db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    return taken.length === 1;
+  }
+  if (typed.length !== 10) return false;
+  const used = await db
+    .update(recoveryCodes)
+    .set({ usedAt: now })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeDigest, recoveryDigest(typed)), isNull(recoveryCodes.usedAt)))
+    .returning({ id: recoveryCodes.id });
+  return used.length === 1;
+}
