@@ -3,13 +3,13 @@ import { beforeEach, expect, it } from "vitest";
 import { auditEntries, users } from "@/db/schema";
 import { describeEntry } from "@/lib/audit/describe";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { Conflict, Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
+import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
 import { createFirstAdmin, createUser } from "@/lib/users/service";
 import { acceptSecondStep } from "@/lib/users/second-step";
 import { MAX_FAILURES, SecondStepRequired, signInWithPassword, TooManySignInAttempts, WrongSecondStep } from "@/lib/users/sign-in";
 import { totpCode, totpStepOf, TOTP_STEP_SECONDS } from "@/lib/users/totp";
-import { replaceRecoveryCodes, startTwoStepSetup, turnOffTwoStep, turnOffTwoStepFor, turnOnTwoStep, twoStepStatus } from "@/lib/users/two-step";
+import { replaceRecoveryCodes, startTwoStepSetup, turnOffTwoStep, turnOffTwoStepAsOperator, turnOffTwoStepFor, turnOnTwoStep, twoStepStatus } from "@/lib/users/two-step";
 import { describeOnEveryEngine, type EngineName } from "./engines";
 
 const PASSWORD = "correct horse battery staple";
@@ -121,7 +121,7 @@ describeOnEveryEngine("two-step sign-in", (db, engine: EngineName) => {
     expect(accepted.filter(Boolean)).toHaveLength(1);
   });
 
-  it("is turned off by its owner with their password, or by an admin for a colleague; audited, never its key", async () => {
+  it("is turned off by its owner with their password, by an admin for a colleague, or from the command line; audited, never its key", async () => {
     const now = new Date();
     await turnOn(now);
     await expect(turnOffTwoStep(db(), rita, { currentPassword: "wrong" })).rejects.toMatchObject({ constructor: Invalid, fields: { currentPassword: "is not your current password" } });
@@ -134,17 +134,25 @@ describeOnEveryEngine("two-step sign-in", (db, engine: EngineName) => {
     expect((await turnOffTwoStepFor(db(), admin, rita.id)).status.enabled).toBe(false);
     expect(await signInWithPassword(db(), EMAIL, PASSWORD, later(now, 6))).toMatchObject({ id: rita.id });
 
+    // From the command line, when no admin can: the only admin lost their phone.
+    await turnOn(later(now, 8));
+    expect(await turnOffTwoStepAsOperator(db(), " RITA@example.com")).toEqual({ name: "Rita Reviewer" });
+    expect((await twoStepStatus(db(), rita)).enabled).toBe(false);
+    await expect(turnOffTwoStepAsOperator(db(), "nobody@example.com")).rejects.toBeInstanceOf(NotFound);
+
     const entries = await db()
       .select()
       .from(auditEntries)
       .where(and(eq(auditEntries.subject, "user"), eq(auditEntries.subjectId, rita.id)))
       .orderBy(asc(auditEntries.id));
     const described = (await listAuditEntries(db(), admin, { action: "updated" })).entries.filter((entry) => entry.subjectId === rita.id).reverse();
-    expect(described.map((entry) => `${entry.actor?.name}: ${describeEntry(entry)}`)).toEqual([
+    expect(described.map((entry) => `${entry.actor?.name ?? "the command line"}: ${describeEntry(entry)}`)).toEqual([
       "Rita Reviewer: turned two-step sign-in on",
       "Rita Reviewer: turned two-step sign-in off",
       "Rita Reviewer: turned two-step sign-in on",
       "Ada Admin: turned two-step sign-in off",
+      "Rita Reviewer: turned two-step sign-in on",
+      "the command line: turned two-step sign-in off",
     ]);
     expect(JSON.stringify(entries)).not.toMatch(/[A-Z2-7]{32}/);
   });
