@@ -13,10 +13,11 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The address of a page of the list, keeping the search. */
-function listHref(query: ArticleListQuery, page: number): string {
+/** The address of a page of the list, keeping the search and the view (current or archived articles). */
+function listHref(query: Pick<ArticleListQuery, "q" | "archived">, page: number): string {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
+  if (query.archived) params.set("archived", "true");
   if (page > 1) params.set("page", String(page));
   return params.size ? `/?${params}` : "/";
 }
@@ -33,10 +34,11 @@ function Summary({ list }: { list: ArticleListPage }) {
     );
   }
   if (!query.q) return null;
+  const which = query.archived ? "archived article" : "article";
   return (
     <p role="status">
-      {total === 0 ? `No article's title or byline contains “${query.q}”.` : `${articles} with “${query.q}” in the title or byline.`}{" "}
-      <Link href="/">Show every article</Link>
+      {total === 0 ? `No ${which}'s title or byline contains “${query.q}”.` : `${articles} with “${query.q}” in the title or byline.`}{" "}
+      <Link href={listHref({ q: "", archived: query.archived }, 1)}>Show every {which}</Link>
     </p>
   );
 }
@@ -45,7 +47,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
   // The search and the page, each once; other parameters are not the list's.
   const params = await searchParams;
   const wanted = new URLSearchParams();
-  for (const name of ["q", "page"]) {
+  for (const name of ["q", "archived", "page"]) {
     const value = [params[name]].flat()[0];
     if (value) wanted.set(name, value);
   }
@@ -68,12 +70,18 @@ export default async function ArticlesPage({ searchParams }: Props) {
   const { query, articles } = list;
   return (
     <div className="page">
-      <h1>Articles</h1>
+      <h1>{query.archived ? "Archived articles" : "Articles"}</h1>
       <div className="article-list-tools">
+        {query.archived ? (
+          <Link href="/">Current articles</Link>
+        ) : (
+          list.archivedTotal > 0 && <Link href={listHref({ q: "", archived: true }, 1)}>Archived ({list.archivedTotal.toLocaleString("en")})</Link>
+        )}
         {mayImportArticle(actor).allowed && <Link href="/articles/new">New article</Link>}
         <Link href="/p">Published fact-checks</Link>
         {/* Keyed by the search, so that the field shows the address's search after a link changes it. */}
-        <form key={query.q} method="get" role="search" className="article-search" aria-label="Search the articles">
+        <form key={query.q} method="get" role="search" className="article-search" aria-label={query.archived ? "Search the archived articles" : "Search the articles"}>
+          {query.archived && <input type="hidden" name="archived" value="true" />}
           <label htmlFor={ARTICLE_SEARCH_ID}>Search titles and bylines</label>
           <input id={ARTICLE_SEARCH_ID} name="q" type="search" defaultValue={query.q} maxLength={200} />
           <button type="submit" className="secondary">
@@ -83,7 +91,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
       </div>
       <Summary list={list} />
       {list.total === 0 && !query.q ? (
-        <p className="muted">No articles yet.</p>
+        <p className="muted">{query.archived ? "No archived articles." : "No articles yet."}</p>
       ) : articles.length === 0 ? null : (
         <ArticleListKeys>
           <table className="article-table">
@@ -104,6 +112,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                     {article.byline && <div className="muted">{article.byline}</div>}
                     <div className="muted article-table__revised">
                       {article.revision > 1 ? `Revision ${article.revision}, saved ${formatDateTime(article.revisedAt)}` : `Added ${formatDateTime(article.revisedAt)}`}
+                      {article.archivedAt && ` · Archived ${formatDateTime(article.archivedAt)}`}
                       {article.publicSlug && (
                         <>
                           {" · "}

@@ -124,6 +124,12 @@ export const articles = pgTable(
     summaryUpdatedAt: timestamp("summary_updated_at", { withTimezone: true }),
     /** When an editor last changed its title, byline, original's address or date: its public page shows them. */
     detailsUpdatedAt: timestamp("details_updated_at", { withTimezone: true }),
+    /**
+     * When an editor filed the article away, and who: off the list of articles (under "Archived"), its claims
+     * and its public page as they were. Null while it is current.
+     */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    archivedBy: uuid("archived_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { annotations, articleRevisions, articles } from "@/db/schema";
@@ -26,6 +26,8 @@ export type ArticleSummary = {
   orphanedClaims: number;
   /** Claims on the text whose placement waits for a person's check ("check placement"). */
   placementsToCheck: number;
+  /** When an editor archived it, ISO 8601; null while it is current. */
+  archivedAt: string | null;
 };
 
 /** Articles per page of the list: a newsroom's archive grows by dozens a day. */
@@ -35,11 +37,13 @@ const MAX_SEARCH_LENGTH = 200;
 const MAX_SEARCH_WORDS = 8;
 
 /**
- * `?q=` (words the title or byline must all contain, in any case), `?page=` (from 1) and `?limit=`
- * (articles per page, at most 50: a search offering a few matches asks for no more) of the list of articles.
+ * `?q=` (words the title or byline must all contain, in any case), `?archived=true` (the archived articles,
+ * instead of the current ones), `?page=` (from 1) and `?limit=` (articles per page, at most 50: a search
+ * offering a few matches asks for no more) of the list of articles.
  */
 export const articleListQuerySchema = z.strictObject({
   q: z.string().trim().max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`).default(""),
+  archived: z.stringbool({ error: "must be true or false" }).default(false),
   page: z.coerce.number({ error: "must be a page number, a whole number from 1" }).int("must be a whole number").min(1, "must be at least 1").default(1),
   limit: z.coerce
     .number({ error: `must be a whole number from 1 to ${ARTICLES_PER_PAGE}` })
@@ -51,8 +55,11 @@ export const articleListQuerySchema = z.strictObject({
 
 export type ArticleListQuery = z.output<typeof articleListQuerySchema>;
 
-/** One page of the list: its articles, how many match in all, and how many pages they fill (at least one). */
-export type ArticleListPage = { query: ArticleListQuery; articles: ArticleSummary[]; total: number; pageCount: number };
+/**
+ * One page of the list: its articles, how many match in all, how many pages they fill (at least one), and
+ * how many articles are archived in all (for the link to them).
+ */
+export type ArticleListPage = { query: ArticleListQuery; articles: ArticleSummary[]; total: number; pageCount: number; archivedTotal: number };
 
 function searchCondition(search: string): SQL | undefined {
   const words = search.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
@@ -92,14 +99,15 @@ async function summariesOf(db: Database, rows: Omit<ArticleSummary, "claimsBySta
 }
 
 /**
- * A page of the articles, newest first, that match the search, each with its claims counted by
- * review status and its orphaned claims. A page past the last is empty, with the true count.
+ * A page of the current articles (or, with `archived`, the archived ones), newest first, that match the
+ * search, each with its claims counted by review status and its orphaned claims. A page past the last is
+ * empty, with the true count.
  */
 export async function listArticles(db: Database, actor: Actor | null, input: unknown = {}): Promise<ArticleListPage> {
   enforce(mayViewArticles(actor), actor);
   const query = parseInput(articleListQuerySchema, input);
-  const where = searchCondition(query.q);
-  const [rows, [total]] = await Promise.all([
+  const where = and(query.archived ? isNotNull(articles.archivedAt) : isNull(articles.archivedAt), searchCondition(query.q));
+  const [rows, [total], [archived]] = await Promise.all([
     db
       .select({
         id: articles.id,
@@ -109,6 +117,7 @@ export async function listArticles(db: Database, actor: Actor | null, input: unk
         revision: articles.revision,
         revisedAt: sql<string>`coalesce(${articleRevisions.createdAt}, ${articles.createdAt})`.mapWith((value: string | Date) => new Date(value).toISOString()),
         publicSlug: sql<string | null>`case when ${articles.publishedAt} is not null then ${articles.slug} end`,
+        archivedAt: articles.archivedAt,
       })
       .from(articles)
       .leftJoin(articleRevisions, and(eq(articleRevisions.articleId, articles.id), eq(articleRevisions.revision, articles.revision)))
@@ -117,9 +126,14 @@ export async function listArticles(db: Database, actor: Actor | null, input: unk
       .limit(query.limit)
       .offset((query.page - 1) * query.limit),
     db.select({ value: count() }).from(articles).where(where),
+    db.select({ value: count() }).from(articles).where(isNotNull(articles.archivedAt)),
   ]);
   const matching = total?.value ?? 0;
-  return { query, articles: await summariesOf(db, rows), total: matching, pageCount: Math.max(1, Math.ceil(matching / query.limit)) };
+  const summaries = await summariesOf(
+    db,
+    rows.map((row) => ({ ...row, archivedAt: row.archivedAt?.toISOString() ?? null })),
+  );
+  return { query, articles: summaries, total: matching, pageCount: Math.max(1, Math.ceil(matching / query.limit)), archivedTotal: archived?.value ?? 0 };
 }
 
 /** The id and title of the article `id`, for a filter that has it chosen; null when there is none. */

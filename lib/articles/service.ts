@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import { articles } from "@/db/schema";
+import { articles, users } from "@/db/schema";
 import { NotFound } from "@/lib/errors";
 import { mayViewArticles } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
@@ -16,6 +16,8 @@ export type Article = {
   plainText: string;
   revision: number;
   annotationsStamp: number;
+  /** When an editor archived it, and who; null while it is current. */
+  archived: { at: string; by: string | null } | null;
 };
 
 export async function getArticle(db: Database, actor: Actor | null, id: string): Promise<Article> {
@@ -31,9 +33,13 @@ export async function getArticle(db: Database, actor: Actor | null, id: string):
       plainText: articles.plainText,
       revision: articles.revision,
       annotationsStamp: articles.annotationsStamp,
+      archivedAt: articles.archivedAt,
+      archivedBy: users.name,
     })
     .from(articles)
+    .leftJoin(users, eq(users.id, articles.archivedBy))
     .where(eq(articles.id, id));
   if (!article) throw new NotFound(`No article with id ${id}.`);
-  return article;
+  const { archivedAt, archivedBy, ...rest } = article;
+  return { ...rest, archived: archivedAt ? { at: archivedAt.toISOString(), by: archivedBy } : null };
 }

@@ -106,7 +106,10 @@ export function describeEntry(entry: AuditEntryRecord): string {
       return `saved revision ${String(after?.revision)} of the article`;
     case "article.updated":
       if (after && "publicSummary" in after) return after.publicSummary ? `${before?.publicSummary ? "changed" : "wrote"} the summary readers see: “${String(after.publicSummary)}”` : "removed the summary readers see";
+      if (after && "archived" in after) return after.archived ? "archived the article" : "restored the article from the archive";
       return after && ARTICLE_DETAIL_FIELDS.some((field) => field in after) ? changedDetails(before, after) : "changed the article";
+    case "article.deleted":
+      return `deleted the article “${String(before?.title ?? "")}”, imported by mistake`;
     case "article.published":
       return `published the article at /p/${String(after?.slug ?? "")}`;
     case "article.unpublished":

@@ -35,3 +35,9 @@ export function mayImportAnnotations(actor: Actor): Decision {
   if (!activeActor(actor)) return SIGN_IN;
   return hasRole(actor.role, "editor") ? allow : deny("Only editors and admins can import annotations.");
 }
+
+/** Archiving an article, restoring it, and deleting one imported by mistake are the desk's editors': they decide which articles are worked on. */
+export function mayArchiveArticle(actor: Actor): Decision {
+  if (!activeActor(actor)) return SIGN_IN;
+  return hasRole(actor.role, "editor") ? allow : deny("Only editors and admins can archive, restore or delete an article.");
+}

@@ -33,6 +33,7 @@ import { publishArticle, readPublication, unpublishArticle } from "@/lib/publish
 import { publicationReadiness } from "@/lib/publishing/readiness";
 import { listClaimChanges, setCorrectionNote } from "@/lib/publishing/correction-notes";
 import { deskStatistics } from "@/lib/statistics/desk";
+import { archiveArticle, deleteArticle, restoreArticle } from "@/lib/articles/archive";
 import { updateArticleDetails } from "@/lib/articles/details";
 import { startTwoStepSetup, turnOffTwoStepFor, twoStepStatus } from "@/lib/users/two-step";
 import { readPublicSummary, setPublicSummary } from "@/lib/publishing/summary";
@@ -180,6 +181,8 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["read the self-registration setting", ADMINS, (s) => readSelfRegistration(db(), s.actor)],
     ["switch self-registration", ADMINS, (s) => changeSelfRegistration(db(), s.actor, { enabled: false })],
     ["read the summary for readers", ACTIVE, (s) => readPublicSummary(db(), s.actor, s.articleId)],
+    ["archive an article and restore it", EDITORS, async (s) => [await archiveArticle(db(), s.actor, s.articleId), await restoreArticle(db(), s.actor, s.articleId)]],
+    ["delete an article imported by mistake", EDITORS, async (s) => deleteArticle(db(), s.actor, (await addArticle(db())).id)],
     ["correct the article's details", EDITORS, (s) => updateArticleDetails(db(), s.actor, s.articleId, { title: "Mines for Ukraine, corrected" })],
     ["write the summary for readers", EDITORS, (s) => setPublicSummary(db(), s.actor, s.articleId, { summary: "In short." })],
     ["list webhooks and add one", ADMINS, async (s) => [await listWebhooks(db(), s.actor), await createWebhook(db(), s.actor, WEBHOOK)]],

@@ -225,7 +225,7 @@ test("an editor corrects the article's details: the public page shows them at it
   await dialog.getByRole("button", { name: "Save details" }).click();
   await expect(dialog).toBeHidden();
   await expect(header.getByRole("heading", { level: 1 })).toHaveText(`${TITLE}: the costs`);
-  await expect(header.locator("p.muted")).toHaveText("Harbour <desk> · 2026-11-02 · original · Edit details");
+  await expect(header.locator(".article-page__meta")).toHaveText("Harbour <desk> · 2026-11-02 · original · Edit details · Archive");
   await page.screenshot({ path: testInfo.outputPath("details-desk.png") });
 
   const stranger = await browser.newContext();

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, Fragment, type ReactNode } from "react";
+import { ArchiveControls, ArchivedNotice } from "@/components/articles/archive-controls";
 import { EditDetails } from "@/components/articles/edit-details";
 import { ArticleTools } from "@/components/publishing/article-tools";
 import { PublicationProvider } from "@/components/publishing/publication-context";
 import { Workbench } from "@/components/workbench/workbench";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
+import { mayBeDeleted } from "@/lib/articles/archive";
 import { getArticle } from "@/lib/articles/service";
 import { NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
 import { newsroomConfig } from "@/lib/newsroom/config";
-import { mayEditArticle, mayImportAnnotations, mayPublishArticle } from "@/lib/policies/article";
+import { mayArchiveArticle, mayEditArticle, mayImportAnnotations, mayPublishArticle } from "@/lib/policies/article";
 import { readPublication } from "@/lib/publishing/service";
 import { readPublicSummary } from "@/lib/publishing/summary";
 
@@ -26,8 +28,11 @@ const load = cache(async (id: string) => {
   if (!isId(id)) notFound();
   const db = await getDb();
   try {
+    const canArchive = mayArchiveArticle(actor).allowed;
     return {
       actor,
+      canArchive,
+      deletable: canArchive && (await mayBeDeleted(db, id)),
       article: await getArticle(db, actor, id),
       publication: await readPublication(db, actor, id),
       summary: (await readPublicSummary(db, actor, id)).summary,
@@ -44,7 +49,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const { actor, article, publication, summary } = await load((await params).id);
+  const { actor, article, publication, summary, canArchive, deletable } = await load((await params).id);
   // `?annotation=<id>` opens that claim (the review queue links so); anything but an id opens none.
   const { annotation } = await searchParams;
   const openClaimId = typeof annotation === "string" && isId(annotation) ? annotation : null;
@@ -53,8 +58,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     <PublicationProvider initial={publication} appUrl={appUrl}>
       <div className="article-page">
         <header className="article-page__header">
+          {article.archived && <ArchivedNotice articleId={article.id} archived={article.archived} canRestore={canArchive} />}
           <h1>{article.title}</h1>
-          <p className="muted">
+          <div className="muted article-page__meta">
             {interleaved(
               [
                 article.byline,
@@ -70,10 +76,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                     details={{ title: article.title, byline: article.byline, originalUrl: article.originalUrl, publishedOn: article.publishedOn }}
                   />
                 ),
+                canArchive && !article.archived && <ArchiveControls articleId={article.id} title={article.title} deletable={deletable} />,
               ],
               " · ",
             )}
-          </p>
+          </div>
           <ArticleTools
             articleId={article.id}
             title={article.title}

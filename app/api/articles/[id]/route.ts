@@ -1,3 +1,4 @@
+import { deleteArticle } from "@/lib/articles/archive";
 import { getArticle } from "@/lib/articles/service";
 import { updateArticleDetails } from "@/lib/articles/details";
 import { readJsonBody } from "@/lib/http/body";
@@ -11,3 +12,12 @@ export const GET = apiRoute<{ id: string }>(async ({ db, actor, params }) => ({ 
 export const PATCH = apiRoute<{ id: string }>(async ({ db, actor, params, request }) => updateArticleDetails(db, actor, params.id, await readJsonBody(request)), {
   noun: "article",
 });
+
+/** Deletes an article imported by mistake (editors): 204; 409 once it was published or has had a claim (archive it instead). */
+export const DELETE = apiRoute<{ id: string }>(
+  async ({ db, actor, params }) => {
+    await deleteArticle(db, actor, params.id);
+    return new Response(null, { status: 204 });
+  },
+  { noun: "article" },
+);
