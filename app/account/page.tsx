@@ -25,6 +25,12 @@ export default async function AccountPage() {
   return (
     <div className="page page--account">
       <h1>Your account</h1>
+      {actor.twoStepDue && (
+        <p className="notice" role="status">
+          The desk requires two-step sign-in of editors and admins. Turn yours on under <a href="#two-step">Two-step sign-in</a> below to go on to the
+          rest of the desk.
+        </p>
+      )}
       <dl className="account-facts">
         <dt>Email</dt>
         <dd>{account.email}</dd>
@@ -50,7 +56,9 @@ export default async function AccountPage() {
 
       {hasPassword && (
         <>
-          <h2 className="admin-section">Two-step sign-in</h2>
+          <h2 className="admin-section" id="two-step">
+            Two-step sign-in
+          </h2>
           <TwoStep initial={twoStep} email={account.email} />
         </>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { TwoStepSetup, TwoStepStatus } from "@/lib/users/two-step";
 import { callApi } from "../api-client";
@@ -22,6 +23,7 @@ const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "lon
  */
 export function TwoStep({ initial, email }: { initial: TwoStepStatus; email: string }) {
   const id = useId();
+  const router = useRouter();
   const [status, setStatus] = useState(initial);
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [notice, setNotice] = useState<string | null>(null);
@@ -71,7 +73,11 @@ export function TwoStep({ initial, email }: { initial: TwoStepStatus; email: str
         onSubmit={(event) => {
           event.preventDefault();
           const { code, currentPassword } = fields(event.currentTarget);
-          void send("/api/account/two-step", { secret: setup.secret, code, currentPassword }, (answer) => setStep({ kind: "codes", codes: answer.recoveryCodes ?? [] }));
+          void send("/api/account/two-step", { secret: setup.secret, code, currentPassword }, (answer) => {
+            setStep({ kind: "codes", codes: answer.recoveryCodes ?? [] });
+            // Where the desk required it, the rest of the desk opens now: the page drops its notice.
+            router.refresh();
+          });
         }}
       >
         <ol className="steps">

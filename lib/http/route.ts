@@ -1,9 +1,10 @@
 import type { Database } from "@/db/database";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
-import { NotFound } from "@/lib/errors";
+import { Forbidden, NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
 import type { SessionActor } from "@/lib/users/actor";
+import { TWO_STEP_DUE } from "@/lib/users/two-step-requirement";
 import { errorResponse, json } from "./respond";
 
 type Params = Record<string, string>;
@@ -19,10 +20,12 @@ type RouteContext<P extends Params> = {
  * The one wrapper of every JSON route: reads the signed-in user, checks that id parameters are ids
  * (an unknown id is a 404, never a database error), runs the handler and turns its errors into HTTP.
  * A handler returns a Response, or a value sent as JSON with `status` (200 by default).
+ * A user whose second step the desk requires and who has yet to turn it on is refused (403), but by the
+ * routes of their own account (`ownAccount`), where they turn it on.
  */
 export function apiRoute<P extends Params = Params>(
   handler: (context: RouteContext<P>) => Promise<unknown>,
-  options: { status?: number; noun?: string } = {},
+  options: { status?: number; noun?: string; ownAccount?: boolean } = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
@@ -31,6 +34,7 @@ export function apiRoute<P extends Params = Params>(
         if (name === "id" && !isId(value)) throw new NotFound(`No ${options.noun ?? "item"} with id ${value}.`);
       }
       const [db, actor] = await Promise.all([getDb(), currentActor()]);
+      if (actor?.twoStepDue && !actor.disabled && !options.ownAccount) throw new Forbidden(TWO_STEP_DUE);
       const result = await handler({ request, actor, params, db });
       if (result instanceof Response) return result;
       return json(result, { status: options.status ?? 200 });
@@ -39,3 +43,6 @@ export function apiRoute<P extends Params = Params>(
     }
   };
 }
+
+/** The options of a route of the signed-in person's own account: open to them while their second step is due. */
+export const OWN_ACCOUNT = { ownAccount: true } as const;

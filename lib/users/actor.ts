@@ -9,5 +9,9 @@ export type Actor = {
   disabled: boolean;
 };
 
-/** The signed-in user of a request, with the session generation their account honours now (see `./sessions.ts`). */
-export type SessionActor = Actor & { sessionGeneration: number };
+/**
+ * The signed-in user of a request, with the session generation their account honours now (see
+ * `./sessions.ts`), and whether the desk requires a second step of them that they have yet to turn on
+ * (see `./two-step-requirement.ts`).
+ */
+export type SessionActor = Actor & { sessionGeneration: number; twoStepDue: boolean };

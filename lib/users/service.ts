@@ -10,6 +10,7 @@ import { enforce } from "@/lib/policies/enforce";
 import { mayChangeUser, mayListColleagues, mayManageUsers } from "@/lib/policies/user";
 import { parseInput } from "@/lib/validation";
 import type { Actor, SessionActor } from "./actor";
+import { twoStepDue } from "./two-step-requirement";
 import { ENDED_SESSIONS } from "./sessions";
 import { firstAdminSchema, newUserSchema, userChangeSchema } from "./input";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords";
@@ -212,6 +213,6 @@ export async function verifyCredentials(db: Database, email: string, password: s
 
 /** The user as stored now: read on every request so that disabling, a role change or ended sessions take effect at once. */
 export async function findActor(db: Database, id: string): Promise<SessionActor | null> {
-  const [user] = await db.select({ ...actorColumns, sessionGeneration: users.sessionGeneration }).from(users).where(eq(users.id, id));
+  const [user] = await db.select({ ...actorColumns, sessionGeneration: users.sessionGeneration, twoStepDue }).from(users).where(eq(users.id, id));
   return user ?? null;
 }

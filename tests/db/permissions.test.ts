@@ -36,6 +36,7 @@ import { deskStatistics } from "@/lib/statistics/desk";
 import { archiveArticle, deleteArticle, restoreArticle } from "@/lib/articles/archive";
 import { updateArticleDetails } from "@/lib/articles/details";
 import { startTwoStepSetup, turnOffTwoStepFor, twoStepStatus } from "@/lib/users/two-step";
+import { changeTwoStepRequirement, readTwoStepRequirement } from "@/lib/users/two-step-requirement";
 import { readPublicSummary, setPublicSummary } from "@/lib/publishing/summary";
 import { createWebhook, deleteWebhook, listWebhooks, redeliver, sendTestEvent, updateWebhook } from "@/lib/webhooks/service";
 import { describeOnEveryEngine } from "./engines";
@@ -180,6 +181,7 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["read the desk's statistics", EDITORS, (s) => deskStatistics(db(), s.actor, {})],
     ["read the self-registration setting", ADMINS, (s) => readSelfRegistration(db(), s.actor)],
     ["switch self-registration", ADMINS, (s) => changeSelfRegistration(db(), s.actor, { enabled: false })],
+    ["read and change whether two-step sign-in is required", ADMINS, async (s) => [await readTwoStepRequirement(db(), s.actor), await changeTwoStepRequirement(db(), s.actor, { required: false })]],
     ["read the summary for readers", ACTIVE, (s) => readPublicSummary(db(), s.actor, s.articleId)],
     ["archive an article and restore it", EDITORS, async (s) => [await archiveArticle(db(), s.actor, s.articleId), await restoreArticle(db(), s.actor, s.articleId)]],
     ["delete an article imported by mistake", EDITORS, async (s) => deleteArticle(db(), s.actor, (await addArticle(db())).id)],

@@ -5,10 +5,11 @@ import { describeEntry } from "@/lib/audit/describe";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
-import { createFirstAdmin, createUser } from "@/lib/users/service";
+import { createFirstAdmin, createUser, findActor } from "@/lib/users/service";
 import { acceptSecondStep } from "@/lib/users/second-step";
 import { MAX_FAILURES, SecondStepRequired, signInWithPassword, TooManySignInAttempts, WrongSecondStep } from "@/lib/users/sign-in";
 import { totpCode, totpStepOf, TOTP_STEP_SECONDS } from "@/lib/users/totp";
+import { changeTwoStepRequirement, readTwoStepRequirement } from "@/lib/users/two-step-requirement";
 import { replaceRecoveryCodes, startTwoStepSetup, turnOffTwoStep, turnOffTwoStepAsOperator, turnOffTwoStepFor, turnOnTwoStep, twoStepStatus } from "@/lib/users/two-step";
 import { describeOnEveryEngine, type EngineName } from "./engines";
 
@@ -155,6 +156,42 @@ describeOnEveryEngine("two-step sign-in", (db, engine: EngineName) => {
       "the command line: turned two-step sign-in off",
     ]);
     expect(JSON.stringify(entries)).not.toMatch(/[A-Z2-7]{32}/);
+  });
+
+  it("may be required of editors and admins with a password, once the admin requiring it has theirs; audited", async () => {
+    const editor = await createUser(db(), admin, { email: "ed@example.com", name: "Ed Editor", role: "editor", password: PASSWORD });
+    const ssoEditor = await createUser(db(), admin, { email: "sue@example.com", name: "Sue Sso", role: "editor", password: PASSWORD });
+    await db().update(users).set({ passwordHash: null, oidcIssuer: "https://id.example", oidcSubject: "sue" }).where(eq(users.id, ssoEditor.id));
+    const due = async (user: Actor) => (await findActor(db(), user.id))!.twoStepDue;
+
+    expect(await readTwoStepRequirement(db(), admin)).toEqual({ required: false });
+    await expect(changeTwoStepRequirement(db(), admin, { required: true })).rejects.toMatchObject({ constructor: Conflict, message: /^Turn on your own two-step sign-in first/ });
+    await expect(changeTwoStepRequirement(db(), rita, { required: true })).rejects.toBeInstanceOf(Forbidden);
+    await expect(changeTwoStepRequirement(db(), admin, { required: "yes" })).rejects.toMatchObject({ fields: { required: "must be true or false" } });
+    expect(await due(editor)).toBe(false);
+
+    const now = new Date();
+    const { secret } = await startTwoStepSetup(db(), admin);
+    await turnOnTwoStep(db(), admin, { secret, code: codeAt(secret, now), currentPassword: PASSWORD }, now);
+    expect(await changeTwoStepRequirement(db(), admin, { required: true })).toEqual({ required: true });
+    expect(await readTwoStepRequirement(db(), admin)).toEqual({ required: true });
+    expect(await due(editor)).toBe(true);
+    expect(await due(admin)).toBe(false);
+    expect(await due(rita)).toBe(false);
+    expect(await due(ssoEditor)).toBe(false);
+
+    // The editor turns theirs on: nothing is due any more.
+    const editorKey = (await startTwoStepSetup(db(), editor)).secret;
+    await turnOnTwoStep(db(), editor, { secret: editorKey, code: codeAt(editorKey, now), currentPassword: PASSWORD }, now);
+    expect(await due(editor)).toBe(false);
+    // Its second step turned off by an admin, it is due again, until the rule is lifted.
+    await turnOffTwoStepFor(db(), admin, editor.id);
+    expect(await due(editor)).toBe(true);
+    expect(await changeTwoStepRequirement(db(), admin, { required: false })).toEqual({ required: false });
+    expect(await due(editor)).toBe(false);
+
+    const described = (await listAuditEntries(db(), admin, { action: "updated" })).entries.filter((entry) => entry.subjectId === admin.id).map(describeEntry);
+    expect(described).toEqual(["stopped requiring two-step sign-in", "required two-step sign-in of editors and admins", "turned two-step sign-in on"]);
   });
 
   it("is not for accounts without a password, strangers or a disabled account", async () => {

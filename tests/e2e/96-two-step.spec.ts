@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { totpCode, totpStepOf } from "@/lib/users/totp";
 import { expectNoSeriousViolations } from "./accessibility";
 import { PASSWORD, signIn } from "./helpers";
@@ -11,7 +11,8 @@ import { PASSWORD, signIn } from "./helpers";
 test.describe.configure({ mode: "serial" });
 
 const NAME = "Tove Twostep";
-const email = `tove.twostep.${Date.now()}@example.com`;
+const STAMP = Date.now();
+const email = `tove.twostep.${STAMP}@example.com`;
 let key = "";
 let recoveryCodes: string[] = [];
 
@@ -128,4 +129,70 @@ test("an admin turns two-step sign-in off for a colleague who lost their phone; 
   // A reviewer may not do the same to anyone.
   expect((await tove.request.delete(`/api/users/${(await (await page.request.get("/api/account")).json()).account.id}/two-step`)).status()).toBe(403);
   await tove.context().close();
+});
+
+test.describe("required of editors and admins", () => {
+  const adminEmail = `ama.second.${STAMP}@example.com`;
+  const editorEmail = `eve.editor.${STAMP}@example.com`;
+  let adminContext: BrowserContext | undefined;
+
+  // Whatever happens, the rule is lifted again: the specs after this one sign in with passwords alone.
+  test.afterAll(async () => {
+    if (adminContext) expect((await adminContext.request.put("/api/settings/two-step", { data: { required: false } })).status()).toBe(200);
+    await adminContext?.close();
+  });
+
+  test("an admin with two-step sign-in requires it; an editor without it is led to turn theirs on before anything else", async ({ page, browser }, testInfo) => {
+    // The first admin, without a second step of their own, may not require one of others.
+    await signIn(page, "admin@example.com");
+    for (const [email, name, role] of [
+      [adminEmail, "Ama Second", "admin"],
+      [editorEmail, "Eve Editor", "editor"],
+    ]) {
+      expect((await page.request.post("/api/users", { data: { email, name, role, password: PASSWORD } })).status()).toBe(201);
+    }
+    await page.goto("/admin/users");
+    const rule = page.getByRole("checkbox", { name: "Require two-step sign-in of editors and admins" });
+    await rule.check();
+    await expect(page.getByRole("alert").filter({ hasText: "Turn on your own two-step sign-in first" })).toBeVisible();
+    await expect(rule).not.toBeChecked();
+
+    // Ama turns hers on (through the API, as her browser would), then requires it.
+    adminContext = await browser.newContext();
+    const ama = await adminContext.newPage();
+    await signIn(ama, adminEmail);
+    const { setup } = (await (await ama.request.post("/api/account/two-step/setup")).json()) as { setup: { secret: string } };
+    const turnedOn = await ama.request.post("/api/account/two-step", {
+      data: { secret: setup.secret, code: totpCode(setup.secret, totpStepOf(new Date())), currentPassword: PASSWORD },
+    });
+    expect(turnedOn.status()).toBe(200);
+    await ama.goto("/admin/users");
+    await ama.getByRole("checkbox", { name: "Require two-step sign-in of editors and admins" }).check();
+    await expect(ama.getByRole("status").filter({ hasText: "Two-step sign-in is required of editors and admins" })).toBeVisible();
+
+    // Eve, an editor with a password alone, is led to her account wherever she goes, and the API refuses her.
+    const eve = await freshPage(browser);
+    await signIn(eve, editorEmail);
+    await expect(eve).toHaveURL(/\/account$/);
+    await eve.goto("/queue");
+    await expect(eve).toHaveURL(/\/account$/);
+    await expect(eve.getByRole("status").filter({ hasText: "The desk requires two-step sign-in of editors and admins" })).toBeVisible();
+    const refused = await eve.request.get("/api/articles");
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/^The desk requires two-step sign-in of editors and admins: turn yours on under Your account/);
+    await eve.screenshot({ path: testInfo.outputPath("two-step-required.png") });
+
+    await eve.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+    const form = eve.getByRole("form", { name: "Turn on two-step sign-in" });
+    const eveKey = ((await form.locator(".two-step__key").textContent()) ?? "").replace(/\s/g, "");
+    await form.getByLabel("Code from the app").fill(totpCode(eveKey, totpStepOf(new Date())));
+    await form.getByLabel("Your current password").fill(PASSWORD);
+    await form.getByRole("button", { name: "Turn on" }).click();
+    await eve.getByRole("region", { name: "Your recovery codes" }).getByRole("button", { name: "I have kept them" }).click();
+    await expect(eve.getByText("The desk requires two-step sign-in of editors and admins")).toHaveCount(0);
+    await eve.goto("/queue");
+    await expect(eve.getByRole("heading", { level: 1 })).toHaveText("Review queue");
+    expect((await eve.request.get("/api/articles")).status()).toBe(200);
+    await eve.context().close();
+  });
 });

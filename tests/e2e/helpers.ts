@@ -8,11 +8,11 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // Enabled once the page has hydrated: its keyboard shortcuts listen from then on.
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeEnabled();
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
 }
 

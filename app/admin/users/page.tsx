@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { RefusedPage } from "@/components/refused-page";
 import { SelfRegistrationSwitch } from "@/components/self-registration-switch";
+import { TwoStepRequirementSwitch } from "@/components/two-step-requirement-switch";
 import { UserAdmin } from "@/components/user-admin";
 import { getDb } from "@/db/client";
 import { oidcSetup } from "@/lib/auth/oidc-config";
@@ -9,6 +10,7 @@ import { mayManageUsers } from "@/lib/policies/user";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/input";
 import { readSelfRegistration } from "@/lib/users/self-registration";
 import { listUsers } from "@/lib/users/service";
+import { readTwoStepRequirement } from "@/lib/users/two-step-requirement";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
@@ -18,12 +20,14 @@ export default async function UsersPage() {
   const decision = mayManageUsers(actor);
   if (!decision.allowed) return <RefusedPage title="Users" reason={decision.reason} />;
   const db = await getDb();
-  const [users, selfRegistration] = await Promise.all([listUsers(db, actor), readSelfRegistration(db, actor)]);
+  const [users, selfRegistration, twoStep] = await Promise.all([listUsers(db, actor), readSelfRegistration(db, actor), readTwoStepRequirement(db, actor)]);
   const sso = oidcSetup();
   return (
     <div className="page">
       <h1>Users</h1>
       <UserAdmin actorId={actor.id} initialUsers={users} passwordMinLength={PASSWORD_MIN_LENGTH} />
+      <h2 className="admin-section">Two-step sign-in</h2>
+      <TwoStepRequirementSwitch initialRequired={twoStep.required} />
       <h2 className="admin-section">Single sign-on</h2>
       {sso.status === "on" && <SelfRegistrationSwitch providerName={sso.config.name} initialEnabled={selfRegistration.enabled} />}
       {sso.status === "off" && (

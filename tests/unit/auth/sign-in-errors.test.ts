@@ -15,6 +15,8 @@ describe("signInErrorMessage", () => {
 
   it("says why a session that was valid ended", () => {
     expect(signInErrorMessage("SessionEnded", "Newsroom ID")).toMatch(/^You were signed out: your password was changed or reset, or your account was signed out everywhere/);
+    // A password changed on an account with two-step sign-in: signing in again there needs a code.
+    expect(signInErrorMessage("PasswordChanged", "Newsroom ID")).toMatch(/^Password changed.*Sign in here again with the new password and a code from your app\.$/);
   });
 
   it("names the provider when it could not be reached or the sign-in did not complete", () => {
