@@ -35,9 +35,18 @@ function Summary({ list }: { list: ArticleListPage }) {
   }
   if (!query.q) return null;
   const which = query.archived ? "archived article" : "article";
+  const archived = list.archivedMatches;
   return (
     <p role="status">
       {total === 0 ? `No ${which}'s title or byline contains “${query.q}”.` : `${articles} with “${query.q}” in the title or byline.`}{" "}
+      {archived > 0 && (
+        <>
+          <Link href={listHref({ q: query.q, archived: true }, 1)}>
+            {archived.toLocaleString("en")} archived {archived === 1 ? "article has" : "articles have"} it too
+          </Link>
+          {" · "}
+        </>
+      )}
       <Link href={listHref({ q: "", archived: query.archived }, 1)}>Show every {which}</Link>
     </p>
   );

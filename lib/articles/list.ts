@@ -56,10 +56,18 @@ export const articleListQuerySchema = z.strictObject({
 export type ArticleListQuery = z.output<typeof articleListQuerySchema>;
 
 /**
- * One page of the list: its articles, how many match in all, how many pages they fill (at least one), and
- * how many articles are archived in all (for the link to them).
+ * One page of the list: its articles, how many match in all, how many pages they fill (at least one), how
+ * many articles are archived in all (for the link to them), and, for a search of the current articles, how
+ * many archived ones it would find (so that a search finds an article that was filed away).
  */
-export type ArticleListPage = { query: ArticleListQuery; articles: ArticleSummary[]; total: number; pageCount: number; archivedTotal: number };
+export type ArticleListPage = {
+  query: ArticleListQuery;
+  articles: ArticleSummary[];
+  total: number;
+  pageCount: number;
+  archivedTotal: number;
+  archivedMatches: number;
+};
 
 function searchCondition(search: string): SQL | undefined {
   const words = search.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
@@ -106,8 +114,9 @@ async function summariesOf(db: Database, rows: Omit<ArticleSummary, "claimsBySta
 export async function listArticles(db: Database, actor: Actor | null, input: unknown = {}): Promise<ArticleListPage> {
   enforce(mayViewArticles(actor), actor);
   const query = parseInput(articleListQuerySchema, input);
-  const where = and(query.archived ? isNotNull(articles.archivedAt) : isNull(articles.archivedAt), searchCondition(query.q));
-  const [rows, [total], [archived]] = await Promise.all([
+  const search = searchCondition(query.q);
+  const where = and(query.archived ? isNotNull(articles.archivedAt) : isNull(articles.archivedAt), search);
+  const [rows, [total], [archived], [archivedMatching]] = await Promise.all([
     db
       .select({
         id: articles.id,
@@ -127,13 +136,21 @@ export async function listArticles(db: Database, actor: Actor | null, input: unk
       .offset((query.page - 1) * query.limit),
     db.select({ value: count() }).from(articles).where(where),
     db.select({ value: count() }).from(articles).where(isNotNull(articles.archivedAt)),
+    query.q && !query.archived ? db.select({ value: count() }).from(articles).where(and(isNotNull(articles.archivedAt), search)) : [{ value: 0 }],
   ]);
   const matching = total?.value ?? 0;
   const summaries = await summariesOf(
     db,
     rows.map((row) => ({ ...row, archivedAt: row.archivedAt?.toISOString() ?? null })),
   );
-  return { query, articles: summaries, total: matching, pageCount: Math.max(1, Math.ceil(matching / query.limit)), archivedTotal: archived?.value ?? 0 };
+  return {
+    query,
+    articles: summaries,
+    total: matching,
+    pageCount: Math.max(1, Math.ceil(matching / query.limit)),
+    archivedTotal: archived?.value ?? 0,
+    archivedMatches: archivedMatching?.value ?? 0,
+  };
 }
 
 /** The id and title of the article `id`, for a filter that has it chosen; null when there is none. */

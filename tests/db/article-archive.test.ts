@@ -39,6 +39,9 @@ describeOnEveryEngine("archiving and deleting articles", (db) => {
     const archived = await listArticles(db(), author, { archived: "true" });
     expect(archived.articles).toEqual([expect.objectContaining({ id: article.id, archivedAt, claimsByStatus: expect.objectContaining({ draft: 1 }) })]);
     expect((await listArticles(db(), author, { archived: "true", q: "mines" })).total).toBe(1);
+    // A search of the current articles says what the archive holds of it too.
+    expect(await listArticles(db(), author, { q: "mines" })).toMatchObject({ total: 1, archivedMatches: 1 });
+    expect(await listArticles(db(), author, { q: "budget" })).toMatchObject({ total: 0, archivedMatches: 0 });
     expect((await getArticle(db(), author, article.id)).archived).toEqual({ at: archivedAt, by: "Eddie Editor" });
     expect((await listQueue(db(), author, {})).rows.map((row) => row.id)).toContain(claim.id);
     expect(await publicArticleBySlug(db(), slug!, { showReviewers: false })).not.toBeNull();

@@ -40,13 +40,17 @@ test("an editor archives an article, finds it under Archived, and restores it", 
   await page.screenshot({ path: testInfo.outputPath("archived-article.png") });
 
   await page.goto(`/?q=${STAMP}`);
-  await expect(page.getByRole("status")).toHaveText(/^No article's title or byline contains/);
-  await page.getByRole("link", { name: /^Archived \(\d+\)$/ }).click();
+  await expect(page.getByRole("link", { name: /^Archived \(\d+\)$/ })).toBeVisible();
+  // The search says the archive has it, a click away.
+  await expect(page.getByRole("status")).toHaveText(`No article's title or byline contains “${STAMP}”. 1 archived article has it too · Show every article`);
+  await page.getByRole("status").getByRole("link", { name: "1 archived article has it too" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Archived articles");
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: KEPT }) });
   await expect(row).toContainText("Archived");
   await expect(row).toContainText("1 draft");
   await expectNoSeriousViolations(page, "the archived articles");
+  await expect(page.getByRole("link", { name: /^Archived \(\d+\)$/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Current articles" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("archived-list.png") });
   // Its claim waits in the queue all the same.
   await page.goto(`/queue?article=${id}`);
