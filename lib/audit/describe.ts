@@ -127,6 +127,7 @@ export function describeEntry(entry: AuditEntryRecord): string {
     case "user.updated":
       if (after?.twoStep) return `turned two-step sign-in ${String(after.twoStep)}`;
       if (after?.recoveryCodes) return "replaced the recovery codes of two-step sign-in";
+      if (after?.recoveryCodeUsed) return `signed in with a recovery code (${String(after.recoveryCodesLeft)} left)`;
       if (after && "twoStepRequired" in after) return after.twoStepRequired ? "required two-step sign-in of editors and admins" : "stopped requiring two-step sign-in";
       return `changed the user's ${Object.keys(after ?? {}).join(", ") || "account"}`;
     case "webhook.created":

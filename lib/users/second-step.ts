@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, count, eq, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { recoveryCodes, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import { matchingTotpStep } from "./totp";
 
 /** The second step of signing in with a password, for accounts with two-step sign-in (see `two-step.ts`). */
@@ -36,10 +37,20 @@ export async function acceptSecondStep(db: Database, userId: string, code: strin
     return taken.length === 1;
   }
   if (typed.length !== 10) return false;
-  const used = await db
-    .update(recoveryCodes)
-    .set({ usedAt: now })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeDigest, recoveryDigest(typed)), isNull(recoveryCodes.usedAt)))
-    .returning({ id: recoveryCodes.id });
-  return used.length === 1;
+  // A recovery code used is in the audit trail, with how many are left: the account's owner and its admins
+  // see it, and a code used by someone else does not pass unnoticed.
+  return db.transaction(async (tx) => {
+    const used = await tx
+      .update(recoveryCodes)
+      .set({ usedAt: now })
+      .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeDigest, recoveryDigest(typed)), isNull(recoveryCodes.usedAt)))
+      .returning({ id: recoveryCodes.id });
+    if (used.length !== 1) return false;
+    const [left] = await tx
+      .select({ value: count() })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+    await recordAudit(tx, { actorId: userId, subject: "user", subjectId: userId, action: "updated", after: { recoveryCodeUsed: true, recoveryCodesLeft: left?.value ?? 0 } });
+    return true;
+  });
 }

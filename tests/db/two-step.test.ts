@@ -98,6 +98,8 @@ describeOnEveryEngine("two-step sign-in", (db, engine: EngineName) => {
     expect(await signInWithPassword(db(), EMAIL, PASSWORD, afterwards, first.toUpperCase().replace("-", " "))).toMatchObject({ id: rita.id });
     await expect(signInWithPassword(db(), EMAIL, PASSWORD, afterwards, first)).rejects.toBeInstanceOf(WrongSecondStep);
     expect((await twoStepStatus(db(), rita)).recoveryCodesLeft).toBe(9);
+    const [used] = (await listAuditEntries(db(), admin, { action: "updated" })).entries;
+    expect([used!.actor?.name, describeEntry(used!)]).toEqual(["Rita Reviewer", "signed in with a recovery code (9 left)"]);
 
     // New codes: the old stop working.
     await expect(replaceRecoveryCodes(db(), rita, { currentPassword: "wrong" })).rejects.toMatchObject({ fields: { currentPassword: "is not your current password" } });
