@@ -44,7 +44,9 @@ export function restoreArticle(db: Database, actor: Actor | null, articleId: str
 
 /**
  * Deletes an article imported by mistake, with its revisions: only one that was never published and has no
- * claim (a discarded one counts: its history is the desk's record), so that no fact-check's work is lost. The audit trail keeps its entries, and one for the deletion with its title.
+ * claim (a discarded one counts: its history is the desk's record), so that no fact-check's work is lost.
+ * The audit trail keeps its entries, and one for the deletion with its title. The article's row is locked
+ * first: a claim being saved meanwhile (which bumps that row) is either counted or refused after.
  * @throws Conflict naming why it cannot go: archive it instead
  */
 export async function deleteArticle(db: Database, actor: Actor | null, articleId: string): Promise<void> {
