@@ -10,24 +10,22 @@ import { matchingTotpStep } from "./totp";
 /** A recovery code as typed (any case, with or without its hyphen and spaces), as stored. */
 export const recoveryDigest = (code: string) => createHash("sha256").update(code.replace(/[\s-]/g, "").toLowerCase()).digest("hex");
 
-/** Whether the account has two-step sign-in: signing in with its password needs a code too. */
-export async function needsSecondStep(db: Database, userId: string): Promise<boolean> {
+/** The key of the account's authenticator app, or null without two-step sign-in: signing in with its password then needs a code too. */
+export async function secondStepKeyOf(db: Database, userId: string): Promise<string | null> {
   const [user] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, userId));
-  return !!user?.secret;
+  return user?.secret ?? null;
 }
 
 /**
- * Accepts `code` as the account's second step, once: a code of its app whose time step is later than the
+ * Accepts `code` as the second step of the account whose app has `key`, once: a code of its app whose time step is later than the
  * last one accepted (so a code seen over a shoulder does not sign in again), or an unused recovery code,
  * which is then used up. Both are consumed by one conditional update, so two instances never accept the
  * same code twice.
  */
-export async function acceptSecondStep(db: Database, userId: string, code: string, now: Date): Promise<boolean> {
+export async function acceptSecondStep(db: Database, userId: string, key: string, code: string, now: Date): Promise<boolean> {
   const typed = code.replace(/[\s-]/g, "");
   if (/^\d{6}$/.test(typed)) {
-    const [user] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, userId));
-    if (!user?.secret) return false;
-    const step = matchingTotpStep(user.secret, typed, now);
+    const step = matchingTotpStep(key, typed, now);
     if (step === null) return false;
     const taken = await db
       .update(users)

@@ -5,7 +5,7 @@ import { SECOND_STEP_REQUIRED } from "@/lib/auth/second-step-required";
 import { TooManyRequests } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { verifyCredentials } from "./service";
-import { acceptSecondStep, needsSecondStep } from "./second-step";
+import { acceptSecondStep, secondStepKeyOf } from "./second-step";
 
 /**
  * Password guessing is slowed per email: after `MAX_FAILURES` wrong passwords within `WINDOW_MINUTES`
@@ -75,9 +75,10 @@ export async function signInWithPassword(db: Database, email: string, password: 
   const normalized = email.trim().toLowerCase();
   await refuseWhileGuessed(db, normalized, now);
   const actor = await verifyCredentials(db, normalized, password);
-  if (actor && (await needsSecondStep(db, actor.id))) {
+  const key = actor && (await secondStepKeyOf(db, actor.id));
+  if (actor && key) {
     if (!code?.trim()) throw new SecondStepRequired();
-    const accepted = await acceptSecondStep(db, actor.id, code, now);
+    const accepted = await acceptSecondStep(db, actor.id, key, code, now);
     await recordPasswordCheck(db, normalized, accepted, now);
     if (!accepted) throw new WrongSecondStep();
     return actor;

@@ -120,7 +120,7 @@ describeOnEveryEngine("two-step sign-in", (db, engine: EngineName) => {
     const now = new Date();
     const { secret } = await turnOn(now);
     const next = later(now, 1);
-    const accepted = await Promise.all(Array.from({ length: engine === "PostgreSQL" ? 4 : 2 }, () => acceptSecondStep(db(), rita.id, codeAt(secret, next), next)));
+    const accepted = await Promise.all(Array.from({ length: engine === "PostgreSQL" ? 4 : 2 }, () => acceptSecondStep(db(), rita.id, secret, codeAt(secret, next), next)));
     expect(accepted.filter(Boolean)).toHaveLength(1);
   });
 
