@@ -5,6 +5,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
 import { countUnread } from "@/lib/comments/inbox";
+import { countNewReaderMessages } from "@/lib/reader-messages/desk";
 import { ROLE_LABELS } from "@/lib/users/roles";
 import "./globals.css";
 
@@ -18,7 +19,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
-  const unread = actor && !actor.disabled ? await countUnread(await getDb(), actor) : 0;
+  const [unread, fromReaders] = actor && !actor.disabled ? await Promise.all([countUnread(await getDb(), actor), countNewReaderMessages(await getDb(), actor)]) : [0, 0];
   return (
     <html lang="en">
       <body>
@@ -35,6 +36,18 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/queue">Review queue</Link>
               <Link href="/queue?assignee=me">My queue</Link>
               <InboxLink initialUnread={unread} />
+              {actor.role !== "reviewer" && (
+                <Link href="/readers">
+                  From readers
+                  {fromReaders > 0 && (
+                    <>
+                      {" "}
+                      <span className="site-header__count">{fromReaders > 99 ? "99+" : fromReaders}</span>
+                      <span className="visually-hidden"> new</span>
+                    </>
+                  )}
+                </Link>
+              )}
               {actor.role !== "reviewer" && <Link href="/statistics">Statistics</Link>}
               {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
               {actor.role === "admin" && <Link href="/admin/audit">Audit trail</Link>}

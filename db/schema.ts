@@ -462,6 +462,41 @@ export const recoveryCodes = pgTable(
   (table) => [uniqueIndex("recovery_codes_user_code_key").on(table.userId, table.codeDigest)],
 );
 
+/**
+ * A reader's message to the desk from a public fact-check's page (lib/reader-messages): an error they
+ * spotted in a claim or in the whole fact-check. Plain text, never rendered as HTML. The sender is kept
+ * only as a keyed digest of their network address, to limit how often one sender writes; their email
+ * only if they gave it, to be answered.
+ */
+export const readerMessages = pgTable(
+  "reader_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** The claim the reader wrote about, one the public page showed; null for the whole fact-check. */
+    annotationId: uuid("annotation_id").references(() => annotations.id, { onDelete: "set null" }),
+    /** The claim's words as the reader saw them, kept should the claim move or go. */
+    quote: text("quote"),
+    body: text("body").notNull(),
+    contactEmail: text("contact_email"),
+    senderDigest: text("sender_digest").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    handledAt: timestamp("handled_at", { withTimezone: true }),
+    handledBy: uuid("handled_by").references(() => users.id),
+    /** What the desk did about it, for colleagues (never shown to readers). */
+    handledNote: text("handled_note"),
+  },
+  (table) => [
+    check("reader_messages_body_check", sql`length(${table.body}) between 1 and 2000`),
+    index("reader_messages_received_idx").on(table.receivedAt),
+    index("reader_messages_article_idx").on(table.articleId, table.receivedAt),
+    index("reader_messages_sender_idx").on(table.senderDigest, table.receivedAt),
+    index("reader_messages_new_idx").on(table.receivedAt).where(sql`${table.handledAt} is null`),
+  ],
+);
+
 /** Values the application generates once and every instance shares, such as the session-signing secret. */
 export const appSettings = pgTable("app_settings", {
   key: text("key").primaryKey(),

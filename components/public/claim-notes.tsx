@@ -35,6 +35,12 @@ export function ClaimNotes({ claims, ratingChanges }: { claims: PublicClaim[]; r
                 <a href="#corrections">Corrected: rated {VERDICT_LABELS[ratingChanges.get(claim.id)!.from]} before</a>
               </>
             )}
+            <span className="claim-note__tell-us">
+              {" · "}
+              <a href={`?about=${claim.id}#tell-us`}>
+                Tell us if we got it wrong<span className="visually-hidden"> in fact-check {claim.number}</span>
+              </a>
+            </span>
             <span className="claim-note__back">
               {" · "}
               <a href={`#claim-text-${claim.id}`}>

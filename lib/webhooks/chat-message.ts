@@ -45,6 +45,11 @@ function chatTextOf(event: WebhookEvent): string {
       const { claim, article, by } = (event as WebhookEvent<"claim.submitted">).data;
       return `${escape(by)} submitted a claim for review: ${link(claim.url, shortened(claim.quote, 200))} in *${escape(article.title)}*`;
     }
+    case "reader_message.received": {
+      const { factCheck, claim, message, url } = (event as WebhookEvent<"reader_message.received">).data;
+      const about = claim ? `about “${escape(shortened(claim.quote, 120))}” in` : "about";
+      return `A reader wrote ${about} ${link(factCheck.url, factCheck.title)}: “${escape(shortened(message.replace(/\s+/g, " "), 300))}” ${link(url, "Read and answer")}`;
+    }
     case "ping":
       return escape((event as WebhookEvent<"ping">).data.message);
   }

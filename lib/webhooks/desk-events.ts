@@ -93,3 +93,9 @@ export async function tellSummaryChanged(tx: Transaction, articleId: string): Pr
   const article = await articleOf(tx, articleId);
   if (article?.published) await enqueueWebhookEvent(tx, "fact_check.changed", { factCheck: factCheckOf(article), change: "summary_changed" });
 }
+
+/** A reader wrote to the desk about the published fact-check `article` (or its claim `claim`): news for the editors' channel. */
+export async function tellReaderMessage(tx: Transaction, article: ArticleRef, claim: { id: string; quote: string } | null, message: string): Promise<void> {
+  const url = `${newsroomConfig().appUrl}/readers?article=${article.id}`;
+  await enqueueWebhookEvent(tx, "reader_message.received", { factCheck: factCheckOf(article), claim, message, url });
+}

@@ -40,6 +40,7 @@ const PAGES: { name: string; as: string | null; path(): string; then?(page: Page
   { name: "new article (import)", as: "ed@example.com", path: () => "/articles/new" },
   { name: "inbox", as: "rita@example.com", path: () => "/inbox" },
   { name: "webhooks", as: "admin@example.com", path: () => "/admin/webhooks" },
+  { name: "readers' messages", as: "ed@example.com", path: () => "/readers?state=all" },
   { name: "workbench with claims", as: "rita@example.com", path: () => `/articles/${articleId}`, then: claimsShown },
   {
     name: "workbench with a claim open",

@@ -9,6 +9,7 @@ import { Workbench } from "@/components/workbench/workbench";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { mayBeDeleted } from "@/lib/articles/archive";
+import { countNewReaderMessages } from "@/lib/reader-messages/desk";
 import { getArticle } from "@/lib/articles/service";
 import { NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
@@ -36,6 +37,7 @@ const load = cache(async (id: string) => {
       article: await getArticle(db, actor, id),
       publication: await readPublication(db, actor, id),
       summary: (await readPublicSummary(db, actor, id)).summary,
+      newReaderMessages: await countNewReaderMessages(db, actor, id),
     };
   } catch (error) {
     if (error instanceof NotFound) notFound();
@@ -49,7 +51,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const { actor, article, publication, summary, canArchive, deletable } = await load((await params).id);
+  const { actor, article, publication, summary, canArchive, deletable, newReaderMessages } = await load((await params).id);
   // `?annotation=<id>` opens that claim (the review queue links so); anything but an id opens none.
   const { annotation } = await searchParams;
   const openClaimId = typeof annotation === "string" && isId(annotation) ? annotation : null;
@@ -88,6 +90,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             summary={summary}
             canPublish={mayPublishArticle(actor).allowed}
             canImport={mayImportAnnotations(actor).allowed}
+            newReaderMessages={newReaderMessages}
           />
         </header>
         <Workbench

@@ -6,6 +6,7 @@ import { PublicCorrections, PublicDate } from "@/components/public/public-correc
 import { PublicMasthead } from "@/components/public/public-masthead";
 import "@/components/public/public-page.css";
 import { MarkedArticle } from "@/components/public/marked-article";
+import { ReaderMessageForm } from "@/components/public/reader-message-form";
 import { getDb } from "@/db/client";
 import { documentFromJSON } from "@/lib/articles/document";
 import { newsroomConfig } from "@/lib/newsroom/config";
@@ -22,6 +23,7 @@ import { shortened } from "@/lib/shortened";
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ slug: string }> };
+type SearchParams = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Loaded once per request, shared by the metadata and the page; a slug that is not published is a 404. */
 const load = cache(async (slug: string) => {
@@ -63,8 +65,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 const updateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 /** The public fact-check: readable by anyone, without JavaScript, with only approved claims. */
-export default async function PublicFactCheckPage({ params }: Params) {
+export default async function PublicFactCheckPage({ params, searchParams }: Params & SearchParams) {
   const { article, newsroom } = await load((await params).slug);
+  const query = await searchParams;
   const nodes = markClaims(documentFromJSON(article.doc), article.claims);
   const verdicts = new Map(article.claims.map((claim) => [claim.id, claim.verdict]));
   const correctedAt = lastCorrectionAt(article.changes);
@@ -115,6 +118,17 @@ export default async function PublicFactCheckPage({ params }: Params) {
         )}
       </div>
       {article.changes.length > 0 && <PublicCorrections changes={article.changes} claims={article.claims} />}
+      <section id="tell-us" className="public-page__tell-us" aria-labelledby="tell-us-title">
+        <h2 id="tell-us-title">Spotted an error?</h2>
+        <p>Tell our editors what you think we got wrong, and how you know. We read every message, and correct what we got wrong: corrections are listed on this page.</p>
+        <ReaderMessageForm
+          slug={article.slug}
+          claims={article.claims.map(({ id, number, quote }) => ({ id, number, quote }))}
+          about={article.claims.some((claim) => claim.id === query.about) ? (query.about as string) : null}
+          sent={query.sent === "1"}
+          errorAfterReload={typeof query["message-error"] === "string" ? query["message-error"] : null}
+        />
+      </section>
       <footer className="public-page__footer muted">
         Fact-check published by {newsroom.name} on {publicDay(article.publishedAt)}.
         {article.updatedAt && (

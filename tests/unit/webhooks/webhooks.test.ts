@@ -61,6 +61,8 @@ describe("chat messages", () => {
       event("fact_check.changed", { factCheck, change: "details_changed", fields: ["title", "originalUrl"] }),
       event("fact_check.changed", { factCheck, change: "text_revised", revision: 4 }),
       event("claim.submitted", { claim: { ...claim, url: "https://desk.example/articles/a1?annotation=c1" }, article: { id: "a1", title: "Bridge <repairs>" }, by: "Rita <Reviewer>" }),
+      event("reader_message.received", { factCheck, claim: { id: "c1", quote: claim.quote }, message: "It is <b>14</b>,\n\nnot 12.", url: "https://desk.example/readers?article=a1" }),
+      event("reader_message.received", { factCheck, claim: null, message: "Wrong & misleading.", url: "https://desk.example/readers?article=a1" }),
       event("ping", { message: "A test <event>." }),
     ].map((each) => chatMessageOf(each).text);
     expect(texts).toEqual([
@@ -73,6 +75,8 @@ describe("chat messages", () => {
       "Details changed (title, original's address) on <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
       "Text revised (revision 4) on <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
       "Rita &lt;Reviewer&gt; submitted a claim for review: <https://desk.example/articles/a1?annotation=c1|It costs &lt;b&gt;12&lt;/b&gt; million &amp; more> in *Bridge &lt;repairs&gt;*",
+      "A reader wrote about “It costs &lt;b&gt;12&lt;/b&gt; million &amp; more” in <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>: “It is &lt;b&gt;14&lt;/b&gt;, not 12.” <https://desk.example/readers?article=a1|Read and answer>",
+      "A reader wrote about <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>: “Wrong &amp; misleading.” <https://desk.example/readers?article=a1|Read and answer>",
       "A test &lt;event&gt;.",
     ]);
   });

@@ -1,0 +1,82 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { callApi } from "@/components/api-client";
+import { useApiAction } from "@/components/use-api-action";
+import type { ReaderMessage } from "@/lib/reader-messages/desk";
+import { MAX_HANDLED_NOTE_LENGTH } from "@/lib/reader-messages/input";
+
+const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+
+/** One reader's message on the desk: what it is about, what it says, how to answer, and marking it handled (with what was done) or new again. */
+export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
+  const router = useRouter();
+  const { busy, error, run } = useApiAction();
+  const [note, setNote] = useState("");
+  const noteId = `handled-note-${message.id}`;
+
+  const mark = async (handled: boolean) => {
+    const body = handled ? { handled, note } : { handled };
+    if (await run(() => callApi("PATCH", `/api/reader-messages/${message.id}`, body))) router.refresh();
+  };
+
+  return (
+    <li className={`reader-messages__item${message.handled ? " reader-messages__item--handled" : ""}`} aria-labelledby={`reader-message-${message.id}`}>
+      <p className="reader-messages__meta muted" id={`reader-message-${message.id}`}>
+        <time dateTime={message.receivedAt}>{when(message.receivedAt)}</time> · on <Link href={`/articles/${message.article.id}`}>{message.article.title}</Link>
+        {message.article.slug && (
+          <>
+            {" "}
+            (<a href={`/p/${message.article.slug}`}>public page</a>)
+          </>
+        )}
+      </p>
+      <p className="reader-messages__about">
+        {message.claim ? (
+          <>
+            About the claim <q>{message.claim.quote}</q>{" "}
+            {message.claim.id ? <Link href={`/articles/${message.article.id}?annotation=${message.claim.id}`}>Open the claim</Link> : <span className="muted">(no longer on the desk)</span>}
+          </>
+        ) : (
+          "About the whole fact-check"
+        )}
+      </p>
+      <blockquote className="reader-messages__body">{message.body}</blockquote>
+      <p className="reader-messages__contact">
+        {message.contactEmail ? (
+          <>
+            Reply to <a href={`mailto:${message.contactEmail}?subject=${encodeURIComponent(`Your message about “${message.article.title}”`)}`}>{message.contactEmail}</a>
+          </>
+        ) : (
+          <span className="muted">The reader gave no email.</span>
+        )}
+      </p>
+      {message.handled ? (
+        <div className="reader-messages__handled">
+          <p>
+            Handled by {message.handled.by}, <time dateTime={message.handled.at}>{when(message.handled.at)}</time>
+            {message.handled.note && <>: {message.handled.note}</>}
+          </p>
+          <button type="button" className="secondary" disabled={busy} onClick={() => mark(false)}>
+            Mark as new again
+          </button>
+        </div>
+      ) : (
+        <div className="reader-messages__handle">
+          <label htmlFor={noteId}>What you did (optional, for colleagues)</label>
+          <textarea id={noteId} rows={2} maxLength={MAX_HANDLED_NOTE_LENGTH} value={note} onChange={(event) => setNote(event.target.value)} placeholder="Answered by email; corrected the claim" />
+          <button type="button" disabled={busy} onClick={() => mark(true)}>
+            Mark handled
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="form-message" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,147 @@
+import { and, count, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type { Database } from "@/db/database";
+import { articles, readerMessages, users } from "@/db/schema";
+import { Conflict, NotFound } from "@/lib/errors";
+import { isId } from "@/lib/ids";
+import { enforce } from "@/lib/policies/enforce";
+import { mayHandleReaderMessages } from "@/lib/policies/reader-message";
+import type { Actor } from "@/lib/users/actor";
+import { parseInput } from "@/lib/validation";
+import { handlingSchema } from "./input";
+
+/** A reader's message as the desk reads it. */
+export type ReaderMessage = {
+  id: string;
+  article: { id: string; title: string; slug: string | null };
+  /** The claim it is about (its id, null once the claim is gone, and its words as the reader saw them), or null for the whole fact-check. */
+  claim: { id: string | null; quote: string } | null;
+  body: string;
+  contactEmail: string | null;
+  receivedAt: string;
+  handled: { at: string; by: string; note: string | null } | null;
+};
+
+export const READER_MESSAGE_STATES = ["new", "handled", "all"] as const;
+export const READER_MESSAGES_PER_PAGE = 30;
+
+/** `?state=` (new by default), `?article=` (one article's messages) and `?page=` of the list. */
+export const readerMessageQuerySchema = z.strictObject({
+  state: z.enum(READER_MESSAGE_STATES, { error: () => `must be one of ${READER_MESSAGE_STATES.join(", ")}` }).default("new"),
+  article: z.string().refine(isId, "must be an article id").optional(),
+  page: z.coerce.number({ error: "must be a page number, a whole number from 1" }).int("must be a whole number").min(1, "must be at least 1").default(1),
+});
+
+export type ReaderMessageQuery = z.output<typeof readerMessageQuerySchema>;
+
+const STATE_FILTERS: Record<(typeof READER_MESSAGE_STATES)[number], SQL | undefined> = {
+  new: isNull(readerMessages.handledAt),
+  handled: isNotNull(readerMessages.handledAt),
+  all: undefined,
+};
+
+/**
+ * One page of readers' messages, newest first, with how many each state holds (for the tabs), for
+ * editors and admins. `query` as `readerMessageQuerySchema` reads it.
+ */
+export async function listReaderMessages(
+  db: Database,
+  actor: Actor | null,
+  query: unknown,
+): Promise<{ messages: ReaderMessage[]; counts: Record<"new" | "handled", number>; page: number; pages: number; article: { id: string; title: string } | null }> {
+  enforce(mayHandleReaderMessages(actor), actor);
+  const { state, article: articleId, page } = parseInput(readerMessageQuerySchema, query);
+  const ofArticle = articleId ? eq(readerMessages.articleId, articleId) : undefined;
+  const handler = alias(users, "handler");
+  const [rows, [counts], [article]] = await Promise.all([
+    db
+      .select({
+        id: readerMessages.id,
+        articleId: articles.id,
+        title: articles.title,
+        slug: articles.slug,
+        annotationId: readerMessages.annotationId,
+        quote: readerMessages.quote,
+        body: readerMessages.body,
+        contactEmail: readerMessages.contactEmail,
+        receivedAt: readerMessages.receivedAt,
+        handledAt: readerMessages.handledAt,
+        handledBy: handler.name,
+        handledNote: readerMessages.handledNote,
+      })
+      .from(readerMessages)
+      .innerJoin(articles, eq(articles.id, readerMessages.articleId))
+      .leftJoin(handler, eq(handler.id, readerMessages.handledBy))
+      .where(and(ofArticle, STATE_FILTERS[state]))
+      .orderBy(desc(readerMessages.receivedAt), desc(readerMessages.id))
+      .limit(READER_MESSAGES_PER_PAGE)
+      .offset((page - 1) * READER_MESSAGES_PER_PAGE),
+    db
+      .select({
+        new: sql<number>`count(*) filter (where ${readerMessages.handledAt} is null)`.mapWith(Number),
+        handled: sql<number>`count(*) filter (where ${readerMessages.handledAt} is not null)`.mapWith(Number),
+      })
+      .from(readerMessages)
+      .where(ofArticle),
+    articleId ? db.select({ id: articles.id, title: articles.title }).from(articles).where(eq(articles.id, articleId)) : [],
+  ]);
+  if (articleId && !article) throw new NotFound(`No article with id ${articleId}.`);
+  const total = state === "all" ? counts!.new + counts!.handled : counts![state];
+  return {
+    messages: rows.map((row) => ({
+      id: row.id,
+      article: { id: row.articleId, title: row.title, slug: row.slug },
+      claim: row.quote === null ? null : { id: row.annotationId, quote: row.quote },
+      body: row.body,
+      contactEmail: row.contactEmail,
+      receivedAt: row.receivedAt.toISOString(),
+      handled: row.handledAt ? { at: row.handledAt.toISOString(), by: row.handledBy ?? "someone", note: row.handledNote } : null,
+    })),
+    counts: counts!,
+    page,
+    pages: Math.max(1, Math.ceil(total / READER_MESSAGES_PER_PAGE)),
+    article: article ?? null,
+  };
+}
+
+/** How many readers' messages wait for an editor, for the header; 0 for those who do not read them. */
+export async function countNewReaderMessages(db: Database, actor: Actor | null, articleId?: string): Promise<number> {
+  if (!mayHandleReaderMessages(actor).allowed) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(readerMessages)
+    .where(and(isNull(readerMessages.handledAt), articleId ? eq(readerMessages.articleId, articleId) : undefined));
+  return row!.n;
+}
+
+/**
+ * Marks a message handled (`{handled: true, note?}`: what was done, for colleagues) or new again
+ * (`{handled: false}`), by editors and admins. Two editors handling one message: the second gets 409
+ * saying who did, so that a reader is not answered twice.
+ */
+export async function handleReaderMessage(db: Database, actor: Actor | null, messageId: string, input: unknown): Promise<{ handled: ReaderMessage["handled"] }> {
+  enforce(mayHandleReaderMessages(actor), actor);
+  const change = parseInput(handlingSchema, input);
+  return db.transaction(async (tx) => {
+    const [message] = await tx
+      .select({ handledAt: readerMessages.handledAt, handledBy: users.name })
+      .from(readerMessages)
+      .leftJoin(users, eq(users.id, readerMessages.handledBy))
+      .where(eq(readerMessages.id, messageId))
+      .for("update", { of: readerMessages });
+    if (!message) throw new NotFound(`No reader's message with id ${messageId}.`);
+    if (change.handled) {
+      if (message.handledAt) throw new Conflict(`${message.handledBy ?? "Someone"} marked this message handled already.`);
+      const [row] = await tx
+        .update(readerMessages)
+        .set({ handledAt: sql`now()`, handledBy: actor!.id, handledNote: change.note ?? null })
+        .where(eq(readerMessages.id, messageId))
+        .returning({ at: readerMessages.handledAt });
+      return { handled: { at: row!.at!.toISOString(), by: actor!.name, note: change.note ?? null } };
+    }
+    if (!message.handledAt) throw new Conflict("This message is new already.");
+    await tx.update(readerMessages).set({ handledAt: null, handledBy: null, handledNote: null }).where(eq(readerMessages.id, messageId));
+    return { handled: null };
+  });
+}

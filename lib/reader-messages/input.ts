@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/** The longest message a reader may send: a paragraph or two, with a link or two. */
+export const MAX_READER_MESSAGE_LENGTH = 2000;
+/** The longest note an editor keeps with a handled message. */
+export const MAX_HANDLED_NOTE_LENGTH = 1000;
+
+const optionalText = (schema: z.ZodType<string | null>) => z.preprocess((value) => (value === undefined || value === "" ? null : value), schema);
+
+/**
+ * A reader's message, as the public page's form sends it (form fields or JSON). `about` is the claim
+ * the reader means, or empty for the whole fact-check; `website` is a field people never see, which
+ * only robots fill in.
+ */
+export const readerMessageSchema = z.object({
+  about: optionalText(z.uuid("must be one of the fact-check's claims").nullable()),
+  message: z
+    .string("must be text")
+    .trim()
+    .min(1, "write what you think is wrong")
+    .max(MAX_READER_MESSAGE_LENGTH, `must be at most ${MAX_READER_MESSAGE_LENGTH.toLocaleString("en")} characters`)
+    .transform((message) => message.replace(/\r\n?/g, "\n")),
+  email: optionalText(
+    z
+      .string("must be text")
+      .trim()
+      .max(254, "must be at most 254 characters")
+      .pipe(z.email("must be an email address, such as name@example.org"))
+      .nullable(),
+  ),
+  website: z.string().optional(),
+});
+
+export type ReaderMessageInput = z.output<typeof readerMessageSchema>;
+
+/** An editor marking a message handled (with what they did, for colleagues) or new again. */
+export const handlingSchema = z.discriminatedUnion("handled", [
+  z.strictObject({
+    handled: z.literal(true),
+    note: optionalText(
+      z.string("must be text").trim().max(MAX_HANDLED_NOTE_LENGTH, `must be at most ${MAX_HANDLED_NOTE_LENGTH.toLocaleString("en")} characters`).nullable(),
+    ).optional(),
+  }),
+  z.strictObject({ handled: z.literal(false) }),
+], { error: () => "must be true or false" });

@@ -1,0 +1,152 @@
+import { beforeEach, expect, it } from "vitest";
+import { readerMessages, webhookDeliveries } from "@/db/schema";
+import { createAnnotation } from "@/lib/annotations/service";
+import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthenticated } from "@/lib/errors";
+import { publishArticle, unpublishArticle } from "@/lib/publishing/service";
+import { countNewReaderMessages, handleReaderMessage, listReaderMessages } from "@/lib/reader-messages/desk";
+import { MAX_MESSAGES_PER_ARTICLE_HOUR, MAX_MESSAGES_PER_SENDER_HOUR, receiveReaderMessage } from "@/lib/reader-messages/receive";
+import { senderAddressOf, senderDigestOf } from "@/lib/reader-messages/sender";
+import { changeStatus } from "@/lib/reviews/service";
+import type { Actor } from "@/lib/users/actor";
+import { createWebhook } from "@/lib/webhooks/service";
+import { describeOnEveryEngine } from "./engines";
+import { addArticle, addDesk, addUser, completeClaim, rowCount, selectorsOf } from "./fixtures";
+
+describeOnEveryEngine("readers' messages", (db) => {
+  let author: Actor;
+  let editor: Actor;
+  let article: { id: string; plainText: string };
+  let approved: { id: string };
+  let draft: { id: string };
+  const SLUG = "mines-for-ukraine";
+
+  beforeEach(async () => {
+    ({ author, editor, article } = await addDesk(db()));
+    const claim = (exact: string) => createAnnotation(db(), author, article.id, { selectors: selectorsOf(article.plainText, exact), ...completeClaim });
+    approved = await claim("non-persistent");
+    await changeStatus(db(), author, approved.id, { to: "in_review", version: 1 });
+    await changeStatus(db(), editor, approved.id, { to: "approved", version: 2 });
+    draft = await claim("United States");
+    await publishArticle(db(), editor, article.id);
+  });
+
+  const send = (input: Record<string, unknown>, sender = "203.0.113.7", now?: Date) =>
+    senderDigestOf(db(), sender).then((digest) => receiveReaderMessage(db(), SLUG, input, digest, now));
+
+  it("takes a reader's message about a claim the page shows or the whole fact-check, for editors to read newest first", async () => {
+    await send({ about: approved.id, message: "  The mines last 30 days, not 14:\r\nsee the manufacturer's sheet.  ", email: " reader@example.org " });
+    await send({ about: "", message: "The headline overstates it.", email: "" });
+    const list = await listReaderMessages(db(), editor, {});
+    expect(list.counts).toEqual({ new: 2, handled: 0 });
+    expect(list.messages).toMatchObject([
+      { article: { id: article.id, slug: SLUG }, claim: null, body: "The headline overstates it.", contactEmail: null, handled: null },
+      {
+        claim: { id: approved.id, quote: "non-persistent" },
+        body: "The mines last 30 days, not 14:\nsee the manufacturer's sheet.",
+        contactEmail: "reader@example.org",
+      },
+    ]);
+    expect(await countNewReaderMessages(db(), editor)).toBe(2);
+    expect(await countNewReaderMessages(db(), editor, article.id)).toBe(2);
+    expect(await countNewReaderMessages(db(), editor, (await addArticle(db())).id)).toBe(0);
+  });
+
+  it("refuses a page that is not public, a claim the page does not show, an empty message and a malformed email, writing nothing", async () => {
+    await expect(send({ about: draft.id, message: "Wrong." })).rejects.toMatchObject({ constructor: Invalid, fields: { about: "must be one of the fact-check's claims" } });
+    await expect(send({ about: "not-an-id", message: "Wrong." })).rejects.toMatchObject({ constructor: Invalid, fields: { about: "must be one of the fact-check's claims" } });
+    await expect(send({ message: "   " })).rejects.toMatchObject({ constructor: Invalid, fields: { message: "write what you think is wrong" } });
+    await expect(send({ message: "x".repeat(2001) })).rejects.toMatchObject({ constructor: Invalid, fields: { message: "must be at most 2,000 characters" } });
+    await expect(send({ message: "Wrong.", email: "reader at example" })).rejects.toMatchObject({
+      constructor: Invalid,
+      fields: { email: "must be an email address, such as name@example.org" },
+    });
+    await expect(receiveReaderMessage(db(), "no-such-page", { message: "Wrong." }, "digest")).rejects.toBeInstanceOf(NotFound);
+    await unpublishArticle(db(), editor, article.id);
+    await expect(send({ message: "Wrong." })).rejects.toBeInstanceOf(NotFound);
+    expect(await rowCount(db(), readerMessages)).toBe(0);
+  });
+
+  it("tells the webhooks that asked of each message, with the reader's words and never their email", async () => {
+    await createWebhook(db(), await addUser(db(), "admin"), { url: "https://chat.example/hook", events: ["reader_message.received"], format: "slack" });
+    await send({ about: approved.id, message: "Wrong figure.", email: "reader@example.org" });
+    const [delivery] = await db().select({ event: webhookDeliveries.event }).from(webhookDeliveries);
+    expect(delivery!.event).toMatchObject({
+      type: "reader_message.received",
+      data: { factCheck: { articleId: article.id, url: expect.stringMatching(/\/p\/mines-for-ukraine$/) }, claim: { id: approved.id, quote: "non-persistent" }, message: "Wrong figure." },
+    });
+    expect((delivery!.event as { data: { url: string } }).data.url).toMatch(new RegExp(`/readers\\?article=${article.id}$`));
+    expect(JSON.stringify(delivery)).not.toContain("reader@example.org");
+  });
+
+  it("drops what a robot filled in (the field people never see) without telling it", async () => {
+    await createWebhook(db(), await addUser(db(), "admin"), { url: "https://chat.example/hook", events: ["reader_message.received"], format: "slack" });
+    expect(await send({ message: "Cheap watches", website: "https://spam.example" })).toEqual({ received: true });
+    expect(await rowCount(db(), readerMessages)).toBe(0);
+    expect(await rowCount(db(), webhookDeliveries)).toBe(0);
+  });
+
+  it("takes five messages an hour from one sender and thirty an hour about one fact-check, each limit saying when to try again", async () => {
+    const now = new Date();
+    for (let i = 0; i < MAX_MESSAGES_PER_SENDER_HOUR; i++) await send({ message: `Point ${i}.` }, "203.0.113.7", now);
+    await expect(send({ message: "One more." }, "203.0.113.7", now)).rejects.toThrow(new TooManyRequests(
+      "You have sent 5 messages in the last hour, which is as many as we take: send this one in an hour.",
+    ));
+    await send({ message: "Another reader." }, "198.51.100.1", now);
+    await send({ message: "An hour later." }, "203.0.113.7", new Date(now.getTime() + 61 * 60 * 1000));
+
+    for (let i = 7; i < MAX_MESSAGES_PER_ARTICLE_HOUR; i++) await send({ message: `Reader ${i}.` }, `198.51.100.${i}`, now);
+    await expect(send({ message: "A flood." }, "192.0.2.99", now)).rejects.toThrow(/many messages in the last hour/);
+    expect(await rowCount(db(), readerMessages)).toBe(MAX_MESSAGES_PER_ARTICLE_HOUR);
+  });
+
+  it("counts one sender's messages exactly when they arrive at once on several instances", async () => {
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => send({ message: `At once ${i}.` })));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(MAX_MESSAGES_PER_SENDER_HOUR);
+    expect(await rowCount(db(), readerMessages)).toBe(MAX_MESSAGES_PER_SENDER_HOUR);
+  });
+
+  it("keeps the sender as a keyed digest of their address, never the address", async () => {
+    await send({ message: "Wrong." }, "203.0.113.7");
+    const [row] = await db().select().from(readerMessages);
+    expect(JSON.stringify(row)).not.toContain("203.0.113.7");
+    expect(row!.senderDigest).toBe(await senderDigestOf(db(), "203.0.113.7"));
+    expect(row!.senderDigest).not.toBe(await senderDigestOf(db(), "203.0.113.8"));
+    // The address the nearest proxy saw, not one the sender wrote in front of it.
+    expect(senderAddressOf(new Headers({ "x-forwarded-for": "192.0.2.1, 203.0.113.7" }))).toBe("203.0.113.7");
+    expect(senderAddressOf(new Headers({ "x-real-ip": "198.51.100.2" }))).toBe("198.51.100.2");
+    expect(senderAddressOf(new Headers())).toBeNull();
+  });
+
+  it("is marked handled with what was done, once: a second editor is told who did, and it can be marked new again", async () => {
+    await send({ about: approved.id, message: "Wrong figure." });
+    const [message] = (await listReaderMessages(db(), editor, {})).messages;
+    const other = await addUser(db(), "editor", { name: "Olga Other" });
+    const handled = await handleReaderMessage(db(), editor, message!.id, { handled: true, note: " Answered; the figure is right. " });
+    expect(handled.handled).toMatchObject({ by: "Eddie Editor", note: "Answered; the figure is right." });
+    await expect(handleReaderMessage(db(), other, message!.id, { handled: true })).rejects.toThrow(new Conflict("Eddie Editor marked this message handled already."));
+    expect(await listReaderMessages(db(), editor, {})).toMatchObject({ messages: [], counts: { new: 0, handled: 1 } });
+    expect((await listReaderMessages(db(), editor, { state: "handled" })).messages[0]!.handled).toEqual(handled.handled);
+    expect(await countNewReaderMessages(db(), editor)).toBe(0);
+
+    expect(await handleReaderMessage(db(), other, message!.id, { handled: false })).toEqual({ handled: null });
+    await expect(handleReaderMessage(db(), other, message!.id, { handled: false })).rejects.toBeInstanceOf(Conflict);
+    expect((await listReaderMessages(db(), editor, {})).messages[0]).toMatchObject({ id: message!.id, handled: null });
+  });
+
+  it("is the editors' and admins' alone: reviewers and strangers are refused, bad input names its field", async () => {
+    await send({ message: "Wrong." });
+    const [message] = (await listReaderMessages(db(), await addUser(db(), "admin"), {})).messages;
+    await expect(listReaderMessages(db(), author, {})).rejects.toBeInstanceOf(Forbidden);
+    await expect(listReaderMessages(db(), null, {})).rejects.toBeInstanceOf(Unauthenticated);
+    await expect(handleReaderMessage(db(), author, message!.id, { handled: true })).rejects.toBeInstanceOf(Forbidden);
+    expect(await countNewReaderMessages(db(), author)).toBe(0);
+    await expect(handleReaderMessage(db(), editor, message!.id, { handled: "yes" })).rejects.toBeInstanceOf(Invalid);
+    await expect(handleReaderMessage(db(), editor, message!.id, { handled: true, note: "x".repeat(1001) })).rejects.toMatchObject({
+      fields: { note: "must be at most 1,000 characters" },
+    });
+    await expect(handleReaderMessage(db(), editor, "00000000-0000-4000-8000-000000000000", { handled: true })).rejects.toBeInstanceOf(NotFound);
+    await expect(listReaderMessages(db(), editor, { state: "spam" })).rejects.toMatchObject({ fields: { state: "must be one of new, handled, all" } });
+    await expect(listReaderMessages(db(), editor, { article: "00000000-0000-4000-8000-000000000000" })).rejects.toBeInstanceOf(NotFound);
+    expect((await listReaderMessages(db(), editor, {})).messages[0]!.handled).toBeNull();
+  });
+});
