@@ -29,3 +29,9 @@ export function parseEventData<T>(schema: z.ZodType<T>, data: unknown): T | null
 
 /** Changes after which the claim is no longer in the article's list. */
 export const GONE_KINDS = new Set(["annotation.deleted", "annotation.discarded"]);
+
+/**
+ * Changes to the article itself that its page draws on the server: its details, summary or archiving
+ * (`article.updated`) and its publication. The page is drawn again when one comes.
+ */
+export const ARTICLE_PAGE_KINDS = new Set(["article.updated", "article.published", "article.unpublished"]);

@@ -1,8 +1,11 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
+import type { Publication } from "@/lib/publishing/service";
 import type { Actor } from "@/lib/users/actor";
 import { callApi } from "../api-client";
+import { usePublication } from "../publishing/publication-context";
 import type { ArticleEventMessage } from "./live-events";
 import type { useArticleRevision } from "./use-article-revision";
 import type { OpenForm } from "./use-unsaved-form";
@@ -24,9 +27,13 @@ type Options = {
  * The workbench's side of live updates: claims others change are refreshed in place; when the claim
  * open in the edit form moved to a newer version by someone else, the user is told before saving
  * (their text stays in the form, and saving the old version would be refused with 409 anyway);
- * a revision someone else saved is shown unless this page is editing the article.
+ * a revision someone else saved is shown unless this page is editing the article; the article's details,
+ * archiving and publication, changed on another page, are drawn again (the page's own state, the claims
+ * and the editor, stays).
  */
 export function useFollowArticle({ articleId, actor, article, form, store, forget, reload, onConflict }: Options) {
+  const router = useRouter();
+  const { setPublication } = usePublication();
   return useLiveArticle(articleId, {
     store,
     forget,
@@ -41,6 +48,14 @@ export function useFollowArticle({ articleId, actor, article, form, store, forge
         (answer) => {
           if (article.follow(answer.article.doc, answer.article.revision)) reload();
         },
+        () => {},
+      );
+    },
+    onArticleChanged(event: ArticleEventMessage) {
+      router.refresh();
+      if (event.kind === "article.updated") return;
+      callApi<{ publication: Publication }>("GET", `/api/articles/${articleId}/publication`).then(
+        (answer) => setPublication(answer.publication),
         () => {},
       );
     },

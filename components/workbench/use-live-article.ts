@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { AnnotationDetail, AnnotationRecord } from "@/lib/annotations/record";
 import { ApiError } from "../api-client";
 import { annotationApi } from "./annotation-api";
-import { articleEventSchema, GONE_KINDS, parseEventData, presenceSchema, type ArticleEventMessage, type Person } from "./live-events";
+import { ARTICLE_PAGE_KINDS, articleEventSchema, GONE_KINDS, parseEventData, presenceSchema, type ArticleEventMessage, type Person } from "./live-events";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "refused";
 
@@ -17,6 +17,8 @@ type Handlers = {
   onRefreshed?(record: AnnotationDetail, event: ArticleEventMessage): void;
   /** Someone saved a new revision of the article. */
   onRevised?(event: ArticleEventMessage): void;
+  /** Someone changed the article's details, summary, archiving or publication (`ARTICLE_PAGE_KINDS`). */
+  onArticleChanged?(event: ArticleEventMessage): void;
 };
 
 /** After the browser gave up (the server answered an error), open a new stream this long after. */
@@ -95,6 +97,7 @@ export function useLiveArticle(articleId: string, handlers: Handlers): { status:
         const event = parseEventData(articleEventSchema, message.data);
         if (!event) return;
         if (event.kind === "article.revised") latest.current.onRevised?.(event);
+        if (ARTICLE_PAGE_KINDS.has(event.kind)) latest.current.onArticleChanged?.(event);
         if (!event.annotationId) return;
         pending.set(event.annotationId, event);
         batchTimer ??= setTimeout(flush, BATCH_MS);

@@ -126,6 +126,37 @@ async function selectorsOf(request: APIRequestContext, origin: string, articleId
   ];
 }
 
+test("an article's details, archiving and publication changed by an editor show on a reviewer's open page, her form kept", async ({ browser }) => {
+  const stamp = Date.now();
+  const title = `Tram line extension ${stamp}`;
+  const ed = await (await browser.newContext()).newPage();
+  await signIn(ed, "ed@example.com");
+  const imported = await ed.request.post("/api/articles", { data: { format: "text", title, content: `${title}\nThe tram will reach the airport by 2029.` } });
+  expect(imported.status()).toBe(201);
+  const articleId = ((await imported.json()) as { article: { id: string } }).article.id;
+
+  const rita = await (await browser.newContext()).newPage();
+  await signIn(rita, "rita@example.com");
+  await rita.goto(`/articles/${articleId}`);
+  await rita.waitForLoadState("networkidle").catch(() => {});
+  await selectWithMouse(rita, "by 2029");
+  await rita.keyboard.press("ControlOrMeta+Shift+A");
+  const form = rita.getByRole("form", { name: "New claim" });
+  await form.getByLabel("Explanation").fill("The council's plan says 2031.");
+
+  expect((await ed.request.patch(`/api/articles/${articleId}`, { data: { title: `${title}, corrected`, byline: "Metro desk" } })).status()).toBe(200);
+  await expect(rita.getByRole("heading", { level: 1 })).toHaveText(`${title}, corrected`, { timeout: 5_000 });
+  await expect(rita.locator(".article-page__meta")).toContainText("Metro desk");
+  expect((await ed.request.post(`/api/articles/${articleId}/archive`)).status()).toBe(200);
+  await expect(rita.locator(".archived-notice")).toContainText("by Ed Editor", { timeout: 5_000 });
+  expect((await ed.request.post(`/api/articles/${articleId}/publication`)).status()).toBe(200);
+  // Drawn again, the tools open by themselves, as on a published article's page.
+  const tools = rita.locator("details.article-tools");
+  await expect(tools.getByText("Published", { exact: true })).toBeVisible({ timeout: 5_000 });
+  // What she was writing is as she left it.
+  await expect(form.getByLabel("Explanation")).toHaveValue("The council's plan says 2031.");
+});
+
 test("a page that lost its server reconnects and shows what was made while it was away", async ({ page }, testInfo) => {
   const dataDir = path.join("data", "e2e-live", "pglite");
   fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
