@@ -128,6 +128,9 @@ export function describeEntry(entry: AuditEntryRecord): string {
       if (after?.twoStep) return `turned two-step sign-in ${String(after.twoStep)}`;
       if (after?.recoveryCodes) return "replaced the recovery codes of two-step sign-in";
       if (after?.recoveryCodeUsed) return `signed in with a recovery code (${String(after.recoveryCodesLeft)} left)`;
+      if (after && "selfRegistration" in after) {
+        return after.selfRegistration ? "let people create their own reviewer account through single sign-on" : "stopped self-registration through single sign-on";
+      }
       if (after && "twoStepRequired" in after) return after.twoStepRequired ? "required two-step sign-in of editors and admins" : "stopped requiring two-step sign-in";
       return `changed the user's ${Object.keys(after ?? {}).join(", ") || "account"}`;
     case "webhook.created":

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { appSettings } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import { enforce } from "@/lib/policies/enforce";
 import { mayChangeSettings } from "@/lib/policies/settings";
 import { parseInput } from "@/lib/validation";
@@ -31,11 +32,19 @@ export async function readSelfRegistration(db: Database, actor: Actor | null): P
   return { enabled: await selfRegistrationIsOn(db) };
 }
 
-/** Switches self-registration on or off (`{enabled}`); admins only. Affects first sign-ins from now on, not existing accounts. */
+/**
+ * Switches self-registration on or off (`{enabled}`); admins only, in the audit trail. Affects first sign-ins
+ * from now on, not existing accounts.
+ */
 export async function changeSelfRegistration(db: Database, actor: Actor | null, input: unknown): Promise<{ enabled: boolean }> {
   enforce(mayChangeSettings(actor), actor);
   const { enabled } = parseInput(selfRegistrationChangeSchema, input);
-  const value = enabled ? ON : OFF;
-  await db.insert(appSettings).values({ key: KEY, value }).onConflictDoUpdate({ target: appSettings.key, set: { value } });
-  return { enabled };
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, KEY)).for("update");
+    if ((current?.value !== OFF) === enabled) return { enabled };
+    const value = enabled ? ON : OFF;
+    await tx.insert(appSettings).values({ key: KEY, value }).onConflictDoUpdate({ target: appSettings.key, set: { value } });
+    await recordAudit(tx, { actorId: actor!.id, subject: "user", subjectId: actor!.id, action: "updated", before: { selfRegistration: !enabled }, after: { selfRegistration: enabled } });
+    return { enabled };
+  });
 }

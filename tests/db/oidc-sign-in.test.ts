@@ -2,6 +2,8 @@ import { asc, eq, sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { auditEntries, users } from "@/db/schema";
 import type { Database } from "@/db/database";
+import { describeEntry } from "@/lib/audit/describe";
+import { listAuditEntries } from "@/lib/audit/queries";
 import { Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
 import { signInWithOidc, type OidcIdentity } from "@/lib/users/oidc-sign-in";
@@ -86,6 +88,7 @@ describeOnEveryEngine("sign-in through single sign-on", (db, engine) => {
 
   it("refuses a newcomer when self-registration is off, and writes nothing", async () => {
     await changeSelfRegistration(db(), admin, { enabled: false });
+    const switched = await rowCount(db(), auditEntries);
 
     expect(await signInWithOidc(db(), nadia)).toEqual({
       outcome: "refused",
@@ -93,7 +96,7 @@ describeOnEveryEngine("sign-in through single sign-on", (db, engine) => {
       message: "Self-registration is off: ask an admin to create your account.",
     });
     expect(await rowCount(db(), users)).toBe(1);
-    expect(await rowCount(db(), auditEntries)).toBe(0);
+    expect(await rowCount(db(), auditEntries)).toBe(switched);
   });
 
   it("still lets existing single sign-on accounts in when self-registration is off", async () => {
@@ -113,6 +116,7 @@ describeOnEveryEngine("sign-in through single sign-on", (db, engine) => {
     expect(signIn).toEqual({ outcome: "linked", actor: rita });
     expect(await storedUser(db(), rita.id)).toMatchObject({ oidcIssuer: ISSUER, oidcSubject: "rita-sub", passwordHash: "never-used", name: "Rita" });
     expect(await auditTrail(db())).toEqual([
+      expect.objectContaining({ actorId: admin.id, after: { selfRegistration: false } }),
       expect.objectContaining({
         actorId: rita.id,
         subject: "user",
@@ -229,13 +233,20 @@ describeOnEveryEngine("sign-in through single sign-on", (db, engine) => {
 });
 
 describeOnEveryEngine("the self-registration setting", (db) => {
-  it("is on by default and lets admins switch it off and on", async () => {
+  it("is on by default and lets admins switch it off and on, each switch in the audit trail", async () => {
     const admin = await addUser(db(), "admin");
     expect(await readSelfRegistration(db(), admin)).toEqual({ enabled: true });
+    expect(await changeSelfRegistration(db(), admin, { enabled: true })).toEqual({ enabled: true });
     expect(await changeSelfRegistration(db(), admin, { enabled: false })).toEqual({ enabled: false });
     expect(await readSelfRegistration(db(), admin)).toEqual({ enabled: false });
     expect(await changeSelfRegistration(db(), admin, { enabled: true })).toEqual({ enabled: true });
     expect(await readSelfRegistration(db(), admin)).toEqual({ enabled: true });
+    // Switching to what it already is changes nothing, and records nothing.
+    const { entries } = await listAuditEntries(db(), admin, { action: "updated" });
+    expect(entries.map((entry) => [entry.actor?.id, describeEntry(entry)])).toEqual([
+      [admin.id, "let people create their own reviewer account through single sign-on"],
+      [admin.id, "stopped self-registration through single sign-on"],
+    ]);
   });
 
   it("is an admin's alone to read or change", async () => {
