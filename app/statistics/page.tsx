@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RefusedPage } from "@/components/refused-page";
-import { ApprovedVerdicts, DecisionTimesSummary, FlowFigures, PeopleTable, WaitingNow } from "@/components/statistics/desk-figures";
+import { ApprovedVerdicts, DecisionTimesSummary, FlowFigures, PeopleTable, ReaderFigures, WaitingNow } from "@/components/statistics/desk-figures";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { Invalid } from "@/lib/errors";
@@ -68,6 +68,10 @@ export default async function StatisticsPage({ searchParams }: Props) {
       <section aria-labelledby="waiting-title">
         <h2 id="waiting-title">Waiting now</h2>
         <WaitingNow waiting={statistics.waiting} now={now} />
+      </section>
+      <section aria-labelledby="readers-title">
+        <h2 id="readers-title">Readers’ messages</h2>
+        <ReaderFigures readers={statistics.readers} now={now} />
       </section>
       <section aria-labelledby="people-title">
         <h2 id="people-title">People</h2>

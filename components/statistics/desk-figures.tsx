@@ -115,3 +115,20 @@ export function PeopleTable({ people }: Pick<DeskStatistics, "people">) {
     </div>
   );
 }
+
+/** Readers' messages: how many came and were handled in the period, how fast, and what waits now (a link to them). */
+export function ReaderFigures({ readers, now }: { readers: DeskStatistics["readers"]; now: Date }) {
+  return (
+    <>
+      <dl className="figures">
+        <Figure label="Received" value={readers.received} />
+        <Figure label="Handled" value={readers.handled} />
+        <Figure label="Waiting now" value={readers.waiting} href="/readers" />
+      </dl>
+      {readers.medianHoursToHandle !== null && <p>Half of the messages handled in this period were handled {within(readers.medianHoursToHandle)} of their arrival.</p>}
+      {readers.oldestWaitingSince && (
+        <p className="muted">The longest-waiting message came {formatHours((now.getTime() - Date.parse(readers.oldestWaitingSince)) / 3_600_000)} ago.</p>
+      )}
+    </>
+  );
+}

@@ -41,6 +41,11 @@ export type DeskStatistics = {
   waiting: { inReview: number; oldestInReviewSince: string | null; changesRequested: number; overdue: number };
   /** Everyone who submitted, had approved or decided something in the period, the busiest first. */
   people: PersonFigures[];
+  /**
+   * Readers' messages from the public pages: received and handled in the period, the median time from one
+   * to the other (of those handled in it), and how many wait now, the oldest since when.
+   */
+  readers: { received: number; handled: number; medianHoursToHandle: number | null; waiting: number; oldestWaitingSince: string | null };
 };
 
 // The review workflow's moves (lib/reviews/transitions.ts) as conditions on a status event's columns.
@@ -59,15 +64,16 @@ export async function deskStatistics(db: Database, actor: Actor | null, input: u
   enforce(mayViewStatistics(actor), actor);
   const { days } = parseInput(statisticsQuerySchema, input);
   const since = new Date(now.getTime() - days * 24 * HOUR_SECONDS * 1000);
-  const [flow, approvedByVerdict, decisionTimes, published, waiting, people] = await Promise.all([
+  const [flow, approvedByVerdict, decisionTimes, published, waiting, people, readers] = await Promise.all([
     flowSince(db, since),
     approvedByVerdictSince(db, since),
     decisionTimesSince(db, since),
     publishedSince(db, since),
     waitingNow(db, now),
     peopleSince(db, since),
+    readersSince(db, since),
   ]);
-  return { days, since: since.toISOString(), flow, approvedByVerdict, decisionTimes, published, waiting, people };
+  return { days, since: since.toISOString(), flow, approvedByVerdict, decisionTimes, published, waiting, people, readers };
 }
 
 async function flowSince(db: Database, since: Date): Promise<DeskStatistics["flow"]> {
@@ -180,4 +186,26 @@ async function peopleSince(db: Database, since: Date): Promise<PersonFigures[]> 
       order by coalesce(f.submitted, 0) + coalesce(f.approved, 0) + coalesce(f.decided, 0) desc, u.name
     `),
   );
+}
+
+async function readersSince(db: Database, since: Date): Promise<DeskStatistics["readers"]> {
+  const [row] = rowsOf<{ received: number; handled: number; median: number | null; waiting: number; oldest: string | Date | null }>(
+    await db.execute(sql`
+      select
+        count(*) filter (where received_at >= ${since})::int as "received",
+        count(*) filter (where handled_at >= ${since})::int as "handled",
+        percentile_cont(0.5) within group (order by extract(epoch from handled_at - received_at)) filter (where handled_at >= ${since}) as "median",
+        count(*) filter (where handled_at is null)::int as "waiting",
+        min(received_at) filter (where handled_at is null) as "oldest"
+      from reader_messages
+      where received_at >= ${since} or handled_at >= ${since} or handled_at is null
+    `),
+  );
+  return {
+    received: row!.received,
+    handled: row!.handled,
+    medianHoursToHandle: row!.median === null ? null : Number(row!.median) / HOUR_SECONDS,
+    waiting: row!.waiting,
+    oldestWaitingSince: row!.oldest === null ? null : new Date(row!.oldest).toISOString(),
+  };
 }

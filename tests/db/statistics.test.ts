@@ -1,9 +1,10 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { annotations, reviewEvents } from "@/db/schema";
+import { annotations, readerMessages, reviewEvents } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
 import { Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
 import { publishArticle } from "@/lib/publishing/service";
+import { receiveReaderMessage } from "@/lib/reader-messages/receive";
 import { changeStatus } from "@/lib/reviews/service";
 import { deskStatistics } from "@/lib/statistics/desk";
 import type { Actor } from "@/lib/users/actor";
@@ -113,7 +114,28 @@ describeOnEveryEngine("the desk's statistics", (db) => {
       published: 0,
       waiting: { inReview: 0, oldestInReviewSince: null, changesRequested: 0, overdue: 0 },
       people: [],
+      readers: { received: 0, handled: 0, medianHoursToHandle: null, waiting: 0, oldestWaitingSince: null },
     });
+  });
+
+  it("counts readers' messages received and handled in the period, how fast they were handled, and those waiting", async () => {
+    await publishArticle(db(), editor, article.id);
+    const hoursAgo = (hours: number) => new Date(now.getTime() - hours * HOUR);
+    for (const [sender, hours] of [["a", 24 * 10], ["b", 30], ["c", 6], ["d", 2]] as const) {
+      await receiveReaderMessage(db(), "mines-for-ukraine", { message: `From ${sender}.` }, sender, hoursAgo(hours));
+    }
+    const messages = await db().select({ id: readerMessages.id, body: readerMessages.body }).from(readerMessages);
+    const handled = (body: string, hours: number) =>
+      db().update(readerMessages).set({ handledAt: hoursAgo(hours), handledBy: editor.id }).where(eq(readerMessages.id, messages.find((m) => m.body === body)!.id));
+    await handled("From a.", 24 * 9);
+    await handled("From b.", 26);
+    await handled("From c.", 4);
+
+    const week = await deskStatistics(db(), editor, { days: "7" }, now);
+    expect(week.readers).toMatchObject({ received: 3, handled: 2, waiting: 1, oldestWaitingSince: hoursAgo(2).toISOString() });
+    // Four hours for b's, two for c's.
+    expect(week.readers.medianHoursToHandle).toBeCloseTo(3, 5);
+    expect((await deskStatistics(db(), editor, { days: "30" }, now)).readers).toMatchObject({ received: 4, handled: 3 });
   });
 
   it("is for editors and admins, over a week, a month or a quarter", async () => {

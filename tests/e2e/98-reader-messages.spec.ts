@@ -115,6 +115,12 @@ test("an editor reads the messages, answers and marks one handled; a reviewer se
   await expect(items.first()).toContainText(/Handled by Ed Editor, .+: Answered; the tender is for a later phase\./);
   await items.first().getByRole("link", { name: "Open the claim" }).click();
   await expect(page).toHaveURL(new RegExp(`/articles/${articleId}\\?annotation=${claimId}$`));
+  // The statistics count them: both received this week, one handled, one waiting.
+  await page.goto("/statistics?days=7");
+  const readers = page.getByRole("region", { name: "Readers’ messages" });
+  await expect(readers.locator(".figure").filter({ hasText: "Received" }).locator("dd")).toHaveText("2");
+  await expect(readers.locator(".figure").filter({ hasText: "Waiting now" }).locator("dd")).toHaveText("1");
+  await expect(readers).toContainText("Half of the messages handled in this period were handled");
 
   const rita = await (await browser.newContext()).newPage();
   await signIn(rita, "rita@example.com");
