@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/components/api-client";
+import { useConfirm } from "@/components/confirm-dialog";
 import { useApiAction } from "@/components/use-api-action";
 import type { ReaderMessage } from "@/lib/reader-messages/desk";
 import { MAX_HANDLED_NOTE_LENGTH } from "@/lib/reader-messages/input";
@@ -14,12 +15,23 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle:
 export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
   const router = useRouter();
   const { busy, error, run } = useApiAction();
+  const { confirm, dialog } = useConfirm();
   const [note, setNote] = useState("");
   const noteId = `handled-note-${message.id}`;
 
   const mark = async (handled: boolean) => {
     const body = handled ? { handled, note } : { handled };
     if (await run(() => callApi("PATCH", `/api/reader-messages/${message.id}`, body))) router.refresh();
+  };
+
+  const remove = async () => {
+    const yes = await confirm({
+      question: "Delete this reader's message?",
+      detail: "For spam, or when the reader asks for their message to be erased: its words and the reader's email are deleted for good. The audit trail keeps only that it was deleted.",
+      action: "Delete message",
+      destructive: true,
+    });
+    if (yes && (await run(() => callApi("DELETE", `/api/reader-messages/${message.id}`)))) router.refresh();
   };
 
   return (
@@ -59,17 +71,23 @@ export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
             Handled by {message.handled.by}, <time dateTime={message.handled.at}>{when(message.handled.at)}</time>
             {message.handled.note && <>: {message.handled.note}</>}
           </p>
-          <button type="button" className="secondary" disabled={busy} onClick={() => mark(false)}>
-            Mark as new again
-          </button>
+          <div className="reader-messages__actions">
+            <button type="button" className="secondary" disabled={busy} onClick={() => mark(false)}>
+              Mark as new again
+            </button>
+            <DeleteButton busy={busy} onClick={remove} />
+          </div>
         </div>
       ) : (
         <div className="reader-messages__handle">
           <label htmlFor={noteId}>What you did (optional, for colleagues)</label>
           <textarea id={noteId} rows={2} maxLength={MAX_HANDLED_NOTE_LENGTH} value={note} onChange={(event) => setNote(event.target.value)} placeholder="Answered by email; corrected the claim" />
-          <button type="button" disabled={busy} onClick={() => mark(true)}>
-            Mark handled
-          </button>
+          <div className="reader-messages__actions">
+            <button type="button" disabled={busy} onClick={() => mark(true)}>
+              Mark handled
+            </button>
+            <DeleteButton busy={busy} onClick={remove} />
+          </div>
         </div>
       )}
       {error && (
@@ -77,6 +95,15 @@ export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
           {error}
         </p>
       )}
+      {dialog}
     </li>
+  );
+}
+
+function DeleteButton({ busy, onClick }: { busy: boolean; onClick(): void }) {
+  return (
+    <button type="button" className="link-button link-button--danger" disabled={busy} onClick={onClick}>
+      Delete
+    </button>
   );
 }

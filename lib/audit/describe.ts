@@ -139,6 +139,11 @@ export function describeEntry(entry: AuditEntryRecord): string {
       return `changed the webhook ${String(after?.url ?? "")}: ${webhookChanges(before, after)}`;
     case "webhook.deleted":
       return `deleted the webhook ${String(before?.url ?? "")}`;
+    case "reader_message.updated":
+      if (!after?.handled) return "marked a reader's message new again";
+      return `marked a reader's message handled${after.note ? `: ${String(after.note)}` : ""}`;
+    case "reader_message.deleted":
+      return `deleted a reader's message about “${String(before?.articleTitle ?? "")}”, received ${String(before?.receivedAt ?? "").slice(0, 10)}`;
     default:
       return `${entry.action.replace(/_/g, " ")} (${entry.subject})`;
   }

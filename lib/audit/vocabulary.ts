@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** What an audit entry is about. A change to an annotation's list of sources is recorded on the annotation's sources ("source"), with the annotation's id. */
-export const AUDIT_SUBJECTS = ["annotation", "source", "comment", "article", "user", "webhook"] as const;
+export const AUDIT_SUBJECTS = ["annotation", "source", "comment", "article", "user", "webhook", "reader_message"] as const;
 
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
 
@@ -39,6 +39,7 @@ export const AUDIT_SUBJECT_LABELS: Record<AuditSubject, string> = {
   article: "Article",
   user: "User",
   webhook: "Webhook",
+  reader_message: "Reader's message",
 };
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {

@@ -1,8 +1,9 @@
 import { and, count, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import type { Database } from "@/db/database";
+import type { Database, Transaction } from "@/db/database";
 import { articles, readerMessages, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import { Conflict, NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
 import { enforce } from "@/lib/policies/enforce";
@@ -117,31 +118,70 @@ export async function countNewReaderMessages(db: Database, actor: Actor | null, 
 
 /**
  * Marks a message handled (`{handled: true, note?}`: what was done, for colleagues) or new again
- * (`{handled: false}`), by editors and admins. Two editors handling one message: the second gets 409
- * saying who did, so that a reader is not answered twice.
+ * (`{handled: false}`), by editors and admins, in the audit trail. Two editors handling one message: the
+ * second gets 409 saying who did, so that a reader is not answered twice.
  */
 export async function handleReaderMessage(db: Database, actor: Actor | null, messageId: string, input: unknown): Promise<{ handled: ReaderMessage["handled"] }> {
   enforce(mayHandleReaderMessages(actor), actor);
   const change = parseInput(handlingSchema, input);
   return db.transaction(async (tx) => {
-    const [message] = await tx
-      .select({ handledAt: readerMessages.handledAt, handledBy: users.name })
-      .from(readerMessages)
-      .leftJoin(users, eq(users.id, readerMessages.handledBy))
-      .where(eq(readerMessages.id, messageId))
-      .for("update", { of: readerMessages });
-    if (!message) throw new NotFound(`No reader's message with id ${messageId}.`);
+    const message = await lockedMessage(tx, messageId);
+    const audit = { actorId: actor!.id, subject: "reader_message", subjectId: messageId, articleId: message.articleId, action: "updated" } as const;
     if (change.handled) {
       if (message.handledAt) throw new Conflict(`${message.handledBy ?? "Someone"} marked this message handled already.`);
+      const note = change.note ?? null;
       const [row] = await tx
         .update(readerMessages)
-        .set({ handledAt: sql`now()`, handledBy: actor!.id, handledNote: change.note ?? null })
+        .set({ handledAt: sql`now()`, handledBy: actor!.id, handledNote: note })
         .where(eq(readerMessages.id, messageId))
         .returning({ at: readerMessages.handledAt });
-      return { handled: { at: row!.at!.toISOString(), by: actor!.name, note: change.note ?? null } };
+      await recordAudit(tx, { ...audit, before: { handled: false }, after: { handled: true, note } });
+      return { handled: { at: row!.at!.toISOString(), by: actor!.name, note } };
     }
     if (!message.handledAt) throw new Conflict("This message is new already.");
     await tx.update(readerMessages).set({ handledAt: null, handledBy: null, handledNote: null }).where(eq(readerMessages.id, messageId));
+    await recordAudit(tx, { ...audit, before: { handled: true, note: message.handledNote }, after: { handled: false } });
     return { handled: null };
   });
+}
+
+/**
+ * Deletes a message for good, by editors and admins: spam a robot slipped through, or a reader asking for
+ * their message (and email) to be erased. The audit trail keeps that it was, when it came and about what,
+ * never its words or the reader's email.
+ */
+export async function deleteReaderMessage(db: Database, actor: Actor | null, messageId: string): Promise<void> {
+  enforce(mayHandleReaderMessages(actor), actor);
+  await db.transaction(async (tx) => {
+    const message = await lockedMessage(tx, messageId);
+    await tx.delete(readerMessages).where(eq(readerMessages.id, messageId));
+    await recordAudit(tx, {
+      actorId: actor!.id,
+      subject: "reader_message",
+      subjectId: messageId,
+      articleId: message.articleId,
+      action: "deleted",
+      before: { receivedAt: message.receivedAt.toISOString(), articleTitle: message.articleTitle },
+    });
+  });
+}
+
+/** The message, locked for the change in `tx`, or 404. */
+async function lockedMessage(tx: Transaction, messageId: string) {
+  const [message] = await tx
+    .select({
+      articleId: readerMessages.articleId,
+      articleTitle: articles.title,
+      receivedAt: readerMessages.receivedAt,
+      handledAt: readerMessages.handledAt,
+      handledBy: users.name,
+      handledNote: readerMessages.handledNote,
+    })
+    .from(readerMessages)
+    .innerJoin(articles, eq(articles.id, readerMessages.articleId))
+    .leftJoin(users, eq(users.id, readerMessages.handledBy))
+    .where(eq(readerMessages.id, messageId))
+    .for("update", { of: readerMessages });
+  if (!message) throw new NotFound(`No reader's message with id ${messageId}.`);
+  return message;
 }

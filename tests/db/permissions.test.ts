@@ -39,7 +39,7 @@ import { startTwoStepSetup, turnOffTwoStepFor, twoStepStatus } from "@/lib/users
 import { changeTwoStepRequirement, readTwoStepRequirement } from "@/lib/users/two-step-requirement";
 import { readPublicSummary, setPublicSummary } from "@/lib/publishing/summary";
 import { createWebhook, deleteWebhook, listWebhooks, redeliver, sendTestEvent, updateWebhook } from "@/lib/webhooks/service";
-import { handleReaderMessage, listReaderMessages } from "@/lib/reader-messages/desk";
+import { deleteReaderMessage, handleReaderMessage, listReaderMessages } from "@/lib/reader-messages/desk";
 import { receiveReaderMessage } from "@/lib/reader-messages/receive";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser, ARTICLE_TEXT, completeClaim, selectorsOf } from "./fixtures";
@@ -189,12 +189,13 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["delete an article imported by mistake", EDITORS, async (s) => deleteArticle(db(), s.actor, (await addArticle(db())).id)],
     ["correct the article's details", EDITORS, (s) => updateArticleDetails(db(), s.actor, s.articleId, { title: "Mines for Ukraine, corrected" })],
     ["write the summary for readers", EDITORS, (s) => setPublicSummary(db(), s.actor, s.articleId, { summary: "In short." })],
-    ["read readers' messages, mark one handled and new again", EDITORS, async (s) => {
+    ["read readers' messages, mark one handled and new again, and delete it", EDITORS, async (s) => {
       if (!(await readPublication(db(), people.editor, s.articleId)).publishedAt) await publishArticle(db(), people.editor, s.articleId);
       await receiveReaderMessage(db(), "mines-for-ukraine", { message: "The date is wrong." }, `sender ${s.kind}`);
       const { messages } = await listReaderMessages(db(), s.actor, {});
       await handleReaderMessage(db(), s.actor, messages[0]!.id, { handled: true });
-      return handleReaderMessage(db(), s.actor, messages[0]!.id, { handled: false });
+      await handleReaderMessage(db(), s.actor, messages[0]!.id, { handled: false });
+      return deleteReaderMessage(db(), s.actor, messages[0]!.id);
     }],
     ["list webhooks and add one", ADMINS, async (s) => [await listWebhooks(db(), s.actor), await createWebhook(db(), s.actor, WEBHOOK)]],
     ["change, test and delete a webhook, and send a delivery again", ADMINS, async (s) => {

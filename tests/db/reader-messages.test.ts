@@ -3,7 +3,9 @@ import { readerMessages, webhookDeliveries } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
 import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthenticated } from "@/lib/errors";
 import { publishArticle, unpublishArticle } from "@/lib/publishing/service";
-import { countNewReaderMessages, handleReaderMessage, listReaderMessages } from "@/lib/reader-messages/desk";
+import { describeEntry } from "@/lib/audit/describe";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { countNewReaderMessages, deleteReaderMessage, handleReaderMessage, listReaderMessages } from "@/lib/reader-messages/desk";
 import { MAX_MESSAGES_PER_ARTICLE_HOUR, MAX_MESSAGES_PER_SENDER_HOUR, receiveReaderMessage } from "@/lib/reader-messages/receive";
 import { senderAddressOf, senderDigestOf } from "@/lib/reader-messages/sender";
 import { changeStatus } from "@/lib/reviews/service";
@@ -133,12 +135,36 @@ describeOnEveryEngine("readers' messages", (db) => {
     expect((await listReaderMessages(db(), editor, {})).messages[0]).toMatchObject({ id: message!.id, handled: null });
   });
 
+  it("puts handling in the audit trail, and deletes a message for good keeping only that it was, never its words or email", async () => {
+    await send({ about: approved.id, message: "Buy cheap watches at spam.example", email: "spammer@example.org" });
+    await send({ message: "The date is wrong." });
+    const { messages } = await listReaderMessages(db(), editor, {});
+    const [date, spam] = [messages.find((m) => m.body === "The date is wrong.")!, messages.find((m) => m.body.startsWith("Buy"))!];
+    await handleReaderMessage(db(), editor, date.id, { handled: true, note: "Corrected the date." });
+    await handleReaderMessage(db(), editor, date.id, { handled: false });
+    await deleteReaderMessage(db(), editor, spam.id);
+    await expect(deleteReaderMessage(db(), editor, spam.id)).rejects.toBeInstanceOf(NotFound);
+
+    expect((await listReaderMessages(db(), editor, { state: "all" })).messages.map((m) => m.id)).toEqual([date.id]);
+    const admin = await addUser(db(), "admin");
+    const { entries } = await listAuditEntries(db(), admin, { subject: "reader_message" });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(entries.map((entry) => [entry.actor?.name, describeEntry(entry)])).toEqual([
+      ["Eddie Editor", `deleted a reader's message about “Mines for Ukraine”, received ${today}`],
+      ["Eddie Editor", "marked a reader's message new again"],
+      ["Eddie Editor", "marked a reader's message handled: Corrected the date."],
+    ]);
+    expect(JSON.stringify(entries)).not.toMatch(/spam|watches/);
+  });
+
   it("is the editors' and admins' alone: reviewers and strangers are refused, bad input names its field", async () => {
     await send({ message: "Wrong." });
     const [message] = (await listReaderMessages(db(), await addUser(db(), "admin"), {})).messages;
     await expect(listReaderMessages(db(), author, {})).rejects.toBeInstanceOf(Forbidden);
     await expect(listReaderMessages(db(), null, {})).rejects.toBeInstanceOf(Unauthenticated);
     await expect(handleReaderMessage(db(), author, message!.id, { handled: true })).rejects.toBeInstanceOf(Forbidden);
+    await expect(deleteReaderMessage(db(), author, message!.id)).rejects.toBeInstanceOf(Forbidden);
+    await expect(deleteReaderMessage(db(), null, message!.id)).rejects.toBeInstanceOf(Unauthenticated);
     expect(await countNewReaderMessages(db(), author)).toBe(0);
     await expect(handleReaderMessage(db(), editor, message!.id, { handled: "yes" })).rejects.toBeInstanceOf(Invalid);
     await expect(handleReaderMessage(db(), editor, message!.id, { handled: true, note: "x".repeat(1001) })).rejects.toMatchObject({

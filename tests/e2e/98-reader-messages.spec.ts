@@ -121,6 +121,12 @@ test("an editor reads the messages, answers and marks one handled; a reviewer se
   await expect(readers.locator(".figure").filter({ hasText: "Received" }).locator("dd")).toHaveText("2");
   await expect(readers.locator(".figure").filter({ hasText: "Waiting now" }).locator("dd")).toHaveText("1");
   await expect(readers).toContainText("Half of the messages handled in this period were handled");
+  // The other one, deleted for good (spam, or at the reader's request), asked first.
+  await page.goto("/readers");
+  await items.first().getByRole("button", { name: "Delete" }).click();
+  const ask = page.getByRole("alertdialog", { name: "Delete this reader's message?" });
+  await ask.getByRole("button", { name: "Delete message" }).click();
+  await expect(page.getByText("No message waits: every reader's message has been handled.")).toBeVisible();
 
   const rita = await (await browser.newContext()).newPage();
   await signIn(rita, "rita@example.com");
