@@ -1,6 +1,7 @@
 import { startScheduledBackups, readBackupSchedule } from "./backup-schedule";
 import { getConnection } from "./client";
 import { countUsers } from "@/lib/users/service";
+import { readerEmailKeepDays, startReaderEmailErasure } from "@/lib/reader-messages/retention";
 import { startWebhookDelivery } from "@/lib/webhooks/worker";
 
 /**
@@ -30,4 +31,11 @@ export async function startBackups(): Promise<void> {
 /** Starts posting webhook deliveries (`lib/webhooks/worker.ts`). */
 export async function startWebhooks(): Promise<void> {
   startWebhookDelivery((await getConnection()).db);
+}
+
+/** Starts erasing readers' emails once their time is up (`lib/reader-messages/retention.ts`), saying what is wrong with the setting. */
+export async function startReaderEmailRetention(): Promise<void> {
+  const { days, problem } = readerEmailKeepDays();
+  if (problem) console.error(`Readers' emails: ${problem}`);
+  startReaderEmailErasure((await getConnection()).db, days);
 }

@@ -34,6 +34,8 @@ export function ReaderMessageForm(props: {
   about: string | null;
   sent: boolean;
   errorAfterReload: string | null;
+  /** How many days readers' emails are kept once their message is handled. */
+  emailKeepDays: number;
 }) {
   const known = props.errorAfterReload ? ERRORS_AFTER_RELOAD[props.errorAfterReload] : undefined;
   const [outcome, setOutcome] = useState<Outcome>(
@@ -120,7 +122,8 @@ export function ReaderMessageForm(props: {
       </label>
       <input id="reader-message-email" name="email" type="email" autoComplete="email" maxLength={254} aria-invalid={!!errors.email} aria-describedby={described("email", "reader-message-email-hint")} />
       <p className="muted reader-message__hint" id="reader-message-email-hint">
-        Only if you would like an answer; we use it for nothing else.
+        Only if you would like an answer. We use it for nothing else, and erase it{" "}
+        {props.emailKeepDays === 0 ? "once your message is handled" : `${props.emailKeepDays} ${props.emailKeepDays === 1 ? "day" : "days"} after your message is handled`}.
       </p>
       <FieldError errors={errors} field="email" id="reader-message-email-error" label={LABELS.email} />
       {/* People never see this field; robots that fill in every field do, and their message is dropped. */}

@@ -9,6 +9,7 @@ import { useApiAction } from "@/components/use-api-action";
 import type { ReaderMessage } from "@/lib/reader-messages/desk";
 import { MAX_HANDLED_NOTE_LENGTH } from "@/lib/reader-messages/input";
 
+const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 /** One reader's message on the desk: what it is about, what it says, how to answer, and marking it handled (with what was done) or new again. */
@@ -60,9 +61,10 @@ export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
         {message.contactEmail ? (
           <>
             Reply to <a href={`mailto:${message.contactEmail}?subject=${encodeURIComponent(`Your message about “${message.article.title}”`)}`}>{message.contactEmail}</a>
+            {message.emailKeptUntil && <span className="muted"> · kept until {day(message.emailKeptUntil)}, then erased</span>}
           </>
         ) : (
-          <span className="muted">The reader gave no email.</span>
+          <span className="muted">{message.emailErased ? "The reader's email, if they gave one, has been erased since the message was handled." : "The reader gave no email."}</span>
         )}
       </p>
       {message.handled ? (

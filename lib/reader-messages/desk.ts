@@ -11,6 +11,7 @@ import { mayHandleReaderMessages } from "@/lib/policies/reader-message";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
 import { handlingSchema } from "./input";
+import { emailErasedAfter, readerEmailKeepDays } from "./retention";
 
 /** A reader's message as the desk reads it. */
 export type ReaderMessage = {
@@ -20,6 +21,10 @@ export type ReaderMessage = {
   claim: { id: string | null; quote: string } | null;
   body: string;
   contactEmail: string | null;
+  /** Once handled, when its email (if any) is erased (./retention.ts); null while new. */
+  emailKeptUntil: string | null;
+  /** That time has come: no email is shown, whether or not the reader gave one. */
+  emailErased: boolean;
   receivedAt: string;
   handled: { at: string; by: string; note: string | null } | null;
 };
@@ -44,12 +49,13 @@ const STATE_FILTERS: Record<(typeof READER_MESSAGE_STATES)[number], SQL | undefi
 
 /**
  * One page of readers' messages, newest first, with how many each state holds (for the tabs), for
- * editors and admins. `query` as `readerMessageQuerySchema` reads it.
+ * editors and admins. `query` as `readerMessageQuerySchema` reads it; `keepDays`, how long emails are kept.
  */
 export async function listReaderMessages(
   db: Database,
   actor: Actor | null,
   query: unknown,
+  { keepDays, now }: { keepDays: number; now: Date } = { keepDays: readerEmailKeepDays().days, now: new Date() },
 ): Promise<{ messages: ReaderMessage[]; counts: Record<"new" | "handled", number>; page: number; pages: number; article: { id: string; title: string } | null }> {
   enforce(mayHandleReaderMessages(actor), actor);
   const { state, article: articleId, page } = parseInput(readerMessageQuerySchema, query);
@@ -90,19 +96,43 @@ export async function listReaderMessages(
   if (articleId && !article) throw new NotFound(`No article with id ${articleId}.`);
   const total = state === "all" ? counts!.new + counts!.handled : counts![state];
   return {
-    messages: rows.map((row) => ({
-      id: row.id,
-      article: { id: row.articleId, title: row.title, slug: row.slug },
-      claim: row.quote === null ? null : { id: row.annotationId, quote: row.quote },
-      body: row.body,
-      contactEmail: row.contactEmail,
-      receivedAt: row.receivedAt.toISOString(),
-      handled: row.handledAt ? { at: row.handledAt.toISOString(), by: row.handledBy ?? "someone", note: row.handledNote } : null,
-    })),
+    messages: rows.map((row) => messageOf(row, keepDays, now)),
     counts: counts!,
     page,
     pages: Math.max(1, Math.ceil(total / READER_MESSAGES_PER_PAGE)),
     article: article ?? null,
+  };
+}
+
+type MessageRow = {
+  id: string;
+  articleId: string;
+  title: string;
+  slug: string | null;
+  annotationId: string | null;
+  quote: string | null;
+  body: string;
+  contactEmail: string | null;
+  receivedAt: Date;
+  handledAt: Date | null;
+  handledBy: string | null;
+  handledNote: string | null;
+};
+
+/** A message as the desk reads it; its email, once its time is up, is not shown even before the hourly erasure reaches it. */
+function messageOf(row: MessageRow, keepDays: number, now: Date): ReaderMessage {
+  const keptUntil = emailErasedAfter(row.handledAt, keepDays);
+  const erased = !!keptUntil && keptUntil <= now;
+  return {
+    id: row.id,
+    article: { id: row.articleId, title: row.title, slug: row.slug },
+    claim: row.quote === null ? null : { id: row.annotationId, quote: row.quote },
+    body: row.body,
+    contactEmail: erased ? null : row.contactEmail,
+    emailKeptUntil: keptUntil?.toISOString() ?? null,
+    emailErased: erased,
+    receivedAt: row.receivedAt.toISOString(),
+    handled: row.handledAt ? { at: row.handledAt.toISOString(), by: row.handledBy ?? "someone", note: row.handledNote } : null,
   };
 }
 

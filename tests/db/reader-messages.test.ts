@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { readerMessages, webhookDeliveries } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
@@ -7,6 +8,7 @@ import { describeEntry } from "@/lib/audit/describe";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { countNewReaderMessages, deleteReaderMessage, handleReaderMessage, listReaderMessages } from "@/lib/reader-messages/desk";
 import { MAX_MESSAGES_PER_ARTICLE_HOUR, MAX_MESSAGES_PER_SENDER_HOUR, receiveReaderMessage } from "@/lib/reader-messages/receive";
+import { eraseHandledReaderEmails } from "@/lib/reader-messages/retention";
 import { senderAddressOf, senderDigestOf } from "@/lib/reader-messages/sender";
 import { changeStatus } from "@/lib/reviews/service";
 import type { Actor } from "@/lib/users/actor";
@@ -155,6 +157,34 @@ describeOnEveryEngine("readers' messages", (db) => {
       ["Eddie Editor", "marked a reader's message handled: Corrected the date."],
     ]);
     expect(JSON.stringify(entries)).not.toMatch(/spam|watches/);
+  });
+
+  it("erases the reader's email the set number of days after the message is handled, on any instance, and shows it no longer", async () => {
+    await send({ message: "Old and handled.", email: "old@example.org" });
+    await send({ message: "Handled lately.", email: "late@example.org" });
+    await send({ message: "Still new.", email: "new@example.org" });
+    const byBody = async () => new Map((await listReaderMessages(db(), editor, { state: "all" })).messages.map((m) => [m.body, m]));
+    const ids = await byBody();
+    await handleReaderMessage(db(), editor, ids.get("Old and handled.")!.id, { handled: true });
+    await handleReaderMessage(db(), editor, ids.get("Handled lately.")!.id, { handled: true });
+    const DAY = 24 * 60 * 60 * 1000;
+    await db().update(readerMessages).set({ handledAt: new Date(Date.now() - 91 * DAY) }).where(eq(readerMessages.id, ids.get("Old and handled.")!.id));
+
+    // Past its time, the email is not shown even before the erasure reaches it.
+    const shown = await byBody();
+    expect(shown.get("Old and handled.")).toMatchObject({ contactEmail: null, emailErased: true });
+    expect(shown.get("Handled lately.")).toMatchObject({ contactEmail: "late@example.org", emailErased: false, emailKeptUntil: expect.any(String) });
+    expect(shown.get("Still new.")).toMatchObject({ contactEmail: "new@example.org", emailKeptUntil: null, emailErased: false });
+
+    expect(await eraseHandledReaderEmails(db(), 90)).toBe(1);
+    expect(await eraseHandledReaderEmails(db(), 90)).toBe(0);
+    const stored = await db().select({ body: readerMessages.body, contactEmail: readerMessages.contactEmail }).from(readerMessages);
+    expect(new Map(stored.map((row) => [row.body, row.contactEmail]))).toEqual(
+      new Map([["Old and handled.", null], ["Handled lately.", "late@example.org"], ["Still new.", "new@example.org"]]),
+    );
+    // Kept 0 days: erased once handled, never while new.
+    expect(await eraseHandledReaderEmails(db(), 0, new Date(Date.now() + 1000))).toBe(1);
+    expect((await byBody()).get("Still new.")!.contactEmail).toBe("new@example.org");
   });
 
   it("is the editors' and admins' alone: reviewers and strangers are refused, bad input names its field", async () => {

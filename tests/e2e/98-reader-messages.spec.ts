@@ -51,6 +51,7 @@ test("a reader tells the desk of an error in a claim, and is told it reached the
   await form.getByRole("button", { name: "Send to the editors" }).click();
   await expect(form.getByRole("alert")).toHaveText("Your message write what you think is wrong");
   await form.getByLabel("Your message").fill("The tender says 20 months, <b>not</b> 14: https://port.example/tender");
+  await expect(form).toContainText("Only if you would like an answer. We use it for nothing else, and erase it 90 days after your message is handled.");
   await form.getByLabel("Your email").fill("not an address");
   await form.getByRole("button", { name: "Send to the editors" }).click();
   await expect(form.getByRole("alert")).toHaveText("Your email must be an email address, such as name@example.org");
@@ -113,6 +114,7 @@ test("an editor reads the messages, answers and marks one handled; a reviewer se
   await page.getByRole("link", { name: /^Handled/ }).click();
   await expect(items).toHaveCount(1);
   await expect(items.first()).toContainText(/Handled by Ed Editor, .+: Answered; the tender is for a later phase\./);
+  await expect(items.first()).toContainText(/Reply to reader@example\.org · kept until \d+ \w+ \d{4}, then erased/);
   await items.first().getByRole("link", { name: "Open the claim" }).click();
   await expect(page).toHaveURL(new RegExp(`/articles/${articleId}\\?annotation=${claimId}$`));
   // The statistics count them: both received this week, one handled, one waiting.

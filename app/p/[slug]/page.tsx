@@ -18,6 +18,7 @@ import { markClaims } from "@/lib/publishing/marked-text";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
 import { isSlug } from "@/lib/publishing/slug";
 import { publicDay } from "@/lib/publishing/public-dates";
+import { readerEmailKeepDays } from "@/lib/reader-messages/retention";
 import { shortened } from "@/lib/shortened";
 
 export const dynamic = "force-dynamic";
@@ -127,6 +128,7 @@ export default async function PublicFactCheckPage({ params, searchParams }: Para
           about={article.claims.some((claim) => claim.id === query.about) ? (query.about as string) : null}
           sent={query.sent === "1"}
           errorAfterReload={typeof query["message-error"] === "string" ? query["message-error"] : null}
+          emailKeepDays={readerEmailKeepDays().days}
         />
       </section>
       <footer className="public-page__footer muted">
