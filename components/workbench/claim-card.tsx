@@ -9,6 +9,7 @@ import { claimLabel } from "./labels";
 import { ClaimAssignment, DueDate } from "./claim-assignment";
 import { ClaimDiscussion } from "./claim-discussion";
 import { ClaimHistory } from "./claim-history";
+import { ClaimReaderMessages } from "./claim-reader-messages";
 import { EarlierChecks } from "./earlier-checks";
 import { PlacementCheck } from "./placement-check";
 import { ReviewActions } from "./review-actions";
@@ -107,6 +108,7 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
             onDelete={() => onDelete(annotation)}
           />
           <ClaimOnPublicPage annotation={annotation} />
+          <ClaimReaderMessages annotationId={annotation.id} articleId={annotation.articleId} actor={actor} />
           <ClaimAssignment annotation={annotation} actor={actor} />
           <ClaimDiscussion annotation={annotation} actor={actor} />
           <h3 className="section-title">History</h3>

@@ -32,10 +32,11 @@ export type ReaderMessage = {
 export const READER_MESSAGE_STATES = ["new", "handled", "all"] as const;
 export const READER_MESSAGES_PER_PAGE = 30;
 
-/** `?state=` (new by default), `?article=` (one article's messages) and `?page=` of the list. */
+/** `?state=` (new by default), `?article=` (one article's messages), `?claim=` (one claim's) and `?page=` of the list. */
 export const readerMessageQuerySchema = z.strictObject({
   state: z.enum(READER_MESSAGE_STATES, { error: () => `must be one of ${READER_MESSAGE_STATES.join(", ")}` }).default("new"),
   article: z.string().refine(isId, "must be an article id").optional(),
+  claim: z.string().refine(isId, "must be a claim id").optional(),
   page: z.coerce.number({ error: "must be a page number, a whole number from 1" }).int("must be a whole number").min(1, "must be at least 1").default(1),
 });
 
@@ -58,8 +59,8 @@ export async function listReaderMessages(
   { keepDays, now }: { keepDays: number; now: Date } = { keepDays: readerEmailKeepDays().days, now: new Date() },
 ): Promise<{ messages: ReaderMessage[]; counts: Record<"new" | "handled", number>; page: number; pages: number; article: { id: string; title: string } | null }> {
   enforce(mayHandleReaderMessages(actor), actor);
-  const { state, article: articleId, page } = parseInput(readerMessageQuerySchema, query);
-  const ofArticle = articleId ? eq(readerMessages.articleId, articleId) : undefined;
+  const { state, article: articleId, claim: claimId, page } = parseInput(readerMessageQuerySchema, query);
+  const chosen = and(articleId ? eq(readerMessages.articleId, articleId) : undefined, claimId ? eq(readerMessages.annotationId, claimId) : undefined);
   const handler = alias(users, "handler");
   const [rows, [counts], [article]] = await Promise.all([
     db
@@ -80,7 +81,7 @@ export async function listReaderMessages(
       .from(readerMessages)
       .innerJoin(articles, eq(articles.id, readerMessages.articleId))
       .leftJoin(handler, eq(handler.id, readerMessages.handledBy))
-      .where(and(ofArticle, STATE_FILTERS[state]))
+      .where(and(chosen, STATE_FILTERS[state]))
       .orderBy(desc(readerMessages.receivedAt), desc(readerMessages.id))
       .limit(READER_MESSAGES_PER_PAGE)
       .offset((page - 1) * READER_MESSAGES_PER_PAGE),
@@ -90,7 +91,7 @@ export async function listReaderMessages(
         handled: sql<number>`count(*) filter (where ${readerMessages.handledAt} is not null)`.mapWith(Number),
       })
       .from(readerMessages)
-      .where(ofArticle),
+      .where(chosen),
     articleId ? db.select({ id: articles.id, title: articles.title }).from(articles).where(eq(articles.id, articleId)) : [],
   ]);
   if (articleId && !article) throw new NotFound(`No article with id ${articleId}.`);

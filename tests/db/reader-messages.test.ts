@@ -50,6 +50,9 @@ describeOnEveryEngine("readers' messages", (db) => {
         contactEmail: "reader@example.org",
       },
     ]);
+    const aboutClaim = await listReaderMessages(db(), editor, { claim: approved.id, state: "all" });
+    expect(aboutClaim).toMatchObject({ counts: { new: 1, handled: 0 }, messages: [{ claim: { id: approved.id } }] });
+    await expect(listReaderMessages(db(), editor, { claim: "nope" })).rejects.toMatchObject({ fields: { claim: "must be a claim id" } });
     expect(await countNewReaderMessages(db(), editor)).toBe(2);
     expect(await countNewReaderMessages(db(), editor, article.id)).toBe(2);
     expect(await countNewReaderMessages(db(), editor, (await addArticle(db())).id)).toBe(0);

@@ -117,6 +117,11 @@ test("an editor reads the messages, answers and marks one handled; a reviewer se
   await expect(items.first()).toContainText(/Reply to reader@example\.org · kept until \d+ \w+ \d{4}, then erased/);
   await items.first().getByRole("link", { name: "Open the claim" }).click();
   await expect(page).toHaveURL(new RegExp(`/articles/${articleId}\\?annotation=${claimId}$`));
+  // The claim's card says what readers wrote about it, a click from answering.
+  const fromReaders = page.getByRole("region", { name: "Readers' messages about this claim" });
+  await expect(fromReaders.getByRole("heading")).toHaveText("From readers: 1 message");
+  await expect(fromReaders).toContainText(/handled by Ed Editor\s*The tender says 20 months, <b>not<\/b> 14/);
+  await expect(fromReaders.getByRole("link", { name: "Read and answer on From readers" })).toHaveAttribute("href", `/readers?article=${articleId}&state=all`);
   // The statistics count them: both received this week, one handled, one waiting.
   await page.goto("/statistics?days=7");
   const readers = page.getByRole("region", { name: "Readers’ messages" });
