@@ -5,7 +5,9 @@ export const MAX_READER_MESSAGE_LENGTH = 2000;
 /** The longest note an editor keeps with a handled message. */
 export const MAX_HANDLED_NOTE_LENGTH = 1000;
 
-const optionalText = (schema: z.ZodType<string | null>) => z.preprocess((value) => (value === undefined || value === "" ? null : value), schema);
+/** An optional field: absent, empty or blank is none. */
+const optionalText = (schema: z.ZodType<string | null>) =>
+  z.preprocess((value) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value), schema);
 
 /**
  * A reader's message, as the public page's form sends it (form fields or JSON). `about` is the claim
@@ -30,8 +32,6 @@ export const readerMessageSchema = z.object({
   ),
   website: z.string().optional(),
 });
-
-export type ReaderMessageInput = z.output<typeof readerMessageSchema>;
 
 /** An editor marking a message handled (with what they did, for colleagues) or new again. */
 export const handlingSchema = z.discriminatedUnion("handled", [

@@ -39,7 +39,7 @@ describeOnEveryEngine("readers' messages", (db) => {
 
   it("takes a reader's message about a claim the page shows or the whole fact-check, for editors to read newest first", async () => {
     await send({ about: approved.id, message: "  The mines last 30 days, not 14:\r\nsee the manufacturer's sheet.  ", email: " reader@example.org " });
-    await send({ about: "", message: "The headline overstates it.", email: "" });
+    await send({ about: "", message: "The headline overstates it.", email: "   " });
     const list = await listReaderMessages(db(), editor, {});
     expect(list.counts).toEqual({ new: 2, handled: 0 });
     expect(list.messages).toMatchObject([
