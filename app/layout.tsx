@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HeaderCount } from "@/components/header-count";
 import { InboxLink } from "@/components/inbox/inbox-link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getDb } from "@/db/client";
@@ -39,13 +40,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {actor.role !== "reviewer" && (
                 <Link href="/readers">
                   From readers
-                  {fromReaders > 0 && (
-                    <>
-                      {" "}
-                      <span className="site-header__count">{fromReaders > 99 ? "99+" : fromReaders}</span>
-                      <span className="visually-hidden"> new</span>
-                    </>
-                  )}
+                  <HeaderCount count={fromReaders} />
                 </Link>
               )}
               {actor.role !== "reviewer" && <Link href="/statistics">Statistics</Link>}

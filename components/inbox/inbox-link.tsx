@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "../api-client";
+import { HeaderCount } from "../header-count";
 
 /** The event the inbox page sends once it has marked the inbox read, with what is still unread. */
 export const INBOX_SEEN_EVENT = "inbox:seen";
@@ -64,13 +65,7 @@ export function InboxLink({ initialUnread }: { initialUnread: number }) {
   return (
     <Link href="/inbox">
       Inbox
-      {unread > 0 && (
-        <>
-          {" "}
-          <span className="site-header__count">{unread > 99 ? "99+" : unread}</span>
-          <span className="visually-hidden"> new</span>
-        </>
-      )}
+      <HeaderCount count={unread} />
     </Link>
   );
 }
