@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { HeaderCount } from "@/components/header-count";
 import { InboxLink } from "@/components/inbox/inbox-link";
+import { ReadersLink } from "@/components/readers/readers-link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -37,12 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/queue">Review queue</Link>
               <Link href="/queue?assignee=me">My queue</Link>
               <InboxLink initialUnread={unread} />
-              {actor.role !== "reviewer" && (
-                <Link href="/readers">
-                  From readers
-                  <HeaderCount count={fromReaders} />
-                </Link>
-              )}
+              {actor.role !== "reviewer" && <ReadersLink initialNew={fromReaders} />}
               {actor.role !== "reviewer" && <Link href="/statistics">Statistics</Link>}
               {actor.role === "admin" && <Link href="/admin/users">Users</Link>}
               {actor.role === "admin" && <Link href="/admin/audit">Audit trail</Link>}

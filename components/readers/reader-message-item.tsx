@@ -6,11 +6,23 @@ import { useState } from "react";
 import { callApi } from "@/components/api-client";
 import { useConfirm } from "@/components/confirm-dialog";
 import { useApiAction } from "@/components/use-api-action";
+import { READER_MESSAGES_CHANGED_EVENT } from "./readers-link";
 import type { ReaderMessage } from "@/lib/reader-messages/desk";
 import { MAX_HANDLED_NOTE_LENGTH } from "@/lib/reader-messages/input";
+import { shortened } from "@/lib/shortened";
 
 const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+
+/**
+ * A mail to the reader, its subject naming the article and its body quoting their message (the start of it:
+ * mail programs cut long mailto: links), for the editor to write above.
+ */
+function replyLink(message: ReaderMessage, email: string): string {
+  const quoted = shortened(message.body, 500).replace(/^/gm, "> ");
+  const body = `\n\nOn ${when(message.receivedAt)} you wrote about “${message.article.title}”:\n${quoted}\n`;
+  return `mailto:${email}?subject=${encodeURIComponent(`Your message about “${message.article.title}”`)}&body=${encodeURIComponent(body)}`;
+}
 
 /** One reader's message on the desk: what it is about, what it says, how to answer, and marking it handled (with what was done) or new again. */
 export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
@@ -20,9 +32,15 @@ export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
   const [note, setNote] = useState("");
   const noteId = `handled-note-${message.id}`;
 
+  /** The list is drawn again, and the header's count asked again. */
+  const changed = () => {
+    router.refresh();
+    window.dispatchEvent(new Event(READER_MESSAGES_CHANGED_EVENT));
+  };
+
   const mark = async (handled: boolean) => {
     const body = handled ? { handled, note } : { handled };
-    if (await run(() => callApi("PATCH", `/api/reader-messages/${message.id}`, body))) router.refresh();
+    if (await run(() => callApi("PATCH", `/api/reader-messages/${message.id}`, body))) changed();
   };
 
   const remove = async () => {
@@ -32,7 +50,7 @@ export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
       action: "Delete message",
       destructive: true,
     });
-    if (yes && (await run(() => callApi("DELETE", `/api/reader-messages/${message.id}`)))) router.refresh();
+    if (yes && (await run(() => callApi("DELETE", `/api/reader-messages/${message.id}`)))) changed();
   };
 
   return (
@@ -60,7 +78,7 @@ export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
       <p className="reader-messages__contact">
         {message.contactEmail ? (
           <>
-            Reply to <a href={`mailto:${message.contactEmail}?subject=${encodeURIComponent(`Your message about “${message.article.title}”`)}`}>{message.contactEmail}</a>
+            Reply to <a href={replyLink(message, message.contactEmail)}>{message.contactEmail}</a>
             {message.emailKeptUntil && <span className="muted"> · kept until {day(message.emailKeptUntil)}, then erased</span>}
           </>
         ) : (
