@@ -125,7 +125,19 @@ export function ReaderFigures({ readers, now }: { readers: DeskStatistics["reade
         <Figure label="Handled" value={readers.handled} />
         <Figure label="Waiting now" value={readers.waiting} href="/readers" />
       </dl>
-      {readers.medianHoursToHandle !== null && <p>Half of the messages handled in this period were handled {within(readers.medianHoursToHandle)} of their arrival.</p>}
+      {readers.medianHoursToHandle !== null && (
+        <p>
+          Half of the messages handled in this period were handled{" "}
+          {readers.medianHoursToHandle * 60 < 1 ? (
+            <strong>within a minute</strong>
+          ) : (
+            <>
+              at most <strong>{formatHours(readers.medianHoursToHandle)}</strong>
+            </>
+          )}{" "}
+          after they came.
+        </p>
+      )}
       {readers.oldestWaitingSince && (
         <p className="muted">The longest-waiting message came {formatHours((now.getTime() - Date.parse(readers.oldestWaitingSince)) / 3_600_000)} ago.</p>
       )}
