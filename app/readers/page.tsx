@@ -40,12 +40,13 @@ export default async function ReaderMessagesPage({ searchParams }: Props) {
     );
   }
   const state = (query.state ?? "new") as ReaderMessageQuery["state"];
-  const href = (changes: { state?: string; article?: string; page?: number }) => {
+  const search = (query.q ?? "").trim();
+  const href = (changes: { state?: string; article?: string; q?: string; page?: number }) => {
     const params = new URLSearchParams();
-    const merged = { state: state === "new" ? undefined : state, article: list.article?.id, ...changes };
+    const merged = { state: state === "new" ? undefined : state, article: list.article?.id, q: search || undefined, ...changes };
     for (const [name, value] of Object.entries(merged)) if (value !== undefined && !(name === "page" && value === 1)) params.set(name, String(value));
-    const search = params.toString();
-    return search ? `/readers?${search}` : "/readers";
+    const address = params.toString();
+    return address ? `/readers?${address}` : "/readers";
   };
   const counts = { ...list.counts, all: list.counts.new + list.counts.handled };
   return (
@@ -60,6 +61,16 @@ export default async function ReaderMessagesPage({ searchParams }: Props) {
           Messages about <Link href={`/articles/${list.article.id}`}>{list.article.title}</Link> only. <Link href={href({ article: undefined })}>Messages about every article</Link>
         </p>
       )}
+      <form className="reader-messages-search" method="get" action="/readers" role="search">
+        {state !== "new" && <input type="hidden" name="state" value={state} />}
+        {list.article && <input type="hidden" name="article" value={list.article.id} />}
+        <label htmlFor="reader-messages-q">Find messages</label>
+        <input id="reader-messages-q" name="q" type="search" defaultValue={search} placeholder="Words of the message or the claim, an email" />
+        <button type="submit" className="secondary">
+          Find
+        </button>
+        {search && <Link href={href({ q: undefined, page: 1 })}>Show every message</Link>}
+      </form>
       <nav aria-label="Messages" className="status-tabs">
         <ul>
           {(["new", "handled", "all"] as const).map((tab) => (
@@ -72,7 +83,9 @@ export default async function ReaderMessagesPage({ searchParams }: Props) {
         </ul>
       </nav>
       {list.messages.length === 0 ? (
-        <p className="muted">{state === "new" ? "No message waits: every reader's message has been handled." : "No messages here."}</p>
+        <p className="muted">
+          {search ? `No message here holds “${search}”.` : state === "new" ? "No message waits: every reader's message has been handled." : "No messages here."}
+        </p>
       ) : (
         <ol className="reader-messages">
           {list.messages.map((message) => (

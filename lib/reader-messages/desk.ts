@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/database";
@@ -6,6 +6,7 @@ import { articles, readerMessages, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { Conflict, NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
+import { containsPattern } from "@/lib/like-pattern";
 import { enforce } from "@/lib/policies/enforce";
 import { mayHandleReaderMessages } from "@/lib/policies/reader-message";
 import type { Actor } from "@/lib/users/actor";
@@ -32,8 +33,15 @@ export type ReaderMessage = {
 export const READER_MESSAGE_STATES = ["new", "handled", "all"] as const;
 export const READER_MESSAGES_PER_PAGE = 30;
 
-/** `?state=` (new by default), `?article=` (one article's messages), `?claim=` (one claim's) and `?page=` of the list. */
+/** Words of a search that count; more add nothing a person would type. */
+const MAX_SEARCH_WORDS = 8;
+
+/**
+ * `?state=` (new by default), `?article=` (one article's messages), `?claim=` (one claim's), `?q=` (words the
+ * message, the claim's quote or the reader's email must all hold, in any case) and `?page=` of the list.
+ */
 export const readerMessageQuerySchema = z.strictObject({
+  q: z.string().trim().max(200, "must be at most 200 characters").default(""),
   state: z.enum(READER_MESSAGE_STATES, { error: () => `must be one of ${READER_MESSAGE_STATES.join(", ")}` }).default("new"),
   article: z.string().refine(isId, "must be an article id").optional(),
   claim: z.string().refine(isId, "must be a claim id").optional(),
@@ -59,8 +67,16 @@ export async function listReaderMessages(
   { keepDays, now }: { keepDays: number; now: Date } = { keepDays: readerEmailKeepDays().days, now: new Date() },
 ): Promise<{ messages: ReaderMessage[]; counts: Record<"new" | "handled", number>; page: number; pages: number; article: { id: string; title: string } | null }> {
   enforce(mayHandleReaderMessages(actor), actor);
-  const { state, article: articleId, claim: claimId, page } = parseInput(readerMessageQuerySchema, query);
-  const chosen = and(articleId ? eq(readerMessages.articleId, articleId) : undefined, claimId ? eq(readerMessages.annotationId, claimId) : undefined);
+  const { state, article: articleId, claim: claimId, q, page } = parseInput(readerMessageQuerySchema, query);
+  const chosen = and(
+    articleId ? eq(readerMessages.articleId, articleId) : undefined,
+    claimId ? eq(readerMessages.annotationId, claimId) : undefined,
+    ...q
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, MAX_SEARCH_WORDS)
+      .map((word) => or(ilike(readerMessages.body, containsPattern(word)), ilike(readerMessages.quote, containsPattern(word)), ilike(readerMessages.contactEmail, containsPattern(word)))),
+  );
   const handler = alias(users, "handler");
   const [rows, [counts], [article]] = await Promise.all([
     db

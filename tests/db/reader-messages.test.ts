@@ -50,6 +50,15 @@ describeOnEveryEngine("readers' messages", (db) => {
         contactEmail: "reader@example.org",
       },
     ]);
+    // Found by every word typed, in the message, the claim's quote or the reader's email, in any case; 50%_ taken literally.
+    const found = async (q: string) => (await listReaderMessages(db(), editor, { q, state: "all" })).messages.map((m) => m.body.slice(0, 12));
+    expect(await found("MANUFACTURER'S  sheet")).toEqual(["The mines la"]);
+    expect(await found("non-persistent days")).toEqual(["The mines la"]);
+    expect(await found("reader@example.org")).toEqual(["The mines la"]);
+    expect(await found("overstates")).toEqual(["The headline"]);
+    expect(await found("the 50%_")).toEqual([]);
+    expect((await listReaderMessages(db(), editor, { q: "headline" })).counts).toEqual({ new: 1, handled: 0 });
+    await expect(listReaderMessages(db(), editor, { q: "x".repeat(201) })).rejects.toMatchObject({ fields: { q: "must be at most 200 characters" } });
     const aboutClaim = await listReaderMessages(db(), editor, { claim: approved.id, state: "all" });
     expect(aboutClaim).toMatchObject({ counts: { new: 1, handled: 0 }, messages: [{ claim: { id: approved.id } }] });
     await expect(listReaderMessages(db(), editor, { claim: "nope" })).rejects.toMatchObject({ fields: { claim: "must be a claim id" } });

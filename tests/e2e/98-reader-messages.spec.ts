@@ -109,6 +109,13 @@ test("an editor reads the messages, answers and marks one handled; a reviewer se
   await expect(items.filter({ hasText: "About the whole fact-check" })).toContainText("The reader gave no email.");
   await expectNoSeriousViolations(page, "the readers' messages");
   await page.screenshot({ path: testInfo.outputPath("reader-messages.png"), fullPage: true });
+  await page.getByRole("searchbox", { name: "Find messages" }).fill("TENDER port");
+  await page.getByRole("searchbox", { name: "Find messages" }).press("Enter");
+  await expect(page).toHaveURL(/[?&]q=TENDER\+port/);
+  await expect(items).toHaveCount(1);
+  await expect(page.getByRole("link", { name: /^New 1$/ })).toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: "Show every message" }).click();
+  await expect(items).toHaveCount(2);
 
   await aboutClaim.getByLabel("What you did (optional, for colleagues)").fill("Answered; the tender is for a later phase.");
   await aboutClaim.getByRole("button", { name: "Mark handled" }).click();
