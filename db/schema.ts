@@ -463,23 +463,25 @@ export const recoveryCodes = pgTable(
 );
 
 /**
- * A reader's message to the desk from a public fact-check's page (lib/reader-messages): an error they
- * spotted in a claim or in the whole fact-check. Plain text, never rendered as HTML. The sender is kept
- * only as a keyed digest of their network address, to limit how often one sender writes; their email
- * only if they gave it, to be answered.
+ * A reader's message to the desk (lib/reader-messages): from a public fact-check's page, an error they
+ * spotted in a claim or in the whole fact-check; or from the index of fact-checks, a tip: a claim they
+ * would like checked (no article). Plain text, never rendered as HTML. The sender is kept only as a keyed
+ * digest of their network address, to limit how often one sender writes; their email only if they gave it,
+ * to be answered.
  */
 export const readerMessages = pgTable(
   "reader_messages",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
+    /** The fact-check written about; null for a tip. */
+    articleId: uuid("article_id").references(() => articles.id, { onDelete: "cascade" }),
     /** The claim the reader wrote about, one the public page showed; null for the whole fact-check. */
     annotationId: uuid("annotation_id").references(() => annotations.id, { onDelete: "set null" }),
     /** The claim's words as the reader saw them, kept should the claim move or go. */
     quote: text("quote"),
     body: text("body").notNull(),
+    /** A tip's address where the reader saw the claim (http or https), if they gave one. */
+    link: text("link"),
     contactEmail: text("contact_email"),
     senderDigest: text("sender_digest").notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),

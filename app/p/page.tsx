@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Pagination } from "@/components/pagination";
 import { PublicMasthead } from "@/components/public/public-masthead";
 import { PublicSearchForm } from "@/components/public/public-search-form";
+import { ReaderMessageForm } from "@/components/public/reader-message-form";
 import { VerdictTally } from "@/components/public/verdict-tally";
 import "@/components/public/public-page.css";
 import { getDb } from "@/db/client";
@@ -12,6 +13,7 @@ import { newsroomConfig } from "@/lib/newsroom/config";
 import { feedUrl, publicIndexUrl } from "@/lib/publishing/atom-feed";
 import { listPublished, publicSearchSchema, type PublicSearch } from "@/lib/publishing/public-index";
 import { publicDay } from "@/lib/publishing/public-dates";
+import { readerEmailKeepDays } from "@/lib/reader-messages/retention";
 
 export const dynamic = "force-dynamic";
 
@@ -61,6 +63,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 /** The newsroom's published fact-checks, newest first: public, readable without JavaScript. */
 export default async function PublicIndexPage(props: Props) {
   const { page, search } = await requestOf(props);
+  const params = await props.searchParams;
   const newsroom = newsroomConfig();
   const { total, factChecks } = await listPublished(await getDb(), { offset: (page - 1) * PER_PAGE, limit: PER_PAGE, search });
   const pageCount = Math.max(1, Math.ceil(total / PER_PAGE));
@@ -114,6 +117,18 @@ export default async function PublicIndexPage(props: Props) {
         ))}
       </ol>
       <Pagination page={page} pageCount={pageCount} href={(target) => indexHref(target, search)} />
+      <section id="suggest" className="public-page__tell-us" aria-labelledby="suggest-title">
+        <h2 id="suggest-title">Seen a claim we should check?</h2>
+        <p>Send it to our editors: what was said, by whom, and where you saw it. We read every suggestion; what we check is published here.</p>
+        <ReaderMessageForm
+          kind="tip"
+          action="/api/tips"
+          anchor="suggest"
+          sent={params.sent === "1"}
+          errorAfterReload={typeof params["message-error"] === "string" ? params["message-error"] : null}
+          emailKeepDays={readerEmailKeepDays().days}
+        />
+      </section>
     </div>
   );
 }

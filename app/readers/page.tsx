@@ -41,9 +41,10 @@ export default async function ReaderMessagesPage({ searchParams }: Props) {
   }
   const state = (query.state ?? "new") as ReaderMessageQuery["state"];
   const search = (query.q ?? "").trim();
-  const href = (changes: { state?: string; article?: string; q?: string; page?: number }) => {
+  const tips = query.kind === "tips";
+  const href = (changes: { state?: string; article?: string; kind?: string; q?: string; page?: number }) => {
     const params = new URLSearchParams();
-    const merged = { state: state === "new" ? undefined : state, article: list.article?.id, q: search || undefined, ...changes };
+    const merged = { state: state === "new" ? undefined : state, article: list.article?.id, kind: tips ? "tips" : undefined, q: search || undefined, ...changes };
     for (const [name, value] of Object.entries(merged)) if (value !== undefined && !(name === "page" && value === 1)) params.set(name, String(value));
     const address = params.toString();
     return address ? `/readers?${address}` : "/readers";
@@ -53,9 +54,14 @@ export default async function ReaderMessagesPage({ searchParams }: Props) {
     <div className="page reader-messages-page">
       <h1>From readers</h1>
       <p className="muted">
-        What readers of the public pages think the desk got wrong. Check each, correct what needs correcting (the page tells readers), answer
-        those who gave an email, and mark it handled.
+        What readers of the public pages think the desk got wrong, and the claims they would like checked (<Link href={href({ kind: "tips", article: undefined, page: 1 })}>tips</Link>).
+        Check each, correct what needs correcting (the page tells readers), answer those who gave an email, and mark it handled.
       </p>
+      {tips && (
+        <p className="notice">
+          Tips only: claims readers would like checked. <Link href={href({ kind: undefined, page: 1 })}>Every message</Link>
+        </p>
+      )}
       {list.article && (
         <p className="notice">
           Messages about <Link href={`/articles/${list.article.id}`}>{list.article.title}</Link> only. <Link href={href({ article: undefined })}>Messages about every article</Link>
@@ -64,6 +70,7 @@ export default async function ReaderMessagesPage({ searchParams }: Props) {
       <form className="reader-messages-search" method="get" action="/readers" role="search">
         {state !== "new" && <input type="hidden" name="state" value={state} />}
         {list.article && <input type="hidden" name="article" value={list.article.id} />}
+        {tips && <input type="hidden" name="kind" value="tips" />}
         <label htmlFor="reader-messages-q">Find messages</label>
         <input id="reader-messages-q" name="q" type="search" defaultValue={search} placeholder="Words of the message or the claim, an email" />
         <button type="submit" className="secondary">

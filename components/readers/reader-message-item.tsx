@@ -10,6 +10,7 @@ import { READER_MESSAGES_CHANGED_EVENT } from "./readers-link";
 import type { ReaderMessage } from "@/lib/reader-messages/desk";
 import { MAX_HANDLED_NOTE_LENGTH } from "@/lib/reader-messages/input";
 import { shortened } from "@/lib/shortened";
+import { isSafeHttpUrl } from "@/lib/urls";
 
 const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
@@ -20,8 +21,10 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle:
  */
 function replyLink(message: ReaderMessage, email: string): string {
   const quoted = shortened(message.body, 500).replace(/^/gm, "> ");
-  const body = `\n\nOn ${when(message.receivedAt)} you wrote about “${message.article.title}”:\n${quoted}\n`;
-  return `mailto:${email}?subject=${encodeURIComponent(`Your message about “${message.article.title}”`)}&body=${encodeURIComponent(body)}`;
+  const about = message.article ? `about “${message.article.title}”` : "to suggest a claim to check";
+  const body = `\n\nOn ${when(message.receivedAt)} you wrote ${about}:\n${quoted}\n`;
+  const subject = message.article ? `Your message about “${message.article.title}”` : "Your suggestion of a claim to check";
+  return `mailto:${email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
 /** One reader's message on the desk: what it is about, what it says, how to answer, and marking it handled (with what was done) or new again. */
@@ -56,23 +59,23 @@ export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
   return (
     <li className={`reader-messages__item${message.handled ? " reader-messages__item--handled" : ""}`} aria-labelledby={`reader-message-${message.id}`}>
       <p className="reader-messages__meta muted" id={`reader-message-${message.id}`}>
-        <time dateTime={message.receivedAt}>{when(message.receivedAt)}</time> · on <Link href={`/articles/${message.article.id}`}>{message.article.title}</Link>
-        {message.article.slug && (
+        <time dateTime={message.receivedAt}>{when(message.receivedAt)}</time> ·{" "}
+        {message.article ? (
           <>
-            {" "}
-            (<a href={`/p/${message.article.slug}`}>public page</a>)
+            on <Link href={`/articles/${message.article.id}`}>{message.article.title}</Link>
+            {message.article.slug && (
+              <>
+                {" "}
+                (<a href={`/p/${message.article.slug}`}>public page</a>)
+              </>
+            )}
           </>
+        ) : (
+          "a tip, from the index of fact-checks"
         )}
       </p>
       <p className="reader-messages__about">
-        {message.claim ? (
-          <>
-            About the claim <q>{message.claim.quote}</q>{" "}
-            {message.claim.id ? <Link href={`/articles/${message.article.id}?annotation=${message.claim.id}`}>Open the claim</Link> : <span className="muted">(no longer on the desk)</span>}
-          </>
-        ) : (
-          "About the whole fact-check"
-        )}
+        <About message={message} />
       </p>
       <blockquote className="reader-messages__body">{message.body}</blockquote>
       <p className="reader-messages__contact">
@@ -117,6 +120,36 @@ export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
       )}
       {dialog}
     </li>
+  );
+}
+
+/** What the message is about: a claim (a link to it while it is on the desk), the whole fact-check, or, for a tip, a claim to check and where the reader saw it. */
+function About({ message }: { message: ReaderMessage }) {
+  if (!message.article) {
+    return (
+      <>
+        A claim to check
+        {message.link && isSafeHttpUrl(message.link) && (
+          <>
+            , seen at{" "}
+            <a href={message.link} rel="nofollow noopener noreferrer" target="_blank">
+              {shortened(message.link, 90)}
+            </a>
+          </>
+        )}
+      </>
+    );
+  }
+  if (!message.claim) return <>About the whole fact-check</>;
+  return (
+    <>
+      About the claim <q>{message.claim.quote}</q>{" "}
+      {message.claim.id ? (
+        <Link href={`/articles/${message.article.id}?annotation=${message.claim.id}`}>Open the claim</Link>
+      ) : (
+        <span className="muted">(no longer on the desk)</span>
+      )}
+    </>
   );
 }
 

@@ -142,8 +142,10 @@ export function describeEntry(entry: AuditEntryRecord): string {
     case "reader_message.updated":
       if (!after?.handled) return "marked a reader's message new again";
       return `marked a reader's message handled${after.note ? `: ${String(after.note)}` : ""}`;
-    case "reader_message.deleted":
-      return `deleted a reader's message about “${String(before?.articleTitle ?? "")}”, received ${String(before?.receivedAt ?? "").slice(0, 10)}`;
+    case "reader_message.deleted": {
+      const received = `received ${String(before?.receivedAt ?? "").slice(0, 10)}`;
+      return before?.tip ? `deleted a reader's tip, ${received}` : `deleted a reader's message about “${String(before?.articleTitle ?? "")}”, ${received}`;
+    }
     default:
       return `${entry.action.replace(/_/g, " ")} (${entry.subject})`;
   }

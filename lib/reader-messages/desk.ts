@@ -17,7 +17,10 @@ import { emailErasedAfter, readerEmailKeepDays } from "./retention";
 /** A reader's message as the desk reads it. */
 export type ReaderMessage = {
   id: string;
-  article: { id: string; title: string; slug: string | null };
+  /** The fact-check it is about; null for a tip (a claim the reader would like checked). */
+  article: { id: string; title: string; slug: string | null } | null;
+  /** A tip's address where the reader saw the claim, or null. */
+  link: string | null;
   /** The claim it is about (its id, null once the claim is gone, and its words as the reader saw them), or null for the whole fact-check. */
   claim: { id: string | null; quote: string } | null;
   body: string;
@@ -37,7 +40,8 @@ export const READER_MESSAGES_PER_PAGE = 30;
 const MAX_SEARCH_WORDS = 8;
 
 /**
- * `?state=` (new by default), `?article=` (one article's messages), `?claim=` (one claim's), `?q=` (words the
+ * `?state=` (new by default), `?article=` (one article's messages), `?claim=` (one claim's), `?kind=tips` (the
+ * tips alone), `?q=` (words the
  * message, the claim's quote or the reader's email must all hold, in any case) and `?page=` of the list.
  */
 export const readerMessageQuerySchema = z.strictObject({
@@ -45,6 +49,7 @@ export const readerMessageQuerySchema = z.strictObject({
   state: z.enum(READER_MESSAGE_STATES, { error: () => `must be one of ${READER_MESSAGE_STATES.join(", ")}` }).default("new"),
   article: z.string().refine(isId, "must be an article id").optional(),
   claim: z.string().refine(isId, "must be a claim id").optional(),
+  kind: z.literal("tips", "must be tips").optional(),
   page: z.coerce.number({ error: "must be a page number, a whole number from 1" }).int("must be a whole number").min(1, "must be at least 1").default(1),
 });
 
@@ -67,8 +72,9 @@ export async function listReaderMessages(
   { keepDays, now }: { keepDays: number; now: Date } = { keepDays: readerEmailKeepDays().days, now: new Date() },
 ): Promise<{ messages: ReaderMessage[]; counts: Record<"new" | "handled", number>; page: number; pages: number; article: { id: string; title: string } | null }> {
   enforce(mayHandleReaderMessages(actor), actor);
-  const { state, article: articleId, claim: claimId, q, page } = parseInput(readerMessageQuerySchema, query);
+  const { state, article: articleId, claim: claimId, kind, q, page } = parseInput(readerMessageQuerySchema, query);
   const chosen = and(
+    kind === "tips" ? isNull(readerMessages.articleId) : undefined,
     articleId ? eq(readerMessages.articleId, articleId) : undefined,
     claimId ? eq(readerMessages.annotationId, claimId) : undefined,
     ...q
@@ -88,6 +94,7 @@ export async function listReaderMessages(
         annotationId: readerMessages.annotationId,
         quote: readerMessages.quote,
         body: readerMessages.body,
+        link: readerMessages.link,
         contactEmail: readerMessages.contactEmail,
         receivedAt: readerMessages.receivedAt,
         handledAt: readerMessages.handledAt,
@@ -95,7 +102,7 @@ export async function listReaderMessages(
         handledNote: readerMessages.handledNote,
       })
       .from(readerMessages)
-      .innerJoin(articles, eq(articles.id, readerMessages.articleId))
+      .leftJoin(articles, eq(articles.id, readerMessages.articleId))
       .leftJoin(handler, eq(handler.id, readerMessages.handledBy))
       .where(and(chosen, STATE_FILTERS[state]))
       .orderBy(desc(readerMessages.receivedAt), desc(readerMessages.id))
@@ -123,12 +130,13 @@ export async function listReaderMessages(
 
 type MessageRow = {
   id: string;
-  articleId: string;
-  title: string;
+  articleId: string | null;
+  title: string | null;
   slug: string | null;
   annotationId: string | null;
   quote: string | null;
   body: string;
+  link: string | null;
   contactEmail: string | null;
   receivedAt: Date;
   handledAt: Date | null;
@@ -142,7 +150,8 @@ function messageOf(row: MessageRow, keepDays: number, now: Date): ReaderMessage 
   const erased = !!keptUntil && keptUntil <= now;
   return {
     id: row.id,
-    article: { id: row.articleId, title: row.title, slug: row.slug },
+    article: row.articleId ? { id: row.articleId, title: row.title ?? "", slug: row.slug } : null,
+    link: row.link,
     claim: row.quote === null ? null : { id: row.annotationId, quote: row.quote },
     body: row.body,
     contactEmail: erased ? null : row.contactEmail,
@@ -208,7 +217,7 @@ export async function deleteReaderMessage(db: Database, actor: Actor | null, mes
       subjectId: messageId,
       articleId: message.articleId,
       action: "deleted",
-      before: { receivedAt: message.receivedAt.toISOString(), articleTitle: message.articleTitle },
+      before: { receivedAt: message.receivedAt.toISOString(), articleTitle: message.articleTitle, tip: message.articleId === null },
     });
   });
 }
@@ -225,7 +234,7 @@ async function lockedMessage(tx: Transaction, messageId: string) {
       handledNote: readerMessages.handledNote,
     })
     .from(readerMessages)
-    .innerJoin(articles, eq(articles.id, readerMessages.articleId))
+    .leftJoin(articles, eq(articles.id, readerMessages.articleId))
     .leftJoin(users, eq(users.id, readerMessages.handledBy))
     .where(eq(readerMessages.id, messageId))
     .for("update", { of: readerMessages });

@@ -50,6 +50,12 @@ function chatTextOf(event: WebhookEvent): string {
       const about = claim ? `about “${escape(shortened(claim.quote, 120))}” in` : "about";
       return `A reader wrote ${about} ${link(factCheck.url, factCheck.title)}: “${escape(shortened(message.replace(/\s+/g, " "), 300))}” ${link(url, "Read and answer")}`;
     }
+    case "reader_tip.received": {
+      const { message, link: seenAt, url } = (event as WebhookEvent<"reader_tip.received">).data;
+      // The reader's address stays text: a link's markup would take whatever "|" or ">" it holds.
+      const where = seenAt ? ` (seen at ${escape(shortened(seenAt, 120))})` : "";
+      return `A reader suggests a claim to check: “${escape(shortened(message.replace(/\s+/g, " "), 300))}”${where} ${link(url, "Read and answer")}`;
+    }
     case "ping":
       return escape((event as WebhookEvent<"ping">).data.message);
   }

@@ -99,3 +99,8 @@ export async function tellReaderMessage(tx: Transaction, article: ArticleRef, cl
   const url = `${newsroomConfig().appUrl}/readers?article=${article.id}`;
   await enqueueWebhookEvent(tx, "reader_message.received", { factCheck: factCheckOf(article), claim, message, url });
 }
+
+/** A reader suggested a claim to check: news for the editors' channel. */
+export async function tellReaderTip(tx: Transaction, message: string, link: string | null): Promise<void> {
+  await enqueueWebhookEvent(tx, "reader_tip.received", { message, link, url: `${newsroomConfig().appUrl}/readers?kind=tips` });
+}

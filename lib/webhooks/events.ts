@@ -5,7 +5,7 @@ import type { ArticleDetailField } from "@/lib/articles/detail-fields";
  * What the desk tells other systems (a CMS, a Slack channel, a newsroom's own tools) through webhooks.
  * A webhook subscribes to some of them; `ping` is the test event an admin sends by hand, to every webhook.
  */
-export const WEBHOOK_EVENTS = ["fact_check.published", "fact_check.unpublished", "fact_check.changed", "claim.submitted", "reader_message.received"] as const;
+export const WEBHOOK_EVENTS = ["fact_check.published", "fact_check.unpublished", "fact_check.changed", "claim.submitted", "reader_message.received", "reader_tip.received"] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number] | "ping";
 
@@ -17,6 +17,7 @@ export const WEBHOOK_EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number], strin
   "fact_check.changed": "A published fact-check changes: a claim approved, re-rated or withdrawn, the text revised, the summary rewritten",
   "claim.submitted": "A claim is submitted for review",
   "reader_message.received": "A reader writes to the desk about a published fact-check",
+  "reader_tip.received": "A reader suggests a claim to check",
 };
 
 /** How a webhook's body is written: the desk's JSON, signed, or a Slack (or Mattermost, Teams workflow) message. */
@@ -44,6 +45,8 @@ export type WebhookEventData = {
   "claim.submitted": { claim: ClaimRef; article: { id: string; title: string }; by: string };
   /** The reader's words, never their email; `url` is the desk's list of the fact-check's messages. */
   "reader_message.received": { factCheck: FactCheckRef; claim: { id: string; quote: string } | null; message: string; url: string };
+  /** A claim a reader would like checked, where they saw it (or null); `url` is the desk's list of tips. Never their email. */
+  "reader_tip.received": { message: string; link: string | null; url: string };
   ping: { message: string };
 };
 

@@ -7,7 +7,7 @@ import { publishArticle, unpublishArticle } from "@/lib/publishing/service";
 import { describeEntry } from "@/lib/audit/describe";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { countNewReaderMessages, deleteReaderMessage, handleReaderMessage, listReaderMessages } from "@/lib/reader-messages/desk";
-import { MAX_MESSAGES_PER_ARTICLE_HOUR, MAX_MESSAGES_PER_SENDER_HOUR, receiveReaderMessage } from "@/lib/reader-messages/receive";
+import { MAX_MESSAGES_PER_ARTICLE_HOUR, MAX_MESSAGES_PER_SENDER_HOUR, MAX_TIPS_PER_HOUR, receiveReaderMessage, receiveReaderTip } from "@/lib/reader-messages/receive";
 import { eraseHandledReaderEmails } from "@/lib/reader-messages/retention";
 import { senderAddressOf, senderDigestOf } from "@/lib/reader-messages/sender";
 import { changeStatus } from "@/lib/reviews/service";
@@ -197,6 +197,49 @@ describeOnEveryEngine("readers' messages", (db) => {
     // Kept 0 days: erased once handled, never while new.
     expect(await eraseHandledReaderEmails(db(), 0, new Date(Date.now() + 1000))).toBe(1);
     expect((await byBody()).get("Still new.")!.contactEmail).toBe("new@example.org");
+  });
+
+  it("takes a reader's tip, a claim to check and where they saw it, shown among the messages and apart with kind=tips", async () => {
+    const admin = await addUser(db(), "admin");
+    await createWebhook(db(), admin, { url: "https://chat.example/hook", events: ["reader_tip.received"], format: "slack" });
+    const tip = (input: Record<string, unknown>, sender = "198.51.100.9") => senderDigestOf(db(), sender).then((digest) => receiveReaderTip(db(), input, digest));
+    await tip({ message: "The mayor said crime fell by half.", link: " www.example.org/video ", email: "tipster@example.org" });
+    await send({ message: "The date is wrong." });
+    await expect(tip({ message: "A claim.", link: "javascript:alert(1)" })).rejects.toMatchObject({
+      constructor: Invalid,
+      fields: { link: "must be an http:// or https:// address, such as https://example.org/post" },
+    });
+    await expect(tip({ message: " " })).rejects.toMatchObject({ fields: { message: "write the claim you would like us to check" } });
+
+    const all = await listReaderMessages(db(), editor, {});
+    expect(all.messages.map((m) => [m.article?.id ?? null, m.body, m.link])).toEqual([
+      [article.id, "The date is wrong.", null],
+      [null, "The mayor said crime fell by half.", "https://www.example.org/video"],
+    ]);
+    const tips = await listReaderMessages(db(), editor, { kind: "tips" });
+    expect(tips).toMatchObject({ counts: { new: 1, handled: 0 }, messages: [{ article: null, claim: null, contactEmail: "tipster@example.org" }] });
+    expect(await countNewReaderMessages(db(), editor)).toBe(2);
+    expect(await countNewReaderMessages(db(), editor, article.id)).toBe(1);
+
+    const [delivery] = await db().select({ event: webhookDeliveries.event }).from(webhookDeliveries);
+    expect(delivery!.event).toMatchObject({ type: "reader_tip.received", data: { message: "The mayor said crime fell by half.", link: "https://www.example.org/video" } });
+    expect(JSON.stringify(delivery)).not.toContain("tipster@");
+
+    await deleteReaderMessage(db(), editor, tips.messages[0]!.id);
+    const { entries } = await listAuditEntries(db(), admin, { subject: "reader_message" });
+    expect(describeEntry(entries[0]!)).toBe(`deleted a reader's tip, received ${new Date().toISOString().slice(0, 10)}`);
+  });
+
+  it("takes sixty tips an hour from everyone, and counts a sender's tips with their messages", async () => {
+    const now = new Date();
+    const tip = (message: string, sender: string) => senderDigestOf(db(), sender).then((digest) => receiveReaderTip(db(), { message }, digest, now));
+    for (let i = 0; i < 4; i++) await send({ message: `Point ${i}.` }, "203.0.113.7", now);
+    await tip("A fifth from the same reader.", "203.0.113.7");
+    await expect(tip("A sixth.", "203.0.113.7")).rejects.toBeInstanceOf(TooManyRequests);
+    for (let i = 1; i < MAX_TIPS_PER_HOUR; i++) await tip(`Tip ${i}.`, `192.0.2.${i}`);
+    await expect(tip("One too many.", "192.0.2.200")).rejects.toThrow("We have had many suggestions in the last hour: please send yours in an hour.");
+    // Messages about a fact-check have their own limit.
+    await send({ message: "Still taken." }, "192.0.2.201", now);
   });
 
   it("is the editors' and admins' alone: reviewers and strangers are refused, bad input names its field", async () => {

@@ -152,3 +152,27 @@ test("an editor reads the messages, answers and marks one handled; a reviewer se
   await expect(rita.getByText("Only editors and admins read and answer readers' messages.")).toBeVisible();
   expect((await rita.request.get("/api/reader-messages")).status()).toBe(403);
 });
+
+test("a stranger suggests a claim to check from the index; an editor finds it among the tips", async ({ page, browser }, testInfo) => {
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/p");
+  const form = reader.locator("#suggest");
+  await expect(form.getByRole("heading", { name: "Seen a claim we should check?" })).toBeVisible();
+  await form.getByLabel("The claim").fill(`The port will double its traffic by 2030 (${STAMP}).`);
+  await form.getByLabel("Where you saw it").fill("javascript:alert(1)");
+  await form.getByRole("button", { name: "Send to the editors" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Where you saw it must be an http:// or https:// address, such as https://example.org/post");
+  await form.getByLabel("Where you saw it").fill("www.example.org/port-video");
+  await form.getByRole("button", { name: "Send to the editors" }).click();
+  await expect(form.getByRole("status")).toContainText("Thank you: your suggestion reached the editors.");
+  await expectNoSeriousViolations(reader, "the index with its suggestion form");
+  await reader.screenshot({ path: testInfo.outputPath("tip-sent.png"), fullPage: true });
+
+  await signIn(page, "ed@example.com");
+  await page.goto("/readers?kind=tips");
+  await expect(page.locator(".notice")).toContainText("Tips only: claims readers would like checked.");
+  const tip = page.locator(".reader-messages__item").filter({ hasText: String(STAMP) });
+  await expect(tip).toContainText("a tip, from the index of fact-checks");
+  await expect(tip.getByRole("link", { name: "https://www.example.org/port-video" })).toHaveAttribute("rel", "nofollow noopener noreferrer");
+  await expect(tip).toContainText("The reader gave no email.");
+});

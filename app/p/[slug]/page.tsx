@@ -123,7 +123,9 @@ export default async function PublicFactCheckPage({ params, searchParams }: Para
         <h2 id="tell-us-title">Spotted an error?</h2>
         <p>Tell our editors what you think we got wrong, and how you know. We read every message, and correct what we got wrong: corrections are listed on this page.</p>
         <ReaderMessageForm
-          slug={article.slug}
+          kind="message"
+          action={`/p/${encodeURIComponent(article.slug)}/messages`}
+          anchor="tell-us"
           claims={article.claims.map(({ id, number, quote }) => ({ id, number, quote }))}
           about={article.claims.some((claim) => claim.id === query.about) ? (query.about as string) : null}
           sent={query.sent === "1"}

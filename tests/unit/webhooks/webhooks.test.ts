@@ -63,6 +63,7 @@ describe("chat messages", () => {
       event("claim.submitted", { claim: { ...claim, url: "https://desk.example/articles/a1?annotation=c1" }, article: { id: "a1", title: "Bridge <repairs>" }, by: "Rita <Reviewer>" }),
       event("reader_message.received", { factCheck, claim: { id: "c1", quote: claim.quote }, message: "It is <b>14</b>,\n\nnot 12.", url: "https://desk.example/readers?article=a1" }),
       event("reader_message.received", { factCheck, claim: null, message: "Wrong & misleading.", url: "https://desk.example/readers?article=a1" }),
+      event("reader_tip.received", { message: "The mayor said <crime> fell.", link: "https://video.example/x|y>z", url: "https://desk.example/readers?kind=tips" }),
       event("ping", { message: "A test <event>." }),
     ].map((each) => chatMessageOf(each).text);
     expect(texts).toEqual([
@@ -77,6 +78,7 @@ describe("chat messages", () => {
       "Rita &lt;Reviewer&gt; submitted a claim for review: <https://desk.example/articles/a1?annotation=c1|It costs &lt;b&gt;12&lt;/b&gt; million &amp; more> in *Bridge &lt;repairs&gt;*",
       "A reader wrote about “It costs &lt;b&gt;12&lt;/b&gt; million &amp; more” in <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>: “It is &lt;b&gt;14&lt;/b&gt;, not 12.” <https://desk.example/readers?article=a1|Read and answer>",
       "A reader wrote about <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>: “Wrong &amp; misleading.” <https://desk.example/readers?article=a1|Read and answer>",
+      "A reader suggests a claim to check: “The mayor said &lt;crime&gt; fell.” (seen at https://video.example/x|y&gt;z) <https://desk.example/readers?kind=tips|Read and answer>",
       "A test &lt;event&gt;.",
     ]);
   });
