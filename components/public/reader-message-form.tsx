@@ -14,7 +14,7 @@ type Outcome = { state: "writing"; errors: FieldErrors; problem: string | null }
  * typed message is lost on that path only, so each says what to write again.
  */
 const ERRORS_AFTER_RELOAD: Record<string, { field: string | null; text: string }> = {
-  message: { field: "message", text: `must say it, in at most ${MAX_READER_MESSAGE_LENGTH.toLocaleString("en")} characters: write it again.` },
+  message: { field: "message", text: `must not be empty, nor longer than ${MAX_READER_MESSAGE_LENGTH.toLocaleString("en")} characters: write it again.` },
   email: { field: "email", text: "is not an email address: correct it, or leave it empty, and send your message again." },
   about: { field: "about", text: "is a claim no longer on this page: choose another, or the whole fact-check, and send your message again." },
   link: { field: "link", text: "is not a web address (http:// or https://): correct it, or leave it empty, and send your message again." },
