@@ -33,18 +33,18 @@ export type ReaderMessage = {
   handled: { at: string; by: string; note: string | null } | null;
 };
 
-export const READER_MESSAGE_STATES = ["new", "handled", "all"] as const;
-export const READER_MESSAGES_PER_PAGE = 30;
+const READER_MESSAGE_STATES = ["new", "handled", "all"] as const;
+const READER_MESSAGES_PER_PAGE = 30;
 
 /** Words of a search that count; more add nothing a person would type. */
 const MAX_SEARCH_WORDS = 8;
 
 /**
  * `?state=` (new by default), `?article=` (one article's messages), `?claim=` (one claim's), `?kind=tips` (the
- * tips alone), `?q=` (words the
- * message, the claim's quote or the reader's email must all hold, in any case) and `?page=` of the list.
+ * tips alone), `?q=` (words the message, the claim's quote or the reader's email must all hold, in any case)
+ * and `?page=` of the list.
  */
-export const readerMessageQuerySchema = z.strictObject({
+const readerMessageQuerySchema = z.strictObject({
   q: z.string().trim().max(200, "must be at most 200 characters").default(""),
   state: z.enum(READER_MESSAGE_STATES, { error: () => `must be one of ${READER_MESSAGE_STATES.join(", ")}` }).default("new"),
   article: z.string().refine(isId, "must be an article id").optional(),
