@@ -20,7 +20,8 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
-  const [unread, fromReaders] = actor && !actor.disabled ? await Promise.all([countUnread(await getDb(), actor), countNewReaderMessages(await getDb(), actor)]) : [0, 0];
+  const db = actor && !actor.disabled ? await getDb() : null;
+  const [unread, fromReaders] = db ? await Promise.all([countUnread(db, actor), countNewReaderMessages(db, actor)]) : [0, 0];
   return (
     <html lang="en">
       <body>

@@ -39,9 +39,8 @@ export default async function ReaderMessagesPage({ searchParams }: Props) {
       </div>
     );
   }
-  const state = (query.state ?? "new") as ReaderMessageQuery["state"];
-  const search = (query.q ?? "").trim();
-  const tips = query.kind === "tips";
+  const { state, q: search } = list.query;
+  const tips = list.query.kind === "tips";
   const href = (changes: { state?: string; article?: string; kind?: string; q?: string; page?: number }) => {
     const params = new URLSearchParams();
     const merged = { state: state === "new" ? undefined : state, article: list.article?.id, kind: tips ? "tips" : undefined, q: search || undefined, ...changes };

@@ -70,7 +70,15 @@ export async function listReaderMessages(
   actor: Actor | null,
   query: unknown,
   { keepDays, now }: { keepDays: number; now: Date } = { keepDays: readerEmailKeepDays().days, now: new Date() },
-): Promise<{ messages: ReaderMessage[]; counts: Record<"new" | "handled", number>; page: number; pages: number; article: { id: string; title: string } | null }> {
+): Promise<{
+  messages: ReaderMessage[];
+  counts: Record<"new" | "handled", number>;
+  /** The query as read: what the page's tabs, search and links keep. */
+  query: Pick<ReaderMessageQuery, "state" | "kind" | "q">;
+  page: number;
+  pages: number;
+  article: { id: string; title: string } | null;
+}> {
   enforce(mayHandleReaderMessages(actor), actor);
   const { state, article: articleId, claim: claimId, kind, q, page } = parseInput(readerMessageQuerySchema, query);
   const chosen = and(
@@ -122,6 +130,7 @@ export async function listReaderMessages(
   return {
     messages: rows.map((row) => messageOf(row, keepDays, now)),
     counts: counts!,
+    query: { state, kind, q },
     page,
     pages: Math.max(1, Math.ceil(total / READER_MESSAGES_PER_PAGE)),
     article: article ?? null,

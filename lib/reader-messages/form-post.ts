@@ -1,3 +1,4 @@
+import { getDb } from "@/db/client";
 import type { Database } from "@/db/database";
 import { Invalid, NotFound, PayloadTooLarge, TooManyRequests } from "@/lib/errors";
 import { readBoundedBody } from "@/lib/http/body";
@@ -15,7 +16,6 @@ const MAX_BODY_BYTES = 16 * 1024;
  */
 export async function answerReaderForm(
   request: Request,
-  db: () => Promise<Database>,
   receive: (db: Database, input: unknown, senderDigest: string) => Promise<{ received: true }>,
   backTo: (query: string) => string,
 ): Promise<Response> {
@@ -24,8 +24,8 @@ export async function answerReaderForm(
   try {
     const text = new TextDecoder().decode(await readBoundedBody(request, MAX_BODY_BYTES, "The message is too long: at most 2,000 characters."));
     const input = isForm ? Object.fromEntries(new URLSearchParams(text)) : parseJson(text);
-    const database = await db();
-    const received = await receive(database, input, await senderDigestOf(database, senderAddressOf(request.headers)));
+    const db = await getDb();
+    const received = await receive(db, input, await senderDigestOf(db, senderAddressOf(request.headers)));
     return isForm ? back("sent=1") : json(received);
   } catch (error) {
     if (isForm) {

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { newsroomConfig } from "@/lib/newsroom/config";
 import { publicPageUrl } from "@/lib/publishing/claim-review";
 import { answerReaderForm } from "@/lib/reader-messages/form-post";
@@ -11,7 +10,6 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const { slug } = await params;
   return answerReaderForm(
     request,
-    getDb,
     (db, input, sender) => receiveReaderMessage(db, slug, input, sender),
     (query) => `${publicPageUrl(newsroomConfig().appUrl, slug)}${query && `?${query}`}#tell-us`,
   );
