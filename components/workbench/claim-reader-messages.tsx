@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { ReaderMessage } from "@/lib/reader-messages/desk";
-import { hasRole } from "@/lib/users/roles";
+import { mayHandleReaderMessages } from "@/lib/policies/reader-message";
 import type { Actor } from "@/lib/users/actor";
 import { shortened } from "@/lib/shortened";
 import { callApi } from "../api-client";
@@ -16,7 +16,7 @@ const SHOWN = 3;
  * newest few, new or handled, with a link to all of the article's. Nothing when none wrote, or for reviewers.
  */
 export function ClaimReaderMessages({ annotationId, articleId, actor }: { annotationId: string; articleId: string; actor: Actor }) {
-  const editor = hasRole(actor.role, "editor");
+  const editor = mayHandleReaderMessages(actor).allowed;
   const [answer, setAnswer] = useState<{ messages: ReaderMessage[]; counts: { new: number; handled: number } } | null>(null);
   useEffect(() => {
     if (!editor) return;
