@@ -4,6 +4,7 @@ import "./article-tools.css";
 import { CorrectionNotes } from "./correction-notes";
 import { PublicSummary } from "./public-summary";
 import { PublishControl } from "./publish-control";
+import { ToolsDisclosure } from "./tools-disclosure";
 
 type Props = {
   articleId: string;
@@ -20,7 +21,7 @@ type Props = {
 export function ArticleTools({ articleId, title, publication, summary, canPublish, canImport, newReaderMessages }: Props) {
   const api = `/api/articles/${articleId}/annotations`;
   return (
-    <details className="article-tools" open={!!publication.publishedAt || undefined}>
+    <ToolsDisclosure initiallyOpen={!!publication.publishedAt}>
       <summary>Publish and export</summary>
       <div className="article-tools__body">
         <PublishControl articleId={articleId} title={title} canPublish={canPublish} />
@@ -43,6 +44,6 @@ export function ArticleTools({ articleId, title, publication, summary, canPublis
         </p>
         {canImport && <AnnotationImport articleId={articleId} />}
       </div>
-    </details>
+    </ToolsDisclosure>
   );
 }

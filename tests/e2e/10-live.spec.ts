@@ -150,8 +150,9 @@ test("an article's details, archiving and publication changed by an editor show 
   expect((await ed.request.post(`/api/articles/${articleId}/archive`)).status()).toBe(200);
   await expect(rita.locator(".archived-notice")).toContainText("by Ed Editor", { timeout: 5_000 });
   expect((await ed.request.post(`/api/articles/${articleId}/publication`)).status()).toBe(200);
-  // Drawn again, the tools open by themselves, as on a published article's page.
+  // Drawn again, the tools stay as she left them (folded); opened, they say it is published.
   const tools = rita.locator("details.article-tools");
+  await tools.locator("summary").click();
   await expect(tools.getByText("Published", { exact: true })).toBeVisible({ timeout: 5_000 });
   // What she was writing is as she left it.
   await expect(form.getByLabel("Explanation")).toHaveValue("The council's plan says 2031.");
