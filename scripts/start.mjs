@@ -30,6 +30,10 @@ if (!buildIsCurrent()) {
 
 const port = process.env.PORT ?? "3000";
 const env = { ...process.env, PORT: port, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
-const server = spawn(process.execPath, [next, "start", "-p", port], { cwd: root, stdio: "inherit", env });
+// Node closes a connection idle for 5 seconds by default, and a client (a load balancer, a browser, a test's
+// request context) that sends on it just as it closes gets a reset instead of an answer. Idle connections are
+// kept longer than the usual load balancer's 60 seconds, so that the client is the one to close them.
+const KEEP_ALIVE_MS = "65000";
+const server = spawn(process.execPath, [next, "start", "-p", port, "--keepAliveTimeout", KEEP_ALIVE_MS], { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
