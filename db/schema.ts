@@ -19,6 +19,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { CLAIMANT_KINDS, CLAIMANT_LIMITS } from "@/lib/annotations/claimant";
 import { ANNOTATION_EVENT_KINDS } from "@/lib/annotations/history";
 import { AUDIT_ACTIONS, AUDIT_SUBJECTS } from "@/lib/audit/vocabulary";
 import { VERDICTS } from "@/lib/annotations/verdicts";
@@ -186,6 +187,13 @@ export const annotations = pgTable(
     startOffset: integer("start_offset").notNull(),
     endOffset: integer("end_offset").notNull(),
     verdict: verdictEnum("verdict"),
+    /**
+     * Who made the claim (`lib/annotations/claimant.ts`): a name, whether a person or an organization, and
+     * what they are in a few words. The name is null when nobody was named, and then so are the other two.
+     */
+    claimantName: text("claimant_name"),
+    claimantKind: text("claimant_kind", { enum: CLAIMANT_KINDS }),
+    claimantRole: text("claimant_role"),
     explanation: text("explanation").notNull().default(""),
     status: reviewStatusEnum("status").notNull().default("draft"),
     /** The reviewer who should check this claim; null while nobody is assigned. */
@@ -257,6 +265,14 @@ export const annotations = pgTable(
       .where(sql`${table.discardedAt} is null`),
     check("annotations_span_check", sql`${table.startOffset} >= 0 AND ${table.endOffset} > ${table.startOffset}`),
     check("annotations_discarded_orphan_check", sql`${table.discardedAt} IS NULL OR ${table.orphanedAt} IS NOT NULL`),
+    check(
+      "annotations_claimant_check",
+      sql`(${table.claimantName} IS NULL AND ${table.claimantKind} IS NULL AND ${table.claimantRole} IS NULL)
+        OR (${table.claimantName} IS NOT NULL AND ${table.claimantKind} IS NOT NULL
+          AND length(${table.claimantName}) BETWEEN 1 AND ${sql.raw(String(CLAIMANT_LIMITS.name))}
+          AND ${table.claimantKind} IN ('person', 'organization')
+          AND (${table.claimantRole} IS NULL OR length(${table.claimantRole}) BETWEEN 1 AND ${sql.raw(String(CLAIMANT_LIMITS.role))}))`,
+    ),
   ],
 );
 

@@ -3,6 +3,7 @@ import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import { EMBED_HEIGHT_MESSAGE } from "@/lib/publishing/embed";
 import type { EmbedArticle, EmbeddedClaim } from "@/lib/publishing/public-claim";
 import { publicDay } from "@/lib/publishing/public-dates";
+import { ClaimantLine } from "../claimant-line";
 import { PublicSourceItems, PublicVerdict } from "./public-claim-parts";
 import { PublicDate } from "./public-corrections";
 import "./claim-embed.css";
@@ -97,6 +98,7 @@ function ShownClaim({ embedded, pageUrl }: { embedded: Extract<EmbeddedClaim, { 
   const { claim, ratedBefore } = embedded;
   return (
     <>
+      <ClaimantLine claimant={claim.claimant} className="claim-embed__claimant" />
       <p className="claim-embed__verdict">
         <PublicVerdict verdict={claim.verdict} />
       </p>

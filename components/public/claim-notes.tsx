@@ -1,6 +1,7 @@
 import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import type { PublicClaim } from "@/lib/publishing/public-view";
 import { publicDay } from "@/lib/publishing/public-dates";
+import { ClaimantLine } from "../claimant-line";
 import { PublicSourceItems, PublicVerdict } from "./public-claim-parts";
 
 /**
@@ -19,6 +20,7 @@ export function ClaimNotes({ claims, ratingChanges }: { claims: PublicClaim[]; r
           <blockquote className="claim-note__quote">
             <p>“{claim.quote}”</p>
           </blockquote>
+          <ClaimantLine claimant={claim.claimant} className="claim-note__claimant" />
           {claim.explanation && <p className="claim-note__explanation">{claim.explanation}</p>}
           {claim.sources.length > 0 && (
             <div className="claim-note__sources">

@@ -1,12 +1,14 @@
 "use client";
 
 import { useId, useState } from "react";
+import type { Claimant } from "@/lib/annotations/claimant";
 import { LIMITS } from "@/lib/annotations/input";
 import { VERDICTS, VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import type { FieldErrors } from "@/lib/errors";
 import { ApiError } from "../api-client";
 import { emptySource, formErrorsOf, payloadOf, type ClaimDraft, type ClaimPayload, type SourceDraft } from "./claim-draft";
 import { Message } from "../message";
+import { ClaimantFields } from "./claimant-fields";
 
 type Props = {
   heading: string;
@@ -20,6 +22,8 @@ type Props = {
   notice?: React.ReactNode;
   /** Shown under the quote, e.g. that a revision changed the selected text. */
   quoteNote?: React.ReactNode;
+  /** Who made the article's other claims: offered as the claimant is typed. */
+  claimants: readonly Claimant[];
 };
 
 const SOURCE_FIELDS: { key: keyof SourceDraft; label: string; type: string; required?: boolean; max?: number }[] = [
@@ -31,7 +35,7 @@ const SOURCE_FIELDS: { key: keyof SourceDraft; label: string; type: string; requ
 ];
 
 /** The claim's verdict, explanation and sources. Text stays in the form until the server has accepted it. */
-export function AnnotationForm({ heading, quote, draft, onDraftChange, onSave, onCancel, notice, quoteNote }: Props) {
+export function AnnotationForm({ heading, quote, draft, onDraftChange, onSave, onCancel, notice, quoteNote, claimants }: Props) {
   const id = useId();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -101,6 +105,18 @@ export function AnnotationForm({ heading, quote, draft, onDraftChange, onSave, o
         ))}
       </select>
       {fieldError("verdict")}
+
+      <ClaimantFields
+        idPrefix={id}
+        claimant={draft.claimant}
+        known={claimants}
+        errors={errors}
+        onChange={(claimant) => {
+          update({ claimant });
+          // What was wrong with the claimant is said again at the next save, if it still is.
+          setErrors(({ "claimant.name": _name, "claimant.role": _role, ...others }) => others);
+        }}
+      />
 
       <label htmlFor={`${id}-explanation`}>Explanation</label>
       <textarea

@@ -15,6 +15,7 @@ import { PlacementCheck } from "./placement-check";
 import { ReviewActions } from "./review-actions";
 import { SourceList } from "./source-list";
 import { StatusBadge, VerdictBadge } from "./status-badge";
+import { ClaimantLine } from "../claimant-line";
 import { Message } from "../message";
 import { ClaimOnPublicPage } from "../publishing/claim-on-public-page";
 
@@ -82,6 +83,7 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
       {active && (
         <div className="claim-card__body">
           <Message text={error} />
+          <ClaimantLine claimant={annotation.claimant} className="claim-card__claimant" />
           <h3 className="visually-hidden">Explanation</h3>
           <p className="claim-card__explanation">{annotation.explanation || <span className="muted">No explanation yet.</span>}</p>
           {sourceCount > 0 && (

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { annotationUpdateSchema, LIMITS } from "@/lib/annotations/input";
+import type { ClaimantKind } from "@/lib/annotations/claimant";
 import type { AnnotationRecord, SourceRecord } from "@/lib/annotations/record";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { todayISODate } from "@/lib/dates";
@@ -9,19 +10,29 @@ import { fieldErrorsOf } from "@/lib/validation";
 
 /** What the annotation form holds: text fields exactly as typed. */
 export type SourceDraft = { url: string; title: string; publisher: string; quote: string; accessedAt: string; archiveUrl: string };
-export type ClaimDraft = { verdict: Verdict | ""; explanation: string; sources: SourceDraft[] };
+export type ClaimantDraft = { name: string; kind: ClaimantKind; role: string };
+export type ClaimDraft = { verdict: Verdict | ""; claimant: ClaimantDraft; explanation: string; sources: SourceDraft[] };
 
 export function emptySource(): SourceDraft {
   return { url: "", title: "", publisher: "", quote: "", accessedAt: todayISODate(), archiveUrl: "" };
 }
 
+const noClaimant = (): ClaimantDraft => ({ name: "", kind: "person", role: "" });
+
 export function emptyDraft(): ClaimDraft {
-  return { verdict: "", explanation: "", sources: [emptySource()] };
+  return { verdict: "", claimant: noClaimant(), explanation: "", sources: [emptySource()] };
+}
+
+/** A draft stored by an earlier version of the form, with the fields it did not have yet. */
+export function completeDraft(stored: Partial<ClaimDraft>): ClaimDraft {
+  return { ...emptyDraft(), ...stored, claimant: { ...noClaimant(), ...stored.claimant } };
 }
 
 export function draftOf(annotation: AnnotationRecord): ClaimDraft {
+  const claimant = annotation.claimant;
   return {
     verdict: annotation.verdict ?? "",
+    claimant: claimant ? { name: claimant.name, kind: claimant.kind, role: claimant.role ?? "" } : noClaimant(),
     explanation: annotation.explanation,
     sources: annotation.sources.length
       ? annotation.sources.map((source) => ({ ...source, archiveUrl: source.archiveUrl ?? "" }))
@@ -52,7 +63,10 @@ export type ClaimPayload = z.output<typeof claimSchema>;
  */
 export function payloadOf(draft: ClaimDraft, forReview: boolean): { payload: ClaimPayload } | { errors: FieldErrors } {
   const sources = draft.sources.filter((source) => !isBlank(source));
-  const result = claimSchema.safeParse({ verdict: draft.verdict || null, explanation: draft.explanation, sources });
+  // A claimant is named by their name: a role typed without one is a mistake to point out, not to drop.
+  const { claimant } = draft;
+  const named = claimant.name.trim() || claimant.role.trim() ? claimant : null;
+  const result = claimSchema.safeParse({ verdict: draft.verdict || null, claimant: named, explanation: draft.explanation, sources });
   if (!result.success) return { errors: formErrorsOf(draft, fieldErrorsOf(result.error)) };
   if (forReview) {
     const missing = missingForReview(result.data as { verdict: string | null; explanation: string; sources: unknown[] });

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
 import { draftKey, readDraft, writeStored } from "../browser-storage";
-import type { ClaimDraft } from "./claim-draft";
+import { completeDraft, type ClaimDraft } from "./claim-draft";
 
 /** The annotation form when open: a new claim on the selected text, or an existing annotation at a version. */
 export type OpenForm =
@@ -34,7 +34,7 @@ export function useUnsavedForm(articleId: string, userId: string): [OpenForm | n
     const stored = readDraft<OpenForm>(KIND, userId, articleId);
     // Storage is read after hydration, so that the server's render and the browser's first render agree.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (stored) setFormState(stored);
+    if (stored) setFormState({ ...stored, draft: completeDraft(stored.draft) });
   }, [articleId, userId]);
 
   const setForm = useCallback(

@@ -14,6 +14,7 @@ import { AnnotationForm } from "./annotation-form";
 import { annotationApi } from "./annotation-api";
 import { ArticleEditor, type ArticleEditorHandle } from "./article-editor";
 import { draftOf, emptyDraft, withSources, type ClaimDraft, type ClaimPayload } from "./claim-draft";
+import { namedClaimants } from "@/lib/annotations/claimant";
 import { searchWords } from "@/lib/annotations/claim-search";
 import { overlappingClaims } from "@/lib/annotations/overlapping-claims";
 import { ClaimsPanel, isShown, type StatusFilter } from "./claims-panel";
@@ -86,6 +87,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   const index = useMemo(() => indexTextblocks(documentFromJSON(doc)), [doc]);
   const placed = useMemo(() => annotations.filter((annotation) => !annotation.orphaned), [annotations]);
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.orphaned), [annotations]);
+  const claimants = useMemo(() => namedClaimants(annotations), [annotations]);
   const [reattaching, setReattaching] = useState<AnnotationRecord | null>(null);
   const replacements = useOrphanReplacements(articleId, savedRevision, orphans);
   const highlights = useMemo<ClaimHighlight[]>(
@@ -271,6 +273,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
             quote={formQuote ?? ""}
             draft={form.draft}
             onDraftChange={(draft: ClaimDraft) => setForm({ ...form, draft })}
+            claimants={claimants}
             onSave={(payload, submit) => save(form, payload, submit)}
             onCancel={() => {
               setForm(null);

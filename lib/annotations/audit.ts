@@ -10,6 +10,7 @@ export function annotationSnapshot(annotation: AnnotationRecord) {
     end: position.end,
     status: annotation.status,
     verdict: annotation.verdict,
+    claimant: annotation.claimant,
     explanation: annotation.explanation,
     assigneeId: annotation.assignee?.id ?? null,
     dueOn: annotation.dueOn,

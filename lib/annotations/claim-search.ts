@@ -12,7 +12,7 @@ export function searchWords(search: string): string[] {
 /** Each claim's searchable text, folded once per version of the record (a changed claim is a new object). */
 const searchable = new WeakMap<AnnotationRecord, string>();
 
-/** Everything a fact-checker may remember a claim by: its words, verdict, explanation, people and sources. */
+/** Everything a fact-checker may remember a claim by: its words, verdict, who made it, explanation, people and sources. */
 function searchableText(annotation: AnnotationRecord): string {
   const known = searchable.get(annotation);
   if (known !== undefined) return known;
@@ -20,6 +20,8 @@ function searchableText(annotation: AnnotationRecord): string {
     [
       annotation.quote,
       annotation.verdict ? VERDICT_LABELS[annotation.verdict] : "",
+      annotation.claimant?.name ?? "",
+      annotation.claimant?.role ?? "",
       annotation.explanation,
       annotation.author.name,
       annotation.assignee?.name ?? "",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { textPositionSelectorSchema, textQuoteSelectorSchema } from "@/lib/anchoring";
 import { todayISODate } from "@/lib/dates";
 import { isSafeHttpUrl } from "@/lib/urls";
+import { claimantSchema } from "./claimant";
 import { verdictSchema } from "./verdicts";
 
 /** Limits on what a user may type, shared by the form (to say so early) and the server (to enforce it). */
@@ -58,6 +59,7 @@ const selectorsSchema = z
 
 const claimContent = {
   verdict: verdictSchema.nullable().optional(),
+  claimant: claimantSchema.nullable().optional(),
   explanation: z
     .string()
     .max(LIMITS.explanation, `must be at most ${LIMITS.explanation.toLocaleString("en")} characters`)

@@ -8,6 +8,13 @@ type Reader = Database | Transaction;
 
 const assignees = alias(users, "assignees");
 
+/** The columns of who made a claim, read together (`claimantOf` makes them one value). */
+export const claimantSelection = {
+  claimantName: annotations.claimantName,
+  claimantKind: annotations.claimantKind,
+  claimantRole: annotations.claimantRole,
+};
+
 const annotationColumns = {
   id: annotations.id,
   articleId: annotations.articleId,
@@ -15,6 +22,7 @@ const annotationColumns = {
   version: annotations.version,
   status: annotations.status,
   verdict: annotations.verdict,
+  ...claimantSelection,
   explanation: annotations.explanation,
   quote: annotations.quote,
   prefix: annotations.prefix,

@@ -1,5 +1,6 @@
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
 import type { ReviewStatus } from "@/lib/reviews/statuses";
+import { claimantOf, type Claimant, type ClaimantColumns } from "./claimant";
 import type { AnnotationEventKind } from "./history";
 import type { Verdict } from "./verdicts";
 
@@ -20,6 +21,8 @@ export type AnnotationRecord = {
   version: number;
   status: ReviewStatus;
   verdict: Verdict | null;
+  /** Who made the claim, or null when nobody was named. */
+  claimant: Claimant | null;
   explanation: string;
   quote: string;
   /** For an orphan, the selectors of the last revision that held it: its original quote, not a place in the current text. */
@@ -66,7 +69,7 @@ export type ReviewEventRecord = {
 
 export type AnnotationDetail = AnnotationRecord & { history: ReviewEventRecord[] };
 
-type AnnotationRow = {
+type AnnotationRow = ClaimantColumns & {
   id: string;
   articleId: string;
   version: number;
@@ -124,6 +127,7 @@ export function toAnnotationRecord(
     version: row.version,
     status: row.status,
     verdict: row.verdict,
+    claimant: claimantOf(row),
     explanation: row.explanation,
     quote: row.quote,
     selectors: [

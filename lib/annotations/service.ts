@@ -8,6 +8,7 @@ import { EDITABLE_STATUSES } from "@/lib/reviews/transitions";
 import type { Actor } from "@/lib/users/actor";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
+import { claimantColumns } from "./claimant";
 import { annotationChange, annotationSnapshot, sourcesSnapshot } from "./audit";
 import {
   annotationCreateSchema,
@@ -119,6 +120,7 @@ export async function createAnnotation(
         checkedQuote: quote.exact,
         checkedRevision: article.revision,
         verdict: claim.verdict ?? null,
+        ...claimantColumns(claim.claimant ?? null),
         explanation: claim.explanation ?? "",
       })
       .returning({ id: annotations.id });
@@ -136,7 +138,7 @@ export async function createAnnotation(
   return requireAnnotation(db, id);
 }
 
-/** Changes the verdict, explanation or sources (all replaced when given) of the actor's own editable annotation. */
+/** Changes the verdict, claimant, explanation or sources (all replaced when given) of the actor's own editable annotation. */
 export async function updateAnnotation(db: Database, actor: Actor | null, id: string, input: unknown): Promise<AnnotationRecord> {
   enforce(mayViewAnnotations(actor), actor);
   const change = parseInput(annotationUpdateSchema, input);
@@ -154,6 +156,7 @@ export async function updateAnnotation(db: Database, actor: Actor | null, id: st
       .update(annotations)
       .set({
         ...(change.verdict !== undefined && { verdict: change.verdict }),
+        ...(change.claimant !== undefined && claimantColumns(change.claimant)),
         ...(change.explanation !== undefined && { explanation: change.explanation }),
         version: annotation.version + 1,
         updatedAt: new Date(),

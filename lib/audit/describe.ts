@@ -12,10 +12,22 @@ const verdictLabel = (verdict: unknown) => (verdict ? (VERDICT_LABELS[verdict as
 const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
+/** Who made the claim, as an entry names them: "who made it from Jane Doe to John Roe, senator". */
+function claimantChange(before: unknown, after: unknown): string {
+  const line = (claimant: unknown) => {
+    const named = asValues(claimant);
+    if (!named || typeof named.name !== "string") return "nobody named";
+    return typeof named.role === "string" ? `${named.name}, ${named.role}` : named.name;
+  };
+  if (line(before) === line(after)) return `whether ${line(after)} is a person or an organization`;
+  return `who made it from ${line(before)} to ${line(after)}`;
+}
+
 /** The fields an "updated" entry changed, named for people. */
 function changedContent(before: Values, after: Values): string {
   const parts: string[] = [];
   if (after && "verdict" in after) parts.push(`verdict from ${verdictLabel(before?.verdict)} to ${verdictLabel(after.verdict)}`);
+  if (after && "claimant" in after) parts.push(claimantChange(before?.claimant, after.claimant));
   if (after && "explanation" in after) parts.push("the explanation");
   if (after && "quote" in after) parts.push("the quoted text");
   return parts.length ? `changed ${parts.join(" and ")}` : "changed the claim";

@@ -9,9 +9,10 @@ import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
 import { csvOf } from "./csv";
 
-export const ANNOTATION_CSV_HEADER = ["id", "quote", "status", "verdict", "explanation", "author", "assignee", "created", "updated", "sources"] as const;
+/** The columns, in their order; those added later come last, so that a spreadsheet reading the first ones still reads them. */
+export const ANNOTATION_CSV_HEADER = ["id", "quote", "status", "verdict", "explanation", "author", "assignee", "created", "updated", "sources", "claimant", "claimant_role"] as const;
 
-/** One row per annotation, its sources' URLs joined by " | ". */
+/** One row per annotation, its sources' URLs joined by " | ", who made the claim (and what they are) empty when nobody was named. */
 export function annotationCsvRow(annotation: AnnotationRecord): string[] {
   return [
     annotation.id,
@@ -24,6 +25,8 @@ export function annotationCsvRow(annotation: AnnotationRecord): string[] {
     annotation.createdAt,
     annotation.updatedAt,
     annotation.sources.map((source) => source.url).join(" | "),
+    annotation.claimant?.name ?? "",
+    annotation.claimant?.role ?? "",
   ];
 }
 

@@ -1,3 +1,4 @@
+import type { Claimant } from "@/lib/annotations/claimant";
 import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { NewsroomConfig } from "@/lib/newsroom/config";
 import type { PublicArticle } from "./public-view";
@@ -14,10 +15,22 @@ export type ClaimReview = {
   reviewRating: { "@type": "Rating"; alternateName: string; ratingValue?: number; bestRating?: number; worstRating?: number };
   itemReviewed: {
     "@type": "Claim";
+    /** Who made the claim, when the fact-checker named them. */
+    author?: ClaimAuthor;
     appearance: { "@type": "CreativeWork"; url: string; headline: string; datePublished?: string };
     datePublished?: string;
   };
 };
+
+type ClaimAuthor =
+  | { "@type": "Person"; name: string; jobTitle?: string }
+  | { "@type": "Organization"; name: string; description?: string };
+
+/** Who made the claim, as schema.org types them: a person's role is their job title, an organization's its description. */
+function claimAuthorOf(claimant: Claimant): ClaimAuthor {
+  if (claimant.kind === "organization") return { "@type": "Organization", name: claimant.name, ...(claimant.role ? { description: claimant.role } : {}) };
+  return { "@type": "Person", name: claimant.name, ...(claimant.role ? { jobTitle: claimant.role } : {}) };
+}
 
 /** The public page's address: the base every claim's anchor hangs from. */
 export function publicPageUrl(appUrl: string, slug: string): string {
@@ -49,6 +62,7 @@ export function claimReviewsOf(article: PublicArticle, newsroom: NewsroomConfig)
         },
         itemReviewed: {
           "@type": "Claim",
+          ...(claim.claimant ? { author: claimAuthorOf(claim.claimant) } : {}),
           appearance: {
             "@type": "CreativeWork",
             url: article.originalUrl ?? pageUrl,

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
+import { claimantOf, type Claimant } from "@/lib/annotations/claimant";
+import { claimantSelection } from "@/lib/annotations/queries";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { isSafeHttpUrl } from "@/lib/urls";
 import { toldToReaders, type PublicChange } from "./corrections";
@@ -30,6 +32,8 @@ export type PublicClaim = {
   start: number;
   end: number;
   verdict: Verdict | null;
+  /** Who made the claim, or null when the fact-checker named nobody. */
+  claimant: Claimant | null;
   explanation: string;
   sources: PublicSource[];
   /** When it was approved (the latest approval, if it was reopened and approved again). */
@@ -117,6 +121,7 @@ export async function shownClaims(db: Database, which: SQL, options: { showRevie
         start: annotations.startOffset,
         end: annotations.endOffset,
         verdict: annotations.verdict,
+        ...claimantSelection,
         explanation: annotations.explanation,
       })
       .from(annotations)
@@ -125,10 +130,11 @@ export async function shownClaims(db: Database, which: SQL, options: { showRevie
     selectSources(db, shown),
     selectApprovals(db, shown),
   ]);
-  return claims.map((claim) => {
+  return claims.map(({ claimantName, claimantKind, claimantRole, ...claim }) => {
     const approval = approvals.get(claim.id);
     return {
       ...claim,
+      claimant: claimantOf({ claimantName, claimantKind, claimantRole }),
       sources: sourcesByClaim.get(claim.id) ?? [],
       approvedAt: (approval?.at ?? options.publishedAt).toISOString(),
       approvedBy: options.showReviewers ? (approval?.name ?? null) : null,

@@ -215,9 +215,9 @@ describeOnEveryEngine("W3C annotations and CSV", (db) => {
       const { filename, csv } = await annotationsCsv(db(), author, article.id);
       expect(filename).toBe(`${article.id}-annotations.csv`);
       const lines = csv.split("\r\n");
-      expect(lines[0]).toBe("id,quote,status,verdict,explanation,author,assignee,created,updated,sources");
+      expect(lines[0]).toBe("id,quote,status,verdict,explanation,author,assignee,created,updated,sources,claimant,claimant_role");
       expect(lines[1]).toContain(`,non-persistent,draft,false,"'=HYPERLINK(""https://evil.example"",""click"")",Rita Reviewer,,`);
-      expect(lines[1]).toMatch(/,https:\/\/a\.example\/1 \| https:\/\/b\.example\/2$/);
+      expect(lines[1]).toMatch(/,https:\/\/a\.example\/1 \| https:\/\/b\.example\/2,,$/);
       expect(lines).toHaveLength(3);
     });
   });

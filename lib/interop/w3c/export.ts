@@ -1,4 +1,5 @@
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring";
+import type { Claimant } from "@/lib/annotations/claimant";
 import type { AnnotationRecord, SourceRecord } from "@/lib/annotations/record";
 import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import { REVIEW_STATUS_LABELS } from "@/lib/reviews/statuses";
@@ -39,10 +40,31 @@ export type W3cAnnotation = {
   creator: { type: "Person"; name: string };
   /** Where the claim stands in review ("Draft", "Approved", …): a verdict is the desk's only once approved. */
   "schema:creativeWorkStatus": string;
+  /** The claim reviewed, when the fact-checker named who made it: its author, as ClaimReview has it. */
+  "schema:itemReviewed"?: W3cClaim;
   body: W3cBody[];
   /** An orphan's target has its quote only: the position it had points into an older revision. */
   target: { source: string; selector: [TextQuoteSelector, TextPositionSelector] | [TextQuoteSelector] };
 };
+
+/** A claim and who made it, in schema.org terms: a person's role is their job title, an organization's its description. */
+export type W3cClaim = {
+  type: "schema:Claim";
+  "schema:author":
+    | { type: "schema:Person"; "schema:name": string; "schema:jobTitle"?: string }
+    | { type: "schema:Organization"; "schema:name": string; "schema:description"?: string };
+};
+
+function w3cClaimOf(claimant: Claimant): W3cClaim {
+  const role = claimant.role ?? undefined;
+  return {
+    type: "schema:Claim",
+    "schema:author":
+      claimant.kind === "organization"
+        ? { type: "schema:Organization", "schema:name": claimant.name, ...(role ? { "schema:description": role } : {}) }
+        : { type: "schema:Person", "schema:name": claimant.name, ...(role ? { "schema:jobTitle": role } : {}) },
+  };
+}
 
 export type W3cPage = {
   id: string;
@@ -84,8 +106,9 @@ export function w3cSourceBodyOf(source: SourceRecord): W3cSourceBody {
 }
 
 /**
- * One annotation in the W3C model: its review status, the verdict (as its label) and explanation as
- * bodies, each source a linking body, and both selectors on the target (an orphan's quote only).
+ * One annotation in the W3C model: its review status, who made the claim (`schema:itemReviewed`), the
+ * verdict (as its label) and explanation as bodies, each source a linking body, and both selectors on
+ * the target (an orphan's quote only).
  */
 export function w3cAnnotationOf(annotation: AnnotationRecord, context: W3cContext): W3cAnnotation {
   const body: W3cBody[] = [];
@@ -101,6 +124,7 @@ export function w3cAnnotationOf(annotation: AnnotationRecord, context: W3cContex
     modified: annotation.updatedAt,
     creator: { type: "Person", name: annotation.author.name },
     "schema:creativeWorkStatus": REVIEW_STATUS_LABELS[annotation.status],
+    ...(annotation.claimant ? { "schema:itemReviewed": w3cClaimOf(annotation.claimant) } : {}),
     body,
     target: { source: context.targetSource, selector: annotation.orphaned ? [quote] : annotation.selectors },
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLAIMANT_LIMITS, type Claimant } from "@/lib/annotations/claimant";
 import { LIMITS } from "@/lib/annotations/input";
 import { VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/annotations/verdicts";
 import { todayISODate } from "@/lib/dates";
@@ -50,6 +51,20 @@ function sourceOf(body: ImportedBody, url: string): ImportedClaimContent["source
     accessedAt: accessedOn(state),
     archiveUrl: cached && cached.length <= LIMITS.url && isSafeHttpUrl(cached) ? cached : null,
   };
+}
+
+/**
+ * Who made the claim, as our export writes it: `schema:itemReviewed` a Claim whose `schema:author` has a
+ * `schema:name`, an organization when typed so (else a person), its role its job title or description.
+ * Null when no name is given; text beyond the limits is cut.
+ */
+export function claimantOfW3c(itemReviewed: unknown): Claimant | null {
+  const author = objectsOf(itemReviewed).flatMap((claim) => objectsOf(claim["schema:author"]))[0];
+  const name = textOf(author?.["schema:name"], CLAIMANT_LIMITS.name);
+  if (!author || !name) return null;
+  const kind = author.type === "schema:Organization" ? "organization" : "person";
+  const role = textOf(author["schema:jobTitle"] ?? author["schema:description"], CLAIMANT_LIMITS.role);
+  return { name, kind, role: role || null };
 }
 
 /**

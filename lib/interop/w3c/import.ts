@@ -1,6 +1,7 @@
 import type { Database, Transaction } from "@/db/database";
 import { annotations, reviewEvents, sources } from "@/db/schema";
 import { anchor, describe, PLACEMENT_CONFIDENCE, type StoredSelector } from "@/lib/anchoring";
+import { claimantColumns } from "@/lib/annotations/claimant";
 import { annotationChange, annotationSnapshot, sourcesSnapshot } from "@/lib/annotations/audit";
 import { selectAnnotation, touchArticleAnnotations } from "@/lib/annotations/queries";
 import { lockArticleText } from "@/lib/annotations/service";
@@ -9,7 +10,7 @@ import { mayImportAnnotations } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
 import { parseW3cDocument, type ImportedAnnotation } from "./import-input";
-import { claimContentOf } from "./import-mapping";
+import { claimantOfW3c, claimContentOf } from "./import-mapping";
 
 /** What an import did: how many drafts it placed, how many of those need their placement checked, and which it could not place. */
 export type ImportReport = {
@@ -55,6 +56,7 @@ async function insertDraft(
       startOffset: position.start,
       endOffset: position.end,
       verdict: content.verdict,
+      ...claimantColumns(claimantOfW3c(annotation["schema:itemReviewed"])),
       explanation: content.explanation,
       anchorConfidence: placement.confidence,
       placementChecked: checked,

@@ -5,6 +5,7 @@ import type { AnnotationRecord } from "@/lib/annotations/record";
 const claim = {
   quote: "Russia has suffered its highest number of casualties",
   verdict: "mostly_false",
+  claimant: { name: "Dmitry Peskov", kind: "person", role: "Kremlin spokesman" },
   explanation: "Figures from the Ministry of Defence in São Paulo differ.",
   author: { id: "r", name: "Rita Reviewer" },
   assignee: { id: "o", name: "Rory Reviewer" },
@@ -21,6 +22,12 @@ describe("claim search", () => {
     expect(finds("rory")).toBe(true);
     expect(finds("gov.uk weekly")).toBe(true);
     expect(finds("1,500")).toBe(true);
+  });
+
+  it("finds a claim by who made it: their name or their role", () => {
+    expect(finds("peskov")).toBe(true);
+    expect(finds("kremlin spokesman")).toBe(true);
+    expect(finds("peskov zakharova")).toBe(false);
   });
 
   it("ignores accents and case, and misses a claim lacking any word", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LIMITS } from "@/lib/annotations/input";
 import type { SourceRecord } from "@/lib/annotations/record";
-import { emptyDraft, emptySource, withSources, type ClaimDraft } from "@/components/workbench/claim-draft";
+import { completeDraft, emptyDraft, emptySource, payloadOf, withSources, type ClaimDraft } from "@/components/workbench/claim-draft";
 
 const source = (url: string): SourceRecord => ({ url, title: `Title of ${url}`, publisher: "", quote: "", accessedAt: "2026-11-02", archiveUrl: null });
 
@@ -12,7 +12,7 @@ describe("withSources: a claim checked before lends its sources", () => {
   });
 
   it("adds after the draft's own sources, never citing an address twice, and keeps the rest of the draft", () => {
-    const own: ClaimDraft = { verdict: "false", explanation: "Mine.", sources: [{ ...emptySource(), url: "https://a.example/" }, emptySource()] };
+    const own: ClaimDraft = { ...emptyDraft(), verdict: "false", explanation: "Mine.", sources: [{ ...emptySource(), url: "https://a.example/" }, emptySource()] };
     const draft = withSources(own, [source("https://a.example/"), source("https://b.example/")]);
     expect(draft.verdict).toBe("false");
     expect(draft.explanation).toBe("Mine.");
@@ -23,5 +23,25 @@ describe("withSources: a claim checked before lends its sources", () => {
   it("stops at the limit of sources", () => {
     const many = Array.from({ length: LIMITS.sources + 5 }, (_, i) => source(`https://${i}.example/`));
     expect(withSources(emptyDraft(), many).sources).toHaveLength(LIMITS.sources);
+  });
+});
+
+describe("payloadOf: who made the claim", () => {
+  const withClaimant = (claimant: ClaimDraft["claimant"]): ClaimDraft => ({ ...emptyDraft(), claimant });
+
+  it("sends nobody while the claimant's fields are blank, and the name, kind and role once named", () => {
+    expect(payloadOf(withClaimant({ name: " ", kind: "person", role: "" }), false)).toEqual({ payload: expect.objectContaining({ claimant: null }) });
+    expect(payloadOf(withClaimant({ name: " Kremlin ", kind: "organization", role: "" }), false)).toEqual({
+      payload: expect.objectContaining({ claimant: { name: "Kremlin", kind: "organization", role: null } }),
+    });
+  });
+
+  it("points out a role typed without a name instead of dropping it", () => {
+    expect(payloadOf(withClaimant({ name: "", kind: "person", role: "governor" }), false)).toEqual({ errors: { "claimant.name": "is required" } });
+  });
+
+  it("completes a form stored before the claimant was asked, keeping what it held", () => {
+    const stored = { verdict: "false", explanation: "Kept.", sources: [emptySource()] } as Partial<ClaimDraft>;
+    expect(completeDraft(stored)).toEqual({ ...stored, claimant: { name: "", kind: "person", role: "" } });
   });
 });

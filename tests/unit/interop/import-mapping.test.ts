@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimContentOf, verdictNamed } from "@/lib/interop/w3c/import-mapping";
+import { claimantOfW3c, claimContentOf, verdictNamed } from "@/lib/interop/w3c/import-mapping";
 import { parseW3cDocument } from "@/lib/interop/w3c/import-input";
 import { LIMITS } from "@/lib/annotations/input";
 import { todayISODate } from "@/lib/dates";
@@ -72,5 +72,27 @@ describe("parseW3cDocument", () => {
   it("skips the DOM selectors Hypothesis adds, and refuses a selector type that is not W3C's", () => {
     expect(parseW3cDocument([{ target: [{ selector: [{ type: "RangeSelector", startContainer: "/p[1]" }, item.target.selector] }] }])).toHaveLength(1);
     expect(() => parseW3cDocument([{ target: { selector: [{ type: "Bogus" }, item.target.selector] } }])).toThrow(Invalid);
+  });
+});
+
+describe("claimantOfW3c: who made the claim, from the reviewed claim's author", () => {
+  it("reads a person with their job title and an organization with its description, cutting what is too long", () => {
+    expect(claimantOfW3c({ type: "schema:Claim", "schema:author": { type: "schema:Person", "schema:name": " Jane Doe ", "schema:jobTitle": "mayor" } })).toEqual({
+      name: "Jane Doe",
+      kind: "person",
+      role: "mayor",
+    });
+    expect(claimantOfW3c([{ "schema:author": { type: "schema:Organization", "schema:name": "City Hall", "schema:description": "d".repeat(300) } }])).toEqual({
+      name: "City Hall",
+      kind: "organization",
+      role: "d".repeat(200),
+    });
+  });
+
+  it("names nobody when the author has no name, or the value is not a claim at all", () => {
+    expect(claimantOfW3c({ "schema:author": { type: "schema:Person", "schema:name": "  " } })).toBeNull();
+    expect(claimantOfW3c({ "schema:author": "Jane Doe" })).toBeNull();
+    expect(claimantOfW3c("a claim")).toBeNull();
+    expect(claimantOfW3c(undefined)).toBeNull();
   });
 });

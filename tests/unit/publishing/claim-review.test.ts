@@ -13,6 +13,7 @@ const claim = (overrides: Partial<PublicClaim> = {}): PublicClaim => ({
   start: 0,
   end: 35,
   verdict: "mostly_true",
+  claimant: null,
   explanation: "The report says 4.19 million.",
   sources: [],
   approvedAt: "2026-11-20T10:00:00.000Z",
@@ -67,6 +68,18 @@ describe("claimReviewsOf", () => {
           datePublished: "2026-11-18",
         },
       },
+    ]);
+  });
+
+  it("names who made the claim as its author: a person with their job title, an organization with its description", () => {
+    const person = claim({ claimant: { name: "Jane Doe", kind: "person", role: "mayor" } });
+    const organization = claim({ id: "y", claimant: { name: "City Hall", kind: "organization", role: "the mayor's office" } });
+    const anonymous = claim({ id: "z", claimant: { name: "A council spokesman", kind: "person", role: null } });
+    const authors = claimReviewsOf(article([person, organization, anonymous]), newsroom).map((review) => review.itemReviewed.author);
+    expect(authors).toEqual([
+      { "@type": "Person", name: "Jane Doe", jobTitle: "mayor" },
+      { "@type": "Organization", name: "City Hall", description: "the mayor's office" },
+      { "@type": "Person", name: "A council spokesman" },
     ]);
   });
 

@@ -5,6 +5,7 @@ import { MarkedArticle } from "@/components/public/marked-article";
 import "@/components/public/public-page.css";
 import "./report.css";
 import { getDb } from "@/db/client";
+import { claimantLine } from "@/lib/annotations/claimant";
 import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import { documentFromJSON } from "@/lib/articles/document";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -77,6 +78,8 @@ export default async function FactCheckReportPage({ params }: Params) {
                   {claim.orphaned && " (orphaned: not in the current text)"}
                   {!claim.placementChecked && " (placement to check)"}
                 </dd>
+                <dt>Claim by</dt>
+                <dd>{claim.claimant ? claimantLine(claim.claimant) : "Nobody named"}</dd>
                 <dt>Verdict</dt>
                 <dd>{claim.verdict ? VERDICT_LABELS[claim.verdict] : "None yet"}</dd>
                 <dt>Explanation</dt>
