@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Pagination } from "@/components/pagination";
+import { ClaimantClaims } from "@/components/public/claimant-claims";
 import { PublicMasthead } from "@/components/public/public-masthead";
 import { PublicSearchForm } from "@/components/public/public-search-form";
 import { ReaderMessageForm } from "@/components/public/reader-message-form";
@@ -11,7 +12,7 @@ import "@/components/public/public-page.css";
 import { getDb } from "@/db/client";
 import { newsroomConfig } from "@/lib/newsroom/config";
 import { feedUrl, publicIndexUrl } from "@/lib/publishing/atom-feed";
-import { listPublished, publicSearchSchema, type PublicSearch } from "@/lib/publishing/public-index";
+import { claimsByClaimant, listPublished, publicSearchSchema, type PublicSearch } from "@/lib/publishing/public-index";
 import { publicDay } from "@/lib/publishing/public-dates";
 import { readerEmailKeepDays } from "@/lib/reader-messages/retention";
 
@@ -37,19 +38,27 @@ async function requestOf({ searchParams }: Props): Promise<{ page: number; searc
 function indexHref(page: number, search: PublicSearch): string {
   const params = new URLSearchParams();
   if (search.q) params.set("q", search.q);
+  if (search.claimant) params.set("claimant", search.claimant);
   if (search.verdict) params.set("verdict", search.verdict);
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
   return query ? `/p?${query}` : "/p";
 }
 
-const isSearching = (search: PublicSearch) => Boolean(search.q || search.verdict);
+const isSearching = (search: PublicSearch) => Boolean(search.q || search.claimant || search.verdict);
+
+/** "2 fact-checks of claims by Jane Doe match.": what a search found, and of whom when it asked for one claimant. */
+function foundLine(total: number, claimant: string): string {
+  if (total === 0) return claimant ? `No fact-check of a claim by ${claimant} matches.` : "No fact-check matches.";
+  const counted = `${total.toLocaleString("en")} ${total === 1 ? "fact-check" : "fact-checks"}`;
+  return `${counted}${claimant ? ` of claims by ${claimant}` : ""} ${total === 1 ? "matches" : "match"}.`;
+}
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const newsroom = newsroomConfig();
   const { page, search } = await requestOf(props);
   return {
-    title: { absolute: `Fact-checks · ${newsroom.name}` },
+    title: { absolute: `${search.claimant ? `Fact-checks of claims by ${search.claimant}` : "Fact-checks"} · ${newsroom.name}` },
     description: `Every article ${newsroom.name} has fact-checked, with the verdict on each claim.`,
     // A search's results are for the reader who asked; the plain index is what search engines should list.
     robots: isSearching(search) ? { index: false, follow: true } : undefined,
@@ -65,18 +74,26 @@ export default async function PublicIndexPage(props: Props) {
   const { page, search } = await requestOf(props);
   const params = await props.searchParams;
   const newsroom = newsroomConfig();
-  const { total, factChecks } = await listPublished(await getDb(), { offset: (page - 1) * PER_PAGE, limit: PER_PAGE, search });
+  const db = await getDb();
+  const { total, factChecks } = await listPublished(db, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE, search });
+  const claimantClaims = search.claimant
+    ? await claimsByClaimant(
+        db,
+        factChecks.map((factCheck) => factCheck.id),
+        search.claimant,
+      )
+    : null;
   const pageCount = Math.max(1, Math.ceil(total / PER_PAGE));
   if (page > pageCount) notFound();
   return (
     <div className="public-page">
       <PublicMasthead newsroom={newsroom} />
       <header className="public-page__header">
-        <h1>Fact-checks</h1>
+        <h1>{search.claimant ? `Fact-checks of claims by ${search.claimant}` : "Fact-checks"}</h1>
         <p className="public-page__meta">
           {isSearching(search) ? (
             <>
-              {total === 0 ? "No fact-check matches." : `${total.toLocaleString("en")} ${total === 1 ? "fact-check matches" : "fact-checks match"}.`}{" "}
+              {foundLine(total, search.claimant)}{" "}
               <Link href="/p">Show all fact-checks</Link>.
             </>
           ) : (
@@ -113,6 +130,7 @@ export default async function PublicIndexPage(props: Props) {
             </p>
             {factCheck.summary && <p className="public-index__summary">{factCheck.summary}</p>}
             <VerdictTally tally={factCheck.verdicts} />
+            {claimantClaims && <ClaimantClaims slug={factCheck.slug} claimant={search.claimant} claims={claimantClaims.get(factCheck.id) ?? []} />}
           </li>
         ))}
       </ol>

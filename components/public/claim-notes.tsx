@@ -20,7 +20,11 @@ export function ClaimNotes({ claims, ratingChanges }: { claims: PublicClaim[]; r
           <blockquote className="claim-note__quote">
             <p>“{claim.quote}”</p>
           </blockquote>
-          <ClaimantLine claimant={claim.claimant} className="claim-note__claimant" />
+          <ClaimantLine
+            claimant={claim.claimant}
+            className="claim-note__claimant"
+            href={claim.claimant ? `/p?${new URLSearchParams({ claimant: claim.claimant.name })}` : undefined}
+          />
           {claim.explanation && <p className="claim-note__explanation">{claim.explanation}</p>}
           {claim.sources.length > 0 && (
             <div className="claim-note__sources">

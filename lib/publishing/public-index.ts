@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
+import { CLAIMANT_LIMITS } from "@/lib/annotations/claimant";
 import { inVerdictOrder, VERDICT_LABELS, verdictSchema, type Verdict, type VerdictCount } from "@/lib/annotations/verdicts";
 import { containsPattern } from "@/lib/like-pattern";
 import { lastCorrectionsOf, lastPublicChanges, updatedAfter } from "./public-changes";
@@ -35,18 +36,24 @@ const MAX_SEARCH_LENGTH = 200;
 /** Words of a search that count; more add nothing a reader would type. */
 const MAX_SEARCH_WORDS = 8;
 
-/**
- * What a reader may ask of the index: `q`, words that the title, the byline or a claim the page shows
- * must each contain (any case), and `verdict`, a verdict one of its claims must have. Empty is any.
- */
-export const publicSearchSchema = z.object({
-  // A longer search is cut, not refused: the index answers readers, whatever the address they typed.
-  q: z
+// A longer search is cut, not refused: the index answers readers, whatever the address they typed.
+const searchText = (max: number) =>
+  z
     .string()
     .trim()
-    .transform((q) => q.slice(0, MAX_SEARCH_LENGTH))
+    .transform((text) => text.slice(0, max))
     .catch("")
-    .default(""),
+    .default("");
+
+/**
+ * What a reader may ask of the index: `q`, words that the title, the byline or a claim the page shows
+ * (its quote, or who made it) must each contain (any case); `claimant`, who made a claim the page shows
+ * (the whole name, any case); and `verdict`, a verdict one of its claims (by `claimant`, when given)
+ * must have. Empty is any.
+ */
+export const publicSearchSchema = z.object({
+  q: searchText(MAX_SEARCH_LENGTH),
+  claimant: searchText(CLAIMANT_LIMITS.name),
   verdict: z.union([verdictSchema, z.literal("")]).default(""),
 });
 
@@ -56,11 +63,18 @@ export type PublicSearch = z.output<typeof publicSearchSchema>;
 const anyShownClaim = (condition: SQL | undefined) =>
   sql`exists (select 1 from ${annotations} where ${annotations.articleId} = ${articles.id} and ${SHOWN_IN_PUBLIC} and ${condition})`;
 
-function searchCondition({ q, verdict }: PublicSearch): SQL | undefined {
+/** A claim made by `claimant` (the whole name, in any case). */
+const madeBy = (claimant: string) => sql`lower(${annotations.claimantName}) = lower(${claimant})`;
+
+function searchCondition({ q, claimant, verdict }: PublicSearch): SQL | undefined {
   const words = q.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  const claimCondition = and(claimant ? madeBy(claimant) : undefined, verdict ? eq(annotations.verdict, verdict) : undefined);
   return and(
-    ...words.map((word) => or(ilike(articles.title, containsPattern(word)), ilike(articles.byline, containsPattern(word)), anyShownClaim(ilike(annotations.quote, containsPattern(word))))),
-    verdict ? anyShownClaim(eq(annotations.verdict, verdict)) : undefined,
+    ...words.map((word) => {
+      const pattern = containsPattern(word);
+      return or(ilike(articles.title, pattern), ilike(articles.byline, pattern), anyShownClaim(or(ilike(annotations.quote, pattern), ilike(annotations.claimantName, pattern))));
+    }),
+    claimCondition ? anyShownClaim(claimCondition) : undefined,
   );
 }
 
@@ -70,7 +84,7 @@ function searchCondition({ q, verdict }: PublicSearch): SQL | undefined {
  */
 export async function listPublished(
   db: Database,
-  { offset, limit, search = { q: "", verdict: "" } }: { offset: number; limit: number; search?: PublicSearch },
+  { offset, limit, search = { q: "", claimant: "", verdict: "" } }: { offset: number; limit: number; search?: PublicSearch },
 ): Promise<{ total: number; factChecks: PublishedFactCheck[] }> {
   const where = and(IS_PUBLISHED, searchCondition(search));
   const [rows, [counted]] = await Promise.all([
@@ -134,6 +148,22 @@ export async function publishedClaimsOf(db: Database, articleIds: string[]): Pro
     .select({ articleId: annotations.articleId, id: annotations.id, quote: annotations.quote, verdict: annotations.verdict, explanation: annotations.explanation })
     .from(annotations)
     .where(and(inArray(annotations.articleId, articleIds), SHOWN_IN_PUBLIC))
+    .orderBy(asc(annotations.articleId), asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt));
+  for (const { articleId, ...claim } of rows) byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), claim]);
+  return byArticle;
+}
+
+/** A claim the index lists under a fact-check when it is asked for one claimant's claims. */
+export type ClaimantClaim = { id: string; quote: string; verdict: Verdict | null };
+
+/** The claims by `claimant` (the whole name, any case) that each of these articles' public pages shows, in reading order. */
+export async function claimsByClaimant(db: Database, articleIds: string[], claimant: string): Promise<Map<string, ClaimantClaim[]>> {
+  const byArticle = new Map<string, ClaimantClaim[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await db
+    .select({ articleId: annotations.articleId, id: annotations.id, quote: annotations.quote, verdict: annotations.verdict })
+    .from(annotations)
+    .where(and(inArray(annotations.articleId, articleIds), SHOWN_IN_PUBLIC, madeBy(claimant)))
     .orderBy(asc(annotations.articleId), asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt));
   for (const { articleId, ...claim } of rows) byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), claim]);
   return byArticle;

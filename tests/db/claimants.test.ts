@@ -7,6 +7,7 @@ import { describeEntry } from "@/lib/audit/describe";
 import { annotationsCsv } from "@/lib/exports/annotations-csv";
 import { w3cListing } from "@/lib/interop/w3c/collection";
 import { importW3cAnnotations } from "@/lib/interop/w3c/import";
+import { claimsByClaimant, listPublished } from "@/lib/publishing/public-index";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
 import { publishArticle } from "@/lib/publishing/service";
 import { changeStatus } from "@/lib/reviews/service";
@@ -75,6 +76,34 @@ describeOnEveryEngine("who made a claim", (db) => {
     const { slug } = await publishArticle(db(), editor, article.id);
     const view = await publicArticleBySlug(db(), slug!, { showReviewers: false });
     expect(view!.claims.map((claim) => claim.claimant)).toEqual([PESKOV]);
+  });
+
+  it("finds readers the published fact-checks of one claimant's claims, and by words of who made them", async () => {
+    const approve = async (articleId: string, quote: string, plainText: string, input: object) => {
+      const created = await createAnnotation(db(), author, articleId, { selectors: selectorsOf(plainText, quote), ...completeClaim, ...input });
+      const { version } = await changeStatus(db(), author, created.id, { to: "in_review", version: 1 });
+      await changeStatus(db(), editor, created.id, { to: "approved", version });
+      return created.id;
+    };
+    const other = await addArticle(db());
+    const peskovFalse = await approve(article.id, "anti-personnel mines", article.plainText, { claimant: PESKOV, verdict: "false" });
+    await approve(article.id, "non-persistent", article.plainText, { claimant: { name: "The Pentagon", kind: "organization" }, verdict: "true" });
+    await approve(other.id, "Ukrainian territory", other.plainText, { claimant: { name: "The Pentagon", kind: "organization" }, verdict: "mostly_true" });
+    // A draft's claimant is not the public's to search.
+    await createAnnotation(db(), author, other.id, { selectors: selectorsOf(other.plainText, "non-persistent"), claimant: PESKOV });
+    await publishArticle(db(), editor, article.id);
+    await publishArticle(db(), editor, other.id);
+    const found = async (search: { q?: string; claimant?: string; verdict?: "" | "true" | "false" }) =>
+      (await listPublished(db(), { offset: 0, limit: 20, search: { q: "", claimant: "", verdict: "", ...search } })).factChecks.map((factCheck) => factCheck.id).sort();
+
+    expect(await found({ claimant: "dmitry PESKOV" })).toEqual([article.id]);
+    expect(await found({ claimant: "Peskov" })).toEqual([]);
+    expect(await found({ claimant: "The Pentagon" })).toEqual([article.id, other.id].sort());
+    expect(await found({ q: "pentagon" })).toEqual([article.id, other.id].sort());
+    // The verdict asked for is that of the claimant's own claim, not of any claim on the page.
+    expect(await found({ claimant: "The Pentagon", verdict: "false" })).toEqual([]);
+    expect(await found({ claimant: "Dmitry Peskov", verdict: "false" })).toEqual([article.id]);
+    expect(await claimsByClaimant(db(), [article.id, other.id], "dmitry peskov")).toEqual(new Map([[article.id, [{ id: peskovFalse, quote: "anti-personnel mines", verdict: "false" }]]]));
   });
 
   it("travels in the W3C export as the reviewed claim's author and comes back with an import; the CSV has it last", async () => {

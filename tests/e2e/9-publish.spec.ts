@@ -348,7 +348,7 @@ test("a signed-in colleague exports W3C, CSV and the printable report", async ({
 
   const csv = await page.request.get(`/api/articles/${articleId}/annotations?format=csv`);
   expect(csv.headers()["content-disposition"]).toBe(`attachment; filename="${slug}-annotations.csv"`);
-  expect((await csv.text()).split("\r\n")[0]).toBe("id,quote,status,verdict,explanation,author,assignee,created,updated,sources");
+  expect((await csv.text()).split("\r\n")[0]).toBe("id,quote,status,verdict,explanation,author,assignee,created,updated,sources,claimant,claimant_role");
 
   const refused = await page.request.post(`/api/articles/${articleId}/annotations/import`, { data: collection });
   expect(refused.status()).toBe(403);

@@ -67,8 +67,22 @@ test("a claim's maker is named in the form, shown on its card, offered for the n
   const { slug } = ((await published.json()) as { publication: { slug: string } }).publication;
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/p/${slug}`);
-  await expect(reader.locator(".claim-note__claimant")).toHaveText(`Claim by ${MINISTER.name}, ${MINISTER.role}`);
+  const note = reader.locator(".claim-note__claimant");
+  await expect(note).toContainText(`Claim by ${MINISTER.name}`);
+  await expect(note).toContainText(`, ${MINISTER.role}`);
   const reviews = JSON.parse((await reader.locator('script[type="application/ld+json"]').first().textContent())!) as unknown;
   expect(JSON.stringify(reviews)).toContain(JSON.stringify({ "@type": "Person", name: MINISTER.name, jobTitle: MINISTER.role }));
   await reader.screenshot({ path: testInfo.outputPath("claimant-public.png"), fullPage: true });
+
+  // Her name leads to every fact-check of her claims, each claim with its verdict.
+  await note.getByRole("link", { name: `${MINISTER.name} (every fact-check of their claims)` }).click();
+  await expect(reader).toHaveURL(/\/p\?claimant=Yulia\+Svyrydenko$/);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(`Fact-checks of claims by ${MINISTER.name}`);
+  await expect(reader.locator(".public-page__meta").first()).toContainText(`1 fact-check of claims by ${MINISTER.name} matches.`);
+  const herClaims = reader.getByRole("list", { name: `Claims by ${MINISTER.name}` });
+  await expect(herClaims.getByRole("listitem")).toHaveCount(1);
+  await expect(herClaims).toContainText("Mostly true");
+  await expect(herClaims.getByRole("link", { name: `“${FIRST}”` })).toHaveAttribute("href", `/p/${slug}#claim-${claim.id}`);
+  await expectNoSeriousViolations(reader, "the fact-checks of one claimant's claims");
+  await reader.screenshot({ path: testInfo.outputPath("claimant-index.png"), fullPage: true });
 });
