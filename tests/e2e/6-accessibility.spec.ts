@@ -260,7 +260,16 @@ test("a reviewer signs in, annotates a claim, and moves between claims with the 
   await expect(form.getByLabel("Verdict")).toBeFocused();
   await page.keyboard.type("Mostly t");
   await expect(form.getByLabel("Verdict")).toHaveValue("mostly_true");
+  // Who made the claim: its name, kind and role come next, optional, and the keyboard passes them.
+  const maker = form.getByRole("group", { name: "Who made the claim" });
   await page.keyboard.press("Tab");
+  await expect(maker.getByLabel("Name")).toBeFocused();
+  await page.keyboard.type("Residents' association");
+  await page.keyboard.press("Tab");
+  await expect(maker.getByLabel("Is")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(form.getByLabel("Explanation")).toBeFocused();
   const explanation = "Residents’ complaints are on record: just check the council’s k-files? Yes.";
   await page.keyboard.type(explanation);
   await expect(form.getByLabel("Explanation")).toHaveValue(explanation);
