@@ -52,6 +52,7 @@ export class LiveHub {
   private unlisten: Unlisten | null = null;
   private readonly presenceDue = new Set<string>();
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private shuttingDown = false;
 
   constructor(private readonly db: Database) {}
 
@@ -91,6 +92,11 @@ export class LiveHub {
   }
 
   subscribe(subscriber: Subscriber): () => void {
+    if (this.shuttingDown) {
+      // Opened while the instance stops: it ends at once, and the browser reconnects to another instance.
+      queueMicrotask(() => subscriber.onShutdown());
+      return () => {};
+    }
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
   }
@@ -189,8 +195,12 @@ export class LiveHub {
     }
   }
 
-  /** Ends every open stream, so that a graceful shutdown (which waits for open responses) is not held up by them. */
+  /**
+   * Ends every open stream, and every stream opened from now on, so that a graceful shutdown (which waits
+   * for open responses) is not held up by them.
+   */
   endStreams(): void {
+    this.shuttingDown = true;
     for (const subscriber of [...this.subscribers]) subscriber.onShutdown();
   }
 

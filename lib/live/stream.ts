@@ -104,7 +104,9 @@ export function articleEventStream(request: StreamRequest): ReadableStream<Uint8
       deliver(waiting);
 
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
-      cleanups.push(() => clearInterval(heartbeat));
+      // Closed already (ended by a shutdown during the replay, say): the cleanups have run.
+      if (closed) clearInterval(heartbeat);
+      else cleanups.push(() => clearInterval(heartbeat));
       await joinPresence(db, { connectionId, articleId, userId: actor.id }).catch(() => close());
       if (closed) void leavePresence(db, connectionId).catch(() => {});
 

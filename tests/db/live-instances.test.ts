@@ -70,10 +70,14 @@ function record(stream: Response) {
   const chunks: { at: number; text: string }[] = [];
   const reader = stream.body!.getReader();
   const decoder = new TextDecoder();
+  let ended = false;
   void (async () => {
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) return;
+      if (done) {
+        ended = true;
+        return;
+      }
       chunks.push({ at: performance.now(), text: decoder.decode(value, { stream: true }) });
     }
   })().catch(() => {});
@@ -87,6 +91,8 @@ function record(stream: Response) {
       }
       return null;
     },
+    /** Whether the server ended the stream. */
+    ended: () => ended,
     stop: () => reader.cancel(),
   };
 }
@@ -178,4 +184,19 @@ describe.skipIf(!adminUrl)("two app instances over one PostgreSQL", () => {
     const response = await fetch(`${second!.origin}/api/articles/${articles[0]!.id}/events`);
     expect(response.status).toBe(401);
   });
+
+  // Last: it stops the second instance.
+  it("ends its open event streams and stops within seconds of SIGTERM, as a deploy replaces it", async () => {
+    const { articles } = await api<{ articles: { id: string }[] }>(session, "GET", "/api/articles");
+    const stream = await fetch(`${second!.origin}/api/articles/${articles[0]!.id}/events`, { headers: { Cookie: session.cookie } });
+    // Idle connections are kept open 65 seconds, and shutting down waits for every one: a stream's goes when it ends.
+    expect(stream.headers.get("connection")).toBe("close");
+    const received = record(stream);
+    await expect.poll(() => received.arrivalOf("event: ready")).not.toBeNull();
+
+    const stopped = stopInstance(second).then(() => "stopped");
+    const tooLong = new Promise((resolve) => setTimeout(() => resolve("still running"), 20_000));
+    expect(await Promise.race([stopped, tooLong])).toBe("stopped");
+    await expect.poll(() => received.ended()).toBe(true);
+  }, 60_000);
 });

@@ -18,7 +18,9 @@ export const GET = apiRoute<{ id: string }>(
         "Content-Type": "text/event-stream; charset=utf-8",
         "Cache-Control": "no-cache, no-transform",
         "X-Accel-Buffering": "no",
-        Connection: "keep-alive",
+        // Not kept alive after the stream: the server keeps idle connections 65 seconds (scripts/start.mjs),
+        // and a shutdown waits for each, so a deploy would wait that long for every stream it ended.
+        Connection: "close",
       },
     });
   },
