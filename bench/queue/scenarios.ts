@@ -14,7 +14,7 @@ export type Scenario = {
   targeted: boolean;
 };
 
-export type ScenarioSubjects = { me: Actor; reviewerId: string; authorId: string; articleId: string };
+export type ScenarioSubjects = { me: Actor; reviewerId: string; authorId: string; articleId: string; claimant: string };
 
 function isoDay(daysAgo: number): string {
   return new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -31,14 +31,21 @@ export async function pickSubjects(db: Database): Promise<ScenarioSubjects> {
     .limit(1);
   const [busiestAuthor] = await db.select({ id: annotations.authorId }).from(annotations).groupBy(annotations.authorId).orderBy(desc(sql`count(*)`)).limit(1);
   const [busiestArticle] = await db.select({ id: annotations.articleId }).from(annotations).groupBy(annotations.articleId).orderBy(desc(sql`count(*)`)).limit(1);
+  const [busiestClaimant] = await db
+    .select({ name: annotations.claimantName })
+    .from(annotations)
+    .groupBy(annotations.claimantName)
+    .having(sql`${annotations.claimantName} is not null`)
+    .orderBy(desc(sql`count(*)`))
+    .limit(1);
   const [me] = await db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
     .from(users)
     .where(eq(users.id, busiestAssignee!.id!));
-  return { me: me!, reviewerId: busiestAssignee!.id!, authorId: busiestAuthor!.id, articleId: busiestArticle!.id };
+  return { me: me!, reviewerId: busiestAssignee!.id!, authorId: busiestAuthor!.id, articleId: busiestArticle!.id, claimant: busiestClaimant!.name! };
 }
 
-export function scenarios({ reviewerId, authorId, articleId }: ScenarioSubjects): Scenario[] {
+export function scenarios({ reviewerId, authorId, articleId, claimant }: ScenarioSubjects): Scenario[] {
   return [
     { name: "status=in_review, newest change first", params: { status: "in_review" }, targeted: true },
     { name: "assignee=one reviewer, due soonest first", params: { assignee: reviewerId, sort: "due" }, targeted: true },
@@ -48,6 +55,7 @@ export function scenarios({ reviewerId, authorId, articleId }: ScenarioSubjects)
     { name: "verdict=none (no verdict yet), by article title", params: { verdict: "none", sort: "article" }, targeted: true },
     { name: "status=in_review,changes_requested, due soonest first", params: { status: ["in_review", "changes_requested"], sort: "due" }, targeted: true },
     { name: "no filter, newest change first (counts over all)", params: {}, targeted: true },
+    { name: "claimant=the most named, any case, newest change first", params: { claimant: claimant.toUpperCase() }, targeted: true },
     { name: "q=a claim's number (words found in one claim)", params: { q: "Claim 4321" }, targeted: true },
     { name: "q=minister (a word every claim holds)", params: { q: "minister" }, targeted: false },
     { name: "no filter, sort=created", params: { sort: "created" }, targeted: false },

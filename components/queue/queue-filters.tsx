@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CLAIMANT_LIMITS } from "@/lib/annotations/claimant";
 import { VERDICTS, VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { QueueChoices } from "@/lib/reviews/queue-choices";
 import { DEFAULT_DIRECTIONS, DEFAULT_PAGE_SIZE, MAX_QUEUE_SEARCH, NO_VERDICT, PLACEMENT_FILTERS, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
@@ -87,6 +88,28 @@ export function QueueFilters({ query, choices, clearHref }: Props) {
           </select>
         </div>
         <ArticlePicker className="queue-filter queue-filter--wide" name="article" label="Article" initial={choices.article} />
+        <div className="queue-filter queue-filter--wide">
+          <label htmlFor="queue-claimant">Who made the claim</label>
+          <input
+            id="queue-claimant"
+            type="text"
+            name="claimant"
+            defaultValue={query.claimant ?? ""}
+            maxLength={CLAIMANT_LIMITS.name}
+            list="queue-claimants"
+            autoComplete="off"
+            placeholder="Anyone"
+            aria-describedby="queue-claimant-help"
+          />
+          <datalist id="queue-claimants">
+            {choices.claimants.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <p id="queue-claimant-help" className="muted field-help">
+            The whole name, in any case.
+          </p>
+        </div>
         <fieldset className="queue-filter queue-filter--dates">
           <legend>Last changed (UTC)</legend>
           <label htmlFor="queue-from" className="visually-hidden">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ClaimantLine } from "../claimant-line";
 import type { QueuePage, QueueRow } from "@/lib/reviews/queue";
 import { DEFAULT_DIRECTIONS, type QueueQuery, type QueueSort } from "@/lib/reviews/queue-input";
 import { queueHref } from "@/lib/reviews/queue-url";
@@ -52,7 +53,7 @@ function Moment({ iso }: { iso: string }) {
   );
 }
 
-function ClaimRow({ row, today }: { row: QueueRow; today: string }) {
+function ClaimRow({ row, today, query }: { row: QueueRow; today: string; query: QueueQuery }) {
   return (
     <tr>
       <td className="queue-table__select">
@@ -62,6 +63,12 @@ function ClaimRow({ row, today }: { row: QueueRow; today: string }) {
         <Link href={claimHref(row)} className="queue-table__quote">
           {row.quote}
         </Link>
+        <ClaimantLine
+          claimant={row.claimant}
+          className="queue-table__claimant"
+          href={row.claimant && query.claimant?.toLowerCase() !== row.claimant.name.toLowerCase() ? queueHref(query, { claimant: row.claimant.name }) : undefined}
+          linkHint="(their claims in the queue)"
+        />
         {(row.orphaned || row.needsPlacement) && (
           <span className="queue-table__flags">
             {row.orphaned && <span className="badge badge--orphaned">Orphaned</span>}
@@ -139,7 +146,7 @@ export function QueueTable({ page, today, canActInBulk }: { page: QueuePage; tod
           </thead>
           <tbody>
             {rows.map((row) => (
-              <ClaimRow key={row.id} row={row} today={today} />
+              <ClaimRow key={row.id} row={row} today={today} query={query} />
             ))}
           </tbody>
         </table>

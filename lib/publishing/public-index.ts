@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
 import { CLAIMANT_LIMITS } from "@/lib/annotations/claimant";
+import { madeBy } from "@/lib/annotations/claimant-condition";
 import { inVerdictOrder, VERDICT_LABELS, verdictSchema, type Verdict, type VerdictCount } from "@/lib/annotations/verdicts";
 import { containsPattern } from "@/lib/like-pattern";
 import { lastCorrectionsOf, lastPublicChanges, updatedAfter } from "./public-changes";
@@ -62,9 +63,6 @@ export type PublicSearch = z.output<typeof publicSearchSchema>;
 /** Whether the article of the outer query has a claim its page shows that meets `condition`. */
 const anyShownClaim = (condition: SQL | undefined) =>
   sql`exists (select 1 from ${annotations} where ${annotations.articleId} = ${articles.id} and ${SHOWN_IN_PUBLIC} and ${condition})`;
-
-/** A claim made by `claimant` (the whole name, in any case). */
-const madeBy = (claimant: string) => sql`lower(${annotations.claimantName}) = lower(${claimant})`;
 
 function searchCondition({ q, claimant, verdict }: PublicSearch): SQL | undefined {
   const words = q.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);

@@ -1,6 +1,6 @@
-import { asc } from "drizzle-orm";
+import { and, asc, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import { users } from "@/db/schema";
+import { annotations, users } from "@/db/schema";
 import { articleChoice } from "@/lib/articles/list";
 import { mayViewAnnotations } from "@/lib/policies/annotation";
 import { enforce } from "@/lib/policies/enforce";
@@ -12,14 +12,34 @@ export type QueueChoices = {
   people: { id: string; name: string; disabled: boolean }[];
   /** The article the queue is filtered by, or null; others are found by searching, not listed. */
   article: { id: string; title: string } | null;
+  /** Who made the claims, each name once (any case), the most often named first: offered as one types a claimant. */
+  claimants: string[];
 };
 
-/** Everyone, by name, for the queue's author and assignee filters, and the title of the article `articleId` filters by. */
+/** The most claimants offered: the rest are still found by typing their whole name. */
+export const MAX_CLAIMANT_CHOICES = 300;
+
+async function namedClaimants(db: Database): Promise<string[]> {
+  const rows = await db
+    .select({ name: sql<string>`min(${annotations.claimantName})` })
+    .from(annotations)
+    .where(and(isNotNull(annotations.claimantName), isNull(annotations.discardedAt)))
+    .groupBy(sql`lower(${annotations.claimantName})`)
+    .orderBy(sql`count(*) desc`, sql`lower(${annotations.claimantName})`)
+    .limit(MAX_CLAIMANT_CHOICES);
+  return rows.map((row) => row.name);
+}
+
+/**
+ * Everyone, by name, for the queue's author and assignee filters; the title of the article `articleId`
+ * filters by; and the claimants named on claims.
+ */
 export async function listQueueChoices(db: Database, actor: Actor | null, articleId?: string): Promise<QueueChoices> {
   enforce(mayViewAnnotations(actor), actor);
-  const [people, article] = await Promise.all([
+  const [people, article, claimants] = await Promise.all([
     db.select({ id: users.id, name: users.name, disabled: users.disabled }).from(users).orderBy(asc(users.name), asc(users.id)),
     articleChoice(db, actor, articleId),
+    namedClaimants(db),
   ]);
-  return { people, article };
+  return { people, article, claimants };
 }

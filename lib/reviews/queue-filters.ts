@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { annotations } from "@/db/schema";
+import { madeBy } from "@/lib/annotations/claimant-condition";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import type { Actor } from "@/lib/users/actor";
 import { NO_VERDICT, type QueueQuery } from "./queue-input";
@@ -57,6 +58,7 @@ export function queueConditions(query: QueueQuery, actor: Actor): { others: SQL 
       assigneeCondition(query.assignee, actor),
       query.author ? eq(annotations.authorId, query.author === "me" ? actor.id : query.author) : undefined,
       query.article ? eq(annotations.articleId, query.article) : undefined,
+      query.claimant ? madeBy(query.claimant) : undefined,
       query.from ? gte(annotations.updatedAt, startOfDay(query.from)) : undefined,
       query.to ? lt(annotations.updatedAt, startOfDay(query.to, 1)) : undefined,
     ),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLAIMANT_LIMITS } from "@/lib/annotations/claimant";
 import { VERDICTS, type Verdict } from "@/lib/annotations/verdicts";
 import { isId } from "@/lib/ids";
 import { REVIEW_STATUSES } from "./statuses";
@@ -103,6 +104,7 @@ const queueParameterShape = {
   assignee: once(personOr(["me", "unassigned"], "must be a user id, me or unassigned")).optional(),
   author: once(personOr(["me"], "must be a user id or me")).optional(),
   article: once(z.uuid({ error: "must be an article id" })).optional(),
+  claimant: once(z.string().trim().max(CLAIMANT_LIMITS.name, `must be at most ${CLAIMANT_LIMITS.name} characters`)).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   sort: once(z.enum(QUEUE_SORTS, { error: () => `must be one of ${QUEUE_SORTS.join(", ")}` })).optional(),
@@ -137,6 +139,7 @@ export const queueQuerySchema = queueParamsSchema.transform((params) => {
     assignee: params.assignee,
     author: params.author,
     article: params.article,
+    claimant: params.claimant || undefined,
     from: params.from,
     to: params.to,
     sort,

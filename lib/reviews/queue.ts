@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/database";
 import { annotations, articles, users } from "@/db/schema";
+import { claimantOf, type Claimant } from "@/lib/annotations/claimant";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { mayViewAnnotations } from "@/lib/policies/annotation";
 import { enforce } from "@/lib/policies/enforce";
@@ -23,6 +24,8 @@ export type QueueRow = {
   status: ReviewStatus;
   verdict: Verdict | null;
   article: { id: string; title: string };
+  /** Who made the claim, when someone was named. */
+  claimant: Claimant | null;
   author: { id: string; name: string };
   assignee: { id: string; name: string } | null;
   /** YYYY-MM-DD, or null without a deadline. */
@@ -74,6 +77,9 @@ export async function listQueue(db: Database, actor: Actor | null, input: unknow
         verdict: annotations.verdict,
         articleId: annotations.articleId,
         articleTitle: articles.title,
+        claimantName: annotations.claimantName,
+        claimantKind: annotations.claimantKind,
+        claimantRole: annotations.claimantRole,
         authorId: annotations.authorId,
         authorName: users.name,
         assigneeId: annotations.assigneeId,
@@ -110,6 +116,7 @@ export async function listQueue(db: Database, actor: Actor | null, input: unknow
       status: row.status,
       verdict: row.verdict,
       article: { id: row.articleId, title: row.articleTitle },
+      claimant: claimantOf(row),
       author: { id: row.authorId, name: row.authorName },
       assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
       dueOn: row.dueOn,

@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from "vitest";
 import { annotations } from "@/db/schema";
+import { claimantColumns, type Claimant } from "@/lib/annotations/claimant";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { createArticleFromText } from "@/lib/articles/create";
 import { Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
@@ -24,6 +25,7 @@ type ClaimSeed = {
   orphaned?: boolean;
   discarded?: boolean;
   placementChecked?: boolean;
+  claimant?: Claimant;
 };
 
 const at = (iso: string) => new Date(iso);
@@ -65,6 +67,7 @@ describeOnEveryEngine("review queue", (db) => {
           orphanedAt: seed.orphaned || seed.discarded ? at("2026-01-03T00:00:00Z") : null,
           discardedAt: seed.discarded ? at("2026-01-04T00:00:00Z") : null,
           placementChecked: seed.placementChecked ?? true,
+          ...claimantColumns(seed.claimant ?? null),
         })),
       )
       .returning({ id: annotations.id });
@@ -119,6 +122,7 @@ describeOnEveryEngine("review queue", (db) => {
       status: "in_review",
       verdict: "false",
       article: { id: budget, title: "Budget figures" },
+      claimant: null,
       author: { id: ed.id, name: "Ed Editor" },
       assignee: { id: rita.id, name: "Rita Reviewer" },
       dueOn: "2026-02-01",
@@ -195,6 +199,27 @@ describeOnEveryEngine("review queue", (db) => {
     expect((await quotes({ author: ed.id })).sort()).toEqual(["Ed on budget", "Ed on mines"]);
     expect(await quotes({ article: budget })).toEqual(["Ed on budget"]);
     expect(await quotes({ author: ed.id, article: mines })).toEqual(["Ed on mines"]);
+  });
+
+  it("filters by who made the claim, the whole name in any case, and lists who made each", async () => {
+    const mayor: Claimant = { name: "Jane Doe", kind: "person", role: "mayor of Springfield" };
+    await claims(
+      { quote: "Crime fell by half", claimant: mayor },
+      { quote: "Taxes never rose", claimant: { name: "jane doe", kind: "person", role: null } },
+      { quote: "Jane Doe said so", claimant: { name: "Jane Doe-Smith", kind: "person", role: null } },
+      { quote: "The council agreed", claimant: { name: "City Council", kind: "organization", role: null } },
+      { quote: "Nobody named" },
+      { quote: "Gone from the article", claimant: mayor, discarded: true },
+    );
+    expect((await quotes({ claimant: "JANE DOE" })).sort()).toEqual(["Crime fell by half", "Taxes never rose"]);
+    expect(await quotes({ claimant: "  Jane Doe  ", q: "crime" })).toEqual(["Crime fell by half"]);
+    expect(await quotes({ claimant: "Jane" })).toEqual([]);
+
+    const rows = (await listQueue(db(), rita, { claimant: "city council" })).rows;
+    expect(rows.map((row) => row.claimant)).toEqual([{ name: "City Council", kind: "organization", role: null }]);
+    expect((await listQueue(db(), rita, { q: "crime" })).rows[0]!.claimant).toEqual(mayor);
+    expect((await listQueue(db(), rita, { q: "nobody" })).rows[0]!.claimant).toBeNull();
+    await expect(listQueue(db(), rita, { claimant: "x".repeat(201) })).rejects.toMatchObject({ fields: { claimant: "must be at most 200 characters" } });
   });
 
   it("filters by the day of the last change, both days included, in UTC", async () => {
@@ -319,5 +344,19 @@ describeOnEveryEngine("review queue", (db) => {
     // An address naming no article (deleted since, or mistyped) filters by nothing that has a title to show.
     expect((await listQueueChoices(db(), rita, "00000000-0000-4000-8000-000000000000")).article).toBeNull();
     expect((await listQueueChoices(db(), rita, "not-an-id")).article).toBeNull();
+  });
+
+  it("offers the claimants named on claims, each name once whatever its case, the most often named first", async () => {
+    const named = (name: string): Claimant => ({ name, kind: "person", role: null });
+    await claims(
+      { quote: "One", claimant: named("Zed Zulu") },
+      { quote: "Two", claimant: named("zed zulu") },
+      { quote: "Three", claimant: named("Amy Able") },
+      { quote: "Four", claimant: named("Bob Baker") },
+      { quote: "Five" },
+      { quote: "Six", claimant: named("Gone Away"), discarded: true },
+    );
+    const { claimants } = await listQueueChoices(db(), rita);
+    expect(claimants.map((name) => name.toLowerCase())).toEqual(["zed zulu", "amy able", "bob baker"]);
   });
 });

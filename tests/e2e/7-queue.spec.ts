@@ -24,6 +24,14 @@ async function signedIn(email: string): Promise<APIRequestContext> {
   return api;
 }
 
+/** Who made some of the claims, by the claim's number: the mayor two of them, the council one. */
+const MAYOR = { name: "Ana Ortiz", kind: "person", role: "mayor" } as const;
+const CLAIMANTS: Record<number, { name: string; kind: "person" | "organization"; role: string | null }> = {
+  2: MAYOR,
+  5: { name: "City Council", kind: "organization", role: null },
+  6: MAYOR,
+};
+
 let articleId: string;
 let ritaId: string;
 
@@ -48,6 +56,7 @@ test.beforeAll(async () => {
           { type: "TextQuoteSelector", exact: sentence },
           { type: "TextPositionSelector", start, end: start + sentence.length },
         ],
+        ...(CLAIMANTS[n] ? { claimant: CLAIMANTS[n] } : {}),
         ...(complete ? { verdict: n % 2 ? "false" : "mostly_true", explanation: "Checked against the council's accounts.", sources: [{ url: "https://example.org/accounts" }] } : {}),
       },
     });
@@ -126,6 +135,32 @@ test("a reviewer finds claims by their words, a word left out, and the counts pe
   await expect(search).toHaveValue("budget -library");
 });
 
+test("a reviewer sees who made each claim and narrows the queue to one claimant's claims by name", async ({ page }, testInfo) => {
+  await signIn(page, "rita@example.com");
+  await page.goto(`/queue?article=${articleId}`);
+  const crimeRow = rows(page).filter({ hasText: SENTENCES[2]! });
+  await expect(crimeRow.getByText(/^Claim by Ana Ortiz .*, mayor$/)).toBeVisible();
+  await expect(rows(page).filter({ hasText: SENTENCES[0]! }).getByText(/Claim by/)).toHaveCount(0);
+
+  await crimeRow.getByRole("link", { name: "Ana Ortiz (their claims in the queue)" }).click();
+  await expect(page).toHaveURL(/[?&]claimant=Ana(\+|%20)Ortiz/);
+  await expect(page).toHaveURL(new RegExp(`article=${articleId}`));
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByRole("combobox", { name: "Who made the claim" })).toHaveValue("Ana Ortiz");
+  await expect(tab(page, /^All 2$/)).toHaveAttribute("aria-current", "page");
+  // Already narrowed to her: her name is no longer a link.
+  await expect(rows(page).getByRole("link", { name: /their claims in the queue/ })).toHaveCount(0);
+  await expect(rows(page).getByText("Claim by Ana Ortiz, mayor")).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath("queue-claimant.png"), fullPage: true });
+
+  await page.getByRole("combobox", { name: "Who made the claim" }).fill("city council");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/claimant=city(\+|%20)council/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(SENTENCES[5]!);
+  await expect(rows(page).first().getByText("Claim by City Council")).toBeVisible();
+});
+
 test("sorts by a column header either way, pages through, and counts the rows selected", async ({ page }, testInfo) => {
   await signIn(page, "rita@example.com");
   await page.goto(`/queue?article=${articleId}&pageSize=3`);
@@ -187,7 +222,9 @@ test("My queue lists what is assigned to me most urgent first, and says what to 
   await expect(page).toHaveURL(new RegExp(`assignee=me&article=${articleId}$`));
   await expect(page.getByRole("table")).toHaveAccessibleName(/sorted most urgent first$/);
   const quotes = rows(page).getByRole("rowheader");
-  await expect(quotes).toHaveText([SENTENCES[3]!, SENTENCES[4]!, SENTENCES[5]!, SENTENCES[0]!]);
+  // Each row's header holds its quote, and under it who made the claim when someone was named.
+  await expect(quotes).toHaveCount(4);
+  await expect(quotes).toContainText([SENTENCES[3]!, SENTENCES[4]!, SENTENCES[5]!, SENTENCES[0]!]);
   await expect(rows(page).first().getByText("Overdue")).toBeVisible();
   await expect(rows(page).last().getByText("Overdue")).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("my-queue.png"), fullPage: true });

@@ -1,0 +1,1 @@
+CREATE INDEX "annotations_claimant_idx" ON "annotations" USING btree (lower("claimant_name"),"updated_at","status") WHERE "annotations"."discarded_at" is null;
