@@ -252,7 +252,7 @@ export const annotations = pgTable(
     index("annotations_queue_author_idx").on(table.authorId, table.updatedAt, table.status).where(sql`${table.discardedAt} is null`),
     index("annotations_queue_article_idx").on(table.articleId, table.updatedAt, table.status).where(sql`${table.discardedAt} is null`),
     index("annotations_queue_created_idx").on(table.createdAt).where(sql`${table.discardedAt} is null`),
-    // One claimant's claims (lib/annotations/claimant-condition.ts): the queue's filter and the public index.
+    // One claimant's claims (`madeBy` in lib/annotations/claimant-sql.ts): the queue's filter and the public index.
     index("annotations_claimant_idx").on(sql`lower(${table.claimantName})`, table.updatedAt, table.status).where(sql`${table.discardedAt} is null`),
     // Undated claims come last in both directions: one index for each. Many claims share a due day, so the
     // ties' order is in the index too; otherwise a first page would sort a whole day's claims.

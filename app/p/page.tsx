@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Pagination } from "@/components/pagination";
 import { ClaimantClaims } from "@/components/public/claimant-claims";
+import { ClaimantScorecard } from "@/components/public/claimant-scorecard";
 import { PublicMasthead } from "@/components/public/public-masthead";
 import { PublicSearchForm } from "@/components/public/public-search-form";
 import { ReaderMessageForm } from "@/components/public/reader-message-form";
@@ -12,6 +13,7 @@ import "@/components/public/public-page.css";
 import { getDb } from "@/db/client";
 import { newsroomConfig } from "@/lib/newsroom/config";
 import { feedUrl, publicIndexUrl } from "@/lib/publishing/atom-feed";
+import { claimantScorecard } from "@/lib/publishing/claimant-scorecard";
 import { claimsByClaimant, listPublished, publicSearchSchema, type PublicSearch } from "@/lib/publishing/public-index";
 import { publicDay } from "@/lib/publishing/public-dates";
 import { readerEmailKeepDays } from "@/lib/reader-messages/retention";
@@ -76,24 +78,30 @@ export default async function PublicIndexPage(props: Props) {
   const newsroom = newsroomConfig();
   const db = await getDb();
   const { total, factChecks } = await listPublished(db, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE, search });
-  const claimantClaims = search.claimant
-    ? await claimsByClaimant(
-        db,
-        factChecks.map((factCheck) => factCheck.id),
-        search.claimant,
-      )
-    : null;
+  const [claimantClaims, scorecard] = search.claimant
+    ? await Promise.all([
+        claimsByClaimant(
+          db,
+          factChecks.map((factCheck) => factCheck.id),
+          search.claimant,
+        ),
+        claimantScorecard(db, search.claimant),
+      ])
+    : [null, null];
+  // Their name as the desk wrote it on their latest claim, rather than as the address spells it.
+  const claimantName = scorecard?.claimant.name ?? search.claimant;
   const pageCount = Math.max(1, Math.ceil(total / PER_PAGE));
   if (page > pageCount) notFound();
   return (
     <div className="public-page">
       <PublicMasthead newsroom={newsroom} />
       <header className="public-page__header">
-        <h1>{search.claimant ? `Fact-checks of claims by ${search.claimant}` : "Fact-checks"}</h1>
+        <h1>{search.claimant ? `Fact-checks of claims by ${claimantName}` : "Fact-checks"}</h1>
+        {scorecard && <ClaimantScorecard scorecard={scorecard} verdict={search.verdict} href={(verdict) => indexHref(1, { ...search, verdict })} />}
         <p className="public-page__meta">
           {isSearching(search) ? (
             <>
-              {foundLine(total, search.claimant)}{" "}
+              {foundLine(total, claimantName)}{" "}
               <Link href="/p">Show all fact-checks</Link>.
             </>
           ) : (
@@ -130,7 +138,7 @@ export default async function PublicIndexPage(props: Props) {
             </p>
             {factCheck.summary && <p className="public-index__summary">{factCheck.summary}</p>}
             <VerdictTally tally={factCheck.verdicts} />
-            {claimantClaims && <ClaimantClaims slug={factCheck.slug} claimant={search.claimant} claims={claimantClaims.get(factCheck.id) ?? []} />}
+            {claimantClaims && <ClaimantClaims slug={factCheck.slug} claimant={claimantName} claims={claimantClaims.get(factCheck.id) ?? []} />}
           </li>
         ))}
       </ol>

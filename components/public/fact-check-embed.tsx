@@ -1,3 +1,4 @@
+import { claimantLine } from "@/lib/annotations/claimant";
 import type { EmbeddedFactCheck } from "@/lib/publishing/embedded-fact-check";
 import { shortened } from "@/lib/shortened";
 import { EmbedFrame } from "./claim-embed";
@@ -10,7 +11,8 @@ const LISTED_CLAIMS = 5;
 
 /**
  * A whole fact-check inside another site's page: its title, the editors' summary, its claims counted by
- * verdict and the first few with theirs, each a link (in a new tab) to its note on the public page.
+ * verdict and the first few with theirs and who made them, each a link (in a new tab) to its note on the
+ * public page.
  */
 export function FactCheckEmbed({ factCheck, newsroomName, pageUrl }: { factCheck: EmbeddedFactCheck; newsroomName: string; pageUrl: string }) {
   const rest = factCheck.claims.length - LISTED_CLAIMS;
@@ -39,6 +41,7 @@ export function FactCheckEmbed({ factCheck, newsroomName, pageUrl }: { factCheck
               <a href={`${pageUrl}#claim-${claim.id}`} target="_blank" rel="noopener">
                 “{shortened(claim.quote, 140)}”
               </a>
+              {claim.claimant && <span className="claim-embed__by"> — {shortened(claimantLine(claim.claimant), 80)}</span>}
             </li>
           ))}
         </ol>

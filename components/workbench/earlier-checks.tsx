@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import type { EarlierCheck } from "@/lib/annotations/earlier-checks";
 import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
+import { ClaimantLine } from "../claimant-line";
 import { annotationApi } from "./annotation-api";
 import { formatDateTime } from "./labels";
 import { SourceList } from "./source-list";
@@ -63,6 +64,7 @@ export function EarlierChecks({ quote, articleId, except, verdict, onUseSources,
           <p className="earlier-check__claim">
             <VerdictBadge verdict={check.verdict} /> <q>{check.quote}</q>
           </p>
+          <ClaimantLine claimant={check.claimant} className="earlier-check__claimant" />
           <p className="muted">
             In{" "}
             <a href={`/articles/${check.article.id}?annotation=${check.id}`} target="_blank" rel="noopener">
@@ -72,7 +74,7 @@ export function EarlierChecks({ quote, articleId, except, verdict, onUseSources,
           </p>
           {check.alsoIn.length > 0 && (
             <p className="muted">
-              Also approved in the same words, with the same verdict, in{" "}
+              Also approved in the same words{check.claimant ? ", from the same claimant" : ""}, with the same verdict, in{" "}
               {check.alsoIn.map((other, index) => (
                 <span key={other.id}>
                   {index > 0 && ", "}

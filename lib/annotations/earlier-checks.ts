@@ -7,6 +7,8 @@ import { mayViewAnnotations } from "@/lib/policies/annotation";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
+import { claimantOf, type Claimant } from "./claimant";
+import { claimantSelection } from "./claimant-sql";
 import { claimLikeness, MIN_LIKENESS, otherFigures, QUOTE_COMPARED } from "./claim-likeness";
 import { approvedTermCounts, searchedTerms, STOOD_BY_CLAIMS, termQuery, termWeight } from "./claim-terms";
 import { toSourceRecord, type SourceRecord } from "./record";
@@ -17,6 +19,8 @@ export type EarlierCheck = {
   id: string;
   article: { id: string; title: string };
   quote: string;
+  /** Who made it, or null: the same words from someone else may be another claim. */
+  claimant: Claimant | null;
   verdict: Verdict | null;
   explanation: string;
   sources: SourceRecord[];
@@ -26,7 +30,10 @@ export type EarlierCheck = {
   likeness: number;
   /** Each claim's figures when they differ (`otherFigures`): the verdict was given on other numbers. */
   otherFigures: { ours: string[]; theirs: string[] } | null;
-  /** The same words approved with the same verdict elsewhere (a wire story quoted by several articles): listed once, here. */
+  /**
+   * The same words from the same claimant (or nobody named) approved with the same verdict elsewhere (a
+   * wire story quoted by several articles): listed once, here.
+   */
   alsoIn: { id: string; article: { id: string; title: string } }[];
 };
 
@@ -47,13 +54,13 @@ const earlierChecksQuerySchema = z.object({
 /** A claim's words as a reader compares them: case, spacing and the closing punctuation aside. */
 const wordsOf = (quote: string) => quote.toLowerCase().replace(/\s+/g, " ").replace(/[\s.,;:!?"'”’]+$/u, "").trim();
 
-type Candidate = { id: string; articleId: string; articleTitle: string; quote: string; verdict: Verdict | null };
+type Candidate = { id: string; articleId: string; articleTitle: string; quote: string; verdict: Verdict | null; claimantName: string | null };
 
-/** Each claim once: later ones with the same words and verdict are listed with the first, in `alsoIn`. */
+/** Each claim once: later ones with the same words, claimant and verdict are listed with the first, in `alsoIn`. */
 function sameClaimsOnce<C extends Candidate>(ranked: { candidate: C; likeness: number }[]): { candidate: C; likeness: number; alsoIn: C[] }[] {
   const firsts = new Map<string, { candidate: C; likeness: number; alsoIn: C[] }>();
   for (const { candidate, likeness } of ranked) {
-    const key = `${candidate.verdict}:${wordsOf(candidate.quote)}`;
+    const key = JSON.stringify([candidate.verdict, candidate.claimantName?.toLocaleLowerCase("en") ?? null, wordsOf(candidate.quote)]);
     const first = firsts.get(key);
     if (first) first.alsoIn.push(candidate);
     else firsts.set(key, { candidate, likeness, alsoIn: [] });
@@ -90,6 +97,7 @@ export async function findEarlierChecks(db: Database, actor: Actor | null, input
       articleTitle: articles.title,
       quote: annotations.quote,
       verdict: annotations.verdict,
+      ...claimantSelection,
       explanation: annotations.explanation,
       updatedAt: annotations.updatedAt,
       terms: sql<string[]>`tsvector_to_array(${annotations.quoteTerms})`,
@@ -133,6 +141,7 @@ export async function findEarlierChecks(db: Database, actor: Actor | null, input
     id: candidate.id,
     article: { id: candidate.articleId, title: candidate.articleTitle },
     quote: candidate.quote,
+    claimant: claimantOf(candidate),
     verdict: candidate.verdict,
     explanation: candidate.explanation,
     sources: sourceRows.filter((row) => row.annotationId === candidate.id).map(toSourceRecord),

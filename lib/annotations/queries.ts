@@ -2,18 +2,12 @@ import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/database";
 import { alias } from "drizzle-orm/pg-core";
 import { annotations, articles, comments, reviewEvents, sources, users } from "@/db/schema";
+import { claimantSelection } from "./claimant-sql";
 import { toAnnotationRecord, type AnnotationDetail, type AnnotationRecord } from "./record";
 
 type Reader = Database | Transaction;
 
 const assignees = alias(users, "assignees");
-
-/** The columns of who made a claim, read together (`claimantOf` makes them one value). */
-export const claimantSelection = {
-  claimantName: annotations.claimantName,
-  claimantKind: annotations.claimantKind,
-  claimantRole: annotations.claimantRole,
-};
 
 const annotationColumns = {
   id: annotations.id,

@@ -1,3 +1,4 @@
+import { claimantLine } from "@/lib/annotations/claimant";
 import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { NewsroomConfig } from "@/lib/newsroom/config";
 import { publicPageUrl } from "./claim-review";
@@ -14,8 +15,8 @@ export const feedUrl = (appUrl: string) => `${appUrl}/p/feed.xml`;
 /**
  * The newsroom's published fact-checks as an Atom 1.0 feed (RFC 4287), newest publication first: each
  * entry is one public page, its id the page's address (kept for good), its content the claims the page
- * shows with their verdicts and explanations. Everything is text the desk typed, escaped: nothing in it
- * becomes markup in a feed reader.
+ * shows with their verdicts, who made them and the explanations. Everything is text the desk typed,
+ * escaped: nothing in it becomes markup in a feed reader.
  */
 export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactCheck & { claims: FeedClaim[] })[], now: Date): string {
   const updated = factChecks.map(lastChangeOf).reduce((latest, each) => (each > latest ? each : latest), factChecks.length ? "" : now.toISOString());
@@ -51,11 +52,16 @@ export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactChe
 
 const lastChangeOf = (factCheck: PublishedFactCheck) => factCheck.updatedAt ?? factCheck.publishedAt;
 
-/** The entry's body as HTML: the editors' summary, the tally, whether it was corrected, then each claim's verdict, quote and explanation, then the link. */
+/**
+ * The entry's body as HTML: the editors' summary, the tally, whether it was corrected, then each claim's
+ * verdict, quote, who made it and the explanation, then the link.
+ */
 function contentOf(factCheck: PublishedFactCheck & { claims: FeedClaim[] }, url: string): string {
   const claims = factCheck.claims.map(
     (claim) =>
-      `<p><strong>${html(claim.verdict ? VERDICT_LABELS[claim.verdict] : "No verdict")}</strong>: “${html(claim.quote)}”</p>` +
+      `<p><strong>${html(claim.verdict ? VERDICT_LABELS[claim.verdict] : "No verdict")}</strong>: “${html(claim.quote)}”` +
+      (claim.claimant ? ` (${html(claimantLine(claim.claimant))})` : "") +
+      "</p>" +
       (claim.explanation ? `<p>${html(claim.explanation)}</p>` : ""),
   );
   const corrected = factCheck.correctedAt ? [`<p><strong>Corrected on ${html(publicDay(factCheck.correctedAt))}</strong>: see the corrections on the page.</p>`] : [];

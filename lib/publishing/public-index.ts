@@ -2,8 +2,8 @@ import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
-import { CLAIMANT_LIMITS } from "@/lib/annotations/claimant";
-import { madeBy } from "@/lib/annotations/claimant-condition";
+import { CLAIMANT_LIMITS, claimantOf, type Claimant } from "@/lib/annotations/claimant";
+import { claimantSelection, madeBy } from "@/lib/annotations/claimant-sql";
 import { inVerdictOrder, VERDICT_LABELS, verdictSchema, type Verdict, type VerdictCount } from "@/lib/annotations/verdicts";
 import { containsPattern } from "@/lib/like-pattern";
 import { lastCorrectionsOf, lastPublicChanges, updatedAfter } from "./public-changes";
@@ -31,7 +31,8 @@ export type PublishedFactCheck = {
 export const SITEMAP_LIMIT = 50_000;
 
 const NEWEST_FIRST = [desc(articles.publishedAt), desc(articles.id)];
-const IS_PUBLISHED = isNotNull(articles.publishedAt);
+/** An article readers can read at its public page. */
+export const IS_PUBLISHED = isNotNull(articles.publishedAt);
 
 const MAX_SEARCH_LENGTH = 200;
 /** Words of a search that count; more add nothing a reader would type. */
@@ -135,19 +136,22 @@ export async function publishedPages(db: Database): Promise<{ slug: string; last
   return rows.map((row) => ({ slug: row.slug!, lastModified: updatedAfter(row.publishedAt!, changes.get(row.id)) ?? row.publishedAt!.toISOString() }));
 }
 
-/** A claim as the feed and a fact-check's embed tell it: the quote, the verdict and why. */
-export type FeedClaim = { id: string; quote: string; verdict: Verdict | null; explanation: string };
+/** A claim as the feed and a fact-check's embed tell it: the quote, who made it, the verdict and why. */
+export type FeedClaim = { id: string; quote: string; claimant: Claimant | null; verdict: Verdict | null; explanation: string };
 
 /** The claims each of these articles' public pages shows, in reading order. */
 export async function publishedClaimsOf(db: Database, articleIds: string[]): Promise<Map<string, FeedClaim[]>> {
   const byArticle = new Map<string, FeedClaim[]>();
   if (articleIds.length === 0) return byArticle;
   const rows = await db
-    .select({ articleId: annotations.articleId, id: annotations.id, quote: annotations.quote, verdict: annotations.verdict, explanation: annotations.explanation })
+    .select({ articleId: annotations.articleId, id: annotations.id, quote: annotations.quote, verdict: annotations.verdict, explanation: annotations.explanation, ...claimantSelection })
     .from(annotations)
     .where(and(inArray(annotations.articleId, articleIds), SHOWN_IN_PUBLIC))
     .orderBy(asc(annotations.articleId), asc(annotations.startOffset), asc(annotations.endOffset), asc(annotations.createdAt));
-  for (const { articleId, ...claim } of rows) byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), claim]);
+  for (const row of rows) {
+    const claim: FeedClaim = { id: row.id, quote: row.quote, claimant: claimantOf(row), verdict: row.verdict, explanation: row.explanation };
+    byArticle.set(row.articleId, [...(byArticle.get(row.articleId) ?? []), claim]);
+  }
   return byArticle;
 }
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articles, reviewEvents, sources, users } from "@/db/schema";
 import { claimantOf, type Claimant } from "@/lib/annotations/claimant";
-import { claimantSelection } from "@/lib/annotations/queries";
+import { claimantSelection } from "@/lib/annotations/claimant-sql";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { isSafeHttpUrl } from "@/lib/urls";
 import { toldToReaders, type PublicChange } from "./corrections";

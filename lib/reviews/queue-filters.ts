@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { annotations } from "@/db/schema";
-import { madeBy } from "@/lib/annotations/claimant-condition";
+import { madeBy } from "@/lib/annotations/claimant-sql";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import type { Actor } from "@/lib/users/actor";
 import { NO_VERDICT, type QueueQuery } from "./queue-input";

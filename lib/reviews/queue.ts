@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/database";
 import { annotations, articles, users } from "@/db/schema";
 import { claimantOf, type Claimant } from "@/lib/annotations/claimant";
+import { claimantSelection } from "@/lib/annotations/claimant-sql";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { mayViewAnnotations } from "@/lib/policies/annotation";
 import { enforce } from "@/lib/policies/enforce";
@@ -77,9 +78,7 @@ export async function listQueue(db: Database, actor: Actor | null, input: unknow
         verdict: annotations.verdict,
         articleId: annotations.articleId,
         articleTitle: articles.title,
-        claimantName: annotations.claimantName,
-        claimantKind: annotations.claimantKind,
-        claimantRole: annotations.claimantRole,
+        ...claimantSelection,
         authorId: annotations.authorId,
         authorName: users.name,
         assigneeId: annotations.assigneeId,

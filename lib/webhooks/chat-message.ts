@@ -1,3 +1,4 @@
+import { claimantLine } from "@/lib/annotations/claimant";
 import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import { ARTICLE_DETAIL_LABELS } from "@/lib/articles/detail-fields";
 import type { ClaimRef, WebhookEvent } from "./events";
@@ -10,8 +11,11 @@ function escape(text: string): string {
 
 const link = (url: string, text: string) => `<${url}|${escape(text)}>`;
 
+/** Who made the claim, when someone was named, to follow its quote: " (Jane Doe, mayor)". */
+const madeBy = (claim: ClaimRef) => (claim.claimant ? ` (${escape(shortened(claimantLine(claim.claimant), 120))})` : "");
+
 function quoteOf(claim: ClaimRef): string {
-  return `“${escape(shortened(claim.quote, 200))}”`;
+  return `“${escape(shortened(claim.quote, 200))}”${madeBy(claim)}`;
 }
 
 const rating = (verdict: string | null) => (verdict && verdict in VERDICT_LABELS ? `*${VERDICT_LABELS[verdict as Verdict]}*` : "*no rating*");
@@ -43,7 +47,7 @@ function chatTextOf(event: WebhookEvent): string {
     }
     case "claim.submitted": {
       const { claim, article, by } = (event as WebhookEvent<"claim.submitted">).data;
-      return `${escape(by)} submitted a claim for review: ${link(claim.url, shortened(claim.quote, 200))} in *${escape(article.title)}*`;
+      return `${escape(by)} submitted a claim for review: ${link(claim.url, shortened(claim.quote, 200))}${madeBy(claim)} in *${escape(article.title)}*`;
     }
     case "reader_message.received": {
       const { factCheck, claim, message, url } = (event as WebhookEvent<"reader_message.received">).data;

@@ -24,6 +24,11 @@ function factCheckOf(article: ArticleRef): FactCheckRef {
   return { articleId: article.id, title: article.title, url: publicPageUrl(newsroomConfig().appUrl, article.slug) };
 }
 
+/** The claim `annotation` as events name it, in the status `status`, its `url` the desk's or the public page's. */
+function claimRefOf(annotation: AnnotationRecord, status: ReviewStatus, url: string): ClaimRef {
+  return { id: annotation.id, quote: annotation.quote, claimant: annotation.claimant, status, verdict: annotation.verdict, url };
+}
+
 /** The article, and whether it is published: a change to its claims or text then changes its public page. */
 async function articleOf(tx: Transaction, articleId: string): Promise<(ArticleRef & { published: boolean }) | null> {
   const [article] = await tx.select({ id: articles.id, title: articles.title, slug: articles.slug, publishedAt: articles.publishedAt }).from(articles).where(eq(articles.id, articleId));
@@ -49,16 +54,15 @@ export async function tellStatusChange(tx: Transaction, annotation: AnnotationRe
   const article = await articleOf(tx, annotation.articleId);
   if (!article) return;
   const { appUrl } = newsroomConfig();
-  const claim = (url: string): ClaimRef => ({ id: annotation.id, quote: annotation.quote, status: to, verdict: annotation.verdict, url });
   if (action === "submit") {
     const deskUrl = `${appUrl}/articles/${annotation.articleId}?annotation=${annotation.id}`;
-    await enqueueWebhookEvent(tx, "claim.submitted", { claim: claim(deskUrl), article: { id: article.id, title: article.title }, by: actor.name });
+    await enqueueWebhookEvent(tx, "claim.submitted", { claim: claimRefOf(annotation, to, deskUrl), article: { id: article.id, title: article.title }, by: actor.name });
   }
   if (approvalStep && article.published) {
     await enqueueWebhookEvent(tx, "fact_check.changed", {
       factCheck: factCheckOf(article),
       change: to === "approved" ? "claim_approved" : "claim_withdrawn",
-      claim: claim(claimPageUrl(appUrl, { slug: article.slug, claimId: annotation.id })),
+      claim: claimRefOf(annotation, to, claimPageUrl(appUrl, { slug: article.slug, claimId: annotation.id })),
     });
   }
 }
@@ -72,7 +76,7 @@ export async function tellPlaced(tx: Transaction, annotation: AnnotationRecord):
   await enqueueWebhookEvent(tx, "fact_check.changed", {
     factCheck: factCheckOf(article),
     change: "claim_placed",
-    claim: { id: annotation.id, quote: annotation.quote, status: annotation.status, verdict: annotation.verdict, url },
+    claim: claimRefOf(annotation, annotation.status, url),
   });
 }
 

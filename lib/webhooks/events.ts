@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Claimant } from "@/lib/annotations/claimant";
 import type { ArticleDetailField } from "@/lib/articles/detail-fields";
 
 /**
@@ -30,8 +31,8 @@ export const webhookFormatSchema = z.enum(WEBHOOK_FORMATS, { error: () => `must 
 /** A published fact-check, as every event about one names it. */
 export type FactCheckRef = { articleId: string; title: string; url: string };
 
-/** A claim, as events name it: never a draft's verdict as if it stood, hence the status beside it. */
-export type ClaimRef = { id: string; quote: string; status: string; verdict: string | null; url: string };
+/** A claim, as events name it: never a draft's verdict as if it stood, hence the status beside it; who made it, or null. */
+export type ClaimRef = { id: string; quote: string; claimant: Claimant | null; status: string; verdict: string | null; url: string };
 
 /** What each event says. */
 export type WebhookEventData = {

@@ -7,7 +7,9 @@ import { describeEntry } from "@/lib/audit/describe";
 import { annotationsCsv } from "@/lib/exports/annotations-csv";
 import { w3cListing } from "@/lib/interop/w3c/collection";
 import { importW3cAnnotations } from "@/lib/interop/w3c/import";
-import { claimsByClaimant, listPublished } from "@/lib/publishing/public-index";
+import { claimantScorecard } from "@/lib/publishing/claimant-scorecard";
+import { embeddedFactCheck } from "@/lib/publishing/embedded-fact-check";
+import { claimsByClaimant, listPublished, publishedClaimsOf } from "@/lib/publishing/public-index";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
 import { publishArticle } from "@/lib/publishing/service";
 import { changeStatus } from "@/lib/reviews/service";
@@ -69,13 +71,15 @@ describeOnEveryEngine("who made a claim", (db) => {
     await expect(db().update(annotations).set({ claimantName: "X" }).where(eq(annotations.id, created.id))).rejects.toThrow();
   });
 
-  it("shows readers who made an approved claim on the public page", async () => {
+  it("shows readers who made an approved claim on the public page, in the feed and in the fact-check's embed", async () => {
     const created = await createDraft({ ...completeClaim, claimant: PESKOV });
     const { version } = await changeStatus(db(), author, created.id, { to: "in_review", version: 1 });
     await changeStatus(db(), editor, created.id, { to: "approved", version });
     const { slug } = await publishArticle(db(), editor, article.id);
     const view = await publicArticleBySlug(db(), slug!, { showReviewers: false });
     expect(view!.claims.map((claim) => claim.claimant)).toEqual([PESKOV]);
+    expect((await publishedClaimsOf(db(), [article.id])).get(article.id)!.map((claim) => claim.claimant)).toEqual([PESKOV]);
+    expect((await embeddedFactCheck(db(), slug!))!.claims.map((claim) => claim.claimant)).toEqual([PESKOV]);
   });
 
   it("finds readers the published fact-checks of one claimant's claims, and by words of who made them", async () => {
@@ -104,6 +108,34 @@ describeOnEveryEngine("who made a claim", (db) => {
     expect(await found({ claimant: "The Pentagon", verdict: "false" })).toEqual([]);
     expect(await found({ claimant: "Dmitry Peskov", verdict: "false" })).toEqual([article.id]);
     expect(await claimsByClaimant(db(), [article.id, other.id], "dmitry peskov")).toEqual(new Map([[article.id, [{ id: peskovFalse, quote: "anti-personnel mines", verdict: "false" }]]]));
+  });
+
+  it("keeps each claimant's public record: their claims readers can see, counted by verdict, named as their latest claim names them", async () => {
+    const approve = async (on: { id: string; plainText: string }, quote: string, input: object) => {
+      const created = await createAnnotation(db(), author, on.id, { selectors: selectorsOf(on.plainText, quote), ...completeClaim, ...input });
+      const { version } = await changeStatus(db(), author, created.id, { to: "in_review", version: 1 });
+      await changeStatus(db(), editor, created.id, { to: "approved", version });
+    };
+    const unpublished = await addArticle(db());
+    await approve(article, "anti-personnel mines", { claimant: PESKOV, verdict: "false" });
+    await approve(article, "non-persistent", { claimant: PESKOV, verdict: "mostly_true" });
+    await approve(article, "Ukrainian territory", { claimant: { name: "DMITRY PESKOV", role: "Kremlin press secretary" }, verdict: "false" });
+    // Neither a claim in review nor one on an unpublished article is on his public record.
+    await approve(unpublished, "anti-personnel mines", { claimant: PESKOV, verdict: "true" });
+    const inReview = await createAnnotation(db(), author, unpublished.id, { selectors: selectorsOf(unpublished.plainText, "non-persistent"), ...completeClaim, claimant: PESKOV, verdict: "half_true" });
+    await changeStatus(db(), author, inReview.id, { to: "in_review", version: 1 });
+    expect(await claimantScorecard(db(), "Dmitry Peskov")).toBeNull();
+    await publishArticle(db(), editor, article.id);
+
+    expect(await claimantScorecard(db(), "dmitry peskov")).toEqual({
+      claimant: { name: "DMITRY PESKOV", kind: "person", role: "Kremlin press secretary" },
+      verdicts: [
+        { verdict: "mostly_true", count: 1 },
+        { verdict: "false", count: 2 },
+      ],
+      claims: 3,
+    });
+    expect(await claimantScorecard(db(), "Peskov")).toBeNull();
   });
 
   it("travels in the W3C export as the reviewed claim's author and comes back with an import; the CSV has it last", async () => {

@@ -79,6 +79,26 @@ describeOnEveryEngine("claims checked before", (db) => {
     ]);
   });
 
+  it("says who made each earlier claim, and lists the same words from two claimants apart", async () => {
+    const approveOn = async (text: string, claimant: object | null) => {
+      const on = await addArticle(db(), `${text}\nMore follows.`);
+      const created = await createAnnotation(db(), author, on.id, { selectors: selectorsOf(on.plainText, text), ...completeClaim, claimant });
+      const submitted = await changeStatus(db(), author, created.id, { to: "in_review", version: created.version });
+      await changeStatus(db(), editor, created.id, { to: "approved", version: submitted.version });
+      return created.id;
+    };
+    const said = "Crime in the city centre fell by a third last year";
+    const mayor = await approveOn(said, { name: "Ana Ortiz", role: "mayor" });
+    const mayorAgain = await approveOn(said, { name: "ana ortiz", role: "mayor" });
+    const chief = await approveOn(said, { name: "Tom Reyes", role: "police chief" });
+    const checks = await findEarlierChecks(db(), author, { quote: said });
+    expect(checks.map((check) => [check.id, check.claimant, check.alsoIn.map((also) => also.id)])).toEqual([
+      [chief, { name: "Tom Reyes", kind: "person", role: "police chief" }, []],
+      [mayorAgain, { name: "ana ortiz", kind: "person", role: "mayor" }, [mayor]],
+    ]);
+    expect((await findEarlierChecks(db(), author, { quote: "The mines deactivate on their own after 4 to 14 days" }))[0]!.claimant).toBeNull();
+  });
+
   it("says when the earlier claim stated other figures", async () => {
     const [check] = await findEarlierChecks(db(), author, { quote: "These mines deactivate on their own after 4 to 30 days" });
     expect(check).toMatchObject({ id: deactivate, otherFigures: { ours: ["4", "30"], theirs: ["4", "14"] } });

@@ -130,8 +130,8 @@ describeOnEveryEngine("a claim's fact-check embedded in other pages", (db) => {
       summary: "Mostly right.",
       verdicts: [{ verdict: "mostly_true", count: 2 }],
       claims: [
-        { id: rated.id, quote: "non-persistent", verdict: "mostly_true", explanation: completeClaim.explanation },
-        { id: expect.any(String), quote: "Ukrainian territory", verdict: "mostly_true", explanation: completeClaim.explanation },
+        { id: rated.id, quote: "non-persistent", claimant: null, verdict: "mostly_true", explanation: completeClaim.explanation },
+        { id: expect.any(String), quote: "Ukrainian territory", claimant: null, verdict: "mostly_true", explanation: completeClaim.explanation },
       ],
       correctedAt: null,
     });

@@ -84,7 +84,7 @@ describeOnEveryEngine("the public index of fact-checks", (db) => {
     const claims = (await publishedClaimsOf(db(), [article.id])).get(article.id)!;
     expect(claims.map((each) => each.quote)).toEqual(page!.claims.map((each) => each.quote));
     expect(claims.map((each) => each.id)).toEqual(page!.claims.map((each) => each.id));
-    expect(claims[0]).toEqual({ id: page!.claims[0]!.id, quote: "United States", verdict: "mostly_true", explanation: completeClaim.explanation });
+    expect(claims[0]).toEqual({ id: page!.claims[0]!.id, quote: "United States", claimant: null, verdict: "mostly_true", explanation: completeClaim.explanation });
     expect(await publishedClaimsOf(db(), [])).toEqual(new Map());
   });
 

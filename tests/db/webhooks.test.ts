@@ -118,7 +118,8 @@ describeOnEveryEngine("webhooks", (db) => {
     await reattachAnnotation(db(), editor, before.id, { version: orphan!.version, selectors: selectorsOf(revised, "Ukrainian territory") });
     await unpublishArticle(db(), editor, article.id);
     // Unpublished: a claim approved changes no public page; its submission still reaches the chat.
-    const later = await createAnnotation(db(), author, article.id, { selectors: selectorsOf(article.plainText, "anti-personnel mines"), ...completeClaim });
+    const peskov = { name: "Dmitry Peskov", kind: "person", role: "Kremlin spokesman" } as const;
+    const later = await createAnnotation(db(), author, article.id, { selectors: selectorsOf(article.plainText, "anti-personnel mines"), ...completeClaim, claimant: peskov });
     version = (await changeStatus(db(), author, later.id, { to: "in_review", version: later.version })).version;
     await changeStatus(db(), editor, later.id, { to: "approved", version });
     await deliver();
@@ -128,10 +129,10 @@ describeOnEveryEngine("webhooks", (db) => {
     const claimUrl = `http://localhost:3000/p/mines-for-ukraine#claim-${before.id}`;
     expect(toCms.map((event) => [event.type, event.data])).toEqual(
       expect.arrayContaining([
-        ["fact_check.changed", { factCheck: page, change: "claim_withdrawn", claim: { id: before.id, quote: "non-persistent", status: "in_review", verdict: "mostly_true", url: claimUrl } }],
-        ["fact_check.changed", { factCheck: page, change: "claim_approved", claim: { id: before.id, quote: "non-persistent", status: "approved", verdict: "mostly_true", url: claimUrl } }],
+        ["fact_check.changed", { factCheck: page, change: "claim_withdrawn", claim: { id: before.id, quote: "non-persistent", claimant: null, status: "in_review", verdict: "mostly_true", url: claimUrl } }],
+        ["fact_check.changed", { factCheck: page, change: "claim_approved", claim: { id: before.id, quote: "non-persistent", claimant: null, status: "approved", verdict: "mostly_true", url: claimUrl } }],
         ["fact_check.changed", { factCheck: page, change: "text_revised", revision: 2 }],
-        ["fact_check.changed", { factCheck: page, change: "claim_placed", claim: { id: before.id, quote: "Ukrainian territory", status: "approved", verdict: "mostly_true", url: claimUrl } }],
+        ["fact_check.changed", { factCheck: page, change: "claim_placed", claim: { id: before.id, quote: "Ukrainian territory", claimant: null, status: "approved", verdict: "mostly_true", url: claimUrl } }],
         ["fact_check.unpublished", { factCheck: page }],
       ]),
     );
@@ -139,7 +140,7 @@ describeOnEveryEngine("webhooks", (db) => {
     const chat = received.filter((request) => request.path === "/chat").map((request) => JSON.parse(request.body) as { text: string });
     expect(chat.map((message) => message.text)).toEqual([
       `Rita Reviewer submitted a claim for review: <http://localhost:3000/articles/${article.id}?annotation=${before.id}|non-persistent> in *Mines for Ukraine*`,
-      `Rita Reviewer submitted a claim for review: <http://localhost:3000/articles/${article.id}?annotation=${later.id}|anti-personnel mines> in *Mines for Ukraine*`,
+      `Rita Reviewer submitted a claim for review: <http://localhost:3000/articles/${article.id}?annotation=${later.id}|anti-personnel mines> (Dmitry Peskov, Kremlin spokesman) in *Mines for Ukraine*`,
     ]);
     expect((await webhook(cms.id)).deliveries.every((delivery) => delivery.state === "delivered")).toBe(true);
   });

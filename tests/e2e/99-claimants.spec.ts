@@ -4,8 +4,11 @@ import { selectWithMouse, signIn } from "./helpers";
 
 /**
  * A fact-checker names who made a claim: the card shows it, the next claim by the same person is a pick
- * away, and once approved and published, readers and search engines are told who said it.
+ * away, and once approved and published, readers and search engines are told who said it, and readers
+ * find the record of their claims.
  */
+test.describe.configure({ mode: "serial" });
+
 const STAMP = Date.now();
 const TITLE = `Mine clearance ${STAMP}`;
 const FIRST = "Ukraine has cleared 40,000 square kilometres of mines";
@@ -83,6 +86,34 @@ test("a claim's maker is named in the form, shown on its card, offered for the n
   await expect(herClaims.getByRole("listitem")).toHaveCount(1);
   await expect(herClaims).toContainText("Mostly true");
   await expect(herClaims.getByRole("link", { name: `“${FIRST}”` })).toHaveAttribute("href", `/p/${slug}#claim-${claim.id}`);
+  // Her record heads the list: her role, her claims readers can see by verdict, each verdict narrowing the list.
+  const record = reader.getByRole("region", { name: `The record of ${MINISTER.name}` });
+  await expect(record).toContainText(MINISTER.role);
+  await expect(record).toContainText("1 claim checked: 1 mostly true.");
+  await record.getByRole("link", { name: "1 Mostly true" }).click();
+  await expect(reader).toHaveURL(/\/p\?claimant=Yulia\+Svyrydenko&verdict=mostly_true$/);
+  await expect(record.getByRole("link", { name: "1 Mostly true" })).toHaveAttribute("aria-current", "page");
+  await expect(herClaims.getByRole("listitem")).toHaveCount(1);
   await expectNoSeriousViolations(reader, "the fact-checks of one claimant's claims");
   await reader.screenshot({ path: testInfo.outputPath("claimant-index.png"), fullPage: true });
+
+  // The whole fact-check's embed and the feed name her after the quote.
+  await reader.goto(`/p/${slug}/embed`);
+  await expect(reader.locator(".claim-embed__claims li").filter({ hasText: FIRST })).toContainText(`“${FIRST}” — ${MINISTER.name}, ${MINISTER.role}`);
+  await reader.screenshot({ path: testInfo.outputPath("claimant-embed.png"), fullPage: true });
+  const feed = await (await reader.request.get("/p/feed.xml")).text();
+  expect(feed).toContain(`“${FIRST}” (${MINISTER.name}, ${MINISTER.role})`);
+});
+
+test("a fact-checker meeting the same words again sees who made the claim checked before", async ({ page }, testInfo) => {
+  await signIn(page, "ed@example.com");
+  const imported = await page.request.post("/api/articles", { data: { format: "text", content: `Mine clearance again ${STAMP}\n${FIRST}, a wire report said.` } });
+  expect(imported.status()).toBe(201);
+  const articleId = ((await imported.json()) as { article: { id: string } }).article.id;
+  await page.goto(`/articles/${articleId}`);
+  await selectWithMouse(page, FIRST);
+  await page.getByRole("button", { name: /Annotate claim/ }).click();
+  const earlier = page.getByRole("region", { name: "An approved claim like this one" });
+  await expect(earlier.locator(".earlier-check__claimant")).toHaveText(`Claim by ${MINISTER.name}, ${MINISTER.role}`);
+  await page.screenshot({ path: testInfo.outputPath("claimant-earlier-check.png") });
 });

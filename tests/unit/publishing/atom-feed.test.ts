@@ -16,7 +16,7 @@ const factCheck = (overrides: Partial<PublishedFactCheck & { claims: FeedClaim[]
   updatedAt: null,
   correctedAt: null,
   verdicts: [{ verdict: "mostly_true", count: 1 }],
-  claims: [{ id: "c1", quote: "The council spent 4.2 million euros", verdict: "mostly_true", explanation: "The report says 4.19 million." }],
+  claims: [{ id: "c1", quote: "The council spent 4.2 million euros", claimant: null, verdict: "mostly_true", explanation: "The report says 4.19 million." }],
   ...overrides,
 });
 
@@ -57,7 +57,7 @@ describe("atomFeed", () => {
 
   it("escapes what the desk typed twice in content (HTML inside XML) and once elsewhere: no markup gets through", () => {
     const hostile = 'Mayor <script>alert("x")</script> & "friends"';
-    const feed = atomFeed(newsroom, [factCheck({ title: hostile, claims: [{ id: "c1", quote: hostile, verdict: null, explanation: "<img src=x onerror=alert(1)>" }], verdicts: [{ verdict: null, count: 1 }] })], now);
+    const feed = atomFeed(newsroom, [factCheck({ title: hostile, claims: [{ id: "c1", quote: hostile, claimant: { name: hostile, kind: "person", role: "<b>mayor</b>" }, verdict: null, explanation: "<img src=x onerror=alert(1)>" }], verdicts: [{ verdict: null, count: 1 }] })], now);
     expect(feed).not.toContain("<script");
     expect(feed).not.toContain("<img");
     expect(elements(feed, "title")[1]).toBe("Mayor &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;friends&quot;");
@@ -65,6 +65,20 @@ describe("atomFeed", () => {
     expect(content).toContain("&amp;lt;script&amp;gt;");
     expect(content).toContain("&amp;lt;img src=x onerror=alert(1)&amp;gt;");
     expect(content).toContain("&lt;strong&gt;No verdict&lt;/strong&gt;");
+    expect(content).not.toContain("&lt;b&gt;mayor");
+    expect(content).toContain("&amp;lt;b&amp;gt;mayor&amp;lt;/b&amp;gt;");
+  });
+
+  it("names who made each claim after its quote, with their role, and nobody when none was named", () => {
+    const claims: FeedClaim[] = [
+      { id: "c1", quote: "Crime fell by half", claimant: { name: "Jane Doe", kind: "person", role: "mayor of Springfield" }, verdict: "false", explanation: "" },
+      { id: "c2", quote: "The budget is balanced", claimant: { name: "City Council", kind: "organization", role: null }, verdict: "true", explanation: "" },
+      { id: "c3", quote: "Nobody said this", claimant: null, verdict: "unproven", explanation: "" },
+    ];
+    const content = elements(atomFeed(newsroom, [factCheck({ claims })], now), "content")[0]!;
+    expect(content).toContain("&lt;strong&gt;False&lt;/strong&gt;: “Crime fell by half” (Jane Doe, mayor of Springfield)&lt;/p&gt;");
+    expect(content).toContain("&lt;strong&gt;True&lt;/strong&gt;: “The budget is balanced” (City Council)&lt;/p&gt;");
+    expect(content).toContain("&lt;strong&gt;Unproven&lt;/strong&gt;: “Nobody said this”&lt;/p&gt;");
   });
 
   it("drops characters XML cannot hold, which would make the whole feed unreadable", () => {

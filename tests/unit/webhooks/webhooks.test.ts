@@ -47,7 +47,7 @@ describe("retries", () => {
 
 const event = <Type extends WebhookEventType>(type: Type, data: WebhookEventData[Type]): WebhookEvent => ({ id: "e1", type, createdAt: AT.toISOString(), data });
 const factCheck = { articleId: "a1", title: "Bridge <repairs> & costs", url: "https://desk.example/p/bridge" };
-const claim = { id: "c1", quote: "It costs <b>12</b> million & more", status: "approved", verdict: "mostly_false", url: "https://desk.example/p/bridge#claim-c1" };
+const claim = { id: "c1", quote: "It costs <b>12</b> million & more", claimant: null, status: "approved", verdict: "mostly_false", url: "https://desk.example/p/bridge#claim-c1" };
 
 describe("chat messages", () => {
   it("say what happened in one line, with links, and keep what people typed as text", () => {
@@ -81,6 +81,15 @@ describe("chat messages", () => {
       "A reader suggests a claim to check: “The mayor said &lt;crime&gt; fell.” (seen at https://video.example/x|y&gt;z) <https://desk.example/readers?kind=tips|Read and answer>",
       "A test &lt;event&gt;.",
     ]);
+  });
+
+  it("name who made the claim after its quote, as text", () => {
+    const named = { ...claim, claimant: { name: "Ana <Ortiz>", kind: "person" as const, role: "mayor & <i>co</i>" } };
+    expect(chatMessageOf(event("fact_check.changed", { factCheck, change: "claim_approved", claim: named })).text).toBe(
+      "Rated *Mostly false*: “It costs &lt;b&gt;12&lt;/b&gt; million &amp; more” (Ana &lt;Ortiz&gt;, mayor &amp; &lt;i&gt;co&lt;/i&gt;) on <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
+    );
+    const submitted = event("claim.submitted", { claim: { ...named, claimant: { name: "City Council", kind: "organization", role: null } }, article: { id: "a1", title: "Bridge" }, by: "Rita" });
+    expect(chatMessageOf(submitted).text).toBe("Rita submitted a claim for review: <https://desk.example/p/bridge#claim-c1|It costs &lt;b&gt;12&lt;/b&gt; million &amp; more> (City Council) in *Bridge*");
   });
 
   it("shorten a long quote at a word", () => {
