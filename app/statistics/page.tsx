@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RefusedPage } from "@/components/refused-page";
-import { ApprovedVerdicts, DecisionTimesSummary, FlowFigures, PeopleTable, ReaderFigures, WaitingNow } from "@/components/statistics/desk-figures";
+import { ApprovedVerdicts, ClaimantsTable, DecisionTimesSummary, FlowFigures, PeopleTable, ReaderFigures, WaitingNow } from "@/components/statistics/desk-figures";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { Invalid } from "@/lib/errors";
@@ -60,6 +60,10 @@ export default async function StatisticsPage({ searchParams }: Props) {
       <section aria-labelledby="verdicts-title">
         <h2 id="verdicts-title">Approved, by verdict</h2>
         <ApprovedVerdicts tally={statistics.approvedByVerdict} approvals={statistics.flow.approved} />
+      </section>
+      <section aria-labelledby="claimants-title">
+        <h2 id="claimants-title">Who made the claims approved</h2>
+        <ClaimantsTable claimants={statistics.claimants} />
       </section>
       <section aria-labelledby="times-title">
         <h2 id="times-title">Time to a decision</h2>

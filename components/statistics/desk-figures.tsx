@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
+import { VERDICT_LABELS, type VerdictCount } from "@/lib/annotations/verdicts";
 import type { DeskStatistics } from "@/lib/statistics/desk";
 import { formatHours } from "@/lib/statistics/durations";
 
@@ -27,10 +27,8 @@ export function FlowFigures({ flow, published }: Pick<DeskStatistics, "flow" | "
   );
 }
 
-/** The claims the period approved, by verdict: one badge a verdict. */
-export function ApprovedVerdicts({ tally, approvals }: { tally: DeskStatistics["approvedByVerdict"]; approvals: number }) {
-  if (approvals === 0) return <p className="muted">No claim was approved in this period.</p>;
-  if (tally.length === 0) return <p className="muted">Every claim approved in this period was reopened since.</p>;
+/** Claims counted by verdict: one badge a verdict, then its count. */
+function VerdictCounts({ tally }: { tally: VerdictCount[] }) {
   return (
     <ul className="verdict-counts">
       {tally.map(({ verdict, count }) => (
@@ -39,6 +37,48 @@ export function ApprovedVerdicts({ tally, approvals }: { tally: DeskStatistics["
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The claims the period approved, by verdict. */
+export function ApprovedVerdicts({ tally, approvals }: { tally: DeskStatistics["approvedByVerdict"]; approvals: number }) {
+  if (approvals === 0) return <p className="muted">No claim was approved in this period.</p>;
+  if (tally.length === 0) return <p className="muted">Every claim approved in this period was reopened since.</p>;
+  return <VerdictCounts tally={tally} />;
+}
+
+/** Who made the claims the period approved, the most often approved first, each a link to their claims in the queue. */
+export function ClaimantsTable({ claimants }: Pick<DeskStatistics, "claimants">) {
+  if (claimants.length === 0) return <p className="muted">No claim approved in this period names who made it.</p>;
+  return (
+    <div className="table-scroller">
+      <table className="figures-table">
+        <caption className="visually-hidden">Who made the claims approved in the period, with their verdicts</caption>
+        <thead>
+          <tr>
+            <th scope="col">Who made the claims</th>
+            <th scope="col">Claims approved</th>
+            <th scope="col">Verdicts</th>
+          </tr>
+        </thead>
+        <tbody>
+          {claimants.map((claimant) => (
+            <tr key={claimant.name}>
+              <th scope="row">
+                <Link href={`/queue?${new URLSearchParams({ claimant: claimant.name })}`}>
+                  {claimant.name}
+                  <span className="visually-hidden"> (their claims in the queue)</span>
+                </Link>
+              </th>
+              <td>{claimant.approved.toLocaleString("en")}</td>
+              <td>
+                <VerdictCounts tally={claimant.verdicts} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { annotationUpdateSchema, LIMITS } from "@/lib/annotations/input";
-import type { ClaimantKind } from "@/lib/annotations/claimant";
+import type { Claimant, ClaimantKind } from "@/lib/annotations/claimant";
 import type { AnnotationRecord, SourceRecord } from "@/lib/annotations/record";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { todayISODate } from "@/lib/dates";
@@ -28,11 +28,15 @@ export function completeDraft(stored: Partial<ClaimDraft>): ClaimDraft {
   return { ...emptyDraft(), ...stored, claimant: { ...noClaimant(), ...stored.claimant } };
 }
 
+/** Who made a claim, as the form's fields hold it. */
+export function claimantDraftOf(claimant: Claimant | null): ClaimantDraft {
+  return claimant ? { name: claimant.name, kind: claimant.kind, role: claimant.role ?? "" } : noClaimant();
+}
+
 export function draftOf(annotation: AnnotationRecord): ClaimDraft {
-  const claimant = annotation.claimant;
   return {
     verdict: annotation.verdict ?? "",
-    claimant: claimant ? { name: claimant.name, kind: claimant.kind, role: claimant.role ?? "" } : noClaimant(),
+    claimant: claimantDraftOf(annotation.claimant),
     explanation: annotation.explanation,
     sources: annotation.sources.length
       ? annotation.sources.map((source) => ({ ...source, archiveUrl: source.archiveUrl ?? "" }))

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
+import type { Claimant } from "@/lib/annotations/claimant";
 import type { EarlierCheck } from "@/lib/annotations/earlier-checks";
 import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import { ClaimantLine } from "../claimant-line";
@@ -38,6 +39,8 @@ type Props = {
   verdict: Verdict | null;
   /** In a form: offers "Use its sources", which adds the earlier claim's sources to the form's. */
   onUseSources?(check: EarlierCheck): void;
+  /** In a form where nobody is named yet: offers "Use its claimant", which names the earlier claim's. */
+  onUseClaimant?(claimant: Claimant): void;
   /** In a card, where the claim's own content comes first: one line that opens the list. */
   collapsed?: boolean;
 };
@@ -47,7 +50,7 @@ type Props = {
  * sources, so that a claim repeated from one story to the next is checked once and judged alike.
  * Shows nothing when there are none.
  */
-export function EarlierChecks({ quote, articleId, except, verdict, onUseSources, collapsed = false }: Props) {
+export function EarlierChecks({ quote, articleId, except, verdict, onUseSources, onUseClaimant, collapsed = false }: Props) {
   const checks = useEarlierChecks(quote, except);
   const headingId = useId();
   const [used, setUsed] = useState<ReadonlySet<string>>(new Set());
@@ -65,6 +68,11 @@ export function EarlierChecks({ quote, articleId, except, verdict, onUseSources,
             <VerdictBadge verdict={check.verdict} /> <q>{check.quote}</q>
           </p>
           <ClaimantLine claimant={check.claimant} className="earlier-check__claimant" />
+          {onUseClaimant && check.claimant && (
+            <button type="button" className="secondary" aria-label={`Use its claimant, ${check.claimant.name}`} onClick={() => onUseClaimant(check.claimant!)}>
+              Use its claimant
+            </button>
+          )}
           <p className="muted">
             In{" "}
             <a href={`/articles/${check.article.id}?annotation=${check.id}`} target="_blank" rel="noopener">

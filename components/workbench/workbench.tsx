@@ -13,7 +13,7 @@ import { ShortcutsHelp } from "../keyboard/shortcuts-help";
 import { AnnotationForm } from "./annotation-form";
 import { annotationApi } from "./annotation-api";
 import { ArticleEditor, type ArticleEditorHandle } from "./article-editor";
-import { draftOf, emptyDraft, withSources, type ClaimDraft, type ClaimPayload } from "./claim-draft";
+import { claimantDraftOf, draftOf, emptyDraft, withSources, type ClaimDraft, type ClaimPayload } from "./claim-draft";
 import { namedClaimants } from "@/lib/annotations/claimant";
 import { searchWords } from "@/lib/annotations/claim-search";
 import { overlappingClaims } from "@/lib/annotations/overlapping-claims";
@@ -291,6 +291,11 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
                   except={form.mode === "edit" ? form.annotationId : undefined}
                   verdict={form.draft.verdict || null}
                   onUseSources={(check) => setForm((current) => current && { ...current, draft: withSources(current.draft, check.sources) })}
+                  onUseClaimant={
+                    form.draft.claimant.name.trim() || form.draft.claimant.role.trim()
+                      ? undefined
+                      : (claimant) => setForm((current) => current && { ...current, draft: { ...current.draft, claimant: claimantDraftOf(claimant) } })
+                  }
                 />
               </>
             }

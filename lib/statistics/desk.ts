@@ -25,6 +25,12 @@ export type DecisionTimes = { decisions: number; medianHours: number | null; slo
 /** One person's part in the period. */
 export type PersonFigures = { id: string; name: string; submitted: number; approved: number; decided: number };
 
+/** One claimant's claims approved in the period, each once, by the verdict it has now. */
+export type ClaimantFigures = { name: string; approved: number; verdicts: VerdictCount[] };
+
+/** The most claimants listed: those whose claims were approved most often. */
+export const LISTED_CLAIMANTS = 10;
+
 export type DeskStatistics = {
   days: StatisticsPeriod;
   /** The period's start, ISO 8601: its figures count what happened from then until now. */
@@ -41,6 +47,8 @@ export type DeskStatistics = {
   waiting: { inReview: number; oldestInReviewSince: string | null; changesRequested: number; overdue: number };
   /** Everyone who submitted, had approved or decided something in the period, the busiest first. */
   people: PersonFigures[];
+  /** Who made the claims approved in the period, the most often approved first (at most `LISTED_CLAIMANTS`). */
+  claimants: ClaimantFigures[];
   /**
    * Readers' messages from the public pages: received and handled in the period, the median time from one
    * to the other (of those handled in it), and how many wait now, the oldest since when.
@@ -64,16 +72,16 @@ export async function deskStatistics(db: Database, actor: Actor | null, input: u
   enforce(mayViewStatistics(actor), actor);
   const { days } = parseInput(statisticsQuerySchema, input);
   const since = new Date(now.getTime() - days * 24 * HOUR_SECONDS * 1000);
-  const [flow, approvedByVerdict, decisionTimes, published, waiting, people, readers] = await Promise.all([
+  const [flow, { approvedByVerdict, claimants }, decisionTimes, published, waiting, people, readers] = await Promise.all([
     flowSince(db, since),
-    approvedByVerdictSince(db, since),
+    approvalsSince(db, since),
     decisionTimesSince(db, since),
     publishedSince(db, since),
     waitingNow(db, now),
     peopleSince(db, since),
     readersSince(db, since),
   ]);
-  return { days, since: since.toISOString(), flow, approvedByVerdict, decisionTimes, published, waiting, people, readers };
+  return { days, since: since.toISOString(), flow, approvedByVerdict, decisionTimes, published, waiting, people, claimants, readers };
 }
 
 async function flowSince(db: Database, since: Date): Promise<DeskStatistics["flow"]> {
@@ -92,19 +100,37 @@ async function flowSince(db: Database, since: Date): Promise<DeskStatistics["flo
   return row!;
 }
 
-async function approvedByVerdictSince(db: Database, since: Date): Promise<VerdictCount[]> {
-  const rows = rowsOf<VerdictCount>(
+/**
+ * The claims approved in the period and approved still, by verdict, and who made them (by name, in any
+ * case): one grouped query gives both.
+ */
+async function approvalsSince(db: Database, since: Date): Promise<Pick<DeskStatistics, "approvedByVerdict" | "claimants">> {
+  const rows = rowsOf<{ key: string | null; name: string | null; verdict: VerdictCount["verdict"]; count: number }>(
     await db.execute(sql`
-      select a.verdict, count(*)::int as "count"
+      select lower(a.claimant_name) as "key", min(min(a.claimant_name)) over (partition by lower(a.claimant_name)) as "name", a.verdict, count(*)::int as "count"
       from annotations a
       where a.discarded_at is null and a.status = 'approved' and exists (
         select 1 from review_events e
         where e.annotation_id = a.id and e.kind = 'status' and e.to_status = 'approved' and e.created_at >= ${since}
       )
-      group by a.verdict
+      group by lower(a.claimant_name), a.verdict
     `),
   );
-  return inVerdictOrder(rows);
+  const byVerdict = new Map<VerdictCount["verdict"], number>();
+  const byClaimant = new Map<string, ClaimantFigures>();
+  for (const { key, name, verdict, count } of rows) {
+    byVerdict.set(verdict, (byVerdict.get(verdict) ?? 0) + count);
+    if (key === null || name === null) continue;
+    const figures = byClaimant.get(key) ?? { name, approved: 0, verdicts: [] };
+    figures.approved += count;
+    figures.verdicts.push({ verdict, count });
+    byClaimant.set(key, figures);
+  }
+  const claimants = [...byClaimant.values()]
+    .sort((a, b) => b.approved - a.approved || a.name.localeCompare(b.name, "en"))
+    .slice(0, LISTED_CLAIMANTS)
+    .map((figures) => ({ ...figures, verdicts: inVerdictOrder(figures.verdicts) }));
+  return { approvedByVerdict: inVerdictOrder([...byVerdict].map(([verdict, count]) => ({ verdict, count }))), claimants };
 }
 
 /**

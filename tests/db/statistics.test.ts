@@ -24,8 +24,8 @@ describeOnEveryEngine("the desk's statistics", (db) => {
   });
 
   /** A claim on `exact` taken through `steps`: the author submits it, the editor decides and reopens. */
-  async function claim(exact: string, steps: string[]) {
-    const created = await createAnnotation(db(), author, article.id, { selectors: selectorsOf(article.plainText, exact), ...completeClaim });
+  async function claim(exact: string, steps: string[], input: object = {}) {
+    const created = await createAnnotation(db(), author, article.id, { selectors: selectorsOf(article.plainText, exact), ...completeClaim, ...input });
     let { version, status } = created;
     for (const to of steps) {
       const submits = to === "in_review" && (status === "draft" || status === "changes_requested");
@@ -93,6 +93,26 @@ describeOnEveryEngine("the desk's statistics", (db) => {
     ]);
   });
 
+  it("lists who made the claims approved in the period and still approved, any case together, the most approved first", async () => {
+    const by = (name: string, verdict: string) => ({ claimant: { name, kind: "person" }, verdict });
+    await claim("United States", ["in_review", "approved"], by("Ana Ortiz", "false"));
+    await claim("anti-personnel mines", ["in_review", "approved"], by("ana ortiz", "mostly_true"));
+    await claim("non-persistent", ["in_review", "approved"], by("Tom Reyes", "mostly_true"));
+    await claim("deactivate on their own", ["in_review", "approved", "in_review"], by("Reopened Person", "true"));
+    await claim("Officials said the mines", ["in_review", "approved"]);
+    const older = await claim("Ukrainian territory", ["in_review", "approved"], by("Old Claimant", "false"));
+    await dateEvents(older, [24 * 10, 24 * 10 - 1]);
+
+    const { claimants } = await deskStatistics(db(), editor, { days: "7" }, now);
+    expect(claimants.map((each) => ({ ...each, name: each.name.toLowerCase() }))).toEqual([
+      { name: "ana ortiz", approved: 2, verdicts: [{ verdict: "mostly_true", count: 1 }, { verdict: "false", count: 1 }] },
+      { name: "tom reyes", approved: 1, verdicts: [{ verdict: "mostly_true", count: 1 }] },
+    ]);
+    // One spelling for the claimant, whichever of their claims' groups it comes from.
+    expect(["Ana Ortiz", "ana ortiz"]).toContain(claimants[0]!.name);
+    expect((await deskStatistics(db(), editor, { days: "30" }, now)).claimants.map((each) => each.name)).toContain("Old Claimant");
+  });
+
   it("leaves out what happened before the period", async () => {
     const { approved } = await busyDesk();
     await dateEvents(approved, [24 * 10, 24 * 10 - 2]);
@@ -114,6 +134,7 @@ describeOnEveryEngine("the desk's statistics", (db) => {
       published: 0,
       waiting: { inReview: 0, oldestInReviewSince: null, changesRequested: 0, overdue: 0 },
       people: [],
+      claimants: [],
       readers: { received: 0, handled: 0, medianHoursToHandle: null, waiting: 0, oldestWaitingSince: null },
     });
   });

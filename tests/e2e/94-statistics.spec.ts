@@ -33,6 +33,7 @@ test("an editor's week counts a claim submitted and approved meanwhile, as the A
     data: {
       selectors: [{ type: "TextQuoteSelector", exact: CLAIM }],
       verdict: "false",
+      claimant: { name: "Lena Park", role: "transport councillor" },
       explanation: "The transport plan says 18,000.",
       sources: [{ url: "https://city.example/tram-plan", title: "Tram plan", accessedAt: "2026-11-30" }],
     },
@@ -63,6 +64,12 @@ test("an editor's week counts a claim submitted and approved meanwhile, as the A
   const ritaRow = page.getByRole("row", { name: /Rita Reviewer/ });
   const ritaFigures = after.people.find((person) => person.name === "Rita Reviewer")!;
   await expect(ritaRow.getByRole("cell")).toHaveText([String(ritaFigures.submitted), String(ritaFigures.approved), String(ritaFigures.decided)]);
+  // Who made the claims approved: her claim's maker, counted with its verdict, a link to her claims in the queue.
+  const claimants = page.getByRole("region", { name: "Who made the claims approved" });
+  const lenaRow = claimants.getByRole("row", { name: /Lena Park/ });
+  await expect(lenaRow.getByRole("cell")).toHaveText(["1", "False 1"]);
+  await expect(lenaRow.getByRole("link", { name: "Lena Park (their claims in the queue)" })).toHaveAttribute("href", "/queue?claimant=Lena+Park");
+  expect(after.claimants).toContainEqual({ name: "Lena Park", approved: 1, verdicts: [{ verdict: "false", count: 1 }] });
   await page.screenshot({ path: testInfo.outputPath("statistics.png"), fullPage: true });
 
   await page.goto("/statistics?days=5");

@@ -105,7 +105,7 @@ test("a claim's maker is named in the form, shown on its card, offered for the n
   expect(feed).toContain(`“${FIRST}” (${MINISTER.name}, ${MINISTER.role})`);
 });
 
-test("a fact-checker meeting the same words again sees who made the claim checked before", async ({ page }, testInfo) => {
+test("a fact-checker meeting the same words again sees who made the claim checked before, and names them in one click", async ({ page }, testInfo) => {
   await signIn(page, "ed@example.com");
   const imported = await page.request.post("/api/articles", { data: { format: "text", content: `Mine clearance again ${STAMP}\n${FIRST}, a wire report said.` } });
   expect(imported.status()).toBe(201);
@@ -116,4 +116,13 @@ test("a fact-checker meeting the same words again sees who made the claim checke
   const earlier = page.getByRole("region", { name: "An approved claim like this one" });
   await expect(earlier.locator(".earlier-check__claimant")).toHaveText(`Claim by ${MINISTER.name}, ${MINISTER.role}`);
   await page.screenshot({ path: testInfo.outputPath("claimant-earlier-check.png") });
+
+  // The wire repeats the minister: her name and role come into the form in one click.
+  await earlier.getByRole("button", { name: `Use its claimant, ${MINISTER.name}` }).click();
+  const maker = page.getByRole("group", { name: "Who made the claim" });
+  await expect(maker.getByLabel("Name")).toHaveValue(MINISTER.name);
+  await expect(maker.getByLabel("Role or description")).toHaveValue(MINISTER.role);
+  await expect(earlier.getByRole("button", { name: /Use its claimant/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.locator(".claim-card", { hasText: FIRST }).locator(".claim-card__claimant")).toHaveText(`Claim by ${MINISTER.name}, ${MINISTER.role}`);
 });
