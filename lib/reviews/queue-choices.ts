@@ -1,6 +1,7 @@
-import { and, asc, isNotNull, isNull, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import { annotations, users } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
+import { users } from "@/db/schema";
 import { articleChoice } from "@/lib/articles/list";
 import { mayViewAnnotations } from "@/lib/policies/annotation";
 import { enforce } from "@/lib/policies/enforce";
@@ -12,21 +13,32 @@ export type QueueChoices = {
   people: { id: string; name: string; disabled: boolean }[];
   /** The article the queue is filtered by, or null; others are found by searching, not listed. */
   article: { id: string; title: string } | null;
-  /** Who made the claims, each name once (any case), the most often named first: offered as one types a claimant. */
+  /** Who made the newest claims, each name once (any case), the most often named first: offered as one types a claimant. */
   claimants: string[];
 };
 
 /** The most claimants offered: the rest are still found by typing their whole name. */
 export const MAX_CLAIMANT_CHOICES = 300;
 
+/** The claims whose claimants are offered: the newest, so that a queue page reads a bounded number of rows. */
+export const CLAIMS_FOR_CHOICES = 5_000;
+
+/** The claimants of the newest claims, each name once (any case), the most often named first. */
 async function namedClaimants(db: Database): Promise<string[]> {
-  const rows = await db
-    .select({ name: sql<string>`min(${annotations.claimantName})` })
-    .from(annotations)
-    .where(and(isNotNull(annotations.claimantName), isNull(annotations.discardedAt)))
-    .groupBy(sql`lower(${annotations.claimantName})`)
-    .orderBy(sql`count(*) desc`, sql`lower(${annotations.claimantName})`)
-    .limit(MAX_CLAIMANT_CHOICES);
+  const rows = rowsOf<{ name: string }>(
+    await db.execute(sql`
+      select min(recent.claimant_name) as "name"
+      from (
+        select claimant_name from annotations
+        where discarded_at is null and claimant_name is not null
+        order by created_at desc
+        limit ${CLAIMS_FOR_CHOICES}
+      ) recent
+      group by lower(recent.claimant_name)
+      order by count(*) desc, lower(recent.claimant_name)
+      limit ${MAX_CLAIMANT_CHOICES}
+    `),
+  );
   return rows.map((row) => row.name);
 }
 
