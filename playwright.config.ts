@@ -30,6 +30,7 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL, ...SSO_ENVIRONMENT },
+    // The tests' webhook receivers listen on this machine, where webhooks go only when allowed.
+    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL, WEBHOOK_PRIVATE_HOSTS: "127.0.0.1", ...SSO_ENVIRONMENT },
   },
 });

@@ -3,8 +3,10 @@ import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/rows";
 import { webhookDeliveries } from "@/db/schema";
 import { chatMessageOf } from "./chat-message";
+import { ALLOWING, destinationPolicy, PrivateDestination, type DestinationPolicy } from "./destination";
 import type { WebhookEvent, WebhookFormat } from "./events";
 import { retryDelayMs } from "./retries";
+import { NoAnswer, postTo } from "./send";
 import { SIGNATURE_HEADER, signatureOf } from "./signature";
 
 /** How long a receiver has to answer. */
@@ -31,11 +33,12 @@ type Outcome = { ok: true; status: number } | { ok: false; status: number | null
  * (`FOR UPDATE SKIP LOCKED`, then a lease), so that none is posted twice at the same time. A delivery is
  * at-least-once: one whose instance died mid-request is posted again when its lease ends.
  */
-export async function deliverDueWebhooks(db: Database, options: { post?: typeof fetch; timeoutMs?: number } = {}): Promise<number> {
+export async function deliverDueWebhooks(db: Database, options: { timeoutMs?: number } = {}): Promise<number> {
+  const sending = { policy: destinationPolicy(), timeoutMs: options.timeoutMs ?? DELIVERY_TIMEOUT_MS };
   let attempted = 0;
   for (;;) {
     const claimed = await claimDue(db);
-    await Promise.all(claimed.map(async (delivery) => recordOutcome(db, delivery, await post(delivery, options.post ?? fetch, options.timeoutMs ?? DELIVERY_TIMEOUT_MS))));
+    await Promise.all(claimed.map(async (delivery) => recordOutcome(db, delivery, await post(delivery, sending))));
     attempted += claimed.length;
     if (claimed.length < ROUND) return attempted;
   }
@@ -63,38 +66,32 @@ export function bodyOf(event: WebhookEvent, format: WebhookFormat): string {
   return JSON.stringify(format === "slack" ? chatMessageOf(event) : event);
 }
 
-async function post(delivery: ClaimedDelivery, send: typeof fetch, timeoutMs: number): Promise<Outcome> {
+async function post(delivery: ClaimedDelivery, options: { policy: DestinationPolicy; timeoutMs: number }): Promise<Outcome> {
   const body = bodyOf(delivery.event, delivery.format);
+  const headers = {
+    "Content-Type": "application/json",
+    "User-Agent": "FactCheckDesk-Webhooks/1",
+    "Webhook-Id": delivery.event.id,
+    "Webhook-Event": delivery.event.type,
+    [SIGNATURE_HEADER]: signatureOf(delivery.secret, body, new Date()),
+  };
   try {
-    const response = await send(delivery.url, {
-      method: "POST",
-      body,
-      headers: {
-        "Content-Type": "application/json",
-        "User-Agent": "FactCheckDesk-Webhooks/1",
-        "Webhook-Id": delivery.event.id,
-        "Webhook-Event": delivery.event.type,
-        [SIGNATURE_HEADER]: signatureOf(delivery.secret, body, new Date()),
-      },
-      // A redirect is not followed: the secret's signature is for the address an admin gave.
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.body?.cancel();
-    if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
-    if (response.status >= 300 && response.status < 400) {
-      return { ok: false, status: response.status, error: `Redirected (HTTP ${response.status}) to ${response.headers.get("location") ?? "another address"}: give the webhook its final address.` };
+    // A redirect is not followed: the secret's signature is for the address an admin gave.
+    const { status, location } = await postTo(delivery.url, body, headers, options);
+    if (status >= 200 && status < 300) return { ok: true, status };
+    if (status >= 300 && status < 400) {
+      return { ok: false, status, error: `Redirected (HTTP ${status}) to ${location ?? "another address"}: give the webhook its final address.` };
     }
-    return { ok: false, status: response.status, error: `The receiver answered HTTP ${response.status}.` };
+    return { ok: false, status, error: `The receiver answered HTTP ${status}.` };
   } catch (error) {
-    return { ok: false, status: null, error: failureOf(error, timeoutMs) };
+    return { ok: false, status: null, error: failureOf(error) };
   }
 }
 
-function failureOf(error: unknown, timeoutMs: number): string {
-  if (error instanceof DOMException && error.name === "TimeoutError") return `No answer within ${timeoutMs / 1000} s.`;
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : null;
-  return `Could not reach the receiver: ${cause ?? (error instanceof Error ? error.message : String(error))}.`;
+function failureOf(error: unknown): string {
+  if (error instanceof NoAnswer) return error.message;
+  if (error instanceof PrivateDestination) return `Not sent: ${error.message}. ${ALLOWING}`;
+  return `Could not reach the receiver: ${error instanceof Error ? error.message : String(error)}.`;
 }
 
 /** Delivered; or due again after its delay; or, after its last attempt, given up. */

@@ -3,12 +3,13 @@ import { z } from "zod";
 import type { Database } from "@/db/database";
 import { webhookDeliveries, webhooks } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { enforce } from "@/lib/policies/enforce";
 import { mayManageWebhooks } from "@/lib/policies/webhook";
 import { isSafeHttpUrl } from "@/lib/urls";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
+import { ALLOWING, destinationProblem } from "./destination";
 import { webhookEventSchema, webhookFormatSchema, type WebhookEventType, type WebhookFormat } from "./events";
 import { enqueueWebhookEvent } from "./outbox";
 import { newWebhookSecret } from "./signature";
@@ -142,10 +143,18 @@ const auditedOf = (webhook: { url: string; description: string; events: string[]
   active: webhook.active,
 });
 
+/** Refuses (400 naming `url`) an address webhooks may not reach: see ./destination.ts. */
+async function checkDestination(url: string): Promise<void> {
+  const problem = await destinationProblem(url);
+  if (!problem) return;
+  throw new Invalid(`Webhooks reach only public addresses, and ${problem}. ${ALLOWING}`, { url: `must be a public address: ${problem}; the server's operator can allow it in WEBHOOK_PRIVATE_HOSTS` });
+}
+
 /** Adds a webhook (`{url, description?, events, format?}`) with a new secret; admins only, audited. */
 export async function createWebhook(db: Database, actor: Actor | null, input: unknown): Promise<Webhook> {
   enforce(mayManageWebhooks(actor), actor);
   const values = parseInput(webhookCreateSchema, input);
+  await checkDestination(values.url);
   const id = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(webhooks)
@@ -161,6 +170,7 @@ export async function createWebhook(db: Database, actor: Actor | null, input: un
 export async function updateWebhook(db: Database, actor: Actor | null, id: string, input: unknown): Promise<Webhook> {
   enforce(mayManageWebhooks(actor), actor);
   const { newSecret, ...change } = parseInput(webhookChangeSchema, input);
+  if (change.url !== undefined) await checkDestination(change.url);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(webhooks).where(eq(webhooks.id, id)).for("update");
     if (!before) throw new NotFound(`No webhook with id ${id}.`);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { annotations, auditEntries, webhookDeliveries } from "@/db/schema";
 import { reattachAnnotation } from "@/lib/annotations/placement";
 import { createAnnotation } from "@/lib/annotations/service";
@@ -44,7 +44,11 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 });
 
+/** The receivers here listen on this machine, where webhooks go only when the operator allows it. */
+beforeEach(() => vi.stubEnv("WEBHOOK_PRIVATE_HOSTS", "127.0.0.1"));
+
 afterAll(() => {
+  vi.unstubAllEnvs();
   receiver.closeAllConnections();
   receiver.close();
 });
@@ -210,6 +214,44 @@ describeOnEveryEngine("webhooks", (db) => {
       lastError: "Redirected (HTTP 301) to https://elsewhere.example/hook: give the webhook its final address.",
     });
     expect(received.filter((request) => request.path === "/moved")).toHaveLength(1);
+  });
+
+  it("refuses addresses inside the server's network, on saving and on every delivery, unless the operator lists them", async () => {
+    const port = new URL(base).port;
+    const saved = await createWebhook(db(), admin, { url: `${base}/cms`, events: ["fact_check.published"] });
+    const byName = await createWebhook(db(), admin, { url: `http://localhost:${port}/by-name`, events: ["fact_check.published"] });
+    vi.stubEnv("WEBHOOK_PRIVATE_HOSTS", "");
+    const publicOnly = (problem: string) => `must be a public address: ${problem}; the server's operator can allow it in WEBHOOK_PRIVATE_HOSTS`;
+    const refusals = [
+      [`${base}/cms`, publicOnly("127.0.0.1 is on this machine")],
+      [`http://localhost:${port}/cms`, expect.stringMatching(/^must be a public address: localhost \((127\.0\.0\.1|::1)\) is on this machine; /)],
+      ["http://169.254.169.254/latest/meta-data/", publicOnly("169.254.169.254 is in a link-local network, where clouds serve machines' metadata")],
+      ["http://[::1]:8080/hook", publicOnly("::1 is on this machine")],
+      ["https://10.20.30.40/hook", publicOnly("10.20.30.40 is in a private network")],
+      ["http://2130706433/hook", publicOnly("127.0.0.1 is on this machine")],
+    ] as const;
+    for (const [url, field] of refusals) {
+      await expect(createWebhook(db(), admin, { url, events: ["fact_check.published"] })).rejects.toMatchObject({ constructor: Invalid, fields: { url: field } });
+    }
+    await expect(updateWebhook(db(), admin, saved.id, { url: "http://192.168.1.10/hook" })).rejects.toMatchObject({ fields: { url: publicOnly("192.168.1.10 is in a private network") } });
+    expect((await listWebhooks(db(), admin)).map((hook) => hook.url).sort()).toEqual([`${base}/cms`, `http://localhost:${port}/by-name`]);
+
+    // Saved while allowed, refused once the operator takes the permission back: nothing is posted.
+    await publishArticle(db(), editor, article.id);
+    await deliver();
+    expect(received).toEqual([]);
+    expect((await webhook(saved.id)).deliveries[0]).toMatchObject({
+      state: "retrying",
+      responseStatus: null,
+      lastError: "Not sent: 127.0.0.1 is on this machine. If the receiver is inside your network, the server's operator can allow it in WEBHOOK_PRIVATE_HOSTS.",
+    });
+    expect((await webhook(byName.id)).deliveries[0]!.lastError).toMatch(/^Not sent: localhost \((127\.0\.0\.1|::1)\) is on this machine\./);
+
+    // Listed by name, a host is reached whatever it resolves to; listed by address, that address is.
+    vi.stubEnv("WEBHOOK_PRIVATE_HOSTS", "localhost, 127.0.0.0/8");
+    await Promise.all([saved.id, byName.id].map(async (id) => redeliver(db(), admin, (await webhook(id)).deliveries[0]!.id)));
+    await deliver();
+    expect(received.map((request) => request.path).sort()).toEqual(["/by-name", "/cms"]);
   });
 
   it("posts each delivery once when several instances deliver at the same time", async () => {

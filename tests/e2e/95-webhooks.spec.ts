@@ -55,6 +55,11 @@ test("an admin adds a signed webhook for the CMS and a chat webhook, and a test 
   await form.getByLabel("Address (URL)").fill("javascript:alert(1)");
   await form.getByRole("button", { name: "Add webhook" }).click();
   await expect(form.getByRole("alert")).toHaveText("The address must be an http:// or https:// address");
+  await form.getByLabel("Address (URL)").fill("http://169.254.169.254/latest/meta-data/");
+  await form.getByRole("button", { name: "Add webhook" }).click();
+  await expect(form.getByRole("alert")).toHaveText(
+    "The address must be a public address: 169.254.169.254 is in a link-local network, where clouds serve machines' metadata; the server's operator can allow it in WEBHOOK_PRIVATE_HOSTS",
+  );
 
   await form.getByLabel("Address (URL)").fill(`${base}/cms`);
   await form.getByLabel("What it is for (optional)").fill("Our CMS");
