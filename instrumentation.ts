@@ -1,11 +1,12 @@
-/** Opens, migrates and seeds the database when the server starts, schedules its backups, posts webhooks and erases readers' emails kept long enough (Node.js runtime only). */
+/** Opens, migrates and seeds the database when the server starts, schedules its backups, posts webhooks, emails inbox items and erases readers' emails kept long enough (Node.js runtime only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { openDatabaseOrExit, startBackups, startReaderEmailRetention, startWebhooks } = await import("./db/startup");
+    const { openDatabaseOrExit, startBackups, startEmailNotifications, startReaderEmailRetention, startWebhooks } = await import("./db/startup");
     await openDatabaseOrExit();
     await startBackups();
     await startWebhooks();
     await startReaderEmailRetention();
+    await startEmailNotifications();
     // Said at start-up rather than at the first sign-in: whether single sign-on is on, and why not when misconfigured.
     const { oidcSetup } = await import("./lib/auth/oidc-config");
     const sso = oidcSetup();

@@ -4,7 +4,7 @@ const EMBED_PATHS = ["/p/:slug/embed", "/p/:slug/embed/:claimId"];
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "nodemailer"],
   poweredByHeader: false,
   async headers() {
     return [

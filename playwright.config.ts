@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { MAIL_ENVIRONMENT } from "./tests/e2e/mail-server";
 import { APP_PORT as PORT, SSO_ENVIRONMENT } from "./tests/e2e/sso-provider";
 
 const baseURL = `http://localhost:${PORT}`;
@@ -30,7 +31,8 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    // The tests' webhook receivers listen on this machine, where webhooks go only when allowed.
-    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL, WEBHOOK_PRIVATE_HOSTS: "127.0.0.1", ...SSO_ENVIRONMENT },
+    // The tests' webhook receivers listen on this machine, where webhooks go only when allowed; the
+    // app emails through the tests' mail server (tests/e2e/mail-server.ts).
+    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL, WEBHOOK_PRIVATE_HOSTS: "127.0.0.1", ...SSO_ENVIRONMENT, ...MAIL_ENVIRONMENT },
   },
 });

@@ -3,7 +3,9 @@
  * review events each (bench/queue/seed.ts, then the events), on PostgreSQL. Times the header's
  * count (on every page), for someone who last opened their inbox a day ago and for someone who
  * never has, and the inbox's first page. Target: the header's count under 5 ms (p95) for a reader
- * who opened the inbox a day ago.
+ * who opened the inbox a day ago. Then the rounds of inbox emails (lib/notifications, every 15 s on
+ * every instance) for a desk of 200 more people who all want them: a round with nothing new, and one
+ * that emails everyone a day of their inbox (to a sender that drops the emails).
  *
  * Settings (environment): BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_INBOX_CLAIMS=100000
  */
@@ -11,6 +13,7 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
 import { countUnread, listInbox } from "@/lib/comments/inbox";
+import { emailInboxNotifications } from "@/lib/notifications/notify";
 import type { Actor } from "@/lib/users/actor";
 import { openPostgres } from "./queue/engines";
 import { seedQueue } from "./queue/seed";
@@ -18,6 +21,8 @@ import { percentile } from "./stats";
 
 const TARGET_P95_MS = 5;
 const RUNS = 50;
+/** People added for the email rounds: a large newsroom's desk. */
+const EMAIL_DESK = 200;
 const claims = Math.max(1_000, Number(process.env.BENCH_INBOX_CLAIMS ?? 100_000));
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -63,6 +68,24 @@ try {
   console.log(`header count, inbox opened a day ago (${await countUnread(bench.db, actor)} new): ${format(daily)}  target p95 < ${TARGET_P95_MS} ms: ${daily.p95 < TARGET_P95_MS ? "met" : "missed"}`);
   console.log(`header count, inbox never opened (everything new):    ${format(never)}`);
   console.log(`inbox, first page (with both counts):                 ${format(page)}`);
+
+  await bench.db.execute(sql`
+    insert into users (email, name, role) select 'desk-' || n || '@example.com', 'Desk ' || n, 'reviewer'::role from generate_series(1, ${EMAIL_DESK}::int) as n`);
+  const people = rowsOf<{ n: number }>(await bench.db.execute(sql`select count(*)::int as n from users`))[0]!.n;
+  const round = () => emailInboxNotifications(bench.db, async () => {}, { appUrl: "https://desk.example.org", newsroom: "Bench", delaySeconds: 0 });
+  await bench.db.execute(sql`update users set notified_until = now(), inbox_seen_at = null`);
+  const idle = await timed(round);
+  const busy: number[] = [];
+  let sent = 0;
+  for (let i = 0; i < 5; i++) {
+    await bench.db.execute(sql`update users set notified_until = now() - interval '1 day'`);
+    const started = performance.now();
+    sent = (await round()).sent;
+    busy.push(performance.now() - started);
+  }
+  busy.sort((a, b) => a - b);
+  console.log(`email round, ${people} people, nothing new:         ${format(idle)}`);
+  console.log(`email round, ${sent} people emailed a day of items:  median ${percentile(busy, 0.5).toFixed(0)} ms (5 runs)`);
 } finally {
   await bench.close();
 }

@@ -61,6 +61,15 @@ export const users = pgTable(
     ssoRequestedAt: timestamp("sso_requested_at", { withTimezone: true }),
     /** When the user last opened their inbox: comments for them after this are unread. Null: never. */
     inboxSeenAt: timestamp("inbox_seen_at", { withTimezone: true }),
+    /**
+     * Email notifications (`lib/notifications`): whether the person wants what lands in their inbox by
+     * email; the time up to which it has been emailed, or was not to be (the account was made, or the
+     * notifications turned on, then); and, while an instance is emailing them, until when it holds them,
+     * so that no other instance sends the same items.
+     */
+    emailNotifications: boolean("email_notifications").notNull().default(true),
+    notifiedUntil: timestamp("notified_until", { withTimezone: true }).notNull().defaultNow(),
+    notifyingUntil: timestamp("notifying_until", { withTimezone: true }),
     disabled: boolean("disabled").notNull().default(false),
     /**
      * Every session carries the generation it was signed in under, and only sessions of the current one are
@@ -366,7 +375,12 @@ export const inboxEvents = pgTable(
     annotationId: uuid("annotation_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.recipientId, table.reviewEventId] }), index("inbox_events_recipient_idx").on(table.recipientId, table.createdAt)],
+  (table) => [
+    primaryKey({ columns: [table.recipientId, table.reviewEventId] }),
+    index("inbox_events_recipient_idx").on(table.recipientId, table.createdAt),
+    // Inbox emails (lib/notifications): the events of the last few seconds, whose recipients each round emails.
+    index("inbox_events_created_idx").on(table.createdAt),
+  ],
 );
 
 /** An annotation's discussion: comments, and replies to them (one level deep, as in a document editor's margin). */
@@ -397,6 +411,8 @@ export const comments = pgTable(
     index("comments_mentioned_idx").using("gin", table.mentionedUserIds),
     index("comments_author_idx").on(table.authorId),
     index("comments_parent_idx").on(table.parentId),
+    // Inbox emails (lib/notifications): the comments of the last few seconds, whose people each round emails.
+    index("comments_created_idx").on(table.createdAt),
   ],
 );
 

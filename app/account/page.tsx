@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EmailNotificationsSwitch } from "@/components/account/email-notifications-switch";
 import { NameForm } from "@/components/account/name-form";
 import { PasswordForm } from "@/components/account/password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
@@ -6,6 +7,7 @@ import { TwoStep } from "@/components/account/two-step";
 import { getDb } from "@/db/client";
 import { oidcConfig } from "@/lib/auth/oidc-config";
 import { requirePageActor } from "@/lib/auth/page-actor";
+import { delayInWords, mailSettings } from "@/lib/notifications/mail-settings";
 import { getAccount } from "@/lib/users/account";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/input";
 import { ROLE_LABELS } from "@/lib/users/roles";
@@ -14,7 +16,7 @@ import { twoStepStatus } from "@/lib/users/two-step";
 export const metadata: Metadata = { title: "Your account" };
 export const dynamic = "force-dynamic";
 
-/** The signed-in person's own account: their name, their password, two-step sign-in and their sessions. */
+/** The signed-in person's own account: their name, their password, two-step sign-in, their emails and their sessions. */
 export default async function AccountPage() {
   const db = await getDb();
   const actor = await requirePageActor("/account");
@@ -22,6 +24,7 @@ export default async function AccountPage() {
   const twoStep = await twoStepStatus(db, actor);
   const provider = oidcConfig()?.name ?? "single sign-on";
   const hasPassword = account.signInMethods.includes("password");
+  const mail = mailSettings().settings;
   return (
     <div className="page page--account">
       <h1>Your account</h1>
@@ -61,6 +64,15 @@ export default async function AccountPage() {
           </h2>
           <TwoStep initial={twoStep} email={account.email} />
         </>
+      )}
+
+      <h2 className="admin-section" id="notifications">
+        Email notifications
+      </h2>
+      {mail ? (
+        <EmailNotificationsSwitch email={account.email} initialEnabled={account.emailNotifications} delay={delayInWords(mail.delaySeconds)} />
+      ) : (
+        <p className="muted">This desk sends no email: its operator has not set it up. What is for you waits in your inbox, counted in the header.</p>
       )}
 
       <h2 className="admin-section">Sessions</h2>

@@ -7,7 +7,9 @@ import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { listInbox, type InboxItem, type InboxPage } from "@/lib/comments/inbox";
 import { inboxEntries, type InboxEntry } from "@/lib/comments/inbox-entries";
+import { inboxActionOf } from "@/lib/comments/inbox-wording";
 import { Invalid } from "@/lib/errors";
+import { delayInWords, mailSettings } from "@/lib/notifications/mail-settings";
 
 export const metadata: Metadata = { title: "Inbox" };
 export const dynamic = "force-dynamic";
@@ -17,29 +19,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const inboxHref = (page: number) => (page > 1 ? `/inbox?page=${page}` : "/inbox");
 const claimHref = (item: InboxItem) => `/articles/${item.article.id}?annotation=${item.claim.id}`;
 
-/** What the item's author did, to one claim (before its quote) or to `count` claims at once. */
-function what(item: InboxItem, count = 1): string {
-  const claims = count === 1 ? "the claim" : `${count} claims`;
-  switch (item.reason) {
-    case "mention":
-      return `mentioned you on ${claims}`;
-    case "reply":
-      return `replied in a thread you are in on ${claims}`;
-    case "submitted":
-      return `submitted for review ${claims}`;
-    case "approved":
-      return `approved ${claims}`;
-    case "rejected":
-      return `rejected ${claims}`;
-    case "changes_requested":
-      return `asked for changes to ${claims}`;
-    case "reopened":
-      return `reopened ${claims}`;
-    case "orphaned":
-      return item.revision === null ? `saved a revision that took the text of ${claims}` : `saved revision ${item.revision}, which took the text of ${claims}`;
-  }
-}
-
 function Entry({ entry }: { entry: InboxEntry }) {
   const items: readonly InboxItem[] = entry.kind === "group" ? entry.items : [entry.item];
   const first = entry.kind === "group" ? entry.items[0] : entry.item;
@@ -48,7 +27,7 @@ function Entry({ entry }: { entry: InboxEntry }) {
     <li className={unread ? "inbox-item inbox-item--unread" : "inbox-item"}>
       <p className="inbox-item__what">
         {unread && <span className="inbox-item__new">New</span>}
-        <strong>{first.author.name}</strong> {what(first, items.length)}{" "}
+        <strong>{first.author.name}</strong> {inboxActionOf(first, items.length)}{" "}
         {entry.kind === "item" ? (
           <>
             <Link href={claimHref(first)}>“{first.claim.quote}”</Link> in <em>{first.article.title}</em>
@@ -79,6 +58,7 @@ export default async function InboxPageView({ searchParams }: Props) {
   const page = [(await searchParams).page].flat()[0];
   const actor = await requirePageActor(page ? `/inbox?page=${encodeURIComponent(page)}` : "/inbox");
   const renderedAt = new Date().toISOString();
+  const mail = mailSettings().settings;
   let inbox: InboxPage;
   try {
     inbox = await listInbox(await getDb(), actor, page ? { page } : {});
@@ -99,6 +79,13 @@ export default async function InboxPageView({ searchParams }: Props) {
       <p className="muted">
         Comments that mention you and replies in the threads you are in; on the claims you wrote or are assigned, what others decided and
         the revisions that took their text. Newest first; open the claim to answer in its discussion.
+        {mail && (
+          <>
+            {" "}
+            What you have not seen here within {delayInWords(mail.delaySeconds)} can be emailed to you:{" "}
+            <Link href="/account#notifications">Email notifications</Link>.
+          </>
+        )}
       </p>
       <MarkInboxSeen until={renderedAt} />
       {inbox.items.length > 0 ? (

@@ -1,7 +1,8 @@
-import { and, arrayContains, count, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, arrayContains, count, desc, eq, gt, isNull, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import { alias, union, unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database } from "@/db/database";
+import { rowsOf } from "@/db/rows";
 import { annotations, articles, comments, inboxEvents, reviewEvents, users } from "@/db/schema";
 import { mayComment } from "@/lib/policies/comment";
 import { enforce } from "@/lib/policies/enforce";
@@ -75,20 +76,34 @@ async function seenAtOf(db: Database, userId: string): Promise<Date | null> {
   return user?.seenAt ?? null;
 }
 
-/** The comments for `userId` that are not theirs nor deleted, on a claim not discarded; those after `since` if given. */
-const commentConditions = (userId: string, since: Date | null) =>
-  and(isNull(comments.deletedAt), ne(comments.authorId, userId), isNull(annotations.discardedAt), since ? gt(comments.createdAt, since) : undefined);
+/** A stretch of a person's inbox: the items after `after` and up to `until`, each bound left open when not given. */
+export type InboxSpan = { after?: Date | null; until?: Date };
+
+/** The comments for `userId` that are not theirs nor deleted, on a claim not discarded, within `span`. */
+const commentConditions = (userId: string, span: InboxSpan) =>
+  and(
+    isNull(comments.deletedAt),
+    ne(comments.authorId, userId),
+    isNull(annotations.discardedAt),
+    span.after ? gt(comments.createdAt, span.after) : undefined,
+    span.until ? lte(comments.createdAt, span.until) : undefined,
+  );
 
 /**
  * The review events fanned out to `userId` (db/schema.ts, inboxEvents: status changes and
- * orphanings others made on the claims they wrote or were assigned), on a claim not discarded;
- * those after `since` if given. The index on (recipient, time) reads only those.
+ * orphanings others made on the claims they wrote or were assigned), on a claim not discarded,
+ * within `span`. The index on (recipient, time) reads only those.
  */
-const eventConditions = (userId: string, since: Date | null) =>
-  and(eq(inboxEvents.recipientId, userId), isNull(annotations.discardedAt), since ? gt(inboxEvents.createdAt, since) : undefined);
+const eventConditions = (userId: string, span: InboxSpan) =>
+  and(
+    eq(inboxEvents.recipientId, userId),
+    isNull(annotations.discardedAt),
+    span.after ? gt(inboxEvents.createdAt, span.after) : undefined,
+    span.until ? lte(inboxEvents.createdAt, span.until) : undefined,
+  );
 
-/** How many comments and review events are for the user, after `since` if given: two counts, each read by index. */
-async function countFor(db: Database, userId: string, since: Date | null): Promise<number> {
+/** How many comments and review events are for the user within `span`: two counts, each read by index. */
+async function countFor(db: Database, userId: string, span: InboxSpan): Promise<number> {
   const ids = commentsFor(db, userId);
   const [[forComments], [forEvents]] = await Promise.all([
     db
@@ -96,17 +111,17 @@ async function countFor(db: Database, userId: string, since: Date | null): Promi
       .from(comments)
       .innerJoin(ids, eq(ids.id, comments.id))
       .innerJoin(annotations, eq(annotations.id, comments.annotationId))
-      .where(commentConditions(userId, since)),
-    db.select({ n: count() }).from(inboxEvents).innerJoin(annotations, eq(annotations.id, inboxEvents.annotationId)).where(eventConditions(userId, since)),
+      .where(commentConditions(userId, span)),
+    db.select({ n: count() }).from(inboxEvents).innerJoin(annotations, eq(annotations.id, inboxEvents.annotationId)).where(eventConditions(userId, span)),
   ]);
   return (forComments?.n ?? 0) + (forEvents?.n ?? 0);
 }
 
 /**
- * The newest `window` items of `userId`'s inbox, comments and review events in one shape: each
- * kind's newest `window` first (by index), then the two merged.
+ * The newest `window` items of `userId`'s inbox within `span`, comments and review events in one
+ * shape: each kind's newest `window` first (by index), then the two merged.
  */
-function newestItems(db: Database, userId: string, window: number) {
+function newestItems(db: Database, userId: string, window: number, span: InboxSpan) {
   const ids = commentsFor(db, userId);
   const commentItems = db
     .select({
@@ -122,7 +137,7 @@ function newestItems(db: Database, userId: string, window: number) {
     .from(comments)
     .innerJoin(ids, eq(ids.id, comments.id))
     .innerJoin(annotations, eq(annotations.id, comments.annotationId))
-    .where(commentConditions(userId, null))
+    .where(commentConditions(userId, span))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(window);
   const eventItems = db
@@ -139,7 +154,7 @@ function newestItems(db: Database, userId: string, window: number) {
     .from(inboxEvents)
     .innerJoin(reviewEvents, eq(reviewEvents.id, inboxEvents.reviewEventId))
     .innerJoin(annotations, eq(annotations.id, inboxEvents.annotationId))
-    .where(eventConditions(userId, null))
+    .where(eventConditions(userId, span))
     .orderBy(desc(inboxEvents.createdAt), desc(inboxEvents.reviewEventId))
     .limit(window);
   return unionAll(commentItems, eventItems).as("inbox_items");
@@ -148,44 +163,39 @@ function newestItems(db: Database, userId: string, window: number) {
 /** How many items for the actor came after they last opened their inbox: the header's count, on every page. */
 export async function countUnread(db: Database, actor: Actor | null): Promise<number> {
   enforce(mayComment(actor), actor);
-  return countFor(db, actor!.id, await seenAtOf(db, actor!.id));
+  return countFor(db, actor!.id, { after: await seenAtOf(db, actor!.id) });
 }
 
-/** A page of the actor's inbox, newest first, with what is unread marked and counted. */
-export async function listInbox(db: Database, actor: Actor | null, input: unknown = {}): Promise<InboxPage> {
-  enforce(mayComment(actor), actor);
-  const { page } = parseInput(inboxQuerySchema, input);
-  const me = actor!.id;
-  const seenAt = await seenAtOf(db, me);
-  const items = newestItems(db, me, page * INBOX_PAGE_SIZE);
+/**
+ * `limit` items of `userId`'s inbox within `span`, newest first, after skipping `offset`; those after
+ * `seenAt` marked unread (all of them when it is null).
+ */
+async function itemsOf(db: Database, userId: string, span: InboxSpan, page: { limit: number; offset: number }, seenAt: Date | null): Promise<InboxItem[]> {
+  const items = newestItems(db, userId, page.offset + page.limit, span);
   const author = alias(users, "author");
-  const [rows, total, unread] = await Promise.all([
-    db
-      .select({
-        kind: items.kind,
-        id: items.id,
-        reason: items.reason,
-        authorId: items.actorId,
-        authorName: author.name,
-        text: items.text,
-        revision: items.revision,
-        createdAt: items.createdAt,
-        claimId: annotations.id,
-        quote: annotations.quote,
-        articleId: articles.id,
-        title: articles.title,
-      })
-      .from(items)
-      .innerJoin(annotations, eq(annotations.id, items.annotationId))
-      .innerJoin(articles, eq(articles.id, annotations.articleId))
-      .innerJoin(author, eq(author.id, items.actorId))
-      .orderBy(desc(items.createdAt), desc(items.id))
-      .limit(INBOX_PAGE_SIZE)
-      .offset((page - 1) * INBOX_PAGE_SIZE),
-    countFor(db, me, null),
-    countFor(db, me, seenAt),
-  ]);
-  const inboxItems = rows.map((row): InboxItem => {
+  const rows = await db
+    .select({
+      kind: items.kind,
+      id: items.id,
+      reason: items.reason,
+      authorId: items.actorId,
+      authorName: author.name,
+      text: items.text,
+      revision: items.revision,
+      createdAt: items.createdAt,
+      claimId: annotations.id,
+      quote: annotations.quote,
+      articleId: articles.id,
+      title: articles.title,
+    })
+    .from(items)
+    .innerJoin(annotations, eq(annotations.id, items.annotationId))
+    .innerJoin(articles, eq(articles.id, annotations.articleId))
+    .innerJoin(author, eq(author.id, items.actorId))
+    .orderBy(desc(items.createdAt), desc(items.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return rows.map((row): InboxItem => {
     const createdAt = new Date(row.createdAt);
     return {
       id: row.id,
@@ -200,7 +210,50 @@ export async function listInbox(db: Database, actor: Actor | null, input: unknow
       article: { id: row.articleId, title: row.title },
     };
   });
-  return { page, items: inboxItems, total, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)), unread };
+}
+
+/** A page of the actor's inbox, newest first, with what is unread marked and counted. */
+export async function listInbox(db: Database, actor: Actor | null, input: unknown = {}): Promise<InboxPage> {
+  enforce(mayComment(actor), actor);
+  const { page } = parseInput(inboxQuerySchema, input);
+  const me = actor!.id;
+  const seenAt = await seenAtOf(db, me);
+  const [items, total, unread] = await Promise.all([
+    itemsOf(db, me, {}, { limit: INBOX_PAGE_SIZE, offset: (page - 1) * INBOX_PAGE_SIZE }, seenAt),
+    countFor(db, me, {}),
+    countFor(db, me, { after: seenAt }),
+  ]);
+  return { page, items, total, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)), unread };
+}
+
+/**
+ * The people who may have items in their inbox within `span` (both bounds given): those mentioned in
+ * a comment written then, the authors of the threads replied in and of the earlier replies (as
+ * `commentsFor` finds them), and the recipients of the review events then. More than have items, as
+ * the counts then tell (a comment of their own, deleted, or on a discarded claim): never fewer. Read
+ * by the indexes on the comments' and the events' times, whatever the size of the desk.
+ */
+export async function peopleWithItemsWithin(db: Database, span: Required<InboxSpan>): Promise<Set<string>> {
+  const [after, until] = [span.after?.toISOString() ?? "-infinity", span.until.toISOString()];
+  const within = (createdAt: SQL) => sql`${createdAt} > ${after}::timestamptz and ${createdAt} <= ${until}::timestamptz`;
+  const result = await db.execute(sql`
+    select unnest(c.mentioned_user_ids) as id from comments c where ${within(sql`c.created_at`)}
+    union select p.author_id from comments c join comments p on p.id = c.parent_id where ${within(sql`c.created_at`)}
+    union select e.author_id from comments c join comments e on e.parent_id = c.parent_id and e.created_at < c.created_at where ${within(sql`c.created_at`)}
+    union select recipient_id from inbox_events where ${within(sql`inbox_events.created_at`)}`);
+  return new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
+}
+
+/** How many items of a person's inbox lie within `span`. Not a request's: no actor is checked. */
+export const countInboxWithin = (db: Database, userId: string, span: InboxSpan): Promise<number> => countFor(db, userId, span);
+
+/**
+ * The newest `limit` items of a person's inbox within `span`, all unread, and how many there are in
+ * all: what an email tells them of (`lib/notifications`). Not a request's: no actor is checked.
+ */
+export async function inboxItemsWithin(db: Database, userId: string, span: InboxSpan, limit: number): Promise<{ items: InboxItem[]; total: number }> {
+  const [items, total] = await Promise.all([itemsOf(db, userId, span, { limit, offset: 0 }, null), countFor(db, userId, span)]);
+  return { items, total };
 }
 
 export const inboxSeenSchema = z.strictObject({

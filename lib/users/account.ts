@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { users } from "@/db/schema";
@@ -16,7 +16,7 @@ import { ENDED_SESSIONS } from "./sessions";
 import { signInMethodsOf, type SignInMethod } from "./service";
 
 /** What the signed-in person sees of their own account; its role is an admin's to change. */
-export type Account = Actor & { signInMethods: SignInMethod[]; createdAt: string };
+export type Account = Actor & { signInMethods: SignInMethod[]; createdAt: string; emailNotifications: boolean };
 
 const accountChangeSchema = z.strictObject({ name: nameSchema });
 
@@ -34,6 +34,7 @@ const accountColumns = {
   createdAt: users.createdAt,
   passwordHash: users.passwordHash,
   oidcSubject: users.oidcSubject,
+  emailNotifications: users.emailNotifications,
 };
 
 export async function getAccount(db: Database, actor: Actor | null): Promise<Account> {
@@ -60,6 +61,22 @@ export async function renameSelf(db: Database, actor: Actor | null, input: unkno
     await touchAuthorArticles(tx, actor!.id);
     await recordAudit(tx, { actorId: actor!.id, subject: "user", subjectId: actor!.id, action: "updated", before: { name: before.name }, after: { name } });
   });
+  return getAccount(db, actor);
+}
+
+const notificationsChangeSchema = z.strictObject({ email: z.boolean("must be true or false") });
+
+/**
+ * Turns on or off (`{email}`) the emails telling the signed-in person what lands in their inbox. Turned
+ * on, they start from now: what came while they were off is not emailed.
+ */
+export async function setEmailNotifications(db: Database, actor: Actor | null, input: unknown): Promise<Account> {
+  enforce(mayManageOwnAccount(actor), actor);
+  const { email } = parseInput(notificationsChangeSchema, input);
+  await db
+    .update(users)
+    .set(email ? { emailNotifications: true, notifiedUntil: sql`case when ${users.emailNotifications} then ${users.notifiedUntil} else now() end` } : { emailNotifications: false })
+    .where(eq(users.id, actor!.id));
   return getAccount(db, actor);
 }
 

@@ -1,0 +1,60 @@
+import type { InboxItem } from "@/lib/comments/inbox";
+import { inboxEntries } from "@/lib/comments/inbox-entries";
+import { inboxActionOf } from "@/lib/comments/inbox-wording";
+import { shortened } from "@/lib/shortened";
+
+/** An email as the desk sends it: plain text only, so that nothing anyone typed is ever rendered as HTML. */
+export type Email = { to: { name: string; address: string }; subject: string; text: string };
+
+/** How much of a claim's quote a subject line shows, and the email's text. */
+const SUBJECT_QUOTE_LENGTH = 60;
+const QUOTE_LENGTH = 200;
+
+const claimUrl = (appUrl: string, item: InboxItem) => `${appUrl}/articles/${item.article.id}?annotation=${item.claim.id}`;
+
+/** `text` on one line: what people typed may hold line breaks, which a subject line must not. */
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** A claim's quote on one line, shortened to `length`. */
+const quoteOf = (item: InboxItem, length = QUOTE_LENGTH) => shortened(oneLine(item.claim.quote), length);
+
+/** A comment's or a decision's words, quoted as mail quotes them. */
+const quoted = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`.trimEnd())
+    .join("\n");
+
+function subjectOf(items: readonly InboxItem[], total: number, newsroom: string): string {
+  const [first] = items;
+  if (total === 1 && first) return oneLine(`${first.author.name} ${inboxActionOf(first)} “${quoteOf(first, SUBJECT_QUOTE_LENGTH)}”`);
+  return oneLine(`${total} new in your inbox at ${newsroom}`);
+}
+
+/**
+ * The email telling `person` of what landed in their inbox: `items`, the newest of `total`, each with
+ * a link to its claim (several of one act on an article's claims told once, as the inbox groups
+ * them), and where to turn these emails off.
+ */
+export function inboxEmail(person: { name: string; email: string }, items: readonly InboxItem[], total: number, desk: { appUrl: string; newsroom: string }): Email {
+  const paragraphs = [`Hello ${oneLine(person.name)},`, `New in your inbox at ${desk.newsroom}:`];
+  for (const entry of inboxEntries(items)) {
+    const first = entry.kind === "group" ? entry.items[0] : entry.item;
+    const lines =
+      entry.kind === "item"
+        ? [`${first.author.name} ${inboxActionOf(first)} “${quoteOf(first)}” in ${oneLine(first.article.title)}:`, claimUrl(desk.appUrl, first)]
+        : [
+            `${first.author.name} ${inboxActionOf(first, entry.items.length)} in ${oneLine(first.article.title)}:`,
+            ...entry.items.map((item) => `- “${quoteOf(item)}”: ${claimUrl(desk.appUrl, item)}`),
+          ];
+    if (first.excerpt) lines.splice(1, 0, quoted(first.excerpt));
+    paragraphs.push(lines.join("\n"));
+  }
+  if (total > items.length) paragraphs.push(`And ${total - items.length} more in your inbox.`);
+  paragraphs.push(`Your inbox: ${desk.appUrl}/inbox`);
+  paragraphs.push(
+    `You get this email because what lands in your inbox is emailed to you when you have not seen it in the desk. ` +
+      `To stop these emails, turn them off on your account page: ${desk.appUrl}/account#notifications`,
+  );
+  return { to: { name: oneLine(person.name), address: person.email }, subject: subjectOf(items, total, desk.newsroom), text: `${paragraphs.join("\n\n")}\n` };
+}

@@ -1,0 +1,220 @@
+import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
+import { sql } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { users } from "@/db/schema";
+import { createAnnotation } from "@/lib/annotations/service";
+import { markInboxSeen } from "@/lib/comments/inbox";
+import { addComment } from "@/lib/comments/service";
+import { Invalid, Unauthenticated } from "@/lib/errors";
+import type { Email } from "@/lib/notifications/inbox-email";
+import { emailInboxNotifications, type SendEmail } from "@/lib/notifications/notify";
+import { smtpSender } from "@/lib/notifications/smtp";
+import { changeStatus } from "@/lib/reviews/service";
+import type { Actor } from "@/lib/users/actor";
+import { getAccount, setEmailNotifications } from "@/lib/users/account";
+import { describeOnEveryEngine } from "./engines";
+import { addArticle, addUser, completeClaim, selectorsOf } from "./fixtures";
+
+const DESK = { appUrl: "https://desk.example.org", newsroom: "The Courier" };
+
+/** A mail server on this machine: the messages it took, raw, with their recipients; it refuses them while `refusing`. */
+let smtp: SMTPServer;
+let smtpUrl = "";
+let delivered: { to: string[]; raw: string }[] = [];
+let refusing = false;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, done) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
+      stream.on("end", () => {
+        if (refusing) return done(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+        delivered.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((listening) => smtp.listen(0, "127.0.0.1", listening));
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((closed) => smtp.close(closed)));
+
+describeOnEveryEngine("emailing what lands in the inbox", (db) => {
+  let rita: Actor;
+  let ed: Actor;
+  let claimId: string;
+  let articleId: string;
+  let outbox: Email[];
+  let failing: boolean;
+
+  /** What the mail server is handed, kept in order; rejects while `failing`, as a server that refuses. */
+  const record: SendEmail = async (email) => {
+    if (failing) throw new Error("550 Mailbox unavailable");
+    outbox.push(email);
+  };
+  const round = (delaySeconds = 0, send = record) => emailInboxNotifications(db(), send, { ...DESK, delaySeconds });
+  const mention = (body: string, who: Actor = rita) => addComment(db(), ed, claimId, { body, mentions: [who.id] });
+
+  beforeEach(async () => {
+    rita = await addUser(db(), "reviewer", { name: "Rita Reviewer" });
+    ed = await addUser(db(), "editor", { name: "Ed Editor" });
+    const article = await addArticle(db());
+    articleId = article.id;
+    claimId = (await createAnnotation(db(), rita, article.id, { selectors: selectorsOf(article.plainText, "non-persistent"), ...completeClaim })).id;
+    // Accounts start emailed up to their creation: what came before is not news.
+    await db().execute(sql`update users set notified_until = now() - interval '1 hour'`);
+    outbox = [];
+    failing = false;
+  });
+
+  it("emails each person what came since they were last emailed, once, each item with a link to its claim", async () => {
+    await mention("@Rita Reviewer can you check the date?\nThe ministry says Tuesday.");
+    const submitted = await changeStatus(db(), rita, claimId, { to: "in_review", version: 1 });
+    await changeStatus(db(), ed, claimId, { to: "changes_requested", version: submitted.version, comment: "Name the second source." });
+
+    expect(await round()).toEqual({ sent: 1, failed: 0 });
+    expect(outbox).toHaveLength(1);
+    const [email] = outbox;
+    const link = `https://desk.example.org/articles/${articleId}?annotation=${claimId}`;
+    expect(email).toMatchObject({ to: { name: "Rita Reviewer", address: rita.email }, subject: "2 new in your inbox at The Courier" });
+    expect(email!.text).toBe(
+      [
+        "Hello Rita Reviewer,",
+        "New in your inbox at The Courier:",
+        `Ed Editor asked for changes to the claim “non-persistent” in Mines for Ukraine:\n> Name the second source.\n${link}`,
+        `Ed Editor mentioned you on the claim “non-persistent” in Mines for Ukraine:\n> @Rita Reviewer can you check the date?\n> The ministry says Tuesday.\n${link}`,
+        "Your inbox: https://desk.example.org/inbox",
+        "You get this email because what lands in your inbox is emailed to you when you have not seen it in the desk. To stop these emails, turn them off on your account page: https://desk.example.org/account#notifications\n",
+      ].join("\n\n"),
+    );
+
+    // Emailed once: the next round finds nothing new, and the one after sends only what came since.
+    expect(await round()).toEqual({ sent: 0, failed: 0 });
+    await mention("@Rita Reviewer and the map?");
+    await round();
+    expect(outbox.map((each) => each.subject)).toEqual(["2 new in your inbox at The Courier", "Ed Editor mentioned you on the claim “non-persistent”"]);
+    expect(outbox[1]!.text).toContain("> @Rita Reviewer and the map?");
+    expect(outbox[1]!.text).not.toContain("Tuesday");
+  });
+
+  it("emails replies to whoever started the thread or replied before, and moves up the watermark of people with nothing new", async () => {
+    const olga = await addUser(db(), "reviewer", { name: "Olga Reviewer" });
+    const quinn = await addUser(db(), "reviewer", { name: "Quinn Quiet" });
+    await db().execute(sql`update users set notified_until = now() - interval '2 hours'`);
+    const startedAt = new Date();
+    const thread = await addComment(db(), rita, claimId, { body: "Is the date right?" });
+    await addComment(db(), olga, claimId, { body: "The ministry says Tuesday.", parentId: thread.id });
+    await addComment(db(), ed, claimId, { body: "Tuesday it is.", parentId: thread.id });
+
+    expect(await round()).toEqual({ sent: 2, failed: 0 });
+    const byPerson = Object.fromEntries(outbox.map((email) => [email.to.name, email]));
+    expect(Object.keys(byPerson).sort()).toEqual(["Olga Reviewer", "Rita Reviewer"]);
+    expect(byPerson["Rita Reviewer"]!.subject).toBe("2 new in your inbox at The Courier");
+    expect(byPerson["Rita Reviewer"]!.text).toContain("Olga Reviewer replied in a thread you are in on the claim “non-persistent”");
+    expect(byPerson["Olga Reviewer"]!.subject).toBe("Ed Editor replied in a thread you are in on the claim “non-persistent”");
+
+    // Nothing came for Quinn nor for Ed: their watermarks move up, so later rounds read from here.
+    const watermarks = await db().select({ id: users.id, at: users.notifiedUntil }).from(users);
+    const at = (who: Actor) => watermarks.find((row) => row.id === who.id)!.at.getTime();
+    for (const who of [quinn, ed, rita, olga]) expect(at(who)).toBeGreaterThanOrEqual(startedAt.getTime() - 1_000);
+  });
+
+  it("waits until an item has gone unseen for the delay, and never emails what was seen in the desk", async () => {
+    await mention("@Rita Reviewer first look");
+    expect(await round(120)).toEqual({ sent: 0, failed: 0 });
+    await db().execute(sql`update comments set created_at = created_at - interval '3 minutes'`);
+    expect(await round(120)).toEqual({ sent: 1, failed: 0 });
+
+    await mention("@Rita Reviewer second look");
+    await markInboxSeen(db(), rita, { until: new Date().toISOString() });
+    expect(await round()).toEqual({ sent: 0, failed: 0 });
+    expect(outbox.map((each) => each.text).join()).not.toContain("second look");
+  });
+
+  it("emails only people who want it and can sign in; turned back on, it starts from then", async () => {
+    const gone = await addUser(db(), "reviewer", { name: "Gone Reviewer" });
+    await mention("@Gone Reviewer are you there?", gone);
+    await db().update(users).set({ disabled: true }).where(sql`id = ${gone.id}`);
+    expect((await getAccount(db(), rita)).emailNotifications).toBe(true);
+    expect(await setEmailNotifications(db(), rita, { email: false })).toMatchObject({ emailNotifications: false });
+    await mention("@Rita Reviewer while you were off");
+    expect(await round()).toEqual({ sent: 0, failed: 0 });
+
+    await setEmailNotifications(db(), rita, { email: true });
+    // Turned on again while on: the time it starts from stays where it was.
+    const [before] = await db().select({ at: users.notifiedUntil }).from(users).where(sql`id = ${rita.id}`);
+    await setEmailNotifications(db(), rita, { email: true });
+    const [after] = await db().select({ at: users.notifiedUntil }).from(users).where(sql`id = ${rita.id}`);
+    expect(after!.at).toEqual(before!.at);
+    await mention("@Rita Reviewer now that you are back");
+    expect(await round()).toEqual({ sent: 1, failed: 0 });
+    expect(outbox.map((each) => each.subject)).toEqual(["Ed Editor mentioned you on the claim “non-persistent”"]);
+    expect(outbox[0]!.text).toContain("now that you are back");
+    expect(outbox[0]!.text).not.toContain("while you were off");
+
+    await expect(setEmailNotifications(db(), rita, { email: "yes" })).rejects.toMatchObject({ constructor: Invalid, fields: { email: "must be true or false" } });
+    await expect(setEmailNotifications(db(), rita, {})).rejects.toMatchObject({ constructor: Invalid, fields: { email: expect.any(String) } });
+    await expect(setEmailNotifications(db(), null, { email: true })).rejects.toBeInstanceOf(Unauthenticated);
+  });
+
+  it("sends one email however many instances look at once", async () => {
+    await mention("@Rita Reviewer one");
+    await mention("@Rita Reviewer two");
+    const rounds = await Promise.all([round(), round(), round()]);
+    expect(rounds.reduce((sum, each) => sum + each.sent, 0)).toBe(1);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.subject).toBe("2 new in your inbox at The Courier");
+  });
+
+  it("keeps what a refused email held for a later try, after a pause", async () => {
+    await mention("@Rita Reviewer refused once");
+    failing = true;
+    expect(await round()).toEqual({ sent: 0, failed: 1 });
+    failing = false;
+    expect(await round()).toEqual({ sent: 0, failed: 0 });
+    await db().execute(sql`update users set notifying_until = now() - interval '1 second' where id = ${rita.id}`);
+    await mention("@Rita Reviewer and later");
+    expect(await round()).toEqual({ sent: 1, failed: 0 });
+    expect(outbox[0]!.subject).toBe("2 new in your inbox at The Courier");
+  });
+
+  it("lists at most twenty items and says how many more wait", async () => {
+    for (let n = 1; n <= 23; n++) await mention(`@Rita Reviewer note ${n}`);
+    await round();
+    const { text } = outbox[0]!;
+    expect(outbox[0]!.subject).toBe("23 new in your inbox at The Courier");
+    expect(text.match(/^Ed Editor mentioned you/gm)).toHaveLength(20);
+    expect(text).toContain("note 23");
+    expect(text).not.toContain("note 3\n");
+    expect(text).toContain("And 3 more in your inbox.");
+  });
+
+  it("sends through an SMTP server: plain text, to the person, marked as sent by a machine", async () => {
+    delivered = [];
+    refusing = false;
+    await mention("@Rita Reviewer <b>not bold</b> and “quoted”");
+    const send = smtpSender(smtpUrl, '"The Courier" <desk@example.org>');
+    expect(await round(0, send)).toEqual({ sent: 1, failed: 0 });
+    expect(delivered.map((each) => each.to)).toEqual([[rita.email]]);
+    const mail = await simpleParser(delivered[0]!.raw);
+    expect(mail.from?.text).toBe('"The Courier" <desk@example.org>');
+    expect(mail.to).toMatchObject({ text: `"Rita Reviewer" <${rita.email}>` });
+    expect(mail.subject).toBe("Ed Editor mentioned you on the claim “non-persistent”");
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(mail.html).toBe(false);
+    expect(mail.text).toContain("> @Rita Reviewer <b>not bold</b> and “quoted”");
+    expect(mail.text).toContain(`https://desk.example.org/articles/${articleId}?annotation=${claimId}`);
+
+    refusing = true;
+    await mention("@Rita Reviewer refused by the server");
+    expect(await round(0, send)).toEqual({ sent: 0, failed: 1 });
+    refusing = false;
+  });
+});

@@ -1,0 +1,87 @@
+import { writeFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./accessibility";
+import { PASSWORD, selectWithMouse, signIn, signOut } from "./helpers";
+import { startMailServer, type MailServer } from "./mail-server";
+
+/**
+ * Email notifications: a reviewer mentioned on a claim is emailed through the tests' mail server
+ * (the app sends with no delay here), follows the email's link to the claim, and turns the emails off.
+ */
+const TITLE = "Harbour dredging";
+const CLAIM = "The harbour was dredged to 14 metres in 2025";
+const TEXT = `${TITLE}\n${CLAIM}, the port authority says.\nShipping lines dispute the figure.`;
+
+let mail: MailServer;
+
+test.beforeAll(async () => {
+  mail = await startMailServer();
+});
+
+test.afterAll(async () => {
+  await mail.close();
+});
+
+const mailsTo = (address: string) => mail.received.filter((each) => each.to.includes(address)).map((each) => each.mail);
+
+test("a reviewer mentioned on a claim is emailed a link to it, and can turn the emails off", async ({ page }, testInfo) => {
+  await signIn(page, "admin@example.com");
+  const added = await page.request.post("/api/users", { data: { name: "Nina Newsdesk", email: "nina@example.com", role: "reviewer", password: PASSWORD } });
+  expect(added.status()).toBe(201);
+  await signOut(page);
+
+  // On by default, saying where the emails go.
+  await signIn(page, "nina@example.com");
+  await page.goto("/account");
+  const emails = page.getByRole("checkbox", { name: "Email me what lands in my inbox" });
+  await expect(emails).toBeChecked();
+  await expect(page.getByText(/sent to nina@example\.com when you have not seen them here/)).toBeVisible();
+  await signOut(page);
+
+  // An editor flags a claim and asks Nina about it with a mention.
+  await signIn(page, "ed@example.com");
+  const imported = await page.request.post("/api/articles", { data: { format: "text", content: TEXT } });
+  expect(imported.status()).toBe(201);
+  const articleId = ((await imported.json()) as { article: { id: string } }).article.id;
+  await page.goto(`/articles/${articleId}`);
+  await selectWithMouse(page, CLAIM);
+  await page.getByRole("button", { name: "Flag for checking" }).click();
+  const card = page.getByRole("article", { name: /Claim by Ed Editor/ });
+  const comment = card.getByRole("combobox", { name: "Add a comment" });
+  await comment.pressSequentially("Could @Nin");
+  await expect(page.getByRole("option", { name: /Nina Newsdesk/ })).toBeVisible();
+  await comment.press("Enter");
+  await comment.pressSequentially("check the depth against the survey?");
+  await card.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(card.locator(".mention", { hasText: "@Nina Newsdesk" })).toBeVisible();
+  await signOut(page);
+
+  // The email arrives within a round of the app's mail worker.
+  await expect.poll(() => mailsTo("nina@example.com").length, { timeout: 45_000, intervals: [1_000] }).toBe(1);
+  const [email] = mailsTo("nina@example.com");
+  expect(email!.subject).toBe(`Ed Editor mentioned you on the claim “${CLAIM}”`);
+  expect(email!.from?.text).toBe('"Fact-check desk" <desk@example.com>');
+  expect(email!.html).toBe(false);
+  expect(email!.text).toContain(`Ed Editor mentioned you on the claim “${CLAIM}” in ${TITLE}:\n> Could @Nina Newsdesk check the depth against the survey?\n`);
+  const link = /^http:\/\/localhost:\d+\/articles\/\S+$/m.exec(email!.text ?? "")?.[0];
+  expect(link).toContain(`/articles/${articleId}?annotation=`);
+  await writeFile(testInfo.outputPath("email.txt"), `Subject: ${email!.subject}\n\n${email!.text}`);
+
+  // The link opens the claim, with the question, for Nina.
+  await signIn(page, "nina@example.com");
+  await page.goto(link!);
+  const claim = page.getByRole("article", { name: /Claim by Ed Editor/ });
+  await expect(claim.getByText("check the depth against the survey?")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("claim-from-email.png"), fullPage: true });
+
+  // The inbox says where the emails are turned off; turned off, they stay off on the next visit.
+  await page.goto("/inbox");
+  await page.getByRole("link", { name: "Email notifications" }).click();
+  await expect(page).toHaveURL(/\/account#notifications$/);
+  await emails.uncheck();
+  await expect(page.getByText("Emails are off: your inbox is in the header of every page.")).toBeVisible();
+  await expectNoSeriousViolations(page, "account with emails off");
+  await page.screenshot({ path: testInfo.outputPath("account-emails-off.png"), fullPage: true });
+  await page.reload();
+  await expect(emails).not.toBeChecked();
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import type { InboxItem } from "@/lib/comments/inbox";
+import { inboxEmail } from "@/lib/notifications/inbox-email";
+import { delayInWords, mailSettings } from "@/lib/notifications/mail-settings";
+
+const DESK = { appUrl: "https://desk.example.org", newsroom: "The Courier" };
+const RITA = { name: "Rita Reviewer", email: "rita@example.org" };
+
+function item(id: string, overrides: Partial<InboxItem> = {}): InboxItem {
+  return {
+    id,
+    kind: "review",
+    reason: "approved",
+    author: { id: "ed", name: "Ed Editor" },
+    excerpt: "",
+    revision: null,
+    createdAt: "2026-12-02T10:00:00.000Z",
+    unread: true,
+    claim: { id: `claim-${id}`, quote: `quote ${id}` },
+    article: { id: "a1", title: "Ferry fares" },
+    ...overrides,
+  };
+}
+
+describe("the inbox email", () => {
+  it("tells one item in its subject, its words quoted and its claim linked", () => {
+    const email = inboxEmail(RITA, [item("1", { kind: "comment", reason: "mention", excerpt: "Line one\nline two", claim: { id: "c1", quote: "The fares\nrose 40%" } })], 1, DESK);
+    expect(email.to).toEqual({ name: "Rita Reviewer", address: "rita@example.org" });
+    expect(email.subject).toBe("Ed Editor mentioned you on the claim “The fares rose 40%”");
+    expect(email.text).toContain("Ed Editor mentioned you on the claim “The fares rose 40%” in Ferry fares:\n> Line one\n> line two\nhttps://desk.example.org/articles/a1?annotation=c1\n");
+  });
+
+  it("tells one act on several claims once, as the inbox groups it, and counts what it leaves out", () => {
+    const email = inboxEmail(RITA, [item("1"), item("2"), item("3", { reason: "rejected", excerpt: "No source." })], 25, DESK);
+    expect(email.subject).toBe("25 new in your inbox at The Courier");
+    expect(email.text).toContain(
+      "Ed Editor approved 2 claims in Ferry fares:\n- “quote 1”: https://desk.example.org/articles/a1?annotation=claim-1\n- “quote 2”: https://desk.example.org/articles/a1?annotation=claim-2\n\nEd Editor rejected the claim “quote 3” in Ferry fares:\n> No source.\n",
+    );
+    expect(email.text).toContain("And 22 more in your inbox.");
+    expect(email.text).toContain("turn them off on your account page: https://desk.example.org/account#notifications");
+  });
+
+  it("keeps line breaks people typed out of the subject and the greeting", () => {
+    const email = inboxEmail({ name: "Rita\r\nBcc: x@example.org", email: "rita@example.org" }, [item("1", { author: { id: "e", name: "Ed\nEditor" } })], 1, DESK);
+    expect(email.subject).toBe("Ed Editor approved the claim “quote 1”");
+    expect(email.to.name).toBe("Rita Bcc: x@example.org");
+    expect(email.text.startsWith("Hello Rita Bcc: x@example.org,\n")).toBe(true);
+  });
+});
+
+describe("the email settings", () => {
+  it("say the delay in minutes, rounded up", () => {
+    expect([2, 60, 61, 120, 600].map(delayInWords)).toEqual(["a minute", "a minute", "2 minutes", "2 minutes", "10 minutes"]);
+  });
+
+
+  it("send no email without SMTP_URL, and say what is wrong with a malformed setting", () => {
+    expect(mailSettings({})).toEqual({ settings: null, problems: [] });
+    expect(mailSettings({ SMTP_URL: "smtp://mail.example.org:587" })).toEqual({
+      settings: { smtpUrl: "smtp://mail.example.org:587", from: '"Fact-check desk" <no-reply@localhost>', delaySeconds: 120 },
+      problems: [],
+    });
+    expect(mailSettings({ SMTP_URL: "smtps://u:p@mail.example.org", NEXTAUTH_URL: "https://desk.courier.example", NEWSROOM_NAME: 'The "Courier"', EMAIL_DELAY_SECONDS: "0" }).settings).toEqual({
+      smtpUrl: "smtps://u:p@mail.example.org",
+      from: '"The Courier" <no-reply@desk.courier.example>',
+      delaySeconds: 2,
+    });
+    expect(mailSettings({ SMTP_URL: "http://mail.example.org", EMAIL_DELAY_SECONDS: "soon", MAIL_FROM: "the desk" }).problems).toEqual([
+      "SMTP_URL must be an smtp:// or smtps:// address, such as smtp://user:password@mail.example.org:587.",
+      "EMAIL_DELAY_SECONDS must be a whole number of seconds, such as 120.",
+      'MAIL_FROM must be an email address, or a name and one: "Fact-check desk <desk@example.org>".',
+    ]);
+  });
+});
