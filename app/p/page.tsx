@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { z } from "zod";
 import { Pagination } from "@/components/pagination";
 import { ClaimantClaims } from "@/components/public/claimant-claims";
@@ -26,6 +27,9 @@ const PER_PAGE = 20;
 const pageSchema = z.coerce.number().int().min(1).max(1_000_000).default(1);
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** One claimant's record, read once per request however many times the page's parts ask for it. */
+const scorecardOf = cache(async (claimant: string) => claimantScorecard(await getDb(), claimant));
 
 /** The page and the search asked for; a page that is not a whole number from 1, or an unknown verdict, is no page. */
 async function requestOf({ searchParams }: Props): Promise<{ page: number; search: PublicSearch }> {
@@ -59,8 +63,10 @@ function foundLine(total: number, claimant: string): string {
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const newsroom = newsroomConfig();
   const { page, search } = await requestOf(props);
+  // The claimant as the desk wrote their name, as the heading says it, rather than as the address spells it.
+  const claimantName = search.claimant ? ((await scorecardOf(search.claimant))?.claimant.name ?? search.claimant) : "";
   return {
-    title: { absolute: `${search.claimant ? `Fact-checks of claims by ${search.claimant}` : "Fact-checks"} · ${newsroom.name}` },
+    title: { absolute: `${claimantName ? `Fact-checks of claims by ${claimantName}` : "Fact-checks"} · ${newsroom.name}` },
     description: `Every article ${newsroom.name} has fact-checked, with the verdict on each claim.`,
     // A search's results are for the reader who asked; the plain index is what search engines should list.
     robots: isSearching(search) ? { index: false, follow: true } : undefined,
@@ -85,7 +91,7 @@ export default async function PublicIndexPage(props: Props) {
           factChecks.map((factCheck) => factCheck.id),
           search.claimant,
         ),
-        claimantScorecard(db, search.claimant),
+        scorecardOf(search.claimant),
       ])
     : [null, null];
   // Their name as the desk wrote it on their latest claim, rather than as the address spells it.

@@ -95,6 +95,11 @@ test("a claim's maker is named in the form, shown on its card, offered for the n
   await expect(record.getByRole("link", { name: "1 Mostly true" })).toHaveAttribute("aria-current", "page");
   await expect(herClaims.getByRole("listitem")).toHaveCount(1);
   await expectNoSeriousViolations(reader, "the fact-checks of one claimant's claims");
+  // Asked for in any case, the page names her, in its title too, as the desk wrote her name.
+  await reader.goto("/p?claimant=yulia+SVYRYDENKO");
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(`Fact-checks of claims by ${MINISTER.name}`);
+  await expect(reader).toHaveTitle(`Fact-checks of claims by ${MINISTER.name} · Fact-check desk`);
+  await reader.goBack();
   await reader.screenshot({ path: testInfo.outputPath("claimant-index.png"), fullPage: true });
 
   // The whole fact-check's embed and the feed name her after the quote.
