@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { SECOND_STEP_REQUIRED } from "@/lib/auth/second-step-required";
@@ -84,6 +85,9 @@ export function SignInForm({ callbackUrl, initialError, sso }: Props) {
           {busy === "password" ? "Signing in…" : "Sign in"}
         </button>
       </form>
+      <p className="sign-in__forgot">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
       {sso && (
         <div className="sso-sign-in">
           <p className="sso-sign-in__or" aria-hidden="true">

@@ -357,6 +357,25 @@ export const correctionNotes = pgTable(
 );
 
 /**
+ * Links to set a new password, emailed to someone who forgot theirs (`lib/users/password-reset.ts`):
+ * only a hash of each link's token is kept, so that a copy of the database opens no account. A link
+ * works once, within its hour.
+ */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (table) => [index("password_resets_user_idx").on(table.userId, table.createdAt)],
+);
+
+/**
  * Who hears of a review event in their inbox: the claim's author and assignee when it happened, not
  * the person who did it. Written by a trigger on review_events (migration 0010) for status changes
  * (a draft's creation aside) and orphanings, so that every way of recording an event fans it out,

@@ -2,6 +2,7 @@ import { startScheduledBackups, readBackupSchedule } from "./backup-schedule";
 import { getConnection } from "./client";
 import { countUsers } from "@/lib/users/service";
 import { readerEmailKeepDays, startReaderEmailErasure } from "@/lib/reader-messages/retention";
+import { deskMail } from "@/lib/notifications/desk-mail";
 import { mailSettings } from "@/lib/notifications/mail-settings";
 import { smtpPortOf } from "@/lib/notifications/smtp";
 import { startInboxEmails } from "@/lib/notifications/worker";
@@ -45,10 +46,10 @@ export async function startReaderEmailRetention(): Promise<void> {
 
 /** Starts emailing people what lands in their inbox (`lib/notifications`) when SMTP_URL is set, saying so, or what is wrong with the settings. */
 export async function startEmailNotifications(): Promise<void> {
-  const { settings, problems } = mailSettings();
-  for (const problem of problems) console.error(`Email: ${problem} Nobody is emailed until it is mended.`);
-  if (!settings) return;
-  const server = new URL(settings.smtpUrl);
-  console.log(`Email is on: what lands in people's inboxes is emailed through ${server.hostname}:${smtpPortOf(server)}, from ${settings.from}.`);
-  startInboxEmails((await getConnection()).db, settings);
+  for (const problem of mailSettings().problems) console.error(`Email: ${problem} Nobody is emailed until it is mended.`);
+  const mail = deskMail();
+  if (!mail) return;
+  const server = new URL(mail.settings.smtpUrl);
+  console.log(`Email is on: inbox items and password links are emailed through ${server.hostname}:${smtpPortOf(server)}, from ${mail.settings.from}.`);
+  startInboxEmails((await getConnection()).db, mail);
 }

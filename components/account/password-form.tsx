@@ -6,10 +6,11 @@ import { useState } from "react";
 import { ApiError, callApi } from "@/components/api-client";
 import { FieldError } from "@/components/field-error";
 import { Message } from "@/components/message";
+import { NewPasswordFields, repeatMismatch } from "@/components/new-password-fields";
 import { SECOND_STEP_REQUIRED } from "@/lib/auth/second-step-required";
 import type { FieldErrors } from "@/lib/errors";
 
-const LABELS = { currentPassword: "Current password", newPassword: "New password", repeat: "The repeated password" } as const;
+const LABELS = { currentPassword: "Current password" } as const;
 
 /**
  * Changes the signed-in person's password. The server signs the account out everywhere, this browser
@@ -25,8 +26,9 @@ export function PasswordForm({ email, minLength }: { email: string; minLength: n
     const data = new FormData(form);
     const currentPassword = String(data.get("currentPassword") ?? "");
     const newPassword = String(data.get("newPassword") ?? "");
-    if (newPassword !== String(data.get("repeat") ?? "")) {
-      setErrors({ repeat: "differs from the new password: type it again" });
+    const mismatch = repeatMismatch(data);
+    if (mismatch) {
+      setErrors(mismatch);
       setMessage(null);
       return;
     }
@@ -78,23 +80,7 @@ export function PasswordForm({ email, minLength }: { email: string; minLength: n
         aria-describedby={describedBy("currentPassword")}
       />
       <FieldError errors={errors} field="currentPassword" id="currentPassword-error" label={LABELS.currentPassword} />
-      <label htmlFor="newPassword">
-        {LABELS.newPassword} (at least {minLength} characters)
-      </label>
-      <input
-        id="newPassword"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={minLength}
-        aria-invalid={Boolean(errors.newPassword)}
-        aria-describedby={describedBy("newPassword")}
-      />
-      <FieldError errors={errors} field="newPassword" id="newPassword-error" label={LABELS.newPassword} />
-      <label htmlFor="repeat">Repeat the new password</label>
-      <input id="repeat" name="repeat" type="password" autoComplete="new-password" required aria-invalid={Boolean(errors.repeat)} aria-describedby={describedBy("repeat")} />
-      <FieldError errors={errors} field="repeat" id="repeat-error" label={LABELS.repeat} />
+      <NewPasswordFields minLength={minLength} errors={errors} />
       <Message text={message?.text} error={message?.error} />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? "Changing…" : "Change password"}

@@ -139,6 +139,7 @@ export function describeEntry(entry: AuditEntryRecord): string {
     case "user.updated":
       if (after?.twoStep) return `turned two-step sign-in ${String(after.twoStep)}`;
       if (after?.recoveryCodes) return "replaced the recovery codes of two-step sign-in";
+      if (after?.passwordReset) return "set a new password through a link emailed to them";
       if (after?.recoveryCodeUsed) return `signed in with a recovery code (${String(after.recoveryCodesLeft)} left)`;
       if (after && "selfRegistration" in after) {
         return after.selfRegistration ? "let people create their own reviewer account through single sign-on" : "stopped self-registration through single sign-on";

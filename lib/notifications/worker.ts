@@ -1,8 +1,6 @@
 import type { Database } from "@/db/database";
-import { newsroomConfig } from "@/lib/newsroom/config";
-import type { MailSettings } from "./mail-settings";
+import type { DeskMail } from "./desk-mail";
 import { emailInboxNotifications } from "./notify";
-import { smtpSender } from "./smtp";
 
 /** How often each instance looks for inbox items to email. */
 export const POLL_MS = 15_000;
@@ -14,16 +12,14 @@ const holder = globalThis as { __factcheckEmailTimer?: ReturnType<typeof setInte
  * however often it is called). A round never overlaps the previous one; a failure is logged, and the
  * next round tries again.
  */
-export function startInboxEmails(db: Database, settings: MailSettings): void {
+export function startInboxEmails(db: Database, mail: DeskMail): void {
   if (holder.__factcheckEmailTimer) return;
-  const send = smtpSender(settings.smtpUrl, settings.from);
-  const { appUrl, name } = newsroomConfig();
   let running = false;
   holder.__factcheckEmailTimer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      await emailInboxNotifications(db, send, { appUrl, newsroom: name, delaySeconds: settings.delaySeconds });
+      await emailInboxNotifications(db, mail.send, { appUrl: mail.appUrl, newsroom: mail.newsroom, delaySeconds: mail.settings.delaySeconds });
     } catch (error) {
       console.error(`Email: looking for inbox items to email failed (${error instanceof Error ? error.message : String(error)}); trying again in ${POLL_MS / 1000} s.`);
     } finally {

@@ -85,3 +85,50 @@ test("a reviewer mentioned on a claim is emailed a link to it, and can turn the 
   await page.reload();
   await expect(emails).not.toBeChecked();
 });
+
+test("a reviewer who forgot their password sets a new one through the link emailed to them, once", async ({ page }, testInfo) => {
+  const NEW_PASSWORD = "a fresh long password for Nina";
+  await page.goto("/signin");
+  await page.screenshot({ path: testInfo.outputPath("sign-in.png"), fullPage: true });
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?", level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page, "forgot your password");
+  const sent = /^If an account signs in with that email, a link to set a new password is on its way\. It works for an hour\./;
+  // An address without an account is answered as any other, and gets nothing.
+  await page.getByLabel("Email").fill("nobody@example.com");
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByRole("status")).toHaveText(sent);
+  await page.screenshot({ path: testInfo.outputPath("forgot-password.png"), fullPage: true });
+  await page.getByLabel("Email").fill("nina@example.com");
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByRole("status")).toHaveText(sent);
+
+  const resets = () => mailsTo("nina@example.com").filter((each) => each.subject === "Set a new password for Fact-check desk");
+  await expect.poll(() => resets().length, { timeout: 15_000 }).toBe(1);
+  expect(mailsTo("nobody@example.com")).toEqual([]);
+  const link = /^http:\/\/localhost:\d+\/reset-password#token=[\w-]{43}$/m.exec(resets()[0]!.text ?? "")?.[0];
+  expect(link).toBeTruthy();
+
+  await page.goto(link!);
+  // The token leaves the address bar at once.
+  await expect(page).toHaveURL(/\/reset-password$/);
+  await page.getByLabel(/^New password/).fill(NEW_PASSWORD);
+  await page.getByLabel("Repeat the new password").fill(NEW_PASSWORD);
+  await expectNoSeriousViolations(page, "set a new password");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByRole("status")).toContainText("Your new password is set, and every session of your account has ended.");
+  await page.screenshot({ path: testInfo.outputPath("password-set.png"), fullPage: true });
+  await page.getByRole("status").getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  await signIn(page, "nina@example.com", NEW_PASSWORD);
+  await expect(page.getByRole("link", { name: /Nina Newsdesk/ })).toBeVisible();
+  await signOut(page);
+
+  // The link works once.
+  await page.goto(link!);
+  await page.getByLabel(/^New password/).fill("another long password here");
+  await page.getByLabel("Repeat the new password").fill("another long password here");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.locator(".form-message[role=alert]")).toContainText("The link has expired or has been used: ask for a new link.");
+  await expect(page.getByRole("link", { name: "Ask for a new link" })).toHaveAttribute("href", "/forgot-password");
+});
