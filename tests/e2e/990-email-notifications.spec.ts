@@ -132,3 +132,16 @@ test("a reviewer who forgot their password sets a new one through the link email
   await expect(page.locator(".form-message[role=alert]")).toContainText("The link has expired or has been used: ask for a new link.");
   await expect(page.getByRole("link", { name: "Ask for a new link" })).toHaveAttribute("href", "/forgot-password");
 });
+
+test("an admin checks the desk's email with a test email to themselves", async ({ page }, testInfo) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/admin/users");
+  const section = page.getByRole("heading", { name: "Email", level: 2 });
+  await expect(section).toBeVisible();
+  await expect(page.getByText(/from "Fact-check desk" <desk@example\.com> through 127\.0\.0\.1\./)).toBeVisible();
+  await page.getByRole("button", { name: "Send me a test email" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The mail server took it, for admin@example.com." })).toBeVisible();
+  await expect.poll(() => mailsTo("admin@example.com").filter((each) => each.subject === "A test email from Fact-check desk").length, { timeout: 10_000 }).toBe(1);
+  await expectNoSeriousViolations(page, "users, with the email check");
+  await page.screenshot({ path: testInfo.outputPath("email-check.png"), fullPage: true });
+});
