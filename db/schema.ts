@@ -235,10 +235,13 @@ export const annotations = pgTable(
     checkedRevision: integer("checked_revision"),
     /**
      * The quote's words as English text-search terms (stemmed, without stop words), kept by the
-     * database: what the review queue's search (`?q=`) matches, and what finds the approved claims
-     * like a new one (`lib/annotations/earlier-checks.ts`).
+     * database: what finds the approved claims like a new one (`lib/annotations/earlier-checks.ts`).
      */
     quoteTerms: tsvector("quote_terms").generatedAlwaysAs((): SQL => sql`to_tsvector('english', ${annotations.quote})`),
+    /** The quote's terms and those of who made the claim: what the review queue's search (`?q=`) matches. */
+    searchTerms: tsvector("search_terms").generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('english', ${annotations.quote}) || to_tsvector('english', coalesce(${annotations.claimantName}, ''))`,
+    ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -249,8 +252,9 @@ export const annotations = pgTable(
     index("annotations_assignee_due_idx").on(table.assigneeId, table.dueOn),
     index("annotations_status_updated_idx").on(table.status, table.updatedAt),
     index("annotations_updated_idx").on(table.updatedAt),
-    // The claims' words, searched by the review queue (`?q=`) and by "checked before" (approved claims only).
+    // The claims' words, searched by "checked before" (approved claims only), and with their claimants' by the review queue (`?q=`).
     index("annotations_quote_terms_idx").using("gin", table.quoteTerms).where(sql`${table.discardedAt} is null`),
+    index("annotations_search_terms_idx").using("gin", table.searchTerms).where(sql`${table.discardedAt} is null`),
     // The review queue (lib/reviews/queue.ts) lists only claims that are not discarded, so its indexes leave
     // the discarded out: smaller, and a count can be read from the index alone. Each filter's index ends with
     // the status, so that the counts per status under that filter are index-only scans; each sort has an

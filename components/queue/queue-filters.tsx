@@ -34,7 +34,7 @@ export function QueueFilters({ query, choices, clearHref }: Props) {
       {query.dir !== DEFAULT_DIRECTIONS[query.sort] && <input type="hidden" name="dir" value={query.dir} />}
       <div className="queue-filters__fields">
         <div className="queue-filter queue-filter--search">
-          <label htmlFor="queue-search">Words of the claim</label>
+          <label htmlFor="queue-search">Words of the claim or who made it</label>
           <input
             id="queue-search"
             type="search"
@@ -45,7 +45,8 @@ export function QueueFilters({ query, choices, clearHref }: Props) {
             aria-describedby="queue-search-help"
           />
           <p id="queue-search-help" className="muted field-help">
-            Every word, in any form; <code>&quot;a phrase&quot;</code> in quotes; <code>-word</code> leaves a word out; <code>or</code> for either.
+            Every word, in any form, of the quote or the claimant&apos;s name; <code>&quot;a phrase&quot;</code> in quotes; <code>-word</code> leaves a word
+            out; <code>or</code> for either.
           </p>
         </div>
         <div className="queue-filter">

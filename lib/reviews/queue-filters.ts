@@ -39,10 +39,11 @@ function assigneeCondition(assignee: QueueQuery["assignee"], actor: Actor): SQL 
 }
 
 /**
- * Claims whose words match a search as one types it in a search engine (web search syntax): every
- * word, in any form ("mines" finds "mine"), "a phrase" in quotes, -a word left out, or either.
+ * Claims whose words, with the name of who made them, match a search as one types it in a search
+ * engine (web search syntax): every word, in any form ("mines" finds "mine"), "a phrase" in quotes,
+ * -a word left out, or either. "Doe mines" finds Jane Doe's claims about mines.
  */
-const searchCondition = (search: string) => sql`${annotations.quoteTerms} @@ websearch_to_tsquery('english', ${search})`;
+const searchCondition = (search: string) => sql`${annotations.searchTerms} @@ websearch_to_tsquery('english', ${search})`;
 
 /**
  * The query's filters as SQL, the status apart: the counts per status are taken under every other

@@ -201,7 +201,7 @@ describeOnEveryEngine("review queue", (db) => {
     expect(await quotes({ author: ed.id, article: mines })).toEqual(["Ed on mines"]);
   });
 
-  it("filters by who made the claim, the whole name in any case, and lists who made each", async () => {
+  it("filters by who made the claim, the whole name in any case, lists who made each, and finds them by a word of their name", async () => {
     const mayor: Claimant = { name: "Jane Doe", kind: "person", role: "mayor of Springfield" };
     await claims(
       { quote: "Crime fell by half", claimant: mayor },
@@ -219,6 +219,11 @@ describeOnEveryEngine("review queue", (db) => {
     expect(rows.map((row) => row.claimant)).toEqual([{ name: "City Council", kind: "organization", role: null }]);
     expect((await listQueue(db(), rita, { q: "crime" })).rows[0]!.claimant).toEqual(mayor);
     expect((await listQueue(db(), rita, { q: "nobody" })).rows[0]!.claimant).toBeNull();
+    // The word search reads who made the claim too: a word of the name, in any form, with the quote's words or alone.
+    expect((await quotes({ q: "doe" })).sort()).toEqual(["Crime fell by half", "Jane Doe said so", "Taxes never rose"]);
+    expect(await quotes({ q: "Doe crime" })).toEqual(["Crime fell by half"]);
+    expect(await quotes({ q: "councils" })).toEqual(["The council agreed"]);
+    expect((await quotes({ q: "doe -said" })).sort()).toEqual(["Crime fell by half", "Taxes never rose"]);
     await expect(listQueue(db(), rita, { claimant: "x".repeat(201) })).rejects.toMatchObject({ fields: { claimant: "must be at most 200 characters" } });
   });
 

@@ -124,7 +124,7 @@ test("a reviewer filters the review queue by article and author, with the counts
 test("a reviewer finds claims by their words, a word left out, and the counts per status follow", async ({ page }) => {
   await signIn(page, "rita@example.com");
   await page.goto(`/queue?article=${articleId}`);
-  const search = page.getByRole("searchbox", { name: "Words of the claim" });
+  const search = page.getByRole("searchbox", { name: "Words of the claim or who made it" });
   await search.fill("budget -library");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/[?&]q=budget(\+|%20)-library/);

@@ -1,0 +1,2 @@
+ALTER TABLE "annotations" ADD COLUMN "search_terms" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', "annotations"."quote") || to_tsvector('english', coalesce("annotations"."claimant_name", ''))) STORED;--> statement-breakpoint
+CREATE INDEX "annotations_search_terms_idx" ON "annotations" USING gin ("search_terms") WHERE "annotations"."discarded_at" is null;
