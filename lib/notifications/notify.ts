@@ -70,13 +70,13 @@ async function emailOne(db: Database, send: SendEmail, person: Candidate, until:
   const { items, total } = await inboxItemsWithin(db, person.id, { after: new Date(held.after), until }, MAX_ITEMS_PER_EMAIL);
   try {
     if (total > 0) await send(inboxEmail(person, items, total, desk));
-    await release(db, person.id, { notifiedUntil: until });
-    return total > 0 ? "sent" : "skipped";
   } catch (error) {
     await release(db, person.id, { retryAfter: RETRY_AFTER });
     console.error(`Email: could not email ${person.email} (${error instanceof Error ? error.message : String(error)}); trying again in ${RETRY_AFTER}.`);
     return "failed";
   }
+  await release(db, person.id, { notifiedUntil: until });
+  return total > 0 ? "sent" : "skipped";
 }
 
 /**

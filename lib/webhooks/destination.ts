@@ -59,7 +59,11 @@ export function destinationPolicy(listed = process.env.WEBHOOK_PRIVATE_HOSTS ?? 
   for (const entry of listed.split(",").map((e) => e.trim().toLowerCase().replace(/^\[|\]$/g, "")).filter(Boolean)) {
     const [address, prefix] = entry.split("/");
     if (entry === "*") policy.all = true;
-    else if (isIP(address!) && prefix !== undefined && /^\d+$/.test(prefix)) policy.ranges.addSubnet(address!, Number(prefix), familyOf(address!));
+    else if (isIP(address!) && prefix !== undefined) {
+      // A range whose prefix is no number of bits of its family allows nothing, rather than stopping every delivery.
+      const bits = Number(prefix);
+      if (/^\d+$/.test(prefix) && bits <= (familyOf(address!) === "ipv6" ? 128 : 32)) policy.ranges.addSubnet(address!, bits, familyOf(address!));
+    }
     else if (isIP(entry)) policy.ranges.addAddress(entry, familyOf(entry));
     else policy.names.add(entry);
   }

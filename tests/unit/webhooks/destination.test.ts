@@ -35,5 +35,9 @@ describe("webhook destinations", () => {
     expect(refusalOf("anything", "127.0.0.1", destinationPolicy("*"))).toBeNull();
     expect(refusalOf("localhost", "127.0.0.1", destinationPolicy(""))).toBe("localhost (127.0.0.1) is on this machine");
     expect(refusalOf("example.org", "93.184.215.14", destinationPolicy(""))).toBeNull();
+    // A malformed range allows nothing, and stops nothing else.
+    const malformed = destinationPolicy("10.0.0.0/99, 10.1.0.0/x, 192.168.0.0/16");
+    expect(refusalOf("cms", "10.0.0.5", malformed)).toBe("cms (10.0.0.5) is in a private network");
+    expect(refusalOf("cms", "192.168.3.4", malformed)).toBeNull();
   });
 });
