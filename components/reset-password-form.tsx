@@ -2,11 +2,10 @@
 
 import Link from "next/link";
 import { useState, useSyncExternalStore } from "react";
-import { ApiError, callApi } from "@/components/api-client";
+import { callApi } from "@/components/api-client";
 import { Message } from "@/components/message";
 import { NewPasswordFields, repeatMismatch } from "@/components/new-password-fields";
-import type { FieldErrors } from "@/lib/errors";
-
+import { useDialogSubmit } from "@/components/use-dialog-submit";
 
 /**
  * The token of the link that opened the page: in its fragment (`#token=…`), which no server sees. Read
@@ -26,32 +25,20 @@ const noSubscription = () => () => {};
 export function ResetPasswordForm({ minLength }: { minLength: number }) {
   // Null while rendered on the server, which never sees the fragment.
   const token = useSyncExternalStore(noSubscription, tokenOfLocation, () => null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const { errors, setErrors, message, busy, submit } = useDialogSubmit({ closes: false });
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   async function reset(form: HTMLFormElement) {
     const data = new FormData(form);
-    const newPassword = String(data.get("newPassword") ?? "");
     const mismatch = repeatMismatch(data);
     if (mismatch) {
       setErrors(mismatch);
       return;
     }
-    setBusy(true);
-    setErrors({});
-    setMessage(null);
-    try {
-      await callApi("POST", "/api/password-reset/confirm", { token, newPassword });
+    await submit(async () => {
+      await callApi("POST", "/api/password-reset/confirm", { token, newPassword: String(data.get("newPassword") ?? "") });
       setDone(true);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setErrors(error.fields);
-      setMessage(Object.keys(error.fields).length ? null : error.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (token === null) return null;

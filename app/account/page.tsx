@@ -7,7 +7,8 @@ import { TwoStep } from "@/components/account/two-step";
 import { getDb } from "@/db/client";
 import { oidcConfig } from "@/lib/auth/oidc-config";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { delayInWords, mailSettings } from "@/lib/notifications/mail-settings";
+import { deskMail } from "@/lib/notifications/desk-mail";
+import { delayInWords } from "@/lib/notifications/mail-settings";
 import { getAccount } from "@/lib/users/account";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/input";
 import { ROLE_LABELS } from "@/lib/users/roles";
@@ -24,7 +25,7 @@ export default async function AccountPage() {
   const twoStep = await twoStepStatus(db, actor);
   const provider = oidcConfig()?.name ?? "single sign-on";
   const hasPassword = account.signInMethods.includes("password");
-  const mail = mailSettings().settings;
+  const mail = deskMail()?.settings;
   return (
     <div className="page page--account">
       <h1>Your account</h1>

@@ -9,7 +9,8 @@ import { listInbox, type InboxItem, type InboxPage } from "@/lib/comments/inbox"
 import { inboxEntries, type InboxEntry } from "@/lib/comments/inbox-entries";
 import { inboxActionOf } from "@/lib/comments/inbox-wording";
 import { Invalid } from "@/lib/errors";
-import { delayInWords, mailSettings } from "@/lib/notifications/mail-settings";
+import { deskMail } from "@/lib/notifications/desk-mail";
+import { delayInWords } from "@/lib/notifications/mail-settings";
 
 export const metadata: Metadata = { title: "Inbox" };
 export const dynamic = "force-dynamic";
@@ -58,7 +59,7 @@ export default async function InboxPageView({ searchParams }: Props) {
   const page = [(await searchParams).page].flat()[0];
   const actor = await requirePageActor(page ? `/inbox?page=${encodeURIComponent(page)}` : "/inbox");
   const renderedAt = new Date().toISOString();
-  const mail = mailSettings().settings;
+  const mail = deskMail()?.settings;
   let inbox: InboxPage;
   try {
     inbox = await listInbox(await getDb(), actor, page ? { page } : {});

@@ -1,7 +1,4 @@
-import type { AddressInfo } from "node:net";
-import { simpleParser } from "mailparser";
 import { sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
@@ -14,37 +11,19 @@ import { smtpSender } from "@/lib/notifications/smtp";
 import { changeStatus } from "@/lib/reviews/service";
 import type { Actor } from "@/lib/users/actor";
 import { getAccount, setEmailNotifications } from "@/lib/users/account";
+import { startMailServer, type MailServer } from "../mail-server";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser, completeClaim, selectorsOf } from "./fixtures";
 
 const DESK = { appUrl: "https://desk.example.org", newsroom: "The Courier" };
 
-/** A mail server on this machine: the messages it took, raw, with their recipients; it refuses them while `refusing`. */
-let smtp: SMTPServer;
-let smtpUrl = "";
-let delivered: { to: string[]; raw: string }[] = [];
-let refusing = false;
+let smtp: MailServer;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      stream.on("end", () => {
-        if (refusing) return done(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-        delivered.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((listening) => smtp.listen(0, "127.0.0.1", listening));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startMailServer();
 });
 
-afterAll(() => new Promise<void>((closed) => smtp.close(closed)));
+afterAll(() => smtp.close());
 
 describeOnEveryEngine("emailing what lands in the inbox", (db) => {
   let rita: Actor;
@@ -197,13 +176,12 @@ describeOnEveryEngine("emailing what lands in the inbox", (db) => {
   });
 
   it("sends through an SMTP server: plain text, to the person, marked as sent by a machine", async () => {
-    delivered = [];
-    refusing = false;
+    smtp.received.length = 0;
     await mention("@Rita Reviewer <b>not bold</b> and “quoted”");
-    const send = smtpSender(smtpUrl, '"The Courier" <desk@example.org>');
+    const send = smtpSender(smtp.url, '"The Courier" <desk@example.org>');
     expect(await round(0, send)).toEqual({ sent: 1, failed: 0 });
-    expect(delivered.map((each) => each.to)).toEqual([[rita.email]]);
-    const mail = await simpleParser(delivered[0]!.raw);
+    expect(smtp.received.map((each) => each.to)).toEqual([[rita.email]]);
+    const { mail } = smtp.received[0]!;
     expect(mail.from?.text).toBe('"The Courier" <desk@example.org>');
     expect(mail.to).toMatchObject({ text: `"Rita Reviewer" <${rita.email}>` });
     expect(mail.subject).toBe("Ed Editor mentioned you on the claim “non-persistent”");
@@ -212,9 +190,9 @@ describeOnEveryEngine("emailing what lands in the inbox", (db) => {
     expect(mail.text).toContain("> @Rita Reviewer <b>not bold</b> and “quoted”");
     expect(mail.text).toContain(`https://desk.example.org/articles/${articleId}?annotation=${claimId}`);
 
-    refusing = true;
+    smtp.refusing = true;
     await mention("@Rita Reviewer refused by the server");
     expect(await round(0, send)).toEqual({ sent: 0, failed: 1 });
-    refusing = false;
+    smtp.refusing = false;
   });
 });

@@ -1,9 +1,9 @@
 import { createServer, type AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Conflict, Forbidden, Unauthenticated } from "@/lib/errors";
 import { smtpSender } from "@/lib/notifications/smtp";
 import { sendTestEmail } from "@/lib/notifications/test-email";
+import { startMailServer, type MailServer } from "../../mail-server";
 
 const ADMIN = { id: "a", email: "ada@example.org", name: "Ada Admin", role: "admin" as const, disabled: false };
 const desk = (smtpUrl: string) => ({ send: smtpSender(smtpUrl, "desk@example.org"), settings: { smtpUrl, from: "desk@example.org", delaySeconds: 120 }, appUrl: "https://desk.example.org", newsroom: "The Courier" });
@@ -18,35 +18,19 @@ async function closedPort(): Promise<number> {
 }
 
 describe("the admin's test email", () => {
-  let smtp: SMTPServer;
-  let port = 0;
-  const received: { to: string[]; raw: string }[] = [];
+  let smtp: MailServer;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, session, done) {
-        let raw = "";
-        stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
-          done();
-        });
-      },
-    });
-    await new Promise<void>((listening) => smtp.listen(0, "127.0.0.1", listening));
-    port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startMailServer();
   });
 
-  afterAll(() => new Promise<void>((closed) => smtp.close(closed)));
+  afterAll(() => smtp.close());
 
   it("reaches the admin through the mail server, and says so", async () => {
-    const result = await sendTestEmail(ADMIN, desk(`smtp://127.0.0.1:${port}`));
+    const result = await sendTestEmail(ADMIN, desk(smtp.url));
     expect(result).toEqual({ sent: true, message: "The mail server took it, for ada@example.org. If it does not arrive within a few minutes, look in the spam folder, then in the mail server's logs." });
-    expect(received.map((each) => each.to)).toEqual([["ada@example.org"]]);
-    expect(received[0]!.raw).toContain("Subject: A test email from The Courier");
+    expect(smtp.received.map((each) => each.to)).toEqual([["ada@example.org"]]);
+    expect(smtp.received[0]!.mail.subject).toBe("A test email from The Courier");
   });
 
   it("says what the mail server answered when it cannot be reached, and what to check", async () => {
@@ -56,7 +40,7 @@ describe("the admin's test email", () => {
   });
 
   it("is for admins only, and refused when the desk sends no email", async () => {
-    await expect(sendTestEmail({ ...ADMIN, role: "editor" }, desk(`smtp://127.0.0.1:${port}`))).rejects.toBeInstanceOf(Forbidden);
+    await expect(sendTestEmail({ ...ADMIN, role: "editor" }, desk(smtp.url))).rejects.toBeInstanceOf(Forbidden);
     await expect(sendTestEmail(null, null)).rejects.toBeInstanceOf(Unauthenticated);
     await expect(sendTestEmail(ADMIN, null)).rejects.toBeInstanceOf(Conflict);
   });
