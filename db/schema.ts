@@ -325,6 +325,10 @@ export const reviewEvents = pgTable(
       .notNull()
       .references(() => users.id),
     comment: text("comment"),
+    /** Whom an `assigned` event gave the claim to (null: nobody), whom it had before, and by when it is due: null on other kinds. */
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    previousAssigneeId: uuid("previous_assignee_id").references(() => users.id),
+    dueOn: date("due_on"),
     /**
      * The claim's verdict when its status changed: for an approval, the rating the desk published. Null on
      * placement events, for a claim without a verdict, and on status changes recorded before migration 0015
@@ -381,8 +385,9 @@ export const passwordResets = pgTable(
 
 /**
  * Who hears of a review event in their inbox: the claim's author and assignee when it happened, not
- * the person who did it. Written by a trigger on review_events (migration 0010) for status changes
- * (a draft's creation aside) and orphanings, so that every way of recording an event fans it out,
+ * the person who did it; for an assignment, whom it gave the claim to and whom it took it from
+ * (migration 0030). Written by a trigger on review_events (migration 0010) for status changes
+ * (a draft's creation aside), orphanings and assignments, so that every way of recording an event fans it out,
  * and the inbox reads a person's events by index instead of the desk's history.
  */
 export const inboxEvents = pgTable(

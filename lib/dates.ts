@@ -4,3 +4,8 @@ export function todayISODate(now: Date = new Date()): string {
   const day = String(now.getDate()).padStart(2, "0");
   return `${now.getFullYear()}-${month}-${day}`;
 }
+
+/** A due date (`YYYY-MM-DD`) as people read it: "4 Dec 2026", the same day wherever it is read. */
+export function formatDueDate(dueOn: string): string {
+  return new Date(`${dueOn}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}

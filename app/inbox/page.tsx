@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { listInbox, type InboxItem, type InboxPage } from "@/lib/comments/inbox";
 import { inboxEntries, type InboxEntry } from "@/lib/comments/inbox-entries";
-import { inboxActionOf } from "@/lib/comments/inbox-wording";
+import { inboxActionOf, inboxDueLineOf } from "@/lib/comments/inbox-wording";
 import { Invalid } from "@/lib/errors";
 import { deskMail } from "@/lib/notifications/desk-mail";
 import { delayInWords } from "@/lib/notifications/mail-settings";
@@ -39,6 +39,7 @@ function Entry({ entry }: { entry: InboxEntry }) {
           </>
         )}
       </p>
+      {inboxDueLineOf(first) && <p className="inbox-item__due">{inboxDueLineOf(first)}</p>}
       {first.excerpt && <blockquote className="inbox-item__excerpt">{first.excerpt}</blockquote>}
       {entry.kind === "group" && (
         <ul className="inbox-item__claims">
@@ -79,7 +80,8 @@ export default async function InboxPageView({ searchParams }: Props) {
       <h1>Inbox</h1>
       <p className="muted">
         Comments that mention you and replies in the threads you are in; on the claims you wrote or are assigned, what others decided and
-        the revisions that took their text. Newest first; open the claim to answer in its discussion.
+        the revisions that took their text; the claims others assign you or take off you. Newest first; open the claim to answer in its
+        discussion.
         {mail && (
           <>
             {" "}

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import type { AnnotationRecord } from "@/lib/annotations/record";
+import { formatDueDate } from "@/lib/dates";
 import { mayAssignAnnotation, mayPlanAssignments } from "@/lib/policies/annotation";
 import type { Actor } from "@/lib/users/actor";
 import { AssigneeFields, useColleagues } from "../assignee-fields";
@@ -63,7 +64,7 @@ export function DueDate({ dueOn }: { dueOn: string }) {
   const overdue = dueOn < new Date().toISOString().slice(0, 10);
   return (
     <time dateTime={dueOn} className={overdue ? "overdue" : undefined}>
-      {new Date(`${dueOn}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}
+      {formatDueDate(dueOn)}
       {overdue && " (overdue)"}
     </time>
   );

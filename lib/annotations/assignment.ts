@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/database";
-import { annotations, users } from "@/db/schema";
+import { annotations, reviewEvents, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
@@ -46,6 +46,17 @@ export async function assignInTransaction(tx: Transaction, actor: Actor, id: str
     .where(taking ? and(eq(annotations.id, id), isNull(annotations.assigneeId)) : eq(annotations.id, id))
     .returning({ id: annotations.id });
   if (!updated.length) throw new Conflict("Someone took this claim a moment ago. Reload to see who.");
+  // In the claim's history, and (by the trigger on review_events) in the inbox of whom it was given to and taken from.
+  await tx.insert(reviewEvents).values({
+    annotationId: id,
+    kind: "assigned",
+    fromStatus: annotation.status,
+    toStatus: annotation.status,
+    actorId: actor.id,
+    assigneeId: assignee?.id ?? null,
+    previousAssigneeId: annotation.assignee?.id ?? null,
+    dueOn,
+  });
   await recordAudit(
     tx,
     annotationChange(actor.id, annotation, {

@@ -2,10 +2,11 @@ import { z } from "zod";
 
 /**
  * What an entry of an annotation's history records: a move along the review workflow (`status`),
- * or a change of where it sits in the article. For the placement kinds the entry's from and to
- * statuses are both the annotation's status at the time, so every entry still says where the review stood.
+ * a change of where it sits in the article (the placement kinds), or of who checks it and by when
+ * (`assigned`). For all but `status` the entry's from and to statuses are both the annotation's
+ * status at the time, so every entry still says where the review stood.
  */
-export const ANNOTATION_EVENT_KINDS = ["status", "orphaned", "reattached", "discarded", "placement_confirmed"] as const;
+export const ANNOTATION_EVENT_KINDS = ["status", "orphaned", "reattached", "discarded", "placement_confirmed", "assigned"] as const;
 
 export type AnnotationEventKind = (typeof ANNOTATION_EVENT_KINDS)[number];
 
@@ -17,4 +18,5 @@ export const ANNOTATION_EVENT_LABELS: Record<AnnotationEventKind, string> = {
   reattached: "Re-attached",
   discarded: "Discarded",
   placement_confirmed: "Placement confirmed",
+  assigned: "Assigned",
 };

@@ -8,6 +8,7 @@ import { toAnnotationRecord, type AnnotationDetail, type AnnotationRecord } from
 type Reader = Database | Transaction;
 
 const assignees = alias(users, "assignees");
+const previousAssignees = alias(users, "previous_assignees");
 
 const annotationColumns = {
   id: annotations.id,
@@ -124,10 +125,17 @@ export async function selectAnnotationDetail(db: Reader, id: string): Promise<An
       actorId: reviewEvents.actorId,
       actorName: users.name,
       comment: reviewEvents.comment,
+      assigneeId: reviewEvents.assigneeId,
+      assigneeName: assignees.name,
+      previousAssigneeId: reviewEvents.previousAssigneeId,
+      previousAssigneeName: previousAssignees.name,
+      dueOn: reviewEvents.dueOn,
       at: reviewEvents.createdAt,
     })
     .from(reviewEvents)
     .innerJoin(users, eq(users.id, reviewEvents.actorId))
+    .leftJoin(assignees, eq(assignees.id, reviewEvents.assigneeId))
+    .leftJoin(previousAssignees, eq(previousAssignees.id, reviewEvents.previousAssigneeId))
     .where(eq(reviewEvents.annotationId, id))
     .orderBy(asc(reviewEvents.createdAt), asc(reviewEvents.id));
   return {
@@ -140,6 +148,14 @@ export async function selectAnnotationDetail(db: Reader, id: string): Promise<An
       to: event.to,
       actor: { id: event.actorId, name: event.actorName },
       comment: event.comment,
+      assignment:
+        event.kind === "assigned"
+          ? {
+              assignee: event.assigneeId ? { id: event.assigneeId, name: event.assigneeName ?? "" } : null,
+              previousAssignee: event.previousAssigneeId ? { id: event.previousAssigneeId, name: event.previousAssigneeName ?? "" } : null,
+              dueOn: event.dueOn,
+            }
+          : null,
       at: event.at.toISOString(),
     })),
   };

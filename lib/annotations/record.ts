@@ -56,7 +56,7 @@ export type AnnotationRecord = {
 
 export type ReviewEventRecord = {
   id: string;
-  /** `status` for a move along the review workflow; otherwise a placement event, whose from and to are the status at the time. */
+  /** `status` for a move along the review workflow; otherwise a placement event or an assignment, whose from and to are the status at the time. */
   kind: AnnotationEventKind;
   /** The article revision of a placement event (e.g. the revision that orphaned it); null for status changes. */
   revision: number | null;
@@ -64,8 +64,14 @@ export type ReviewEventRecord = {
   to: ReviewStatus;
   actor: { id: string; name: string };
   comment: string | null;
+  /** For an `assigned` event: whom it gave the claim to (null: nobody), whom it took it from, and by when it is due (YYYY-MM-DD). Null on other kinds. */
+  assignment: Assignment | null;
   at: string;
 };
+
+export type Assignment = { assignee: Person | null; previousAssignee: Person | null; dueOn: string | null };
+
+type Person = { id: string; name: string };
 
 export type AnnotationDetail = AnnotationRecord & { history: ReviewEventRecord[] };
 

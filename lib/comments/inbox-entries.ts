@@ -6,7 +6,7 @@ import type { InboxItem } from "./inbox";
  */
 export type InboxEntry = { kind: "item"; item: InboxItem } | { kind: "group"; items: [InboxItem, InboxItem, ...InboxItem[]] };
 
-/** Whether `next` is the same act as `item`, on another claim: same person, decision, article, revision and reason given. */
+/** Whether `next` is the same act as `item`, on another claim: same person, decision, article, revision, due date and reason given. */
 function sameAct(item: InboxItem, next: InboxItem): boolean {
   return (
     item.kind === "review" &&
@@ -15,6 +15,7 @@ function sameAct(item: InboxItem, next: InboxItem): boolean {
     item.author.id === next.author.id &&
     item.article.id === next.article.id &&
     item.revision === next.revision &&
+    item.dueOn === next.dueOn &&
     item.excerpt === next.excerpt
   );
 }

@@ -1,3 +1,4 @@
+import { formatDueDate } from "@/lib/dates";
 import type { InboxItem } from "./inbox";
 
 /**
@@ -23,5 +24,17 @@ export function inboxActionOf(item: InboxItem, count = 1): string {
       return `reopened ${claims}`;
     case "orphaned":
       return item.revision === null ? `saved a revision that took the text of ${claims}` : `saved revision ${item.revision}, which took the text of ${claims}`;
+    case "assigned":
+      return `assigned you ${claims}`;
+    case "unassigned":
+      return `took you off ${claims}`;
+    case "due_changed":
+      return `changed the due date of ${claims}`;
   }
+}
+
+/** The due date an assignment set, as a line under the item ("Due 4 Dec 2026."); null when it says nothing of one. */
+export function inboxDueLineOf(item: InboxItem): string | null {
+  if (item.reason === "due_changed") return item.dueOn ? `Due ${formatDueDate(item.dueOn)}.` : "No due date any more.";
+  return item.reason === "assigned" && item.dueOn ? `Due ${formatDueDate(item.dueOn)}.` : null;
 }

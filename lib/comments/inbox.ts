@@ -15,12 +15,24 @@ export const INBOX_PAGE_SIZE = 30;
 const EXCERPT_LENGTH = 280;
 
 /** Why an item is in someone's inbox: a comment for them, or something another person did to their claim. */
-export type InboxReason = "mention" | "reply" | "submitted" | "approved" | "rejected" | "changes_requested" | "reopened" | "orphaned";
+export type InboxReason =
+  | "mention"
+  | "reply"
+  | "submitted"
+  | "approved"
+  | "rejected"
+  | "changes_requested"
+  | "reopened"
+  | "orphaned"
+  | "assigned"
+  | "unassigned"
+  | "due_changed";
 
 /**
  * What is for someone: a comment that mentions them, or a reply in a thread they started or replied
- * in before; or, on a claim they wrote or were assigned when it happened, another person's review
- * decision or a revision that took its text. `unread` until they open their inbox after it happened.
+ * in before; on a claim they wrote or were assigned when it happened, another person's review
+ * decision or a revision that took its text; another person giving them a claim, taking one from
+ * them or changing when theirs is due. `unread` until they open their inbox after it happened.
  */
 export type InboxItem = {
   /** The comment's id, or the review event's. */
@@ -33,6 +45,8 @@ export type InboxItem = {
   excerpt: string;
   /** The revision that took the claim's text (`orphaned`); null otherwise. */
   revision: number | null;
+  /** When the claim is due (YYYY-MM-DD), as an assignment set it (`assigned`, `due_changed`); null otherwise. */
+  dueOn: string | null;
   createdAt: string;
   unread: boolean;
   claim: { id: string; quote: string };
@@ -63,9 +77,15 @@ function commentsFor(db: Database, userId: string) {
   return union(mentions, inTheirThreads, afterTheirReplies).as("for_user");
 }
 
-/** A review event's reason: the decision it records, or the revision that orphaned the claim. */
-const eventReason = sql<InboxReason>`case
+/**
+ * A review event's reason for `userId`: the decision it records, the revision that orphaned the claim,
+ * or what an assignment did to them.
+ */
+const eventReason = (userId: string) => sql<InboxReason>`case
   when ${reviewEvents.kind} = 'orphaned' then 'orphaned'
+  when ${reviewEvents.kind} = 'assigned' and ${reviewEvents.assigneeId} is distinct from ${userId}::uuid then 'unassigned'
+  when ${reviewEvents.kind} = 'assigned' and ${reviewEvents.previousAssigneeId} = ${userId}::uuid then 'due_changed'
+  when ${reviewEvents.kind} = 'assigned' then 'assigned'
   when ${reviewEvents.toStatus} in ('approved', 'rejected', 'changes_requested') then ${reviewEvents.toStatus}::text
   when ${reviewEvents.fromStatus} in ('approved', 'rejected') then 'reopened'
   else 'submitted' end`;
@@ -131,6 +151,7 @@ function newestItems(db: Database, userId: string, window: number, span: InboxSp
       actorId: sql<string>`${comments.authorId}`.as("item_actor_id"),
       text: sql<string>`${comments.body}`.as("item_text"),
       revision: sql<number | null>`null::integer`.as("item_revision"),
+      dueOn: sql<string | null>`null::date`.as("item_due_on"),
       createdAt: sql<Date>`${comments.createdAt}`.as("item_created_at"),
       annotationId: sql<string>`${comments.annotationId}`.as("item_annotation_id"),
     })
@@ -144,10 +165,11 @@ function newestItems(db: Database, userId: string, window: number, span: InboxSp
     .select({
       kind: sql<InboxItem["kind"]>`'review'`.as("item_kind"),
       id: reviewEvents.id,
-      reason: eventReason.as("item_reason"),
+      reason: eventReason(userId).as("item_reason"),
       actorId: sql<string>`${reviewEvents.actorId}`.as("item_actor_id"),
       text: sql<string>`coalesce(${reviewEvents.comment}, '')`.as("item_text"),
       revision: sql<number | null>`${reviewEvents.revision}`.as("item_revision"),
+      dueOn: sql<string | null>`${reviewEvents.dueOn}`.as("item_due_on"),
       createdAt: sql<Date>`${inboxEvents.createdAt}`.as("item_created_at"),
       annotationId: sql<string>`${inboxEvents.annotationId}`.as("item_annotation_id"),
     })
@@ -182,6 +204,7 @@ async function itemsOf(db: Database, userId: string, span: InboxSpan, page: { li
       authorName: author.name,
       text: items.text,
       revision: items.revision,
+      dueOn: items.dueOn,
       createdAt: items.createdAt,
       claimId: annotations.id,
       quote: annotations.quote,
@@ -204,6 +227,7 @@ async function itemsOf(db: Database, userId: string, span: InboxSpan, page: { li
       author: { id: row.authorId, name: row.authorName },
       excerpt: row.text.length > EXCERPT_LENGTH ? `${row.text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : row.text,
       revision: row.revision,
+      dueOn: row.dueOn,
       createdAt: createdAt.toISOString(),
       unread: seenAt === null || createdAt > seenAt,
       claim: { id: row.claimId, quote: row.quote },

@@ -1,6 +1,6 @@
 import type { InboxItem } from "@/lib/comments/inbox";
 import { inboxEntries } from "@/lib/comments/inbox-entries";
-import { inboxActionOf } from "@/lib/comments/inbox-wording";
+import { inboxActionOf, inboxDueLineOf } from "@/lib/comments/inbox-wording";
 import { shortened } from "@/lib/shortened";
 
 /** An email as the desk sends it: plain text only, so that nothing anyone typed is ever rendered as HTML. */
@@ -48,6 +48,8 @@ export function inboxEmail(person: { name: string; email: string }, items: reado
             ...entry.items.map((item) => `- “${quoteOf(item)}”: ${claimUrl(desk.appUrl, item)}`),
           ];
     if (first.excerpt) lines.splice(1, 0, quoted(first.excerpt));
+    const due = inboxDueLineOf(first);
+    if (due) lines.splice(1, 0, due);
     paragraphs.push(lines.join("\n"));
   }
   if (total > items.length) paragraphs.push(`And ${total - items.length} more in your inbox.`);

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, max, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, max, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articleRevisions, articles, correctionNotes, reviewEvents } from "@/db/schema";
 import { lastCorrectionAt, publicChangesOf, withNotes, type ApprovalStep, type PublicChange } from "./corrections";
@@ -21,7 +21,8 @@ export async function lastPublicChanges(db: Database, which: SQL | undefined): P
       .from(reviewEvents)
       .innerJoin(annotations, eq(annotations.id, reviewEvents.annotationId))
       .innerJoin(articles, eq(articles.id, annotations.articleId))
-      .where(and(which, or(eq(reviewEvents.toStatus, "approved"), eq(reviewEvents.fromStatus, "approved"))))
+      // An assignment changes who checks a claim, nothing readers see.
+      .where(and(which, ne(reviewEvents.kind, "assigned"), or(eq(reviewEvents.toStatus, "approved"), eq(reviewEvents.fromStatus, "approved"))))
       .groupBy(annotations.articleId),
     db
       .select({ articleId: annotations.articleId, at: max(correctionNotes.writtenAt) })

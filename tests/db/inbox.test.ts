@@ -115,13 +115,34 @@ describeOnEveryEngine("the inbox: mentions and replies", (db) => {
       ["Olga", "submitted", "", null],
       ["Ed", "changes_requested", "Cite the briefing.", null],
     ]);
-    // The assignee hears of the same, but not of what she did herself.
-    expect((await reviewsOf(olga)).map(([, reason]) => reason)).toEqual(["orphaned", "reopened", "approved", "changes_requested", "submitted"]);
+    // The assignee hears of the same, but not of what she did herself; and of being assigned.
+    expect((await reviewsOf(olga)).map(([, reason]) => reason)).toEqual(["orphaned", "reopened", "approved", "changes_requested", "submitted", "assigned"]);
     // The editor who did it all hears of nothing; the count covers decisions too.
     expect(await reviewsOf(ed)).toEqual([]);
     expect(await countUnread(db(), rita)).toBe(5);
     const [latest] = (await listInbox(db(), rita)).items;
     expect(latest).toMatchObject({ claim: { id: claim.id, quote: "deactivate on their own" }, article: { id: article.id }, unread: true });
+  });
+
+  it("holds the claims others assign you or take off you, and changes to when yours are due", async () => {
+    const assignmentsOf = async (who: Actor) =>
+      (await listInbox(db(), who)).items.filter((item) => item.kind === "review").map((item) => [item.author.name, item.reason, item.dueOn]);
+    await assignAnnotation(db(), ed, claimId, { assigneeId: olga.id, dueOn: "2026-12-04" });
+    await assignAnnotation(db(), ed, claimId, { assigneeId: olga.id, dueOn: "2026-12-07" });
+    await assignAnnotation(db(), ed, claimId, { assigneeId: olga.id, dueOn: "2026-12-07" });
+    await assignAnnotation(db(), ed, claimId, { assigneeId: rita.id });
+    await assignAnnotation(db(), rita, claimId, { assigneeId: null });
+    expect(await assignmentsOf(olga)).toEqual([
+      ["Ed", "unassigned", "2026-12-07"],
+      ["Ed", "due_changed", "2026-12-07"],
+      ["Ed", "assigned", "2026-12-04"],
+    ]);
+    // Rita gave the claim back herself: that is not news to her.
+    expect(await assignmentsOf(rita)).toEqual([["Ed", "assigned", "2026-12-07"]]);
+    expect(await assignmentsOf(ed)).toEqual([]);
+    // A reviewer who takes a claim tells nobody.
+    await assignAnnotation(db(), olga, claimId, { assigneeId: olga.id });
+    expect(await countUnread(db(), olga)).toBe(3);
   });
 
   it("is for the signed-in", async () => {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { annotations as annotationsTable, articles, auditEntries } from "@/db/schema";
+import { assignAnnotation } from "@/lib/annotations/assignment";
 import { createAnnotation, getAnnotation } from "@/lib/annotations/service";
 import { discardAnnotation } from "@/lib/annotations/placement";
 import { documentFromPlainText } from "@/lib/articles/document";
@@ -151,6 +152,7 @@ describeOnEveryEngine("publishing", (db) => {
       expect((await view()).updatedAt).toBeNull();
       // Work the public does not see changes nothing.
       await changeStatus(db(), author, claims.draft.id, { to: "in_review", version: 1 });
+      await assignAnnotation(db(), editor, claims.approved.id, { assigneeId: author.id, dueOn: "2026-12-04" });
       expect((await view()).updatedAt).toBeNull();
       const approved = await getAnnotation(db(), editor, claims.approved.id);
       await changeStatus(db(), editor, approved.id, { to: "in_review", version: approved.version, comment: "Check the date." });

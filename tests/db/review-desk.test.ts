@@ -51,6 +51,14 @@ describeOnEveryEngine("review desk: assignment, discussion and audit trail", (db
     expect(await assignAnnotation(db(), rita, claim.id, { assigneeId: rita.id })).toMatchObject({ assignee: { id: rita.id } });
     await expect(assignAnnotation(db(), null, claim.id, { assigneeId: null })).rejects.toThrow(Unauthenticated);
     expect(await auditOf(claim.id)).toEqual(["annotation.created", "source.created", "annotation.assigned", "annotation.assigned", "annotation.assigned"]);
+    // The claim's history says who gave it to whom, whom it was taken from, and by when it is due.
+    const { history } = (await getAnnotation(db(), ed, claim.id))!;
+    expect(history.filter((event) => event.kind === "assigned").map((event) => [event.actor.id, event.assignment])).toEqual([
+      [ed.id, { assignee: { id: rory.id, name: "Rory Reviewer" }, previousAssignee: null, dueOn: "2026-12-01" }],
+      [rory.id, { assignee: null, previousAssignee: { id: rory.id, name: "Rory Reviewer" }, dueOn: "2026-12-01" }],
+      [rita.id, { assignee: { id: rita.id, name: expect.any(String) }, previousAssignee: null, dueOn: "2026-12-01" }],
+    ]);
+    expect(history.filter((event) => event.kind !== "assigned").every((event) => event.assignment === null)).toBe(true);
   });
 
   it("refuses an assignment to a disabled or unknown user and writes nothing", async () => {
@@ -60,6 +68,7 @@ describeOnEveryEngine("review desk: assignment, discussion and audit trail", (db
     await expect(assignAnnotation(db(), ed, claim.id, { assigneeId: "not-an-id" })).rejects.toThrow(/assigneeId/);
     await expect(assignAnnotation(db(), ed, claim.id, { assigneeId: rory.id, dueOn: "next week" })).rejects.toThrow(/dueOn/);
     expect(await auditOf(claim.id)).toEqual(["annotation.created", "source.created"]);
+    expect((await getAnnotation(db(), ed, claim.id))!.history.map((event) => event.kind)).toEqual(["status"]);
   });
 
   it("lets the assigned reviewer complete and submit a flagged claim, which neither they nor an assigned editor may approve", async () => {

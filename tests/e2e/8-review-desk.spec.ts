@@ -89,6 +89,11 @@ test("the mentioned reviewer finds the mention in their inbox and replies in the
   // What the earlier specs did to her claims is in her inbox: she reads it first, then goes back to the list.
   await askerNav.getByRole("link", { name: /^Inbox/ }).click();
   await expect(asker.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  // Among it, the claim the editor gave her, with its due date, linked.
+  const assigned = asker.getByRole("listitem").filter({ hasText: `Ed Editor assigned you the claim “${CLAIM}”` });
+  await expect(assigned).toContainText("Due 15 Jan 2030.");
+  await expect(assigned.getByRole("link", { name: `“${CLAIM}”` })).toHaveAttribute("href", new RegExp(`^/articles/${articleId}\\?annotation=`));
+  await asker.screenshot({ path: testInfo.outputPath("inbox-assigned.png"), fullPage: true });
   await expect(askerNav.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
   await askerNav.getByRole("link", { name: "Articles" }).click();
 

@@ -10,6 +10,7 @@ const item = (change: Partial<InboxItem> = {}): InboxItem => ({
   author: { id: "ed", name: "Ed Editor" },
   excerpt: "",
   revision: null,
+  dueOn: null,
   createdAt: "2026-11-30T10:00:00.000Z",
   unread: true,
   claim: { id: `claim-${next}`, quote: `Claim ${next}` },
@@ -40,6 +41,11 @@ describe("inboxEntries: what one person did at once reads as one entry", () => {
       item(),
     ];
     expect(shape([a!, b!, c!, d!, e!, f!])).toEqual([a!.id, b!.id, c!.id, d!.id, e!.id, f!.id]);
+  });
+
+  it("groups claims assigned at once only when they are due the same day", () => {
+    const [a, b, c] = [item({ reason: "assigned", dueOn: "2026-12-04" }), item({ reason: "assigned", dueOn: "2026-12-04" }), item({ reason: "assigned", dueOn: null })];
+    expect(shape([a!, b!, c!])).toEqual([[a!.id, b!.id], c!.id]);
   });
 
   it("never groups comments: each has its own words", () => {

@@ -14,6 +14,7 @@ function item(id: string, overrides: Partial<InboxItem> = {}): InboxItem {
     author: { id: "ed", name: "Ed Editor" },
     excerpt: "",
     revision: null,
+    dueOn: null,
     createdAt: "2026-12-02T10:00:00.000Z",
     unread: true,
     claim: { id: `claim-${id}`, quote: `quote ${id}` },
@@ -38,6 +39,15 @@ describe("the inbox email", () => {
     );
     expect(email.text).toContain("And 22 more in your inbox.");
     expect(email.text).toContain("turn them off on your account page: https://desk.example.org/account#notifications");
+  });
+
+  it("says whom a claim was given to and by when it is due", () => {
+    const assigned = inboxEmail(RITA, [item("1", { reason: "assigned", dueOn: "2026-12-04" })], 1, DESK);
+    expect(assigned.subject).toBe("Ed Editor assigned you the claim “quote 1”");
+    expect(assigned.text).toContain("Ed Editor assigned you the claim “quote 1” in Ferry fares:\nDue 4 Dec 2026.\nhttps://desk.example.org/articles/a1?annotation=claim-1\n");
+    const moved = inboxEmail(RITA, [item("1", { reason: "due_changed", dueOn: null }), item("2", { reason: "unassigned" })], 2, DESK);
+    expect(moved.text).toContain("Ed Editor changed the due date of the claim “quote 1” in Ferry fares:\nNo due date any more.\n");
+    expect(moved.text).toContain("Ed Editor took you off the claim “quote 2” in Ferry fares:\nhttps://desk.example.org/articles/a1?annotation=claim-2\n");
   });
 
   it("keeps line breaks people typed out of the subject and the greeting", () => {

@@ -5,6 +5,7 @@ import { MarkedArticle } from "@/components/public/marked-article";
 import "@/components/public/public-page.css";
 import "./report.css";
 import { getDb } from "@/db/client";
+import { describeAssignment } from "@/lib/annotations/assignment-wording";
 import { claimantLine } from "@/lib/annotations/claimant";
 import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import { documentFromJSON } from "@/lib/articles/document";
@@ -109,7 +110,9 @@ export default async function FactCheckReportPage({ params }: Params) {
                           ? event.from
                             ? `moved it from ${REVIEW_STATUS_LABELS[event.from]} to ${REVIEW_STATUS_LABELS[event.to]}`
                             : "created it"
-                          : event.kind.replace(/_/g, " ")}
+                          : event.assignment
+                            ? describeAssignment(event.actor.id, event.assignment)
+                            : event.kind.replace(/_/g, " ")}
                         {event.comment && `: “${event.comment}”`}
                       </li>
                     ))}
