@@ -388,7 +388,8 @@ export const passwordResets = pgTable(
  * the person who did it; for an assignment, whom it gave the claim to and whom it took it from
  * (migration 0030). Written by a trigger on review_events (migration 0010) for status changes
  * (a draft's creation aside), orphanings and assignments, so that every way of recording an event fans it out,
- * and the inbox reads a person's events by index instead of the desk's history.
+ * and the inbox reads a person's events by index instead of the desk's history. A claim discarded takes
+ * its events out (a trigger on annotations, migration 0030): a person's count reads this table alone.
  */
 export const inboxEvents = pgTable(
   "inbox_events",
@@ -406,6 +407,8 @@ export const inboxEvents = pgTable(
   (table) => [
     primaryKey({ columns: [table.recipientId, table.reviewEventId] }),
     index("inbox_events_recipient_idx").on(table.recipientId, table.createdAt),
+    // Deleting a review event (an article deleted) or discarding a claim removes its events by this.
+    index("inbox_events_review_event_idx").on(table.reviewEventId),
     // Inbox emails (lib/notifications): the events of the last few seconds, whose recipients each round emails.
     index("inbox_events_created_idx").on(table.createdAt),
   ],

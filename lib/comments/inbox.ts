@@ -99,8 +99,14 @@ async function seenAtOf(db: Database, userId: string): Promise<Date | null> {
 /** A stretch of a person's inbox: the items after `after` and up to `until`, each bound left open when not given. */
 export type InboxSpan = { after?: Date | null; until?: Date };
 
+/** A span whose start may also be a value the statement reads (when they last opened their inbox). */
+type Span = { after?: Date | SQL | null; until?: Date };
+
+/** When `userId` last opened their inbox, read inside a statement; the beginning of time if they never have. */
+const seenAtIn = (userId: string) => sql`coalesce((select ${users.inboxSeenAt} from ${users} where ${users.id} = ${userId}), '-infinity'::timestamptz)`;
+
 /** The comments for `userId` that are not theirs nor deleted, on a claim not discarded, within `span`. */
-const commentConditions = (userId: string, span: InboxSpan) =>
+const commentConditions = (userId: string, span: Span) =>
   and(
     isNull(comments.deletedAt),
     ne(comments.authorId, userId),
@@ -110,31 +116,29 @@ const commentConditions = (userId: string, span: InboxSpan) =>
   );
 
 /**
- * The review events fanned out to `userId` (db/schema.ts, inboxEvents: status changes and
- * orphanings others made on the claims they wrote or were assigned), on a claim not discarded,
- * within `span`. The index on (recipient, time) reads only those.
+ * The review events fanned out to `userId` (db/schema.ts, inboxEvents: status changes, orphanings
+ * and assignments others made, for them), within `span`. A discarded claim's events are gone from
+ * that table, so the index on (recipient, time) alone answers.
  */
-const eventConditions = (userId: string, span: InboxSpan) =>
+const eventConditions = (userId: string, span: Span) =>
   and(
     eq(inboxEvents.recipientId, userId),
-    isNull(annotations.discardedAt),
     span.after ? gt(inboxEvents.createdAt, span.after) : undefined,
     span.until ? lte(inboxEvents.createdAt, span.until) : undefined,
   );
 
-/** How many comments and review events are for the user within `span`: two counts, each read by index. */
-async function countFor(db: Database, userId: string, span: InboxSpan): Promise<number> {
+/** How many comments and review events are for the user within `span`: two counts, each read by index, in one statement. */
+async function countFor(db: Database, userId: string, span: Span): Promise<number> {
   const ids = commentsFor(db, userId);
-  const [[forComments], [forEvents]] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(comments)
-      .innerJoin(ids, eq(ids.id, comments.id))
-      .innerJoin(annotations, eq(annotations.id, comments.annotationId))
-      .where(commentConditions(userId, span)),
-    db.select({ n: count() }).from(inboxEvents).innerJoin(annotations, eq(annotations.id, inboxEvents.annotationId)).where(eventConditions(userId, span)),
-  ]);
-  return (forComments?.n ?? 0) + (forEvents?.n ?? 0);
+  const forComments = db
+    .select({ n: count() })
+    .from(comments)
+    .innerJoin(ids, eq(ids.id, comments.id))
+    .innerJoin(annotations, eq(annotations.id, comments.annotationId))
+    .where(commentConditions(userId, span));
+  const forEvents = db.select({ n: count() }).from(inboxEvents).where(eventConditions(userId, span));
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select ((${forComments}) + (${forEvents}))::int as n`));
+  return row!.n;
 }
 
 /**
@@ -175,17 +179,16 @@ function newestItems(db: Database, userId: string, window: number, span: InboxSp
     })
     .from(inboxEvents)
     .innerJoin(reviewEvents, eq(reviewEvents.id, inboxEvents.reviewEventId))
-    .innerJoin(annotations, eq(annotations.id, inboxEvents.annotationId))
     .where(eventConditions(userId, span))
     .orderBy(desc(inboxEvents.createdAt), desc(inboxEvents.reviewEventId))
     .limit(window);
   return unionAll(commentItems, eventItems).as("inbox_items");
 }
 
-/** How many items for the actor came after they last opened their inbox: the header's count, on every page. */
+/** How many items for the actor came after they last opened their inbox: the header's count, on every page, in one statement. */
 export async function countUnread(db: Database, actor: Actor | null): Promise<number> {
   enforce(mayComment(actor), actor);
-  return countFor(db, actor!.id, { after: await seenAtOf(db, actor!.id) });
+  return countFor(db, actor!.id, { after: seenAtIn(actor!.id) });
 }
 
 /**

@@ -74,11 +74,15 @@ describeOnEveryEngine("the inbox: mentions and replies", (db) => {
     await deleteComment(db(), ed, mention.id);
     expect(await inboxOf(rita)).toEqual([]);
     await say(ed, "@Rita look again.", { mentions: [rita.id] });
+    await assignAnnotation(db(), ed, claimId, { assigneeId: olga.id });
     expect(await countUnread(db(), rita)).toBe(1);
-    // A revision orphaned the claim, and an editor discarded it.
+    expect(await countUnread(db(), olga)).toBe(1);
+    // A revision orphaned the claim, and an editor discarded it: its comments and its events leave every inbox.
     await db().update(annotations).set({ orphanedAt: new Date() }).where(eq(annotations.id, claimId));
     await discardAnnotation(db(), ed, claimId, { version: 1 });
     expect(await countUnread(db(), rita)).toBe(0);
+    expect(await countUnread(db(), olga)).toBe(0);
+    expect(await listInbox(db(), olga)).toMatchObject({ items: [], total: 0 });
   });
 
   it("pages a long inbox and cuts long comments", async () => {
