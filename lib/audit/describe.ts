@@ -1,6 +1,7 @@
 import { ARTICLE_DETAIL_FIELDS, ARTICLE_DETAIL_LABELS } from "@/lib/articles/detail-fields";
 import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/statuses";
+import { formatDueDate } from "@/lib/dates";
 import { quoteChange } from "@/lib/revisions/quote-change";
 import type { AuditEntryRecord } from "./queries";
 
@@ -63,10 +64,13 @@ function changedDetails(before: Values, after: Values): string {
   return `changed the article's ${named.join(", ")}`;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function assignment(entry: AuditEntryRecord): string {
   const after = asValues(entry.after);
   const assignee = asValues(after?.assignee ?? null) as { id?: string; name?: string } | null;
-  const due = after?.dueOn ? `, due ${String(after.dueOn)}` : "";
+  const dueOn = typeof after?.dueOn === "string" ? after.dueOn : null;
+  const due = dueOn ? `, due ${ISO_DATE.test(dueOn) ? formatDueDate(dueOn) : dueOn}` : "";
   if (!assignee) return `removed the assignment${due}`;
   if (assignee.id === entry.actor?.id) return `took the claim${due}`;
   return `assigned it to ${assignee.name ?? "someone"}${due}`;

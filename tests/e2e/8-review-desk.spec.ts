@@ -169,7 +169,7 @@ test("the editor requests changes with a reason that opens the discussion, then 
   const history = card.locator(".history");
   for (const step of [
     "Rory Reviewer created the claim",
-    "Ed Editor assigned it to Rita Reviewer, due 2030-01-15",
+    "Ed Editor assigned it to Rita Reviewer, due 15 Jan 2030",
     "Rita Reviewer changed verdict from no verdict to Mostly true and the explanation",
     "Rita Reviewer added 1 source",
     "Rita Reviewer commented",

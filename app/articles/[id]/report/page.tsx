@@ -9,6 +9,7 @@ import { describeAssignment } from "@/lib/annotations/assignment-wording";
 import { claimantLine } from "@/lib/annotations/claimant";
 import { VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import { documentFromJSON } from "@/lib/articles/document";
+import { formatDueDate } from "@/lib/dates";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { NotFound } from "@/lib/errors";
 import { factCheckReport } from "@/lib/exports/report";
@@ -99,7 +100,7 @@ export default async function FactCheckReportPage({ params }: Params) {
                 <dt>Author</dt>
                 <dd>{claim.author.name}</dd>
                 <dt>Assigned to</dt>
-                <dd>{claim.assignee?.name ?? "Nobody"}{claim.dueOn && `, due ${claim.dueOn}`}</dd>
+                <dd>{claim.assignee?.name ?? "Nobody"}{claim.dueOn && `, due ${formatDueDate(claim.dueOn)}`}</dd>
                 <dt>History</dt>
                 <dd>
                   <ul className="report-claim__history">
