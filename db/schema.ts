@@ -435,8 +435,12 @@ export const comments = pgTable(
     editedAt: timestamp("edited_at", { withTimezone: true }),
     /** Set when its author deleted it: the thread keeps a "deleted" placeholder in its place. */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** When, and by whom, the thread this comment starts was resolved (folded away as done); null while open, and on replies. */
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
   },
   (table) => [
+    check("comments_resolved_thread_check", sql`${table.resolvedAt} is null or ${table.parentId} is null`),
     index("comments_annotation_idx").on(table.annotationId, table.createdAt),
     // The inbox (lib/comments/inbox.ts): comments mentioning someone, and replies to someone's comments.
     index("comments_mentioned_idx").using("gin", table.mentionedUserIds),

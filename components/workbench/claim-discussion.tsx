@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import type { AnnotationRecord } from "@/lib/annotations/record";
 import { bodyParts, type CommentRecord, type CommentThread } from "@/lib/comments/record";
-import { mayChangeComment, mayComment } from "@/lib/policies/comment";
+import { mayChangeComment, mayComment, mayResolveThread } from "@/lib/policies/comment";
 import type { Actor } from "@/lib/users/actor";
 import type { Colleague } from "@/lib/users/service";
 import { ApiError } from "../api-client";
@@ -15,10 +15,12 @@ import { useClaimStore } from "./claim-store";
 import { deskApi } from "./desk-api";
 import { formatDateTime } from "./labels";
 import { MentionTextarea } from "./mention-textarea";
+import { ResolvedThreadLine } from "./resolved-thread";
 
 /**
- * The claim's discussion: threads of comments and replies, with mentions. Reloaded when the claim's
- * comment count or version changes (a review decision adds its reason here).
+ * The claim's discussion: threads of comments and replies, with mentions; settled threads resolved
+ * and folded. Reloaded when the claim's comment count, resolved threads or version change (a review
+ * decision adds its reason here).
  */
 export function ClaimDiscussion({ annotation, actor }: { annotation: AnnotationRecord; actor: Actor }) {
   const id = useId();
@@ -29,7 +31,7 @@ export function ClaimDiscussion({ annotation, actor }: { annotation: AnnotationR
   const load = useCallback(() => {
     deskApi.threads(annotation.id).then(setThreads, (caught: unknown) => setError(caught instanceof ApiError ? caught.message : "The discussion could not be loaded."));
   }, [annotation.id]);
-  useEffect(load, [load, annotation.commentCount, annotation.version]);
+  useEffect(load, [load, annotation.commentCount, annotation.resolvedThreadCount, annotation.version]);
 
   /** Runs a change, then shows the discussion and the claim's comment count as the server has them. */
   const change = useCallback(
@@ -61,28 +63,7 @@ export function ClaimDiscussion({ annotation, actor }: { annotation: AnnotationR
       {threads && threads.length > 0 && (
         <ol className="threads">
           {threads.map((thread) => (
-            <li key={thread.id} className="thread">
-              <Comment comment={thread} actor={actor} onChange={change} />
-              {thread.replies.length > 0 && (
-                <ol className="replies" aria-label={`Replies to ${thread.author.name}`}>
-                  {thread.replies.map((reply) => (
-                    <li key={reply.id}>
-                      <Comment comment={reply} actor={actor} onChange={change} />
-                    </li>
-                  ))}
-                </ol>
-              )}
-              {canComment && (
-                <CommentComposer
-                  label="Reply"
-                  submitLabel="Reply"
-                  userId={actor.id}
-                  draftSubject={`${annotation.id}:${thread.id}`}
-                  onSubmit={(body, mentions) => change(() => deskApi.comment(annotation.id, body, mentions, thread.id))}
-                  collapsed
-                />
-              )}
-            </li>
+            <Thread key={thread.id} thread={thread} annotationId={annotation.id} actor={actor} onChange={change} />
           ))}
         </ol>
       )}
@@ -100,6 +81,50 @@ export function ClaimDiscussion({ annotation, actor }: { annotation: AnnotationR
 }
 
 type Change = (run: () => Promise<unknown>) => Promise<boolean>;
+
+/**
+ * A thread: its first comment, the replies and a reply box, and **Resolve thread** once it is settled.
+ * A resolved thread is folded to one line until shown; replying in it reopens it.
+ */
+function Thread({ thread, annotationId, actor, onChange }: { thread: CommentThread; annotationId: string; actor: Actor; onChange: Change }) {
+  const [shown, setShown] = useState(false);
+  const canResolve = mayResolveThread(actor).allowed;
+  const resolve = (resolved: boolean) => void onChange(() => deskApi.resolveThread(thread.id, resolved)).then((done) => done && setShown(false));
+  const line = <ResolvedThreadLine thread={thread} shown={shown} onToggle={() => setShown(!shown)} onReopen={canResolve ? () => resolve(false) : undefined} />;
+  if (thread.resolution && !shown) return <li className="thread thread--resolved">{line}</li>;
+  return (
+    <li className={thread.resolution ? "thread thread--resolved" : "thread"}>
+      {line}
+      <Comment comment={thread} actor={actor} onChange={onChange} />
+      {thread.replies.length > 0 && (
+        <ol className="replies" aria-label={`Replies to ${thread.author.name}`}>
+          {thread.replies.map((reply) => (
+            <li key={reply.id}>
+              <Comment comment={reply} actor={actor} onChange={onChange} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="thread__actions">
+        {mayComment(actor).allowed && (
+          <CommentComposer
+            label="Reply"
+            submitLabel="Reply"
+            userId={actor.id}
+            draftSubject={`${annotationId}:${thread.id}`}
+            onSubmit={(body, mentions) => onChange(() => deskApi.comment(annotationId, body, mentions, thread.id))}
+            collapsed
+          />
+        )}
+        {canResolve && !thread.resolution && (
+          <button type="button" className="link-button" onClick={() => resolve(true)}>
+            Resolve thread
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
 
 function Comment({ comment, actor, onChange }: { comment: CommentRecord; actor: Actor; onChange: Change }) {
   const [editing, setEditing] = useState(false);

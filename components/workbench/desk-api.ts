@@ -18,6 +18,8 @@ export const deskApi = {
   editComment: (id: string, body: string, mentions: string[]) =>
     callApi<{ comment: CommentRecord }>("PATCH", `/api/comments/${id}`, { body, mentions }).then((answer) => answer.comment),
   deleteComment: (id: string) => callApi<{ comment: CommentRecord }>("DELETE", `/api/comments/${id}`).then((answer) => answer.comment),
+  resolveThread: (id: string, resolved: boolean) =>
+    callApi<{ comment: CommentRecord }>("PUT", `/api/comments/${id}/resolution`, { resolved }).then((answer) => answer.comment),
   history: (id: string) => callApi<{ entries: AuditEntryRecord[] }>("GET", `/api/annotations/${id}/history`).then((answer) => answer.entries),
   colleagues: (search = "") =>
     callApi<{ colleagues: Colleague[] }>("GET", `/api/colleagues?q=${encodeURIComponent(search)}`).then((answer) => answer.colleagues),

@@ -38,6 +38,7 @@ const annotationColumns = {
   assigneeName: assignees.name,
   dueOn: annotations.dueOn,
   commentCount: sql<number>`(select count(*)::int from ${comments} where ${comments.annotationId} = ${annotations.id} and ${comments.deletedAt} is null)`,
+  resolvedThreadCount: sql<number>`(select count(*)::int from ${comments} where ${comments.annotationId} = ${annotations.id} and ${comments.resolvedAt} is not null)`,
 };
 
 const sourceColumns = {

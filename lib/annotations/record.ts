@@ -50,6 +50,8 @@ export type AnnotationRecord = {
   dueOn: string | null;
   /** Comments in its discussion, deleted ones excluded. */
   commentCount: number;
+  /** Threads of its discussion resolved (folded away as settled). */
+  resolvedThreadCount: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -98,6 +100,7 @@ type AnnotationRow = ClaimantColumns & {
   assigneeName: string | null;
   dueOn: string | null;
   commentCount: number;
+  resolvedThreadCount: number;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -151,6 +154,7 @@ export function toAnnotationRecord(
     assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
     dueOn: row.dueOn,
     commentCount: row.commentCount,
+    resolvedThreadCount: row.resolvedThreadCount,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

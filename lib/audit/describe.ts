@@ -116,6 +116,10 @@ export function describeEntry(entry: AuditEntryRecord): string {
       return "edited a comment";
     case "comment.deleted":
       return "deleted a comment";
+    case "comment.resolved":
+      return "resolved a thread of the discussion";
+    case "comment.reopened":
+      return after?.byReply ? "reopened a resolved thread by replying in it" : "reopened a resolved thread of the discussion";
     case "article.created":
       return `added the article “${String(after?.title ?? "")}”`;
     case "article.revised":

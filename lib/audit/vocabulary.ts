@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   "imported",
   "signed_out_everywhere",
   "backed_up",
+  "resolved",
+  "reopened",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -60,4 +62,6 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   imported: "imported",
   signed_out_everywhere: "signed out everywhere",
   backed_up: "downloaded a backup",
+  resolved: "resolved",
+  reopened: "reopened",
 };

@@ -25,4 +25,7 @@ export const newCommentSchema = z.strictObject({
 
 export const commentChangeSchema = z.strictObject({ body, mentions: userIds });
 
+/** Resolves a thread (folds it away as done) or reopens it. */
+export const threadResolutionSchema = z.strictObject({ resolved: z.boolean({ error: "must be true (resolve the thread) or false (reopen it)" }) });
+
 export type NewComment = z.output<typeof newCommentSchema>;

@@ -9,6 +9,8 @@ export type CommentRecord = {
   createdAt: string;
   editedAt: string | null;
   deleted: boolean;
+  /** Who resolved the thread this comment starts, and when; null while it is open, and on replies. */
+  resolution: { by: { id: string; name: string }; at: string } | null;
 };
 
 /** A comment and its replies, oldest first. */

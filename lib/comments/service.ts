@@ -1,17 +1,20 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "@/db/database";
 import { annotations, comments, users } from "@/db/schema";
 import { touchArticleAnnotations } from "@/lib/annotations/queries";
 import { recordAudit, type AuditChange } from "@/lib/audit/record";
-import { Invalid, NotFound } from "@/lib/errors";
-import { mayChangeComment, mayComment } from "@/lib/policies/comment";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { mayChangeComment, mayComment, mayResolveThread } from "@/lib/policies/comment";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
-import { commentChangeSchema, newCommentSchema } from "./input";
+import { commentChangeSchema, newCommentSchema, threadResolutionSchema } from "./input";
 import { threadsOf, type CommentRecord, type CommentThread } from "./record";
 
 type Reader = Database | Transaction;
+
+const resolvers = alias(users, "resolvers");
 
 async function requireAnnotation(db: Reader, id: string): Promise<{ id: string; articleId: string }> {
   const [annotation] = await db.select({ id: annotations.id, articleId: annotations.articleId }).from(annotations).where(eq(annotations.id, id));
@@ -39,9 +42,13 @@ async function selectComments(db: Reader, where: ReturnType<typeof eq>): Promise
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
       deletedAt: comments.deletedAt,
+      resolvedAt: comments.resolvedAt,
+      resolvedById: comments.resolvedBy,
+      resolvedByName: resolvers.name,
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(resolvers, eq(resolvers.id, comments.resolvedBy))
     .where(where)
     .orderBy(asc(comments.createdAt), asc(comments.id));
   const mentioned = [...new Set(rows.flatMap((row) => row.mentionedUserIds))];
@@ -58,6 +65,7 @@ async function selectComments(db: Reader, where: ReturnType<typeof eq>): Promise
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deleted: row.deletedAt !== null,
+    resolution: row.resolvedAt && row.resolvedById ? { by: { id: row.resolvedById, name: row.resolvedByName ?? "" }, at: row.resolvedAt.toISOString() } : null,
   }));
 }
 
@@ -98,6 +106,13 @@ export async function insertComment(
     const [parent] = await tx.select({ annotationId: comments.annotationId, parentId: comments.parentId }).from(comments).where(eq(comments.id, parentId));
     if (!parent || parent.annotationId !== annotation.id) throw new Invalid("parentId: no comment with this id in this discussion", { parentId: "is not a comment of this annotation" });
     parentId = parent.parentId ?? parentId;
+    // A reply to a resolved thread reopens it, as in a document editor's margin: the matter is open again.
+    const reopened = await tx
+      .update(comments)
+      .set({ resolvedAt: null, resolvedBy: null })
+      .where(and(eq(comments.id, parentId), isNotNull(comments.resolvedAt)))
+      .returning({ id: comments.id });
+    if (reopened.length) await recordAudit(tx, commentChange(actor.id, annotation, parentId, { action: "reopened", before: { resolved: true }, after: { resolved: false, byReply: true } }));
   }
   const mentionedUserIds = await checkMentions(tx, input.body, input.mentions ?? []);
   const [created] = await tx
@@ -152,6 +167,31 @@ export async function deleteComment(db: Database, actor: Actor | null, id: strin
     await tx.update(comments).set({ body: "", mentionedUserIds: [], deletedAt: new Date() }).where(and(eq(comments.id, id), isNull(comments.deletedAt)));
     const annotation = await requireAnnotation(tx, comment.annotationId);
     await recordAudit(tx, commentChange(actor!.id, annotation, id, { action: "deleted", before: { body: comment.body, mentionedUserIds: comment.mentions.map((m) => m.id) } }));
+    await touchArticleAnnotations(tx, annotation.articleId);
+  });
+  return requireComment(db, id);
+}
+
+/**
+ * Resolves the thread that the comment `id` starts (`{resolved: true}`), folding it away as settled,
+ * or reopens it (`{resolved: false}`). Asking for what already is changes nothing; a reply cannot be
+ * resolved on its own (409): its thread is.
+ */
+export async function resolveThread(db: Database, actor: Actor | null, id: string, input: unknown): Promise<CommentRecord> {
+  enforce(mayResolveThread(actor), actor);
+  const { resolved } = parseInput(threadResolutionSchema, input);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select({ parentId: comments.parentId, resolvedAt: comments.resolvedAt }).from(comments).where(eq(comments.id, id)).for("update");
+    if (!row) throw new NotFound(`No comment with id ${id}.`);
+    if (row.parentId) throw new Conflict("This comment is a reply: resolve or reopen the thread it is in, from the comment that starts it.");
+    if ((row.resolvedAt !== null) === resolved) return;
+    const comment = await requireComment(tx, id);
+    await tx
+      .update(comments)
+      .set(resolved ? { resolvedAt: new Date(), resolvedBy: actor!.id } : { resolvedAt: null, resolvedBy: null })
+      .where(eq(comments.id, id));
+    const annotation = await requireAnnotation(tx, comment.annotationId);
+    await recordAudit(tx, commentChange(actor!.id, annotation, id, { action: resolved ? "resolved" : "reopened", before: { resolved: !resolved }, after: { resolved } }));
     await touchArticleAnnotations(tx, annotation.articleId);
   });
   return requireComment(db, id);

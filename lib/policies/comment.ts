@@ -18,3 +18,11 @@ export function mayChangeComment(actor: Actor, comment: Comment): Decision {
   if (comment.deleted) return deny("This comment was deleted.");
   return actor.id === comment.authorId ? allow : deny("Only a comment's author can change or delete it.");
 }
+
+/**
+ * Anyone on the desk may resolve a thread once it is settled, or reopen it, as in a document
+ * editor's margin: resolving folds the thread away, it removes nothing.
+ */
+export function mayResolveThread(actor: Actor): Decision {
+  return activeActor(actor) ? allow : SIGN_IN;
+}

@@ -10,7 +10,7 @@ import { listArticles } from "@/lib/articles/list";
 import { getArticle } from "@/lib/articles/service";
 import { documentFromPlainText } from "@/lib/articles/document";
 import { annotationHistory, listAuditEntries } from "@/lib/audit/queries";
-import { addComment, deleteComment, editComment, listComments } from "@/lib/comments/service";
+import { addComment, deleteComment, editComment, listComments, resolveThread } from "@/lib/comments/service";
 import { Forbidden, Unauthenticated } from "@/lib/errors";
 import { actInBulk } from "@/lib/reviews/bulk";
 import { changeStatus } from "@/lib/reviews/service";
@@ -122,6 +122,7 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["comment", ACTIVE, async (s) => addComment(db(), s.actor, (await claimIn("draft", s.owner)).id, { body: "A question." })],
     ["edit a comment", OWNERS, async (s) => editComment(db(), s.actor, (await commentBy(s.owner)).id, { body: "Edited." })],
     ["delete a comment", OWNERS, async (s) => deleteComment(db(), s.actor, (await commentBy(s.owner)).id)],
+    ["resolve a thread", ACTIVE, async (s) => resolveThread(db(), s.actor, (await commentBy(s.owner)).id, { resolved: true })],
     ["read an annotation's history", ACTIVE, async (s) => annotationHistory(db(), s.actor, (await claimIn("draft", s.owner)).id)],
     ["ask what replaced the orphans' text", ACTIVE, (s) => orphanReplacements(db(), s.actor, s.articleId)],
     ["find the approved claims like a claim", ACTIVE, async (s) => findEarlierChecks(db(), s.actor, { quote: (await claimIn("approved", s.owner)).quote })],

@@ -5,7 +5,7 @@ import { assignAnnotation } from "@/lib/annotations/assignment";
 import { confirmPlacement, discardAnnotation, reattachAnnotation } from "@/lib/annotations/placement";
 import { createAnnotation, deleteAnnotation, getAnnotation, updateAnnotation } from "@/lib/annotations/service";
 import { annotationHistory, listAuditEntries } from "@/lib/audit/queries";
-import { addComment, deleteComment, editComment, listComments } from "@/lib/comments/service";
+import { addComment, deleteComment, editComment, listComments, resolveThread } from "@/lib/comments/service";
 import { Conflict, Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
 import { actInBulk } from "@/lib/reviews/bulk";
 import { changeStatus } from "@/lib/reviews/service";
@@ -120,6 +120,51 @@ describeOnEveryEngine("review desk: assignment, discussion and audit trail", (db
       "comment.updated",
       "comment.deleted",
     ]);
+  });
+
+  it("resolves a settled thread and reopens it, by hand or by a reply in it; audited, never a reply alone", async () => {
+    const claim = await annotate();
+    const question = await addComment(db(), ed, claim.id, { body: "Which briefing?" });
+    const answer = await addComment(db(), rita, claim.id, { body: "The one of 20 November.", parentId: question.id });
+    const other = await addComment(db(), rory, claim.id, { body: "A second matter." });
+
+    const resolved = await resolveThread(db(), rory, question.id, { resolved: true });
+    expect(resolved.resolution).toMatchObject({ by: { id: rory.id, name: "Rory Reviewer" } });
+    // Asking again changes nothing, and writes nothing.
+    expect((await resolveThread(db(), rita, question.id, { resolved: true })).resolution).toMatchObject({ by: { id: rory.id } });
+    let threads = await listComments(db(), rita, claim.id);
+    expect(threads.map((thread) => [thread.body, thread.resolution?.by.name ?? null, thread.replies.length])).toEqual([
+      ["Which briefing?", "Rory Reviewer", 1],
+      ["A second matter.", null, 0],
+    ]);
+    expect(threads[0]!.replies[0]!.resolution).toBeNull();
+    // The claim counts its resolved threads, so that every open card reloads its discussion.
+    expect((await getAnnotation(db(), rita, claim.id)).resolvedThreadCount).toBe(1);
+
+    await expect(resolveThread(db(), rita, answer.id, { resolved: true })).rejects.toThrow(Conflict);
+    await expect(resolveThread(db(), rita, question.id, { resolved: "yes" })).rejects.toThrow(/resolved/);
+    await expect(resolveThread(db(), rita, crypto.randomUUID(), { resolved: true })).rejects.toThrow(/No comment/);
+    await expect(resolveThread(db(), null, other.id, { resolved: true })).rejects.toThrow(Unauthenticated);
+
+    await resolveThread(db(), ed, question.id, { resolved: false });
+    expect((await listComments(db(), rita, claim.id))[0]!.resolution).toBeNull();
+    // A reply in a resolved thread reopens it: the matter is open again.
+    await resolveThread(db(), ed, question.id, { resolved: true });
+    await addComment(db(), rory, claim.id, { body: "The date is wrong after all.", parentId: answer.id });
+    threads = await listComments(db(), rita, claim.id);
+    expect(threads[0]).toMatchObject({ resolution: null, replies: [{ body: "The one of 20 November." }, { body: "The date is wrong after all." }] });
+    expect((await auditOf(claim.id)).filter((entry) => entry.startsWith("comment."))).toEqual([
+      "comment.created",
+      "comment.created",
+      "comment.created",
+      "comment.resolved",
+      "comment.reopened",
+      "comment.resolved",
+      "comment.reopened",
+      "comment.created",
+    ]);
+    // Only a thread's first comment holds a resolution, whatever writes it.
+    await expect(db().update(comments).set({ resolvedAt: new Date(), resolvedBy: ed.id }).where(eq(comments.id, answer.id))).rejects.toThrow();
   });
 
   it("refuses empty comments, foreign parents and mentions that are not in the text, writing nothing", async () => {

@@ -83,7 +83,7 @@ test("the assigned reviewer completes the claim, asks a colleague with a mention
 
 test("the mentioned reviewer finds the mention in their inbox and replies in the thread, which the asker's inbox then shows", async ({ page, browser }, testInfo) => {
   // Rita stays on the list of articles meanwhile, in a tab of her own.
-  const asker = await browser.newPage();
+  const asker = await (await browser.newContext()).newPage();
   await signIn(asker, "rita@example.com");
   const askerNav = asker.getByRole("navigation", { name: "Main" });
   // What the earlier specs did to her claims is in her inbox: she reads it first, then goes back to the list.
@@ -133,7 +133,27 @@ test("the mentioned reviewer finds the mention in their inbox and replies in the
   // Well before the minute's poll would have brought it.
   await expect(askerNav.getByRole("link", { name: "Inbox 1 new" })).toBeVisible({ timeout: 15_000 });
   await askerNav.getByRole("link", { name: "Inbox 1 new" }).click();
-  await expect(asker.getByRole("listitem").filter({ hasText: "Rory Reviewer replied in a thread you are in" })).toContainText("Page 31, table 4.");
+  const replied = asker.getByRole("listitem").filter({ hasText: "Rory Reviewer replied in a thread you are in" });
+  await expect(replied).toContainText("Page 31, table 4.");
+
+  // Answered, the question is settled: she resolves the thread, which folds to one line saying what it was.
+  await replied.getByRole("link", { name: `“${CLAIM}”` }).click();
+  const askerThread = asker.getByRole("article", { name: /Claim by Rory Reviewer/ }).locator(".thread").first();
+  await askerThread.getByRole("button", { name: "Resolve thread" }).click();
+  await expect(askerThread).toContainText("Resolved by Rita Reviewer");
+  await expect(askerThread).toContainText("Rita Reviewer: “Could @Rory Reviewer check the page number?”");
+  await expect(askerThread.getByText("Page 31, table 4.")).toHaveCount(0);
+  await expect(asker.getByRole("article", { name: /Claim by Rory Reviewer/ }).locator(".history")).toContainText("Rita Reviewer resolved a thread of the discussion");
+  await asker.screenshot({ path: testInfo.outputPath("thread-resolved.png") });
+  await expectNoSeriousViolations(asker, "a resolved thread");
+  // Shown again, it reads whole; reopened, it is an open thread once more.
+  await askerThread.getByRole("button", { name: "Show thread (1 reply)" }).click();
+  await expect(askerThread.locator(".replies")).toContainText("Page 31, table 4.");
+  await askerThread.getByRole("button", { name: "Reopen" }).click();
+  await expect(askerThread.getByRole("button", { name: "Resolve thread" })).toBeVisible();
+  await expect(askerThread).not.toContainText("Resolved by");
+  await askerThread.scrollIntoViewIfNeeded();
+  await asker.screenshot({ path: testInfo.outputPath("thread-reopened.png") });
   await asker.close();
 });
 

@@ -37,6 +37,7 @@ describe("threads", () => {
     createdAt: "2026-01-01T00:00:00Z",
     editedAt: null,
     deleted: false,
+    resolution: null,
   });
 
   it("groups replies under the comment that started their thread, in order", () => {
