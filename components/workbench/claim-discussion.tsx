@@ -19,7 +19,8 @@ import { ResolvedThreadLine } from "./resolved-thread";
 
 /**
  * The claim's discussion: threads of comments and replies, with mentions; settled threads resolved
- * and folded. Reloaded when the claim's comment count, resolved threads or version change (a review
+ * and folded. Reloaded when the claim's discussion stamp changes (a comment added, edited, deleted,
+ * a thread resolved or reopened, here or on a colleague's screen) or its version does (a review
  * decision adds its reason here).
  */
 export function ClaimDiscussion({ annotation, actor }: { annotation: AnnotationRecord; actor: Actor }) {
@@ -31,7 +32,7 @@ export function ClaimDiscussion({ annotation, actor }: { annotation: AnnotationR
   const load = useCallback(() => {
     deskApi.threads(annotation.id).then(setThreads, (caught: unknown) => setError(caught instanceof ApiError ? caught.message : "The discussion could not be loaded."));
   }, [annotation.id]);
-  useEffect(load, [load, annotation.commentCount, annotation.resolvedThreadCount, annotation.version]);
+  useEffect(load, [load, annotation.discussionStamp, annotation.version]);
 
   /** Runs a change, then shows the discussion and the claim's comment count as the server has them. */
   const change = useCallback(

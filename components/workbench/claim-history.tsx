@@ -21,7 +21,7 @@ export function ClaimHistory({ annotation }: { annotation: AnnotationRecord }) {
     return () => {
       current = false;
     };
-  }, [annotation.id, annotation.updatedAt, annotation.version, annotation.commentCount, annotation.resolvedThreadCount]);
+  }, [annotation.id, annotation.updatedAt, annotation.version, annotation.discussionStamp]);
 
   if (error) return <p className="form-message">{error}</p>;
   if (!entries) return <p className="muted">Loading history…</p>;

@@ -38,7 +38,7 @@ const annotationColumns = {
   assigneeName: assignees.name,
   dueOn: annotations.dueOn,
   commentCount: sql<number>`(select count(*)::int from ${comments} where ${comments.annotationId} = ${annotations.id} and ${comments.deletedAt} is null)`,
-  resolvedThreadCount: sql<number>`(select count(*)::int from ${comments} where ${comments.annotationId} = ${annotations.id} and ${comments.resolvedAt} is not null)`,
+  discussionStamp: sql<string>`(select count(${comments.resolvedAt}) || ':' || coalesce(max(greatest(${comments.createdAt}, ${comments.editedAt}, ${comments.deletedAt}, ${comments.resolvedAt}))::text, '') from ${comments} where ${comments.annotationId} = ${annotations.id})`,
 };
 
 const sourceColumns = {

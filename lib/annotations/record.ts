@@ -50,8 +50,11 @@ export type AnnotationRecord = {
   dueOn: string | null;
   /** Comments in its discussion, deleted ones excluded. */
   commentCount: number;
-  /** Threads of its discussion resolved (folded away as settled). */
-  resolvedThreadCount: number;
+  /**
+   * Changes whenever its discussion does (a comment added, edited or deleted, a thread resolved or
+   * reopened): a page showing the discussion loads it again when this differs. Compared, never read.
+   */
+  discussionStamp: string;
   createdAt: string;
   updatedAt: string;
 };
@@ -100,7 +103,7 @@ type AnnotationRow = ClaimantColumns & {
   assigneeName: string | null;
   dueOn: string | null;
   commentCount: number;
-  resolvedThreadCount: number;
+  discussionStamp: string;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -154,7 +157,7 @@ export function toAnnotationRecord(
     assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "" } : null,
     dueOn: row.dueOn,
     commentCount: row.commentCount,
-    resolvedThreadCount: row.resolvedThreadCount,
+    discussionStamp: row.discussionStamp,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -38,6 +38,18 @@ test("a reviewer's new claim appears on an editor's open page within a second, a
   await expect(ed.getByRole("article", { name: /Claim by Rita Reviewer: no verdict yet, draft/ })).toBeVisible({ timeout: 1_000 });
   expect(Date.now() - started).toBeLessThan(1_000);
 
+  // Her comment, and her correction of it, show on his open card as she makes them.
+  const claim = ((await (await created).json()) as { annotation: { id: string } }).annotation;
+  await ed.locator("mark", { hasText: CLAIM }).click();
+  const card = ed.getByRole("article", { name: /Claim by Rita Reviewer: no verdict yet, draft/ });
+  await expect(card).toBeFocused();
+  const posted = await rita.request.post(`/api/annotations/${claim.id}/comments`, { data: { body: "Source: the 2022 fact sheet, page 2." } });
+  const comment = ((await posted.json()) as { comment: { id: string } }).comment;
+  await expect(card.getByText("Source: the 2022 fact sheet, page 2.")).toBeVisible();
+  expect((await rita.request.patch(`/api/comments/${comment.id}`, { data: { body: "Source: the 2022 fact sheet, page 3." } })).status()).toBe(200);
+  await expect(card.getByText("Source: the 2022 fact sheet, page 3.")).toBeVisible();
+  await expect(card.getByText("Source: the 2022 fact sheet, page 2.")).toHaveCount(0);
+
   await ritaContext.close();
   await expect(ed.getByText("Also here: Rita Reviewer")).toHaveCount(0);
   await edContext.close();
