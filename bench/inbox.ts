@@ -1,13 +1,15 @@
 /**
  * `npm run bench:inbox`: the inbox of the busiest reviewer on a desk of 100,000 claims with four
- * review events each (bench/queue/seed.ts, then the events), on PostgreSQL. Times the header's
- * count (on every page), for someone who last opened their inbox a day ago and for someone who
+ * review events each and a discussion each: a thread its author started, a colleague's reply, half
+ * of the threads resolved by another (bench/queue/seed.ts, then the events and comments), on
+ * PostgreSQL. Times the header's count (on every page), for someone who last opened their inbox a day ago and for someone who
  * never has, and the inbox's first page. Target: the header's count under 5 ms (p95) for a reader
  * who opened the inbox a day ago. Then the rounds of inbox emails (lib/notifications, every 15 s on
  * every instance) for a desk of 200 more people who all want them: a round with nothing new, and one
  * that emails everyone a day of their inbox (to a sender that drops the emails).
  *
- * Settings (environment): BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_INBOX_CLAIMS=100000
+ * Settings (environment): BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_INBOX_CLAIMS=100000,
+ * BENCH_EXPLAIN=1 (prints the plan of the header's count).
  */
 import os from "node:os";
 import { sql } from "drizzle-orm";
@@ -51,7 +53,21 @@ try {
         (select u.id from users u where u.id <> a.author_id order by u.id limit 1), now() - random() * interval '60 days'
       from annotations a`);
   }
-  await bench.db.execute(sql`analyze`);
+  // A thread on every claim, started by its author and answered by a colleague picked at random; half of them resolved by another.
+  await bench.db.execute(sql`
+    insert into comments (annotation_id, author_id, body, created_at)
+    select a.id, a.author_id, 'Is the date right?', now() - random() * interval '60 days' from annotations a`);
+  await bench.db.execute(sql`
+    insert into comments (annotation_id, parent_id, author_id, body, created_at)
+    select c.annotation_id, c.id, (select u.id from users u where u.id <> c.author_id order by random() limit 1), 'The ministry says Tuesday.',
+      least(now(), c.created_at + interval '1 hour')
+    from comments c where c.parent_id is null`);
+  await bench.db.execute(sql`
+    update comments set resolved_at = least(now(), created_at + interval '2 hours'),
+      resolved_by = (select u.id from users u where u.id <> comments.author_id order by random() limit 1)
+    where parent_id is null and random() < 0.5`);
+  // As autovacuum leaves the tables after a load: statistics gathered, and pages marked all-visible (counts read indexes alone).
+  await bench.db.execute(sql`vacuum analyze`);
   const [busiest] = rowsOf<{ id: string; role: Actor["role"]; claims: number; events: number }>(
     await bench.db.execute(sql`
       select users.id, users.role, count(*)::int as claims,
@@ -64,6 +80,9 @@ try {
   const never = await timed(() => countUnread(bench.db, actor));
   await bench.db.execute(sql`update users set inbox_seen_at = now() - interval '1 day' where id = ${actor.id}`);
   const daily = await timed(() => countUnread(bench.db, actor));
+  if (process.env.BENCH_EXPLAIN) {
+    for (const statement of await bench.capture(() => countUnread(bench.db, actor))) console.log((await bench.explain(statement)).join("\n"));
+  }
   const page = await timed(() => listInbox(bench.db, actor));
   console.log(`header count, inbox opened a day ago (${await countUnread(bench.db, actor)} new): ${format(daily)}  target p95 < ${TARGET_P95_MS} ms: ${daily.p95 < TARGET_P95_MS ? "met" : "missed"}`);
   console.log(`header count, inbox never opened (everything new):    ${format(never)}`);

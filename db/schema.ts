@@ -451,6 +451,44 @@ export const comments = pgTable(
   ],
 );
 
+/** Why a comment is in someone's inbox (`lib/comments/inbox.ts`). */
+export const INBOX_COMMENT_REASONS = ["mention", "reply", "resolved"] as const;
+
+/**
+ * Who hears of a comment in their inbox: those it mentions, and (a reply) whoever started the thread
+ * or replied in it before; and of a thread resolved, whoever started it, was mentioned in its first
+ * comment or replied in it; never the person who wrote it or resolved it (migration 0032). Written
+ * by a trigger on comments, so that every way of writing one fans it out, and the inbox reads a
+ * person's comments by index instead of the desk's discussions. An edit that changes the mentions
+ * fans the comment out again; deleting it takes it out, reopening the thread takes its resolution
+ * out; a claim discarded takes its comments out (the trigger on annotations).
+ */
+export const inboxComments = pgTable(
+  "inbox_comments",
+  {
+    recipientId: uuid("recipient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The comment, or (`resolved`) the resolved thread's first comment. */
+    commentId: uuid("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    reason: text("reason", { enum: INBOX_COMMENT_REASONS }).notNull(),
+    /** The comment's claim, and when it was written (or the thread resolved), copied so that a person's count reads this table alone. */
+    annotationId: uuid("annotation_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.recipientId, table.commentId, table.reason] }),
+    check("inbox_comments_reason_check", sql`${table.reason} in ('mention', 'reply', 'resolved')`),
+    index("inbox_comments_recipient_idx").on(table.recipientId, table.createdAt),
+    // Deleting, editing or resolving a comment, or discarding its claim, changes its rows by this.
+    index("inbox_comments_comment_idx").on(table.commentId),
+    // Inbox emails (lib/notifications): the comments of the last few seconds, whose recipients each round emails.
+    index("inbox_comments_created_idx").on(table.createdAt),
+  ],
+);
+
 /**
  * The audit trail: one row per change to an annotation, its sources, a comment, an article or a user,
  * written in the transaction of the change. Append-only: a trigger (migration 0002) refuses updates,

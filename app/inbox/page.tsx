@@ -19,6 +19,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const inboxHref = (page: number) => (page > 1 ? `/inbox?page=${page}` : "/inbox");
 const claimHref = (item: InboxItem) => `/articles/${item.article.id}?annotation=${item.claim.id}`;
+/** A thread's first comment is both a comment item (a mention) and its resolution's: the kind tells them apart. */
+const entryKey = (entry: InboxEntry) => {
+  const first = entry.kind === "group" ? entry.items[0] : entry.item;
+  return `${first.kind}:${first.id}`;
+};
 
 function Entry({ entry }: { entry: InboxEntry }) {
   const items: readonly InboxItem[] = entry.kind === "group" ? entry.items : [entry.item];
@@ -79,7 +84,7 @@ export default async function InboxPageView({ searchParams }: Props) {
     <div className="page">
       <h1>Inbox</h1>
       <p className="muted">
-        Comments that mention you and replies in the threads you are in; on the claims you wrote or are assigned, what others decided and
+        Comments that mention you, replies in the threads you are in and those threads resolved; on the claims you wrote or are assigned, what others decided and
         the revisions that took their text; the claims others assign you or take off you. Newest first; open the claim to answer in its
         discussion.
         {mail && (
@@ -94,7 +99,7 @@ export default async function InboxPageView({ searchParams }: Props) {
       {inbox.items.length > 0 ? (
         <ol className="inbox-list" aria-label={`Inbox, ${inbox.unread} new`}>
           {inboxEntries(inbox.items).map((entry) => (
-            <Entry key={entry.kind === "group" ? entry.items[0].id : entry.item.id} entry={entry} />
+            <Entry key={entryKey(entry)} entry={entry} />
           ))}
         </ol>
       ) : inbox.total > 0 ? (
@@ -103,7 +108,9 @@ export default async function InboxPageView({ searchParams }: Props) {
           <Link href={inboxHref(inbox.pageCount)}>Go to the last page</Link>
         </p>
       ) : (
-        <p className="empty-state">Nothing yet. When a colleague mentions you with @, replies in a thread you are in, or reviews a claim of yours, it appears here.</p>
+        <p className="empty-state">
+          Nothing yet. When a colleague mentions you with @, replies in or resolves a thread you are in, or reviews a claim of yours, it appears here.
+        </p>
       )}
       <Pagination page={inbox.page} pageCount={inbox.pageCount} href={inboxHref} />
     </div>

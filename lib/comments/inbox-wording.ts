@@ -30,6 +30,8 @@ export function inboxActionOf(item: InboxItem, count = 1): string {
       return `took you off ${claims}`;
     case "due_changed":
       return `changed the due date of ${claims}`;
+    case "resolved":
+      return `resolved a thread you are in on ${claims}`;
   }
 }
 

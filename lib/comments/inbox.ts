@@ -1,9 +1,9 @@
-import { and, arrayContains, count, desc, eq, gt, isNull, lt, lte, ne, sql, type SQL } from "drizzle-orm";
-import { alias, union, unionAll } from "drizzle-orm/pg-core";
+import { and, count, desc, eq, gt, lte, sql, type SQL } from "drizzle-orm";
+import { alias, unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/rows";
-import { annotations, articles, comments, inboxEvents, reviewEvents, users } from "@/db/schema";
+import { annotations, articles, comments, inboxComments, inboxEvents, reviewEvents, users } from "@/db/schema";
 import { mayComment } from "@/lib/policies/comment";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
@@ -26,22 +26,27 @@ export type InboxReason =
   | "orphaned"
   | "assigned"
   | "unassigned"
-  | "due_changed";
+  | "due_changed"
+  | "resolved";
 
 /**
  * What is for someone: a comment that mentions them, or a reply in a thread they started or replied
- * in before; on a claim they wrote or were assigned when it happened, another person's review
+ * in before; another person resolving a thread they started, were mentioned in by its first comment,
+ * or replied in; on a claim they wrote or were assigned when it happened, another person's review
  * decision or a revision that took its text; another person giving them a claim, taking one from
  * them or changing when theirs is due. `unread` until they open their inbox after it happened.
  */
 export type InboxItem = {
-  /** The comment's id, or the review event's. */
+  /** The comment's id, the review event's, or (`resolution`) the id of the resolved thread's first comment. */
   id: string;
-  kind: "comment" | "review";
+  kind: "comment" | "review" | "resolution";
   reason: InboxReason;
-  /** Who wrote the comment, or took the decision or saved the revision. */
+  /** Who wrote the comment, took the decision, saved the revision or resolved the thread. */
   author: { id: string; name: string };
-  /** The start of the comment, or the reason given with a decision, plain text; empty when none was given. */
+  /**
+   * The start of the comment, of the resolved thread's first comment, or of the reason given with a
+   * decision, plain text; empty when none was given.
+   */
   excerpt: string;
   /** The revision that took the claim's text (`orphaned`); null otherwise. */
   revision: number | null;
@@ -58,24 +63,6 @@ export type InboxPage = { page: number; items: InboxItem[]; total: number; pageC
 export const inboxQuerySchema = z.strictObject({
   page: z.coerce.number({ error: "must be a page number, a whole number from 1" }).int("must be a whole number").min(1, "must be at least 1").default(1),
 });
-
-const parent = alias(comments, "parent");
-const earlier = alias(comments, "earlier");
-
-/**
- * The ids of the comments for `userId`: those mentioning them, the replies in threads they started,
- * and the replies after theirs in threads they replied in. (Own, deleted and discarded ones are
- * left out by `commentConditions`.)
- */
-function commentsFor(db: Database, userId: string) {
-  const mentions = db.select({ id: comments.id }).from(comments).where(arrayContains(comments.mentionedUserIds, [userId]));
-  const inTheirThreads = db.select({ id: comments.id }).from(comments).innerJoin(parent, eq(parent.id, comments.parentId)).where(eq(parent.authorId, userId));
-  const afterTheirReplies = db
-    .select({ id: comments.id })
-    .from(comments)
-    .innerJoin(earlier, and(eq(earlier.parentId, comments.parentId), eq(earlier.authorId, userId), lt(earlier.createdAt, comments.createdAt)));
-  return union(mentions, inTheirThreads, afterTheirReplies).as("for_user");
-}
 
 /**
  * A review event's reason for `userId`: the decision it records, the revision that orphaned the claim,
@@ -105,14 +92,16 @@ type Span = { after?: Date | SQL | null; until?: Date };
 /** When `userId` last opened their inbox, read inside a statement; the beginning of time if they never have. */
 const seenAtIn = (userId: string) => sql`coalesce((select ${users.inboxSeenAt} from ${users} where ${users.id} = ${userId}), '-infinity'::timestamptz)`;
 
-/** The comments for `userId` that are not theirs nor deleted, on a claim not discarded, within `span`. */
+/**
+ * The comments and resolved threads fanned out to `userId` (db/schema.ts, inboxComments: mentions,
+ * replies in their threads, and those threads resolved, by others, not deleted, on claims not
+ * discarded), within `span`: read by the index on (recipient, time) alone.
+ */
 const commentConditions = (userId: string, span: Span) =>
   and(
-    isNull(comments.deletedAt),
-    ne(comments.authorId, userId),
-    isNull(annotations.discardedAt),
-    span.after ? gt(comments.createdAt, span.after) : undefined,
-    span.until ? lte(comments.createdAt, span.until) : undefined,
+    eq(inboxComments.recipientId, userId),
+    span.after ? gt(inboxComments.createdAt, span.after) : undefined,
+    span.until ? lte(inboxComments.createdAt, span.until) : undefined,
   );
 
 /**
@@ -127,43 +116,35 @@ const eventConditions = (userId: string, span: Span) =>
     span.until ? lte(inboxEvents.createdAt, span.until) : undefined,
   );
 
-/** How many comments and review events are for the user within `span`: two counts, each read by index, in one statement. */
+/** How many comments, resolved threads and review events are for the user within `span`: two counts, each read by index, in one statement. */
 async function countFor(db: Database, userId: string, span: Span): Promise<number> {
-  const ids = commentsFor(db, userId);
-  const forComments = db
-    .select({ n: count() })
-    .from(comments)
-    .innerJoin(ids, eq(ids.id, comments.id))
-    .innerJoin(annotations, eq(annotations.id, comments.annotationId))
-    .where(commentConditions(userId, span));
+  const forComments = db.select({ n: count() }).from(inboxComments).where(commentConditions(userId, span));
   const forEvents = db.select({ n: count() }).from(inboxEvents).where(eventConditions(userId, span));
   const [row] = rowsOf<{ n: number }>(await db.execute(sql`select ((${forComments}) + (${forEvents}))::int as n`));
   return row!.n;
 }
 
 /**
- * The newest `window` items of `userId`'s inbox within `span`, comments and review events in one
- * shape: each kind's newest `window` first (by index), then the two merged.
+ * The newest `window` items of `userId`'s inbox within `span`, comments (resolved threads among them)
+ * and review events in one shape: each kind's newest `window` first (by index), then the two merged.
  */
 function newestItems(db: Database, userId: string, window: number, span: InboxSpan) {
-  const ids = commentsFor(db, userId);
   const commentItems = db
     .select({
-      kind: sql<InboxItem["kind"]>`'comment'`.as("item_kind"),
+      kind: sql<InboxItem["kind"]>`case when ${inboxComments.reason} = 'resolved' then 'resolution' else 'comment' end`.as("item_kind"),
       id: comments.id,
-      reason: sql<InboxReason>`case when ${userId}::uuid = any(${comments.mentionedUserIds}) then 'mention' else 'reply' end`.as("item_reason"),
-      actorId: sql<string>`${comments.authorId}`.as("item_actor_id"),
+      reason: sql<InboxReason>`${inboxComments.reason}`.as("item_reason"),
+      actorId: sql<string>`case when ${inboxComments.reason} = 'resolved' then ${comments.resolvedBy} else ${comments.authorId} end`.as("item_actor_id"),
       text: sql<string>`${comments.body}`.as("item_text"),
       revision: sql<number | null>`null::integer`.as("item_revision"),
       dueOn: sql<string | null>`null::date`.as("item_due_on"),
-      createdAt: sql<Date>`${comments.createdAt}`.as("item_created_at"),
-      annotationId: sql<string>`${comments.annotationId}`.as("item_annotation_id"),
+      createdAt: sql<Date>`${inboxComments.createdAt}`.as("item_created_at"),
+      annotationId: sql<string>`${inboxComments.annotationId}`.as("item_annotation_id"),
     })
-    .from(comments)
-    .innerJoin(ids, eq(ids.id, comments.id))
-    .innerJoin(annotations, eq(annotations.id, comments.annotationId))
+    .from(inboxComments)
+    .innerJoin(comments, eq(comments.id, inboxComments.commentId))
     .where(commentConditions(userId, span))
-    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .orderBy(desc(inboxComments.createdAt), desc(inboxComments.commentId))
     .limit(window);
   const eventItems = db
     .select({
@@ -254,19 +235,15 @@ export async function listInbox(db: Database, actor: Actor | null, input: unknow
 }
 
 /**
- * The people who may have items in their inbox within `span` (both bounds given): those mentioned in
- * a comment written then, the authors of the threads replied in and of the earlier replies (as
- * `commentsFor` finds them), and the recipients of the review events then. More than have items, as
- * the counts then tell (a comment of their own, deleted, or on a discarded claim): never fewer. Read
- * by the indexes on the comments' and the events' times, whatever the size of the desk.
+ * The people who have items in their inbox within `span` (both bounds given): the recipients of the
+ * comments and review events fanned out then. Read by the indexes on their times, whatever the size
+ * of the desk.
  */
 export async function peopleWithItemsWithin(db: Database, span: Required<InboxSpan>): Promise<Set<string>> {
   const [after, until] = [span.after?.toISOString() ?? "-infinity", span.until.toISOString()];
   const within = (createdAt: SQL) => sql`${createdAt} > ${after}::timestamptz and ${createdAt} <= ${until}::timestamptz`;
   const result = await db.execute(sql`
-    select unnest(c.mentioned_user_ids) as id from comments c where ${within(sql`c.created_at`)}
-    union select p.author_id from comments c join comments p on p.id = c.parent_id where ${within(sql`c.created_at`)}
-    union select e.author_id from comments c join comments e on e.parent_id = c.parent_id and e.created_at < c.created_at where ${within(sql`c.created_at`)}
+    select recipient_id as id from inbox_comments where ${within(sql`inbox_comments.created_at`)}
     union select recipient_id from inbox_events where ${within(sql`inbox_events.created_at`)}`);
   return new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
 import { markInboxSeen } from "@/lib/comments/inbox";
-import { addComment } from "@/lib/comments/service";
+import { addComment, resolveThread } from "@/lib/comments/service";
 import { Invalid, Unauthenticated } from "@/lib/errors";
 import type { Email } from "@/lib/notifications/inbox-email";
 import { emailInboxNotifications, type SendEmail } from "@/lib/notifications/notify";
@@ -105,10 +105,29 @@ describeOnEveryEngine("emailing what lands in the inbox", (db) => {
     for (const who of [quinn, ed, rita, olga]) expect(at(who)).toBeGreaterThanOrEqual(startedAt.getTime() - 1_000);
   });
 
+  it("emails the people in a thread when someone else resolves it", async () => {
+    const olga = await addUser(db(), "reviewer", { name: "Olga Reviewer" });
+    const thread = await addComment(db(), rita, claimId, { body: "Is the date right?" });
+    await addComment(db(), olga, claimId, { body: "The ministry says Tuesday.", parentId: thread.id });
+    await round();
+    outbox = [];
+
+    await resolveThread(db(), ed, thread.id, { resolved: true });
+    expect(await round()).toEqual({ sent: 2, failed: 0 });
+    const link = `https://desk.example.org/articles/${articleId}?annotation=${claimId}`;
+    expect(outbox.map((email) => [email.to.name, email.subject]).sort()).toEqual([
+      ["Olga Reviewer", "Ed Editor resolved a thread you are in on the claim “non-persistent”"],
+      ["Rita Reviewer", "Ed Editor resolved a thread you are in on the claim “non-persistent”"],
+    ]);
+    expect(outbox[0]!.text).toContain(`Ed Editor resolved a thread you are in on the claim “non-persistent” in Mines for Ukraine:\n> Is the date right?\n${link}`);
+  });
+
   it("waits until an item has gone unseen for the delay, and never emails what was seen in the desk", async () => {
     await mention("@Rita Reviewer first look");
     expect(await round(120)).toEqual({ sent: 0, failed: 0 });
+    // Three minutes pass: the comment, and its copy in the inbox, were written that long ago.
     await db().execute(sql`update comments set created_at = created_at - interval '3 minutes'`);
+    await db().execute(sql`update inbox_comments set created_at = created_at - interval '3 minutes'`);
     expect(await round(120)).toEqual({ sent: 1, failed: 0 });
 
     await mention("@Rita Reviewer second look");

@@ -4,7 +4,7 @@ import { annotations } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
 import { discardAnnotation } from "@/lib/annotations/placement";
 import { countUnread, INBOX_PAGE_SIZE, listInbox, markInboxSeen } from "@/lib/comments/inbox";
-import { addComment, deleteComment } from "@/lib/comments/service";
+import { addComment, deleteComment, editComment, resolveThread } from "@/lib/comments/service";
 import { assignAnnotation } from "@/lib/annotations/assignment";
 import { documentFromPlainText } from "@/lib/articles/document";
 import { changeStatus } from "@/lib/reviews/service";
@@ -147,6 +147,51 @@ describeOnEveryEngine("the inbox: mentions and replies", (db) => {
     // A reviewer who takes a claim tells nobody.
     await assignAnnotation(db(), olga, claimId, { assigneeId: olga.id });
     expect(await countUnread(db(), olga)).toBe(3);
+  });
+
+  it("follows a comment's edits: whom it mentions now hears of it, whom it no longer mentions does not", async () => {
+    const note = await say(ed, "@Rita please check.", { mentions: [rita.id] });
+    expect(await inboxOf(rita)).toEqual([["Ed", "mention", "@Rita please check.", true]]);
+    await editComment(db(), ed, note.id, { body: "@Olga please check.", mentions: [olga.id] });
+    expect(await inboxOf(rita)).toEqual([]);
+    expect(await inboxOf(olga)).toEqual([["Ed", "mention", "@Olga please check.", true]]);
+    expect(await countUnread(db(), olga)).toBe(1);
+  });
+
+  it("holds the threads you are in that someone else resolved, until they are reopened", async () => {
+    const quinn = await addUser(db(), "reviewer", { name: "Quinn" });
+    const question = await say(rita, "Is the shipment confirmed, @Quinn?", { mentions: [quinn.id] });
+    await say(olga, "The Pentagon says so.", { parentId: question.id });
+    await say(ed, "A separate thread.");
+    await markInboxSeen(db(), rita, { until: new Date().toISOString() });
+    const before = { rita: await countUnread(db(), rita), olga: await countUnread(db(), olga), quinn: await countUnread(db(), quinn), ed: await countUnread(db(), ed) };
+
+    await resolveThread(db(), ed, question.id, { resolved: true });
+    const resolutionsOf = async (who: Actor) =>
+      (await listInbox(db(), who)).items.filter((item) => item.kind === "resolution").map((item) => [item.id, item.author.name, item.reason, item.excerpt, item.unread]);
+    // Who started it, who was mentioned in its first comment and who replied in it hear of it; not the one who resolved it.
+    for (const who of [rita, olga, quinn]) expect(await resolutionsOf(who)).toEqual([[question.id, "Ed", "resolved", "Is the shipment confirmed, @Quinn?", true]]);
+    expect(await resolutionsOf(ed)).toEqual([]);
+    expect(await countUnread(db(), rita)).toBe(before.rita + 1);
+    expect(await countUnread(db(), olga)).toBe(before.olga + 1);
+    expect(await countUnread(db(), quinn)).toBe(before.quinn + 1);
+    expect(await countUnread(db(), ed)).toBe(before.ed);
+    const [newest] = (await listInbox(db(), rita)).items;
+    expect(newest).toMatchObject({ kind: "resolution", claim: { id: claimId }, article: { title: "Mines for Ukraine" } });
+
+    // Reopened, it is an open matter again, not news of a resolution; resolved by herself, not news to her.
+    await resolveThread(db(), olga, question.id, { resolved: false });
+    expect(await resolutionsOf(rita)).toEqual([]);
+    expect(await countUnread(db(), rita)).toBe(before.rita);
+    await resolveThread(db(), rita, question.id, { resolved: true });
+    expect(await resolutionsOf(rita)).toEqual([]);
+    expect((await resolutionsOf(olga)).map(([, author]) => author)).toEqual(["Rita"]);
+
+    // A discarded claim's resolutions leave every inbox, as its comments do.
+    await db().update(annotations).set({ orphanedAt: new Date() }).where(eq(annotations.id, claimId));
+    await discardAnnotation(db(), ed, claimId, { version: 1 });
+    expect(await resolutionsOf(olga)).toEqual([]);
+    expect(await countUnread(db(), olga)).toBe(0);
   });
 
   it("is for the signed-in", async () => {

@@ -217,3 +217,44 @@ overExistingData("0015_public_corrections", "0015 dates each published article's
     { quote: "reopened", to_status: "in_review", verdict: null },
   ]);
 });
+
+overExistingData("0032_inbox_comments", "0032 puts the comments and resolved threads already written in the inboxes they were for, and later ones as they come", async (connection) => {
+  const db = connection.db;
+  const [rita, olga, ed] = [await addUserBefore(db, "reviewer"), await addUserBefore(db, "reviewer"), await addUserBefore(db, "editor")];
+  const article = await addArticleBefore(db);
+  await db.execute(sql`
+    insert into annotations (article_id, author_id, quote, prefix, suffix, start_offset, end_offset, orphaned_at, discarded_at)
+    values (${article.id}, ${rita.id}, 'a claim', '', '', 0, 7, null, null), (${article.id}, ${rita.id}, 'discarded', '', '', 10, 19, now(), now())`);
+  const comment = async (quote: string, author: Actor, body: string, options: { parentId?: string; mentions?: string[]; at?: string } = {}) => {
+    const [row] = rowsOf(
+      await db.execute(sql`
+        insert into comments (annotation_id, parent_id, author_id, body, mentioned_user_ids, created_at)
+        select id, ${options.parentId ?? null}::uuid, ${author.id}, ${body}, ${`{${(options.mentions ?? []).join(",")}}`}::uuid[], ${options.at ?? "2026-12-01T09:00:00Z"}::timestamptz
+        from annotations where quote = ${quote} returning id`),
+    );
+    return row!.id as string;
+  };
+  const question = await comment("a claim", rita, "Which briefing, @Olga?", { mentions: [olga.id] });
+  await comment("a claim", ed, "The Pentagon's.", { parentId: question, at: "2026-12-01T10:00:00Z" });
+  await comment("a claim", olga, "Page 31.", { parentId: question, at: "2026-12-01T11:00:00Z" });
+  await comment("discarded", ed, "@Olga gone", { mentions: [olga.id] });
+  await db.execute(sql`update comments set resolved_at = '2026-12-02T09:00:00Z', resolved_by = ${rita.id} where id = ${question}`);
+
+  await connection.migrate();
+  // Before it is reopened, the resolution written before the migration is in the inboxes of those in the thread but Rita.
+  const resolutions = rowsOf(await db.execute(sql`select recipient_id from inbox_comments where reason = 'resolved' order by recipient_id`)).map((row) => row.recipient_id);
+  expect(resolutions).toEqual([olga.id, ed.id].sort());
+  await comment("a claim", olga, "Reopened: page 32.", { parentId: question, at: "2026-12-03T09:00:00Z" });
+  await db.execute(sql`update comments set resolved_at = null, resolved_by = null where id = ${question}`);
+
+  const inbox = rowsOf(
+    await db.execute(sql`select recipient_id, c.body, i.reason, i.created_at from inbox_comments i join comments c on c.id = i.comment_id order by i.created_at, recipient_id`),
+  );
+  const of = (who: Actor) => inbox.filter((row) => row.recipient_id === who.id).map((row) => [row.body, row.reason]);
+  expect(of(rita)).toEqual([["The Pentagon's.", "reply"], ["Page 31.", "reply"], ["Reopened: page 32.", "reply"]]);
+  // Olga: the mention only (the replies after hers are her own); the resolution went with the reopening.
+  expect(of(olga)).toEqual([["Which briefing, @Olga?", "mention"]]);
+  expect(of(ed)).toEqual([["Page 31.", "reply"], ["Reopened: page 32.", "reply"]]);
+  expect(inbox.filter((row) => row.body === "@Olga gone")).toEqual([]);
+  expect(inbox.some((row) => row.reason === "resolved")).toBe(false);
+});

@@ -146,6 +146,15 @@ test("the mentioned reviewer finds the mention in their inbox and replies in the
   await expect(asker.getByRole("article", { name: /Claim by Rory Reviewer/ }).locator(".history")).toContainText("Rita Reviewer resolved a thread of the discussion");
   await asker.screenshot({ path: testInfo.outputPath("thread-resolved.png") });
   await expectNoSeriousViolations(asker, "a resolved thread");
+  // Rory, mentioned in it and who answered, hears that it was resolved, and what it was about.
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  await expect(nav.getByRole("link", { name: "Inbox 1 new" })).toBeVisible({ timeout: 15_000 });
+  await nav.getByRole("link", { name: "Inbox 1 new" }).click();
+  const resolved = page.getByRole("listitem").filter({ hasText: "Rita Reviewer resolved a thread you are in on the claim" });
+  await expect(resolved).toContainText("New");
+  await expect(resolved).toContainText("Could @Rory Reviewer check the page number?");
+  await expect(resolved.getByRole("link", { name: `“${CLAIM}”` })).toHaveAttribute("href", new RegExp(`^/articles/${articleId}\\?annotation=`));
+  await page.screenshot({ path: testInfo.outputPath("inbox-resolved.png"), fullPage: true });
   // Shown again, it reads whole; reopened, it is an open thread once more.
   await askerThread.getByRole("button", { name: "Show thread (1 reply)" }).click();
   await expect(askerThread.locator(".replies")).toContainText("Page 31, table 4.");
