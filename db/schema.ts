@@ -403,10 +403,16 @@ export const inboxEvents = pgTable(
     /** The event's claim and time, copied so that counting a person's events reads this table alone (and the claims). */
     annotationId: uuid("annotation_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** When the person opened the claim after it happened: read there, it is no longer new in their inbox (migration 0033). */
+    readAt: timestamp("read_at", { withTimezone: true }),
   },
   (table) => [
     primaryKey({ columns: [table.recipientId, table.reviewEventId] }),
     index("inbox_events_recipient_idx").on(table.recipientId, table.createdAt),
+    // The header's count: a person's events not read on their claim, by index alone.
+    index("inbox_events_unread_idx").on(table.recipientId, table.createdAt).where(sql`${table.readAt} is null`),
+    // Opening a claim marks its events read for the person who opens it.
+    index("inbox_events_claim_idx").on(table.recipientId, table.annotationId),
     // Deleting a review event (an article deleted) or discarding a claim removes its events by this.
     index("inbox_events_review_event_idx").on(table.reviewEventId),
     // Inbox emails (lib/notifications): the events of the last few seconds, whose recipients each round emails.
@@ -477,11 +483,15 @@ export const inboxComments = pgTable(
     /** The comment's claim, and when it was written (or the thread resolved), copied so that a person's count reads this table alone. */
     annotationId: uuid("annotation_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** When the person opened the claim after it was written: read there, it is no longer new in their inbox (migration 0033). */
+    readAt: timestamp("read_at", { withTimezone: true }),
   },
   (table) => [
     primaryKey({ columns: [table.recipientId, table.commentId, table.reason] }),
     check("inbox_comments_reason_check", sql`${table.reason} in ('mention', 'reply', 'resolved')`),
     index("inbox_comments_recipient_idx").on(table.recipientId, table.createdAt),
+    index("inbox_comments_unread_idx").on(table.recipientId, table.createdAt).where(sql`${table.readAt} is null`),
+    index("inbox_comments_claim_idx").on(table.recipientId, table.annotationId),
     // Deleting, editing or resolving a comment, or discarding its claim, changes its rows by this.
     index("inbox_comments_comment_idx").on(table.commentId),
     // Inbox emails (lib/notifications): the comments of the last few seconds, whose recipients each round emails.

@@ -39,11 +39,13 @@ CREATE FUNCTION "inbox_resolution_recipients"(thread_id uuid) RETURNS TABLE (rec
 $$;--> statement-breakpoint
 CREATE FUNCTION "comments_fan_out"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  -- Written, edited (its mentions may have changed) or deleted: its rows are what it is for now.
+  -- Written, edited (its mentions may have changed) or deleted: its rows are what it is for now (those it was and still is for kept as they were).
   IF TG_OP = 'INSERT' OR NEW.mentioned_user_ids IS DISTINCT FROM OLD.mentioned_user_ids OR NEW.deleted_at IS DISTINCT FROM OLD.deleted_at THEN
-    DELETE FROM inbox_comments WHERE comment_id = NEW.id AND reason <> 'resolved';
+    DELETE FROM inbox_comments WHERE comment_id = NEW.id AND reason <> 'resolved'
+      AND (recipient_id, reason) NOT IN (SELECT r.recipient, r.reason FROM inbox_comment_recipients(NEW.id) r);
     INSERT INTO inbox_comments (recipient_id, comment_id, reason, annotation_id, created_at)
-    SELECT recipient, NEW.id, reason, NEW.annotation_id, NEW.created_at FROM inbox_comment_recipients(NEW.id);
+    SELECT recipient, NEW.id, reason, NEW.annotation_id, NEW.created_at FROM inbox_comment_recipients(NEW.id)
+    ON CONFLICT DO NOTHING;
   END IF;
   -- Resolved, or reopened: a resolution is news until the thread is reopened.
   IF TG_OP = 'UPDATE' AND NEW.resolved_at IS DISTINCT FROM OLD.resolved_at THEN

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, lte, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database } from "@/db/database";
@@ -7,6 +7,7 @@ import { annotations, articles, comments, inboxComments, inboxEvents, reviewEven
 import { mayComment } from "@/lib/policies/comment";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
+import { isId } from "@/lib/ids";
 import { parseInput } from "@/lib/validation";
 
 /** Inbox items per page. */
@@ -34,7 +35,8 @@ export type InboxReason =
  * in before; another person resolving a thread they started, were mentioned in by its first comment,
  * or replied in; on a claim they wrote or were assigned when it happened, another person's review
  * decision or a revision that took its text; another person giving them a claim, taking one from
- * them or changing when theirs is due. `unread` until they open their inbox after it happened.
+ * them or changing when theirs is due. `unread` until they open their inbox after it happened, or
+ * open its claim.
  */
 export type InboxItem = {
   /** The comment's id, the review event's, or (`resolution`) the id of the resolved thread's first comment. */
@@ -83,11 +85,14 @@ async function seenAtOf(db: Database, userId: string): Promise<Date | null> {
   return user?.seenAt ?? null;
 }
 
-/** A stretch of a person's inbox: the items after `after` and up to `until`, each bound left open when not given. */
-export type InboxSpan = { after?: Date | null; until?: Date };
+/**
+ * A stretch of a person's inbox: the items after `after` and up to `until`, each bound left open when
+ * not given; with `unopened`, only those whose claim they have not opened since.
+ */
+export type InboxSpan = { after?: Date | null; until?: Date; unopened?: boolean };
 
 /** A span whose start may also be a value the statement reads (when they last opened their inbox). */
-type Span = { after?: Date | SQL | null; until?: Date };
+type Span = Omit<InboxSpan, "after"> & { after?: Date | SQL | null };
 
 /** When `userId` last opened their inbox, read inside a statement; the beginning of time if they never have. */
 const seenAtIn = (userId: string) => sql`coalesce((select ${users.inboxSeenAt} from ${users} where ${users.id} = ${userId}), '-infinity'::timestamptz)`;
@@ -102,6 +107,7 @@ const commentConditions = (userId: string, span: Span) =>
     eq(inboxComments.recipientId, userId),
     span.after ? gt(inboxComments.createdAt, span.after) : undefined,
     span.until ? lte(inboxComments.createdAt, span.until) : undefined,
+    span.unopened ? isNull(inboxComments.readAt) : undefined,
   );
 
 /**
@@ -114,6 +120,7 @@ const eventConditions = (userId: string, span: Span) =>
     eq(inboxEvents.recipientId, userId),
     span.after ? gt(inboxEvents.createdAt, span.after) : undefined,
     span.until ? lte(inboxEvents.createdAt, span.until) : undefined,
+    span.unopened ? isNull(inboxEvents.readAt) : undefined,
   );
 
 /** How many comments, resolved threads and review events are for the user within `span`: two counts, each read by index, in one statement. */
@@ -139,6 +146,7 @@ function newestItems(db: Database, userId: string, window: number, span: InboxSp
       revision: sql<number | null>`null::integer`.as("item_revision"),
       dueOn: sql<string | null>`null::date`.as("item_due_on"),
       createdAt: sql<Date>`${inboxComments.createdAt}`.as("item_created_at"),
+      readAt: sql<Date | null>`${inboxComments.readAt}`.as("item_read_at"),
       annotationId: sql<string>`${inboxComments.annotationId}`.as("item_annotation_id"),
     })
     .from(inboxComments)
@@ -156,6 +164,7 @@ function newestItems(db: Database, userId: string, window: number, span: InboxSp
       revision: sql<number | null>`${reviewEvents.revision}`.as("item_revision"),
       dueOn: sql<string | null>`${reviewEvents.dueOn}`.as("item_due_on"),
       createdAt: sql<Date>`${inboxEvents.createdAt}`.as("item_created_at"),
+      readAt: sql<Date | null>`${inboxEvents.readAt}`.as("item_read_at"),
       annotationId: sql<string>`${inboxEvents.annotationId}`.as("item_annotation_id"),
     })
     .from(inboxEvents)
@@ -169,12 +178,12 @@ function newestItems(db: Database, userId: string, window: number, span: InboxSp
 /** How many items for the actor came after they last opened their inbox: the header's count, on every page, in one statement. */
 export async function countUnread(db: Database, actor: Actor | null): Promise<number> {
   enforce(mayComment(actor), actor);
-  return countFor(db, actor!.id, { after: seenAtIn(actor!.id) });
+  return countFor(db, actor!.id, { after: seenAtIn(actor!.id), unopened: true });
 }
 
 /**
  * `limit` items of `userId`'s inbox within `span`, newest first, after skipping `offset`; those after
- * `seenAt` marked unread (all of them when it is null).
+ * `seenAt` (all of them when it is null) and not read on their claim since marked unread.
  */
 async function itemsOf(db: Database, userId: string, span: InboxSpan, page: { limit: number; offset: number }, seenAt: Date | null): Promise<InboxItem[]> {
   const items = newestItems(db, userId, page.offset + page.limit, span);
@@ -190,6 +199,7 @@ async function itemsOf(db: Database, userId: string, span: InboxSpan, page: { li
       revision: items.revision,
       dueOn: items.dueOn,
       createdAt: items.createdAt,
+      readAt: items.readAt,
       claimId: annotations.id,
       quote: annotations.quote,
       articleId: articles.id,
@@ -213,7 +223,7 @@ async function itemsOf(db: Database, userId: string, span: InboxSpan, page: { li
       revision: row.revision,
       dueOn: row.dueOn,
       createdAt: createdAt.toISOString(),
-      unread: seenAt === null || createdAt > seenAt,
+      unread: (seenAt === null || createdAt > seenAt) && row.readAt === null,
       claim: { id: row.claimId, quote: row.quote },
       article: { id: row.articleId, title: row.title },
     };
@@ -229,7 +239,7 @@ export async function listInbox(db: Database, actor: Actor | null, input: unknow
   const [items, total, unread] = await Promise.all([
     itemsOf(db, me, {}, { limit: INBOX_PAGE_SIZE, offset: (page - 1) * INBOX_PAGE_SIZE }, seenAt),
     countFor(db, me, {}),
-    countFor(db, me, { after: seenAt }),
+    countFor(db, me, { after: seenAt, unopened: true }),
   ]);
   return { page, items, total, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)), unread };
 }
@@ -239,7 +249,7 @@ export async function listInbox(db: Database, actor: Actor | null, input: unknow
  * comments and review events fanned out then. Read by the indexes on their times, whatever the size
  * of the desk.
  */
-export async function peopleWithItemsWithin(db: Database, span: Required<InboxSpan>): Promise<Set<string>> {
+export async function peopleWithItemsWithin(db: Database, span: { after: Date | null; until: Date }): Promise<Set<string>> {
   const [after, until] = [span.after?.toISOString() ?? "-infinity", span.until.toISOString()];
   const within = (createdAt: SQL) => sql`${createdAt} > ${after}::timestamptz and ${createdAt} <= ${until}::timestamptz`;
   const result = await db.execute(sql`
@@ -248,15 +258,17 @@ export async function peopleWithItemsWithin(db: Database, span: Required<InboxSp
   return new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
 }
 
-/** How many items of a person's inbox lie within `span`. Not a request's: no actor is checked. */
-export const countInboxWithin = (db: Database, userId: string, span: InboxSpan): Promise<number> => countFor(db, userId, span);
+/** How many items of a person's inbox lie within `span` whose claim they have not opened since. Not a request's: no actor is checked. */
+export const countInboxWithin = (db: Database, userId: string, span: InboxSpan): Promise<number> => countFor(db, userId, { ...span, unopened: true });
 
 /**
- * The newest `limit` items of a person's inbox within `span`, all unread, and how many there are in
- * all: what an email tells them of (`lib/notifications`). Not a request's: no actor is checked.
+ * The newest `limit` items of a person's inbox within `span` whose claim they have not opened since,
+ * all unread, and how many there are in all: what an email tells them of (`lib/notifications`). Not a
+ * request's: no actor is checked.
  */
 export async function inboxItemsWithin(db: Database, userId: string, span: InboxSpan, limit: number): Promise<{ items: InboxItem[]; total: number }> {
-  const [items, total] = await Promise.all([itemsOf(db, userId, span, { limit, offset: 0 }, null), countFor(db, userId, span)]);
+  const unopened = { ...span, unopened: true };
+  const [items, total] = await Promise.all([itemsOf(db, userId, unopened, { limit, offset: 0 }, null), countFor(db, userId, unopened)]);
   return { items, total };
 }
 
@@ -275,4 +287,29 @@ export async function markInboxSeen(db: Database, actor: Actor | null, input: un
     .update(users)
     .set({ inboxSeenAt: sql`greatest(coalesce(${users.inboxSeenAt}, ${until.toISOString()}::timestamptz), ${until.toISOString()}::timestamptz)` })
     .where(eq(users.id, actor!.id));
+}
+
+export const claimOpenedSchema = z.strictObject({
+  annotationId: z.string({ error: "must be the id of a claim" }).refine(isId, "must be the id of a claim"),
+});
+
+/**
+ * Marks read what the actor's inbox holds of the claim they opened (its comments for them, its
+ * resolved threads, what others did to it): they have seen it there, so it is no longer new in their
+ * inbox, nor emailed. Touches only their own items; a claim with none for them changes nothing.
+ */
+export async function markClaimRead(db: Database, actor: Actor | null, input: unknown): Promise<void> {
+  enforce(mayComment(actor), actor);
+  const { annotationId } = parseInput(claimOpenedSchema, input);
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(inboxComments)
+      .set({ readAt: now })
+      .where(and(eq(inboxComments.recipientId, actor!.id), eq(inboxComments.annotationId, annotationId), isNull(inboxComments.readAt)));
+    await tx
+      .update(inboxEvents)
+      .set({ readAt: now })
+      .where(and(eq(inboxEvents.recipientId, actor!.id), eq(inboxEvents.annotationId, annotationId), isNull(inboxEvents.readAt)));
+  });
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
-import { markInboxSeen } from "@/lib/comments/inbox";
+import { markClaimRead, markInboxSeen } from "@/lib/comments/inbox";
 import { addComment, resolveThread } from "@/lib/comments/service";
 import { Invalid, Unauthenticated } from "@/lib/errors";
 import type { Email } from "@/lib/notifications/inbox-email";
@@ -134,6 +134,12 @@ describeOnEveryEngine("emailing what lands in the inbox", (db) => {
     await markInboxSeen(db(), rita, { until: new Date().toISOString() });
     expect(await round()).toEqual({ sent: 0, failed: 0 });
     expect(outbox.map((each) => each.text).join()).not.toContain("second look");
+
+    // Nor what she read on the claim itself, having opened it from elsewhere.
+    await mention("@Rita Reviewer third look");
+    await markClaimRead(db(), rita, { annotationId: claimId });
+    expect(await round()).toEqual({ sent: 0, failed: 0 });
+    expect(outbox.map((each) => each.text).join()).not.toContain("third look");
   });
 
   it("emails only people who want it and can sign in; turned back on, it starts from then", async () => {

@@ -3,7 +3,7 @@ import { beforeEach, expect, it } from "vitest";
 import { annotations } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
 import { discardAnnotation } from "@/lib/annotations/placement";
-import { countUnread, INBOX_PAGE_SIZE, listInbox, markInboxSeen } from "@/lib/comments/inbox";
+import { countUnread, INBOX_PAGE_SIZE, listInbox, markClaimRead, markInboxSeen } from "@/lib/comments/inbox";
 import { addComment, deleteComment, editComment, resolveThread } from "@/lib/comments/service";
 import { assignAnnotation } from "@/lib/annotations/assignment";
 import { documentFromPlainText } from "@/lib/articles/document";
@@ -156,6 +156,11 @@ describeOnEveryEngine("the inbox: mentions and replies", (db) => {
     expect(await inboxOf(rita)).toEqual([]);
     expect(await inboxOf(olga)).toEqual([["Ed", "mention", "@Olga please check.", true]]);
     expect(await countUnread(db(), olga)).toBe(1);
+    // Read on its claim, it stays read when an edit mentions someone else too.
+    await markClaimRead(db(), olga, { annotationId: claimId });
+    await editComment(db(), ed, note.id, { body: "@Olga and @Rita please check.", mentions: [olga.id, rita.id] });
+    expect(await inboxOf(olga)).toEqual([["Ed", "mention", "@Olga and @Rita please check.", false]]);
+    expect(await inboxOf(rita)).toEqual([["Ed", "mention", "@Olga and @Rita please check.", true]]);
   });
 
   it("holds the threads you are in that someone else resolved, until they are reopened", async () => {
@@ -192,6 +197,33 @@ describeOnEveryEngine("the inbox: mentions and replies", (db) => {
     await discardAnnotation(db(), ed, claimId, { version: 1 });
     expect(await resolutionsOf(olga)).toEqual([]);
     expect(await countUnread(db(), olga)).toBe(0);
+  });
+
+  it("marks read what it holds of a claim once you open it: no longer new nor counted, and only yours", async () => {
+    const article = await addArticle(db());
+    const other = (await createAnnotation(db(), ed, article.id, { selectors: selectorsOf(article.plainText, "deactivate on their own") })).id;
+    await say(ed, "@Rita please check.", { mentions: [rita.id] });
+    await say(ed, "@Olga and you.", { mentions: [olga.id] });
+    await addComment(db(), ed, other, { body: "@Rita this one too.", mentions: [rita.id] });
+    await assignAnnotation(db(), ed, claimId, { assigneeId: rita.id });
+    expect(await countUnread(db(), rita)).toBe(3);
+
+    await markClaimRead(db(), rita, { annotationId: claimId });
+    expect(await countUnread(db(), rita)).toBe(1);
+    expect((await listInbox(db(), rita)).items.map((item) => [item.excerpt, item.unread])).toEqual([
+      ["", false],
+      ["@Rita this one too.", true],
+      ["@Rita please check.", false],
+    ]);
+    expect(await listInbox(db(), rita)).toMatchObject({ total: 3, unread: 1 });
+    // Olga has not opened it: hers is still new.
+    expect(await countUnread(db(), olga)).toBe(1);
+    // What comes after she opened it is new again.
+    await say(ed, "@Rita one more thing.", { mentions: [rita.id] });
+    expect(await countUnread(db(), rita)).toBe(2);
+
+    await expect(markClaimRead(db(), rita, { annotationId: "not-an-id" })).rejects.toThrow(/annotationId/);
+    await expect(markClaimRead(db(), null, { annotationId: claimId })).rejects.toBeInstanceOf(Unauthenticated);
   });
 
   it("is for the signed-in", async () => {

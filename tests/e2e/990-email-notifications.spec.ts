@@ -67,15 +67,21 @@ test("a reviewer mentioned on a claim is emailed a link to it, and can turn the 
   expect(link).toContain(`/articles/${articleId}?annotation=`);
   await writeFile(testInfo.outputPath("email.txt"), `Subject: ${email!.subject}\n\n${email!.text}`);
 
-  // The link opens the claim, with the question, for Nina.
+  // The link opens the claim, with the question, for Nina; read there, it is no longer new in her inbox.
   await signIn(page, "nina@example.com");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Inbox 1 new" })).toBeVisible();
   await page.goto(link!);
   const claim = page.getByRole("article", { name: /Claim by Ed Editor/ });
   await expect(claim.getByText("check the depth against the survey?")).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("claim-from-email.png"), fullPage: true });
 
   // The inbox says where the emails are turned off; turned off, they stay off on the next visit.
   await page.goto("/inbox");
+  const read = page.getByRole("listitem").filter({ hasText: "Ed Editor mentioned you" });
+  await expect(read).toBeVisible();
+  await expect(read.getByText("New", { exact: true })).toHaveCount(0);
   await page.getByRole("link", { name: "Email notifications" }).click();
   await expect(page).toHaveURL(/\/account#notifications$/);
   await emails.uncheck();

@@ -1,0 +1,19 @@
+"use client";
+
+import { useEffect } from "react";
+import { callApi } from "../api-client";
+import { INBOX_SEEN_EVENT } from "./inbox-link";
+
+/**
+ * Marks read what the reader's inbox holds of the claim they open (`claimId`, null while none is), so
+ * that the header's count drops at once; each time another claim is opened. A failure is left alone:
+ * the items stay new in the inbox, which is what the person will see.
+ */
+export function useMarkClaimRead(claimId: string | null): void {
+  useEffect(() => {
+    if (!claimId) return;
+    callApi<{ unread: number }>("POST", "/api/inbox/read", { annotationId: claimId })
+      .then((answer) => window.dispatchEvent(new CustomEvent(INBOX_SEEN_EVENT, { detail: answer.unread })))
+      .catch(() => undefined);
+  }, [claimId]);
+}
