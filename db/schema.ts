@@ -384,6 +384,21 @@ export const passwordResets = pgTable(
 );
 
 /**
+ * Requests for a password link, by sender (a keyed digest of their network address, lib/http/sender.ts),
+ * whatever address they asked for and whether or not it has an account: one sender is sent at most
+ * `MAX_REQUESTS_PER_SENDER_HOUR` an hour (lib/users/password-reset.ts). Kept for the hour only.
+ */
+export const passwordResetRequests = pgTable(
+  "password_reset_requests",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    senderDigest: text("sender_digest").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("password_reset_requests_sender_idx").on(table.senderDigest, table.createdAt)],
+);
+
+/**
  * Who hears of a review event in their inbox: the claim's author and assignee when it happened, not
  * the person who did it; for an assignment, whom it gave the claim to and whom it took it from
  * (migration 0030). Written by a trigger on review_events (migration 0010) for status changes

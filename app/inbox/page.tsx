@@ -84,9 +84,9 @@ export default async function InboxPageView({ searchParams }: Props) {
     <div className="page">
       <h1>Inbox</h1>
       <p className="muted">
-        Comments that mention you, replies in the threads you are in and those threads resolved; on the claims you wrote or are
-        assigned, what others decided and the revisions that took their text; the claims others assign you or take off you. Newest
-        first; open the claim to answer in its discussion. Opening a claim, from here or anywhere, marks what is here of it read.
+        Mentions, replies in your threads and those threads resolved; on your claims, what others decided and the revisions that
+        took their text; the claims given to you or taken off you. Newest first. Opening a claim, from here or anywhere, marks what
+        is here of it read.
         {mail && (
           <>
             {" "}

@@ -3,7 +3,7 @@ import type { Database } from "@/db/database";
 import { Invalid, NotFound, PayloadTooLarge, TooManyRequests } from "@/lib/errors";
 import { readBoundedBody } from "@/lib/http/body";
 import { errorResponse, json } from "@/lib/http/respond";
-import { senderAddressOf, senderDigestOf } from "./sender";
+import { senderAddressOf, senderDigestOf } from "@/lib/http/sender";
 
 /** A message's form is a few kilobytes at most; more is not a reader writing. */
 const MAX_BODY_BYTES = 16 * 1024;

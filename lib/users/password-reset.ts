@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, count, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "@/db/database";
-import { passwordResets, signInFailures, users } from "@/db/schema";
+import type { Database, Transaction } from "@/db/database";
+import { passwordResetRequests, passwordResets, signInFailures, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { Invalid } from "@/lib/errors";
+import { Invalid, TooManyRequests } from "@/lib/errors";
 import type { Email } from "@/lib/notifications/inbox-email";
 import type { SendEmail } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
@@ -25,6 +25,14 @@ export const LINK_LIFETIME_MINUTES = 60;
 
 /** The most links one account is sent an hour: enough for a lost email, too few to flood a mailbox. */
 export const MAX_LINKS_PER_HOUR = 3;
+
+/**
+ * The most links one sender (a network address) may ask for an hour, for whatever addresses: enough for
+ * a newsroom behind one address, too few to make the desk email every account.
+ */
+export const MAX_REQUESTS_PER_SENDER_HOUR = 10;
+
+const HOUR_MS = 3_600_000;
 
 /** The page a link opens; the token is in its fragment, which browsers send to no server and no Referer carries. */
 export const RESET_PATH = "/reset-password";
@@ -47,13 +55,22 @@ export type ResetMail = { send: SendEmail; appUrl: string; newsroom: string };
 /**
  * Emails a link to set a new password to the account of `{email}`, if an active one signs in with a
  * password there and it has had fewer than MAX_LINKS_PER_HOUR this hour; otherwise nothing, and the
- * same answer. Resolves once the link is recorded, with the email's sending, which a request does not
- * wait for (how long it takes would tell that the account exists); it logs its own failure.
+ * same answer. Refuses (429) a sender (`senderDigest`, lib/http/sender.ts) who has asked
+ * MAX_REQUESTS_PER_SENDER_HOUR times this hour, whatever for. Resolves once the link is recorded, with
+ * the email's sending, which a request does not wait for (how long it takes would tell that the account
+ * exists); it logs its own failure.
  */
-export async function requestPasswordReset(db: Database, input: unknown, mail: ResetMail, now = new Date()): Promise<{ sending: Promise<void> | null }> {
+export async function requestPasswordReset(
+  db: Database,
+  input: unknown,
+  mail: ResetMail,
+  senderDigest: string,
+  now = new Date(),
+): Promise<{ sending: Promise<void> | null }> {
   const { email } = parseInput(requestSchema, input);
   const token = randomBytes(32).toString("base64url");
   const account = await db.transaction(async (tx) => {
+    await countRequest(tx, senderDigest, now);
     const [user] = await tx
       .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash, disabled: users.disabled, totpEnabledAt: users.totpEnabledAt })
       .from(users)
@@ -63,7 +80,7 @@ export async function requestPasswordReset(db: Database, input: unknown, mail: R
     const [recent] = await tx
       .select({ n: count() })
       .from(passwordResets)
-      .where(and(eq(passwordResets.userId, user.id), gt(passwordResets.createdAt, new Date(now.getTime() - 3_600_000))));
+      .where(and(eq(passwordResets.userId, user.id), gt(passwordResets.createdAt, new Date(now.getTime() - HOUR_MS))));
     if ((recent?.n ?? 0) >= MAX_LINKS_PER_HOUR) return null;
     await tx.insert(passwordResets).values({ tokenHash: hashOf(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + LINK_LIFETIME_MINUTES * 60_000) });
     // Links a day past their time are of no more use, not even to say why they fail.
@@ -75,6 +92,27 @@ export async function requestPasswordReset(db: Database, input: unknown, mail: R
     console.error(`Email: could not send a password link to ${account.email} (${error instanceof Error ? error.message : String(error)}); they may ask again.`);
   });
   return { sending };
+}
+
+/**
+ * Counts a request of `senderDigest`, refusing it past MAX_REQUESTS_PER_SENDER_HOUR this hour. One at a
+ * time per sender across instances (an advisory lock held to the end of the transaction); requests over
+ * an hour old are forgotten.
+ */
+async function countRequest(tx: Transaction, senderDigest: string, now: Date): Promise<void> {
+  const hourAgo = new Date(now.getTime() - HOUR_MS);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`password-reset:${senderDigest}`}))`);
+  const [recent] = await tx
+    .select({ n: count() })
+    .from(passwordResetRequests)
+    .where(and(eq(passwordResetRequests.senderDigest, senderDigest), gt(passwordResetRequests.createdAt, hourAgo)));
+  if ((recent?.n ?? 0) >= MAX_REQUESTS_PER_SENDER_HOUR) {
+    throw new TooManyRequests(
+      `There have been ${MAX_REQUESTS_PER_SENDER_HOUR} requests for a password link from your network in the last hour: ask again in an hour, or ask an admin to set you a new password.`,
+    );
+  }
+  await tx.insert(passwordResetRequests).values({ senderDigest, createdAt: now });
+  await tx.delete(passwordResetRequests).where(lt(passwordResetRequests.createdAt, hourAgo));
 }
 
 function resetEmail(person: { name: string; email: string }, link: string, newsroom: string, twoStep: boolean): Email {

@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { passwordResets, signInFailures, users } from "@/db/schema";
+import { passwordResetRequests, passwordResets, signInFailures, users } from "@/db/schema";
 import { describeEntry } from "@/lib/audit/describe";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { Invalid } from "@/lib/errors";
+import { Invalid, TooManyRequests } from "@/lib/errors";
 import type { Email } from "@/lib/notifications/inbox-email";
 import type { Actor } from "@/lib/users/actor";
 import { hashPassword } from "@/lib/users/passwords";
-import { MAX_LINKS_PER_HOUR, requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
+import { MAX_LINKS_PER_HOUR, MAX_REQUESTS_PER_SENDER_HOUR, requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { verifyCredentials } from "@/lib/users/service";
 import { describeOnEveryEngine } from "./engines";
 import { addUser, rowCount } from "./fixtures";
@@ -19,11 +19,13 @@ const NEW_PASSWORD = "a brand new long password";
 describeOnEveryEngine("forgot your password: a link by email", (db) => {
   let rita: Actor;
   let outbox: Email[];
+  /** Who asks (a digest of their address): each test's own, as the tables are kept from test to test. */
+  let sender: string;
   const mail = { send: async (email: Email) => void outbox.push(email), appUrl: "https://desk.example.org", newsroom: "The Courier" };
 
-  /** Asks for a link for `email` at `now`, and waits for its email, if any is sent. */
-  async function ask(email: string, now = new Date()): Promise<string | null> {
-    const { sending } = await requestPasswordReset(db(), { email }, mail, now);
+  /** Asks for a link for `email` at `now` from `sender`, and waits for its email, if any is sent. */
+  async function ask(email: string, now = new Date(), from = sender): Promise<string | null> {
+    const { sending } = await requestPasswordReset(db(), { email }, mail, from, now);
     if (!sending) return null;
     await sending;
     return /#token=([\w-]{43})$/m.exec(outbox.at(-1)!.text)![1]!;
@@ -34,6 +36,7 @@ describeOnEveryEngine("forgot your password: a link by email", (db) => {
     rita = await addUser(db(), "reviewer", { name: "Rita Reviewer" });
     await db().update(users).set({ passwordHash: await hashPassword(OLD_PASSWORD) }).where(eq(users.id, rita.id));
     outbox = [];
+    sender = crypto.randomUUID();
   });
 
   it("emails the account a link that sets a new password once, ends its sessions and is audited; only the token's hash is kept", async () => {
@@ -70,8 +73,24 @@ describeOnEveryEngine("forgot your password: a link by email", (db) => {
     for (const email of ["nobody@example.com", gone.email, sso.email]) expect(await ask(email)).toBeNull();
     expect(outbox).toEqual([]);
     expect(await rowCount(db(), passwordResets)).toBe(0);
-    await expect(requestPasswordReset(db(), { email: "not an address" }, mail)).rejects.toMatchObject({ constructor: Invalid, fields: { email: "must be an email address" } });
-    await expect(requestPasswordReset(db(), {}, mail)).rejects.toMatchObject({ fields: { email: "is required" } });
+    await expect(requestPasswordReset(db(), { email: "not an address" }, mail, sender)).rejects.toMatchObject({ constructor: Invalid, fields: { email: "must be an email address" } });
+    await expect(requestPasswordReset(db(), {}, mail, sender)).rejects.toMatchObject({ fields: { email: "is required" } });
+  });
+
+  it("takes at most ten requests an hour from one sender, whatever they ask for, and none of another's into account", async () => {
+    const now = new Date();
+    for (let n = 0; n < MAX_REQUESTS_PER_SENDER_HOUR - 1; n++) expect(await ask(`someone.${n}@example.com`, now)).toBeNull();
+    expect(await ask(rita.email, now)).not.toBeNull();
+    // The eleventh is refused, saying what to do, even for an account that could have had a link; nothing is sent.
+    await expect(ask(rita.email, now)).rejects.toMatchObject({
+      constructor: TooManyRequests,
+      message: expect.stringMatching(/from your network in the last hour: ask again in an hour, or ask an admin to set you a new password\.$/),
+    });
+    expect(outbox).toHaveLength(1);
+    // Another sender is not held back; an hour later the first may ask again, and what is older is forgotten.
+    expect(await ask(rita.email, now, crypto.randomUUID())).not.toBeNull();
+    expect(await ask(rita.email, new Date(now.getTime() + 3_601_000))).not.toBeNull();
+    expect(await db().select().from(passwordResetRequests).where(eq(passwordResetRequests.senderDigest, sender))).toHaveLength(1);
   });
 
   it("works within the hour only, and sends one account at most three links an hour", async () => {

@@ -9,7 +9,7 @@ import { listAuditEntries } from "@/lib/audit/queries";
 import { countNewReaderMessages, deleteReaderMessage, handleReaderMessage, listReaderMessages } from "@/lib/reader-messages/desk";
 import { MAX_MESSAGES_PER_ARTICLE_HOUR, MAX_MESSAGES_PER_SENDER_HOUR, MAX_TIPS_PER_HOUR, receiveReaderMessage, receiveReaderTip } from "@/lib/reader-messages/receive";
 import { eraseHandledReaderEmails } from "@/lib/reader-messages/retention";
-import { senderAddressOf, senderDigestOf } from "@/lib/reader-messages/sender";
+import { senderAddressOf, senderDigestOf } from "@/lib/http/sender";
 import { changeStatus } from "@/lib/reviews/service";
 import type { Actor } from "@/lib/users/actor";
 import { createWebhook } from "@/lib/webhooks/service";

@@ -14,13 +14,17 @@ export function senderAddressOf(headers: Headers): string | null {
   return forwarded || headers.get("x-real-ip")?.trim() || null;
 }
 
+/** What a sender's requests are counted for: readers' messages and tips, or links to set a new password. */
+export type SenderPurpose = "reader" | "password-reset";
+
 /**
- * A keyed digest of the sender's address: enough to count one sender's messages, not to learn the address
- * (the key is the desk's session secret, which no reader and no dump of this table holds).
+ * A keyed digest of the sender's address, for `purpose`: enough to count one sender's requests, not to
+ * learn the address (the key is the desk's session secret, which no reader and no dump of a table holds),
+ * nor to tell which readers asked for password links.
  */
-export async function senderDigestOf(db: Database, address: string | null): Promise<string> {
+export async function senderDigestOf(db: Database, address: string | null, purpose: SenderPurpose = "reader"): Promise<string> {
   return createHmac("sha256", await sessionSecret(db))
-    .update(`reader:${address ?? "unknown"}`)
+    .update(`${purpose}:${address ?? "unknown"}`)
     .digest("base64url")
     .slice(0, 22);
 }
