@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { callApi } from "../api-client";
-import { INBOX_SEEN_EVENT } from "./inbox-link";
+import { markReadAndRecount } from "./inbox-link";
 
 /**
  * Marks the inbox read up to `until`, the moment the page was made, once the page is on screen: the
@@ -11,9 +10,7 @@ import { INBOX_SEEN_EVENT } from "./inbox-link";
  */
 export function MarkInboxSeen({ until }: { until: string }) {
   useEffect(() => {
-    callApi<{ unread: number }>("POST", "/api/inbox/seen", { until })
-      .then((answer) => window.dispatchEvent(new CustomEvent(INBOX_SEEN_EVENT, { detail: answer.unread })))
-      .catch(() => undefined);
+    markReadAndRecount("/api/inbox/seen", { until });
   }, [until]);
   return null;
 }

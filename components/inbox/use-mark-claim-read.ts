@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { callApi } from "../api-client";
-import { INBOX_SEEN_EVENT } from "./inbox-link";
+import { markReadAndRecount } from "./inbox-link";
 
 /**
  * Marks read what the reader's inbox holds of the claim they open (`claimId`, null while none is), so
@@ -12,8 +11,6 @@ import { INBOX_SEEN_EVENT } from "./inbox-link";
 export function useMarkClaimRead(claimId: string | null): void {
   useEffect(() => {
     if (!claimId) return;
-    callApi<{ unread: number }>("POST", "/api/inbox/read", { annotationId: claimId })
-      .then((answer) => window.dispatchEvent(new CustomEvent(INBOX_SEEN_EVENT, { detail: answer.unread })))
-      .catch(() => undefined);
+    markReadAndRecount("/api/inbox/read", { annotationId: claimId });
   }, [claimId]);
 }
