@@ -128,7 +128,8 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   );
 
   useOpenClaim(openClaimId, loading, annotations, activate);
-  useMarkClaimRead(activeId);
+  const active = annotations.find((annotation) => annotation.id === activeId);
+  useMarkClaimRead(activeId, active && `${active.updatedAt} ${active.discussionStamp}`);
   const { flag, reattach, discard, confirmPlacement, takeAction, remove } = useCardActions({
     articleId,
     savedRevision,

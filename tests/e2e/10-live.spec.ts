@@ -40,13 +40,22 @@ test("a reviewer's new claim appears on an editor's open page within a second, a
 
   // Her comment, and her correction of it, show on his open card as she makes them.
   const claim = ((await (await created).json()) as { annotation: { id: string } }).annotation;
+  const opened = ed.waitForResponse((response) => response.url().endsWith("/api/inbox/read"));
   await ed.locator("mark", { hasText: CLAIM }).click();
   const card = ed.getByRole("article", { name: /Claim by Rita Reviewer: no verdict yet, draft/ });
   await expect(card).toBeFocused();
-  const posted = await rita.request.post(`/api/annotations/${claim.id}/comments`, { data: { body: "Source: the 2022 fact sheet, page 2." } });
-  const comment = ((await posted.json()) as { comment: { id: string } }).comment;
+  const { unread } = (await (await opened).json()) as { unread: number };
+  // It mentions him, so it is in his inbox; but he saw it arrive on the claim he has open, so it is not new there.
+  const seen = ed.waitForResponse((response) => response.url().endsWith("/api/inbox/read"));
+  const posted = await rita.request.post(`/api/annotations/${claim.id}/comments`, {
+    data: { body: "@Ed Editor Source: the 2022 fact sheet, page 2.", mentions: [await colleagueId(rita.request, "Ed Editor")] },
+  });
+  const comment = ((await posted.json()) as { comment: { id: string; mentions: { id: string; name: string }[] } }).comment;
+  expect(comment.mentions.map((mention) => mention.name)).toEqual(["Ed Editor"]);
   await expect(card.getByText("Source: the 2022 fact sheet, page 2.")).toBeVisible();
-  expect((await rita.request.patch(`/api/comments/${comment.id}`, { data: { body: "Source: the 2022 fact sheet, page 3." } })).status()).toBe(200);
+  expect(((await (await seen).json()) as { unread: number }).unread).toBe(unread);
+  await expect(ed.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox/ })).toHaveAccessibleName(unread ? `Inbox ${unread} new` : "Inbox");
+  expect((await rita.request.patch(`/api/comments/${comment.id}`, { data: { body: "@Ed Editor Source: the 2022 fact sheet, page 3.", mentions: [comment.mentions[0]!.id] } })).status()).toBe(200);
   await expect(card.getByText("Source: the 2022 fact sheet, page 3.")).toBeVisible();
   await expect(card.getByText("Source: the 2022 fact sheet, page 2.")).toHaveCount(0);
 
