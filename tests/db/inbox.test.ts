@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { annotations } from "@/db/schema";
+import { annotations, comments } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
 import { discardAnnotation } from "@/lib/annotations/placement";
 import { countUnread, INBOX_PAGE_SIZE, listInbox, markClaimRead, markInboxSeen } from "@/lib/comments/inbox";
@@ -14,7 +14,7 @@ import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser, completeClaim, selectorsOf } from "./fixtures";
 
-describeOnEveryEngine("the inbox: mentions and replies", (db) => {
+describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
   let rita: Actor;
   let ed: Actor;
   let olga: Actor;
@@ -163,6 +163,60 @@ describeOnEveryEngine("the inbox: mentions and replies", (db) => {
     expect(await inboxOf(rita)).toEqual([["Ed", "mention", "@Olga and @Rita please check.", true]]);
   });
 
+  it("tells someone an edit newly mentions when the edit was made, though they opened their inbox after the comment was written", async () => {
+    const note = await say(ed, "@Rita please check.", { mentions: [rita.id] });
+    await markInboxSeen(db(), olga, { until: new Date().toISOString() });
+    await editComment(db(), ed, note.id, { body: "@Rita and @Olga please check.", mentions: [rita.id, olga.id] });
+    expect(await inboxOf(olga)).toEqual([["Ed", "mention", "@Rita and @Olga please check.", true]]);
+    expect(await countUnread(db(), olga)).toBe(1);
+    const [item] = (await listInbox(db(), olga)).items;
+    expect(Date.parse(item!.createdAt)).toBeGreaterThan(Date.parse(note.createdAt));
+  });
+
+  it("keeps a reply in someone's thread as new or as read as it was when an edit stops mentioning them", async () => {
+    const question = await say(rita, "Is the shipment confirmed?");
+    const answer = await say(ed, "@Rita yes, and @Olga has the briefing.", { parentId: question.id, mentions: [rita.id, olga.id] });
+    await markClaimRead(db(), rita, { annotationId: claimId });
+    await editComment(db(), ed, answer.id, { body: "Yes, and @Olga has the briefing.", mentions: [olga.id] });
+    // Rita started the thread: it is still a reply for her, read as before; Olga's mention stays new.
+    expect(await inboxOf(rita)).toEqual([["Ed", "reply", "Yes, and @Olga has the briefing.", false]]);
+    expect(await countUnread(db(), rita)).toBe(0);
+    expect(await inboxOf(olga)).toEqual([["Ed", "mention", "Yes, and @Olga has the briefing.", true]]);
+  });
+
+  // Two transactions at once need two connections, which only PostgreSQL has.
+  if (engine === "PostgreSQL") it("tells each of two people replying in one thread at the same moment of the other's reply when it came before theirs", async () => {
+    const question = await say(rita, "Is the shipment confirmed?");
+    const reply = (tx: Pick<ReturnType<typeof db>, "insert">, author: Actor, body: string) =>
+      tx.insert(comments).values({ annotationId: claimId, parentId: question.id, authorId: author.id, body });
+    const olgaBegan = deferred();
+    const edWrote = deferred();
+    const edMayCommit = deferred();
+    // Olga's transaction begins first, so hers is the earlier reply; but Ed writes his first and commits
+    // only once she is writing hers, which waits for his to commit.
+    const olgaReplies = db().transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      olgaBegan.resolve();
+      await edWrote.promise;
+      setTimeout(edMayCommit.resolve, 200);
+      await reply(tx, olga, "The Pentagon says so.");
+    });
+    await olgaBegan.promise;
+    const edReplies = db().transaction(async (tx) => {
+      await reply(tx, ed, "Confirmed by the ministry.");
+      edWrote.resolve();
+      await edMayCommit.promise;
+    });
+    await Promise.all([olgaReplies, edReplies]);
+
+    const thread = await db().select({ author: comments.authorId, at: comments.createdAt }).from(comments).where(eq(comments.parentId, question.id));
+    expect(thread.find((c) => c.author === olga.id)!.at.getTime()).toBeLessThan(thread.find((c) => c.author === ed.id)!.at.getTime());
+    // Ed replied after Olga: his reply is for her (and for Rita, who asked); hers, the earlier, is for Rita only.
+    expect(await inboxOf(olga)).toEqual([["Ed", "reply", "Confirmed by the ministry.", true]]);
+    expect(await inboxOf(ed)).toEqual([]);
+    expect((await inboxOf(rita)).map(([author]) => author).sort()).toEqual(["Ed", "Olga"]);
+  });
+
   it("holds the threads you are in that someone else resolved, until they are reopened", async () => {
     const quinn = await addUser(db(), "reviewer", { name: "Quinn" });
     const question = await say(rita, "Is the shipment confirmed, @Quinn?", { mentions: [quinn.id] });
@@ -232,3 +286,9 @@ describeOnEveryEngine("the inbox: mentions and replies", (db) => {
     await expect(markInboxSeen(db(), null, { until: new Date().toISOString() })).rejects.toBeInstanceOf(Unauthenticated);
   });
 });
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
