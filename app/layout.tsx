@@ -3,6 +3,7 @@ import Link from "next/link";
 import { InboxLink } from "@/components/inbox/inbox-link";
 import { ReadersLink } from "@/components/readers/readers-link";
 import { SignOutButton } from "@/components/sign-out-button";
+import { SiteNav } from "@/components/site-nav";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
 import { countUnread } from "@/lib/comments/inbox";
@@ -33,7 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             Fact-check desk
           </Link>
           {actor && !actor.disabled && (
-            <nav aria-label="Main" className="site-header__nav">
+            <SiteNav>
               <Link href="/">Articles</Link>
               <Link href="/queue">Review queue</Link>
               <Link href="/queue?assignee=me">My queue</Link>
@@ -48,7 +49,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 {actor.name} <span className="muted">({ROLE_LABELS[actor.role]})</span>
               </Link>
               <SignOutButton />
-            </nav>
+            </SiteNav>
           )}
         </header>
         <main id="main">{children}</main>

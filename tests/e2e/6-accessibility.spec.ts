@@ -195,6 +195,36 @@ for (const visit of PAGES.filter((visit) => !visit.then)) {
   });
 }
 
+test("on a phone an admin's header keeps to one line: the inbox and a menu holding the other links, which folds again on the next page", async ({ page }, testInfo) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, "admin@example.com");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const menu = page.getByRole("button", { name: "Menu" });
+  const brand = page.getByRole("link", { name: "Fact-check desk" });
+  await expect(nav.getByRole("link", { name: /^Inbox/ })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Users" })).toBeHidden();
+  const header = await page.locator(".site-header").boundingBox();
+  expect(header!.height).toBeLessThan(2 * (await brand.boundingBox())!.height + 24);
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  for (const name of ["Articles", "Review queue", "Statistics", "Users", "Audit trail", "Backups", "Webhooks"]) await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+  await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectNoSeriousViolations(page, "header menu on a phone");
+  await page.screenshot({ path: testInfo.outputPath("phone-menu-open.png") });
+  await nav.getByRole("link", { name: "Articles" }).focus();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+
+  await menu.click();
+  await nav.getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav.getByRole("link", { name: "Audit trail" })).toBeHidden();
+});
+
 /** The text of the current claim's highlight in the article. */
 const currentHighlight = (page: Page) => page.locator(".article-text .claim-current");
 

@@ -7,8 +7,9 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  // Enabled once the page has hydrated: its keyboard shortcuts listen from then on.
-  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeEnabled();
+  // Enabled once the page has hydrated: its keyboard shortcuts listen from then on. On a phone, Sign
+  // out is behind the header's Menu.
+  await expect(page.getByRole("button", { name: /^(Sign out|Menu)$/ })).toBeEnabled();
 }
 
 export async function signOut(page: Page) {
