@@ -6,10 +6,10 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 const noSubscription = () => () => {};
 
 /**
- * The header's links (`children`). On a phone they fold behind a **Menu** button, all but the inbox
- * (`.site-header__inbox`), so that the header takes one line instead of up to five; the button opens
- * them below it, and they fold again on the next page or with Escape. Wider screens show them all and
- * no button (globals.css).
+ * The header's links (`children`). On a phone they fold behind a **Menu** button, all but those pinned
+ * (`.site-header__pinned`: the inbox, and readers' messages while some wait), so that the header takes
+ * one line instead of up to five; the button opens them below it, and they fold again on the next page
+ * or with Escape. Wider screens show them all and no button (globals.css).
  */
 export function SiteNav({ children }: { children: React.ReactNode }) {
   const [open, setOpen] = useState(false);

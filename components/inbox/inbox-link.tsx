@@ -28,7 +28,7 @@ const askUnread = () => callApi<{ unread: number }>("GET", "/api/inbox/unread").
 export function InboxLink({ initialUnread }: { initialUnread: number }) {
   const unread = usePolledCount(initialUnread, askUnread, INBOX_SEEN_EVENT);
   return (
-    <Link href="/inbox" className="site-header__inbox">
+    <Link href="/inbox" className="site-header__pinned">
       Inbox
       <HeaderCount count={unread} />
     </Link>

@@ -10,11 +10,14 @@ export const READER_MESSAGES_CHANGED_EVENT = "readers:changed";
 
 const askNew = () => callApi<{ new: number }>("GET", "/api/reader-messages/count").then((answer) => answer.new);
 
-/** The header's way to readers' messages (editors), with how many wait, kept current as `usePolledCount` says. */
+/**
+ * The header's way to readers' messages (editors), with how many wait, kept current as `usePolledCount`
+ * says; kept in sight on a phone while some wait.
+ */
 export function ReadersLink({ initialNew }: { initialNew: number }) {
   const waiting = usePolledCount(initialNew, askNew, READER_MESSAGES_CHANGED_EVENT);
   return (
-    <Link href="/readers">
+    <Link href="/readers" className={waiting > 0 ? "site-header__pinned" : undefined}>
       From readers
       <HeaderCount count={waiting} />
     </Link>
