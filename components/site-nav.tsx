@@ -1,19 +1,18 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-
-const noSubscription = () => () => {};
+import { useEffect, useRef, useState } from "react";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * The header's links (`children`). On a phone they fold behind a **Menu** button, all but those pinned
  * (`.site-header__pinned`: the inbox, and readers' messages while some wait), so that the header takes
- * one line instead of up to five; the button opens them below it, and they fold again on the next page
- * or with Escape. Wider screens show them all and no button (globals.css).
+ * one line instead of up to five; the button opens them below it, and they fold again once one is
+ * followed, on the next page or with Escape. Wider screens show them all and no button (globals.css).
  */
 export function SiteNav({ children }: { children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
   const button = useRef<HTMLButtonElement>(null);
   const nav = useRef<HTMLElement>(null);
   const pathname = usePathname();
@@ -38,7 +37,14 @@ export function SiteNav({ children }: { children: React.ReactNode }) {
 
   return (
     <>
-      <nav ref={nav} id="site-nav" aria-label="Main" className="site-header__nav" data-open={open || undefined}>
+      <nav
+        ref={nav}
+        id="site-nav"
+        aria-label="Main"
+        className="site-header__nav"
+        data-open={open || undefined}
+        onClick={(event) => (event.target as Element).closest("a") && setOpen(false)}
+      >
         {children}
       </nav>
       <button
