@@ -196,6 +196,8 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
     // only once she is writing hers, which waits for his to commit.
     const olgaReplies = db().transaction(async (tx) => {
       await tx.execute(sql`select 1`);
+      // A clear millisecond ahead of Ed's, as the check below reads the times in milliseconds.
+      await new Promise((resolve) => setTimeout(resolve, 5));
       olgaBegan.resolve();
       await edWrote.promise;
       setTimeout(edMayCommit.resolve, 200);
