@@ -137,6 +137,9 @@ test("the mentioned reviewer finds the mention in their inbox and replies in the
   await expect(replied).toContainText("Page 31, table 4.");
 
   // Answered, the question is settled: she resolves the thread, which folds to one line saying what it was.
+  // Rory has gone back to the list of articles: what reaches a claim he has open on his screen is read there.
+  await nav.getByRole("link", { name: "Articles" }).click();
+  await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
   await replied.getByRole("link", { name: `“${CLAIM}”` }).click();
   const askerThread = asker.getByRole("article", { name: /Claim by Rory Reviewer/ }).locator(".thread").first();
   await askerThread.getByRole("button", { name: "Resolve thread" }).click();
