@@ -64,6 +64,52 @@ test("a reviewer's new claim appears on an editor's open page within a second, a
   await edContext.close();
 });
 
+test("what reaches a claim left open while its reader is away stays new in their inbox until they are back", async ({ browser }) => {
+  const AWAY = "Human rights groups have always been against these mines";
+  const ritaContext = await browser.newContext();
+  const rita = await ritaContext.newPage();
+  await openArticle(rita, "rita@example.com");
+  const articleId = rita.url().split("/articles/")[1]!.split(/[?#]/)[0]!;
+  const { article } = (await (await rita.request.get(`/api/articles/${articleId}`)).json()) as { article: { plainText: string } };
+  const start = article.plainText.indexOf(AWAY);
+  const created = await rita.request.post(`/api/articles/${articleId}/annotations`, {
+    data: { selectors: [{ type: "TextQuoteSelector", exact: AWAY }, { type: "TextPositionSelector", start, end: start + AWAY.length }] },
+  });
+  const claim = ((await created.json()) as { annotation: { id: string } }).annotation;
+
+  // Ed opens the claim, then leaves his desk with it open: his page's clock jumps two minutes on.
+  const edContext = await browser.newContext();
+  await edContext.clock.install();
+  const ed = await edContext.newPage();
+  await openArticle(ed, "ed@example.com");
+  const opened = ed.waitForResponse((response) => response.url().endsWith("/api/inbox/read"));
+  await ed.locator("mark", { hasText: AWAY }).click();
+  const { unread } = (await (await opened).json()) as { unread: number };
+  await ed.clock.fastForward("02:00");
+  const marked: string[] = [];
+  ed.on("request", (request) => request.url().endsWith("/api/inbox/read") && marked.push(request.url()));
+
+  const posted = await rita.request.post(`/api/annotations/${claim.id}/comments`, {
+    data: { body: "@Ed Editor is this still the Pentagon's line?", mentions: [await colleagueId(rita.request, "Ed Editor")] },
+  });
+  expect(posted.status()).toBe(201);
+  const card = ed.getByRole("article", { name: /Claim by Rita Reviewer/ }).filter({ hasText: AWAY });
+  await expect(card.getByText("is this still the Pentagon's line?")).toBeVisible();
+  // On his screen, but he was not there to see it: it stays new, to be emailed.
+  const unreadNow = async () => ((await (await ed.request.get("/api/inbox/unread")).json()) as { unread: number }).unread;
+  expect(await unreadNow()).toBe(unread + 1);
+  expect(marked).toEqual([]);
+
+  // Back at his desk, he moves the mouse: now he has seen it.
+  const back = ed.waitForResponse((response) => response.url().endsWith("/api/inbox/read"));
+  await ed.mouse.move(300, 300);
+  await ed.mouse.move(320, 310);
+  expect(((await (await back).json()) as { unread: number }).unread).toBe(unread);
+  expect(await unreadNow()).toBe(unread);
+  await ritaContext.close();
+  await edContext.close();
+});
+
 test("a reviewer editing a claim is told before saving that a colleague changed it, and keeps their text", async ({ browser }) => {
   const TOLD = "The only exception was South Korea";
   const ritaContext = await browser.newContext();
