@@ -68,14 +68,7 @@ test("what reaches a claim left open while its reader is away stays new in their
   const AWAY = "Human rights groups have always been against these mines";
   const ritaContext = await browser.newContext();
   const rita = await ritaContext.newPage();
-  await openArticle(rita, "rita@example.com");
-  const articleId = rita.url().split("/articles/")[1]!.split(/[?#]/)[0]!;
-  const { article } = (await (await rita.request.get(`/api/articles/${articleId}`)).json()) as { article: { plainText: string } };
-  const start = article.plainText.indexOf(AWAY);
-  const created = await rita.request.post(`/api/articles/${articleId}/annotations`, {
-    data: { selectors: [{ type: "TextQuoteSelector", exact: AWAY }, { type: "TextPositionSelector", start, end: start + AWAY.length }] },
-  });
-  const claim = ((await created.json()) as { annotation: { id: string } }).annotation;
+  const claim = await flagOnOpenArticle(rita, "rita@example.com", AWAY);
 
   // Ed opens the claim, then leaves his desk with it open: his page's clock jumps two minutes on.
   const edContext = await browser.newContext();
@@ -114,14 +107,7 @@ test("a reviewer editing a claim is told before saving that a colleague changed 
   const TOLD = "The only exception was South Korea";
   const ritaContext = await browser.newContext();
   const rita = await ritaContext.newPage();
-  await openArticle(rita, "rita@example.com");
-  const articleId = rita.url().split("/articles/")[1]!.split(/[?#]/)[0]!;
-  const { article } = (await (await rita.request.get(`/api/articles/${articleId}`)).json()) as { article: { plainText: string } };
-  const start = article.plainText.indexOf(TOLD);
-  const created = await rita.request.post(`/api/articles/${articleId}/annotations`, {
-    data: { selectors: [{ type: "TextQuoteSelector", exact: TOLD }, { type: "TextPositionSelector", start, end: start + TOLD.length }] },
-  });
-  const claim = ((await created.json()) as { annotation: { id: string } }).annotation;
+  const claim = await flagOnOpenArticle(rita, "rita@example.com", TOLD);
 
   const edContext = await browser.newContext();
   const ed = await edContext.newPage();
@@ -182,6 +168,15 @@ class OwnServer {
 }
 
 /** Selectors of the first `exact` in the article's text, as the API takes them. */
+/** Signs `email` in on `page`, opens the article and flags `exact` in it through the API: the claim made. */
+async function flagOnOpenArticle(page: Page, email: string, exact: string): Promise<{ id: string }> {
+  await openArticle(page, email);
+  const articleId = page.url().split("/articles/")[1]!.split(/[?#]/)[0]!;
+  const created = await page.request.post(`/api/articles/${articleId}/annotations`, { data: { selectors: await selectorsOf(page.request, "", articleId, exact) } });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { annotation: { id: string } }).annotation;
+}
+
 async function selectorsOf(request: APIRequestContext, origin: string, articleId: string, exact: string) {
   const { article } = (await (await request.get(`${origin}/api/articles/${articleId}`)).json()) as { article: { plainText: string } };
   const start = article.plainText.indexOf(exact);
