@@ -31,8 +31,8 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    // The tests' webhook receivers listen on this machine, where webhooks go only when allowed; the
+    // The tests' webhook receivers and news site listen on this machine, where the app goes only when allowed; the
     // app emails through the tests' mail server (tests/e2e/mail-server.ts).
-    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL, WEBHOOK_PRIVATE_HOSTS: "127.0.0.1", ...SSO_ENVIRONMENT, ...MAIL_ENVIRONMENT },
+    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL, WEBHOOK_PRIVATE_HOSTS: "127.0.0.1", IMPORT_PRIVATE_HOSTS: "127.0.0.1", ...SSO_ENVIRONMENT, ...MAIL_ENVIRONMENT },
   },
 });

@@ -1,19 +1,42 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { MAX_IMPORT_BYTES } from "@/lib/articles/import/formats";
+import type { WebPagePreview } from "@/lib/articles/import/web-page/service";
 import type { FieldErrors } from "@/lib/errors";
 import { IMPORT_ACCEPT, MAX_IMPORT_MB, postUpload, progressLabel, uploadErrorMessage, type UploadProgress } from "./upload";
 import { Message } from "./message";
+import { WebPageFetch } from "./web-page-fetch";
 
-/** The form of a new article: its details, and its text pasted (plain or Markdown) or uploaded as a file. */
+const DETAILS = ["title", "byline", "originalUrl", "publishedOn"] as const;
+
+type Details = Record<(typeof DETAILS)[number], string>;
+
+const NO_DETAILS: Details = { title: "", byline: "", originalUrl: "", publishedOn: "" };
+
+/**
+ * The form of a new article: its details, and its text pasted (plain or Markdown), uploaded as a file,
+ * or fetched from its web address (whose details fill the fields left empty, or filled by the last fetch).
+ */
 export function ImportForm() {
   const router = useRouter();
-  const [source, setSource] = useState<"paste" | "file">("paste");
+  const [source, setSource] = useState<"paste" | "file" | "web">("paste");
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [details, setDetails] = useState<Details>(NO_DETAILS);
+  const [page, setPage] = useState<WebPagePreview | null>(null);
+  /** The details the last fetch filled in: a later fetch replaces them, never what the person typed. */
+  const fetchedDetails = useRef<Details>(NO_DETAILS);
+
+  function fetched(found: WebPagePreview | null) {
+    setPage(found);
+    if (!found) return;
+    const next = Object.fromEntries(DETAILS.map((name) => [name, found[name] ?? ""])) as Details;
+    setDetails((current) => Object.fromEntries(DETAILS.map((name) => [name, current[name] === "" || current[name] === fetchedDetails.current[name] ? next[name] : current[name]])) as Details);
+    fetchedDetails.current = next;
+  }
 
   function refuse(text: string, fields: FieldErrors = {}) {
     setProgress(null);
@@ -23,9 +46,11 @@ export function ImportForm() {
 
   async function submit(form: HTMLFormElement) {
     const data = new FormData(form);
-    const details = Object.fromEntries(["title", "byline", "originalUrl", "publishedOn"].map((name) => [name, String(data.get(name) ?? "")]));
     let body: FormData | string;
-    if (source === "file") {
+    if (source === "web") {
+      if (!page) return refuse("Fetch the article from its web address first, and check what was found.", { url: "fetch the article first" });
+      body = JSON.stringify({ ...details, format: page.format, content: page.content });
+    } else if (source === "file") {
       const file = data.get("file");
       if (!(file instanceof File) || file.name === "") return refuse("Choose a file to import.", { file: "is required" });
       if (file.size > MAX_IMPORT_BYTES) return refuse(`The file “${file.name}” is larger than ${MAX_IMPORT_MB} MB.`, { file: `must be at most ${MAX_IMPORT_MB} MB` });
@@ -55,6 +80,16 @@ export function ImportForm() {
       </p>
     );
   const busy = progress !== null;
+  const detail = (name: keyof Details) => ({
+    name,
+    value: details[name],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+      const value = event.currentTarget.value;
+      setDetails((current) => ({ ...current, [name]: value }));
+    },
+    "aria-describedby": described(name),
+    "aria-invalid": !!errors[name],
+  });
 
   return (
     <form
@@ -66,16 +101,16 @@ export function ImportForm() {
       }}
     >
       <label htmlFor="import-title">Title (optional: the first heading or line is used otherwise)</label>
-      <input id="import-title" name="title" maxLength={300} aria-describedby={described("title")} aria-invalid={!!errors.title} />
+      <input id="import-title" maxLength={300} {...detail("title")} />
       {fieldError("title")}
       <label htmlFor="import-byline">Byline</label>
-      <input id="import-byline" name="byline" maxLength={300} aria-describedby={described("byline")} aria-invalid={!!errors.byline} />
+      <input id="import-byline" maxLength={300} {...detail("byline")} />
       {fieldError("byline")}
       <label htmlFor="import-original-url">Original URL</label>
-      <input id="import-original-url" name="originalUrl" type="url" placeholder="https://" aria-describedby={described("originalUrl")} aria-invalid={!!errors.originalUrl} />
+      <input id="import-original-url" type="url" placeholder="https://" {...detail("originalUrl")} />
       {fieldError("originalUrl")}
       <label htmlFor="import-published-on">Published on</label>
-      <input id="import-published-on" name="publishedOn" type="date" aria-describedby={described("publishedOn")} aria-invalid={!!errors.publishedOn} />
+      <input id="import-published-on" type="date" {...detail("publishedOn")} />
       {fieldError("publishedOn")}
 
       <fieldset className="sources">
@@ -88,7 +123,13 @@ export function ImportForm() {
           <input type="radio" name="source" value="file" checked={source === "file"} onChange={() => setSource("file")} style={{ width: "auto" }} />
           Upload a file
         </label>
-        {source === "paste" ? (
+        <label className="filter">
+          <input type="radio" name="source" value="web" checked={source === "web"} onChange={() => setSource("web")} style={{ width: "auto" }} />
+          Fetch from its web address
+        </label>
+        {source === "web" ? (
+          <WebPageFetch id="import-web" page={page} onPage={fetched} />
+        ) : source === "paste" ? (
           <>
             <label htmlFor="import-format">Format</label>
             <select id="import-format" name="format" defaultValue="text">

@@ -1,44 +1,71 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import type { WebPagePreview } from "@/lib/articles/import/web-page/service";
 import { callApi } from "../api-client";
+import { ModalDialog } from "../modal-dialog";
 import { IMPORT_ACCEPT, MAX_IMPORT_MB, postUpload, progressLabel, uploadErrorMessage, type UploadProgress } from "../upload";
+import { WebPageFetch } from "../web-page-fetch";
 import type { RevisionSummary } from "./use-article-revision";
 import { Message } from "../message";
 
-type Props = { articleId: string; baseRevision: number; onImported(doc: unknown, summary: RevisionSummary): void };
+type Props = { articleId: string; baseRevision: number; originalUrl: string | null; onImported(doc: unknown, summary: RevisionSummary): void };
+
+/** A button beside "Edit article" that makes a newer version of the article its next revision, from a file or from its web address. */
+export function ImportVersion(props: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        Import new version…
+      </button>
+      {open && <ImportVersionDialog {...props} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
 
 /**
- * A button beside "Edit article" that uploads a newer version of the article (.txt, .md, .html) as
- * its next revision; the upload's progress and any error take the line below.
+ * The newer version, from a file (.txt, .md, .html: saved as soon as it is chosen) or fetched again from
+ * the article's web address (the original's, or another), shown for a check before it is saved.
  */
-export function ImportVersion({ articleId, baseRevision, onImported }: Props) {
+function ImportVersionDialog({ articleId, baseRevision, originalUrl, onImported, onClose }: Props & { onClose(): void }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  const [page, setPage] = useState<WebPagePreview | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const nextRevision = baseRevision + 1;
 
-  async function upload(file: File) {
+  async function save(body: FormData | string) {
     setError(null);
+    setProgress({ phase: "uploading", percent: null });
+    const answer = await postUpload<RevisionSummary>(`/api/articles/${articleId}/revisions/import`, body, setProgress);
+    if (answer.status !== 201) {
+      setProgress(null);
+      return setError(uploadErrorMessage(answer));
+    }
+    const { article } = await callApi<{ article: { doc: unknown } }>("GET", `/api/articles/${articleId}`);
+    onImported(article.doc, answer.body as RevisionSummary);
+    onClose();
+  }
+
+  function upload(file: File) {
     const body = new FormData();
     body.set("file", file);
     body.set("baseRevision", String(baseRevision));
-    setProgress({ phase: "uploading", percent: null });
-    const answer = await postUpload<RevisionSummary>(`/api/articles/${articleId}/revisions/import`, body, setProgress);
-    setProgress(null);
-    if (answer.status !== 201) return setError(uploadErrorMessage(answer));
-    const { article } = await callApi<{ article: { doc: unknown } }>("GET", `/api/articles/${articleId}`);
-    onImported(article.doc, answer.body as RevisionSummary);
+    void save(body);
   }
 
   return (
-    <>
-      <button type="button" className="secondary" disabled={!!progress} aria-describedby={`${id}-hint`} onClick={() => input.current?.click()}>
-        Import new version…
-      </button>
-      <span id={`${id}-hint`} className="visually-hidden">
-        A .txt, .md or .html file of at most {MAX_IMPORT_MB} MB becomes the next revision.
-      </span>
+    <ModalDialog className="link-dialog import-version" labelledBy={`${id}-title`} describedBy={`${id}-detail`} onClose={onClose}>
+      <h2 id={`${id}-title`}>Import a new version</h2>
+      <p id={`${id}-detail`}>A newer text of the article becomes revision {nextRevision}; the claims move with their text, as when an edit is saved.</p>
+      <p>
+        <button type="button" className="secondary" disabled={!!progress} onClick={() => input.current?.click()}>
+          Choose a file…
+        </button>{" "}
+        <span className="muted">.txt, .md or .html, at most {MAX_IMPORT_MB} MB</span>
+      </p>
       <input
         ref={input}
         hidden
@@ -48,20 +75,33 @@ export function ImportVersion({ articleId, baseRevision, onImported }: Props) {
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
           event.currentTarget.value = "";
-          if (file) void upload(file);
+          if (file) upload(file);
         }}
       />
-      {(progress || error) && (
-        <div className="revision-bar__line">
-          {progress && (
-            <p role="status">
-              <label htmlFor={`${id}-progress`}>{progressLabel(progress)}</label>{" "}
-              <progress id={`${id}-progress`} max={100} value={progress.phase === "uploading" ? (progress.percent ?? undefined) : undefined} />
-            </p>
-          )}
-          <Message text={error} />
-        </div>
+      <p className="muted import-version__or">or fetch it again from its web address:</p>
+      <WebPageFetch id={`${id}-web`} defaultUrl={originalUrl ?? ""} page={page} onPage={setPage} />
+      {progress && (
+        <p role="status">
+          <label htmlFor={`${id}-progress`}>{progressLabel(progress)}</label>{" "}
+          <progress id={`${id}-progress`} max={100} value={progress.phase === "uploading" ? (progress.percent ?? undefined) : undefined} />
+        </p>
       )}
-    </>
+      <Message text={error} />
+      <div className="form-actions">
+        {page && (
+          <button
+            type="button"
+            className="primary"
+            disabled={!!progress}
+            onClick={() => void save(JSON.stringify({ baseRevision, format: page.format, content: page.content }))}
+          >
+            Save as revision {nextRevision}
+          </button>
+        )}
+        <button type="button" className="link-button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

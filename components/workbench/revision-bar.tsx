@@ -5,10 +5,10 @@ import { ImportVersion } from "./import-version";
 import type { useArticleRevision } from "./use-article-revision";
 import { Message } from "../message";
 
-type Props = { articleId: string; article: ReturnType<typeof useArticleRevision>; canEdit: boolean };
+type Props = { articleId: string; originalUrl: string | null; article: ReturnType<typeof useArticleRevision>; canEdit: boolean };
 
 /** The article's revision, the way into edit mode, and what a save or an earlier visit left to know. */
-export function RevisionBar({ articleId, article, canEdit }: Props) {
+export function RevisionBar({ articleId, originalUrl, article, canEdit }: Props) {
   const { saved, editing, leftover, message } = article;
   return (
     <div className="revision-bar">
@@ -20,7 +20,7 @@ export function RevisionBar({ articleId, article, canEdit }: Props) {
             <button type="button" className="secondary" onClick={() => article.start()}>
               Edit article
             </button>
-            <ImportVersion articleId={articleId} baseRevision={saved.revision} onImported={article.adopt} />
+            <ImportVersion articleId={articleId} baseRevision={saved.revision} originalUrl={originalUrl} onImported={article.adopt} />
           </>
         )}
       </div>

@@ -43,6 +43,8 @@ type Props = {
   revision: number;
   actor: Actor;
   canEditArticle: boolean;
+  /** The address of the original article, where a new version may be fetched from. */
+  originalUrl?: string | null;
   /** The claim to open once loaded, from the page's `?annotation=<id>`. */
   openClaimId?: string | null;
 };
@@ -61,7 +63,7 @@ function NewClaimRevised({ revision, outcome }: NonNullable<Extract<OpenForm, { 
 }
 
 /** The article page: the article with its highlighted claims, and the side panel of claims and the annotation form. */
-export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle, openClaimId = null }: Props) {
+export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle, originalUrl = null, openClaimId = null }: Props) {
   const { annotations, loading, reload, store, forget } = useClaims(articleId);
   // Tells the publishing tools when what the public page shows of the claims may have changed.
   const { setClaimsSignature } = usePublication();
@@ -244,7 +246,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     <div className="workbench">
       <div className="workbench__article">
         <LivePresence status={live.status} present={live.present} selfId={actor.id} />
-        <RevisionBar article={article} canEdit={canEditArticle} articleId={articleId} />
+        <RevisionBar article={article} canEdit={canEditArticle} articleId={articleId} originalUrl={originalUrl} />
         <ArticleEditor
           key={article.generation}
           ref={editor}

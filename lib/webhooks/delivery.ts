@@ -3,7 +3,8 @@ import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/rows";
 import { webhookDeliveries } from "@/db/schema";
 import { chatMessageOf } from "./chat-message";
-import { ALLOWING, destinationPolicy, PrivateDestination, type DestinationPolicy } from "./destination";
+import { PrivateDestination, type DestinationPolicy } from "@/lib/http/destination";
+import { ALLOWING, webhookDestinations } from "./destination";
 import type { WebhookEvent, WebhookFormat } from "./events";
 import { retryDelayMs } from "./retries";
 import { NoAnswer, postTo } from "./send";
@@ -34,7 +35,7 @@ type Outcome = { ok: true; status: number } | { ok: false; status: number | null
  * at-least-once: one whose instance died mid-request is posted again when its lease ends.
  */
 export async function deliverDueWebhooks(db: Database, options: { timeoutMs?: number } = {}): Promise<number> {
-  const sending = { policy: destinationPolicy(), timeoutMs: options.timeoutMs ?? DELIVERY_TIMEOUT_MS };
+  const sending = { policy: webhookDestinations(), timeoutMs: options.timeoutMs ?? DELIVERY_TIMEOUT_MS };
   let attempted = 0;
   for (;;) {
     const claimed = await claimDue(db);

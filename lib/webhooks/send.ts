@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
-import { guardedLookup, hostOf, PrivateDestination, refusalOf, type DestinationPolicy } from "./destination";
+import { guardedLookup, hostOf, PrivateDestination, refusalOf, type DestinationPolicy } from "@/lib/http/destination";
 
 /** What a receiver answered: its status, and where it redirected to if it did (redirects are not followed). */
 export type Answer = { status: number; location: string | null };

@@ -9,7 +9,8 @@ import { mayManageWebhooks } from "@/lib/policies/webhook";
 import { isSafeHttpUrl } from "@/lib/urls";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
-import { ALLOWING, destinationProblem } from "./destination";
+import { destinationProblem } from "@/lib/http/destination";
+import { ALLOWING, webhookDestinations } from "./destination";
 import { webhookEventSchema, webhookFormatSchema, type WebhookEventType, type WebhookFormat } from "./events";
 import { enqueueWebhookEvent } from "./outbox";
 import { newWebhookSecret } from "./signature";
@@ -145,7 +146,7 @@ const auditedOf = (webhook: { url: string; description: string; events: string[]
 
 /** Refuses (400 naming `url`) an address webhooks may not reach: see ./destination.ts. */
 async function checkDestination(url: string): Promise<void> {
-  const problem = await destinationProblem(url);
+  const problem = await destinationProblem(url, webhookDestinations());
   if (!problem) return;
   throw new Invalid(`Webhooks reach only public addresses, and ${problem}. ${ALLOWING}`, { url: `must be a public address: ${problem}; the server's operator can allow it in WEBHOOK_PRIVATE_HOSTS` });
 }

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { annotations, users } from "@/db/schema";
@@ -6,6 +8,8 @@ import { findEarlierChecks } from "@/lib/annotations/earlier-checks";
 import { confirmPlacement, discardAnnotation, reattachAnnotation } from "@/lib/annotations/placement";
 import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotations, updateAnnotation } from "@/lib/annotations/service";
 import { importArticle } from "@/lib/articles/import/service";
+import { previewWebPage } from "@/lib/articles/import/web-page/service";
+import { destinationPolicy } from "@/lib/http/destination";
 import { listArticles } from "@/lib/articles/list";
 import { getArticle } from "@/lib/articles/service";
 import { documentFromPlainText } from "@/lib/articles/document";
@@ -129,6 +133,7 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["list articles", ACTIVE, (s) => listArticles(db(), s.actor)],
     ["read an article", ACTIVE, (s) => getArticle(db(), s.actor, s.articleId)],
     ["import an article", EDITORS, (s) => importArticle(db(), s.actor, newArticleText)],
+    ["fetch an article from its web address", EDITORS, (s) => servingPage("<article><h1>A new story</h1><p>With one paragraph.</p></article>", (url) => previewWebPage(s.actor, { url }, destinationPolicy("127.0.0.1")))],
     ["save a revision", EDITORS, async (s) => saveRevision(db(), s.actor, s.articleId, { baseRevision: await currentRevision(), doc: documentFromPlainText(`${ARTICLE_TEXT}\nMore.`).toJSON() })],
     ["restore an older revision", EDITORS, async (s) => {
       const base = await currentRevision();
@@ -213,6 +218,17 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
   async function commentBy(author: Actor) {
     const claim = await claimIn("draft", people.other.id === author.id ? people.reviewer : people.other);
     return addComment(db(), author, claim.id, { body: "Mine." });
+  }
+
+  /** Runs `visit` with the address of `html`, served on this machine while it runs. */
+  async function servingPage<T>(html: string, visit: (url: string) => Promise<T>): Promise<T> {
+    const server = createServer((_, response) => response.writeHead(200, { "Content-Type": "text/html" }).end(html));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      return await visit(`http://127.0.0.1:${(server.address() as AddressInfo).port}/story`);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   }
 
   for (const [action, allowed, run] of ACTIONS) {

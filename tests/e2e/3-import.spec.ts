@@ -1,5 +1,7 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 // Runs after 1-workbench.spec.ts, which sets up the admin, the reviewer Rita and the editor Ed.
 test.describe.configure({ mode: "serial" });
@@ -103,4 +105,110 @@ test("the API imports JSON with 201, and refuses bad fields with 400 naming them
   });
   expect(refused.status()).toBe(400);
   expect(Object.keys(((await refused.json()) as { fields: object }).fields).sort()).toEqual(["format", "originalUrl", "publishedOn"]);
+});
+
+/** A news site on this machine (the app may fetch from 127.0.0.1: IMPORT_PRIVATE_HOSTS in playwright.config.ts). */
+function newsSite() {
+  const story = { title: "Ferry timetable cut to two crossings a day", closing: "The operator said the timetable would be reviewed in the spring." };
+  let server: Server;
+  let origin = "";
+  const article = () => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <title>${story.title} | The Harbour Gazette</title>
+    <meta property="og:site_name" content="The Harbour Gazette"><meta name="author" content="Sam Writer">
+    <meta property="article:published_time" content="2025-03-04T07:30:00+01:00">
+    <link rel="canonical" href="${origin}/news/ferry-timetable">
+    <script>window.pwned = "page";</script></head>
+    <body><header><nav><a href="/">Home</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav></header>
+    <main><article><h1>${story.title}</h1><div class="share"><a href="https://x.example/share">Share on X</a></div>
+    <p>The island ferry will sail twice a day from Monday, down from five crossings, the operator announced on Tuesday.</p>
+    <p>Commuters said the <a href="/news/ferry-fares">new fares</a> and the shorter timetable would leave them stranded, and the council asked for a meeting.</p>
+    <div class="ad-slot">Advertisement</div>
+    <p>The operator blamed a shortage of crew and the cost of fuel, which it said had risen by 30 per cent in a year.</p>
+    <p>${story.closing}</p></article>
+    <aside class="related"><h2>Related</h2><a href="/news/bridge">Harbour bridge reopens</a></aside></main>
+    <footer>© The Harbour Gazette</footer></body></html>`;
+  return {
+    story,
+    get origin() {
+      return origin;
+    },
+    async start() {
+      server = createServer((request, response) => {
+        if (request.url?.startsWith("/news/ferry-timetable")) {
+          response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+          return response.end(article());
+        }
+        response.writeHead(404, { "Content-Type": "text/html" });
+        response.end("<p>Not found</p>");
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    stop: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+test("an editor fetches an article from its web address, checks what was found and imports it, then fetches its newer version", async ({ page }) => {
+  const site = newsSite();
+  await site.start();
+  try {
+    await signIn(page, "ed@example.com");
+    await page.goto("/articles/new");
+    await page.getByLabel("Fetch from its web address").check();
+    const address = page.getByLabel("Web address of the article");
+    await address.fill(`${site.origin}/news/no-such-story`);
+    await page.getByRole("button", { name: "Fetch article" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "There is no page" })).toHaveText(/^There is no page at this address \(127\.0\.0\.1:\d+ answered HTTP 404\): check it\.$/);
+    await expect(address).toHaveAttribute("aria-invalid", "true");
+
+    // Shared with a tracking parameter; Enter fetches.
+    await address.fill(`${site.origin}/news/ferry-timetable?utm_source=newsletter`);
+    await address.press("Enter");
+    const found = page.getByRole("region", { name: "What the desk found at this address" });
+    await expect(found).toContainText(site.story.title);
+    await expect(found).toContainText("The Harbour Gazette · by Sam Writer · published 2025-03-04");
+    await expect(found).toContainText("4 paragraphs");
+    await expect(found).toContainText("The island ferry will sail twice a day from Monday");
+    await expect(found).toContainText(site.story.closing);
+    // The details are filled in from the page, the original's address without its tracking parameter.
+    await expect(page.getByLabel(/^Title/)).toHaveValue(site.story.title);
+    await expect(page.getByLabel("Byline")).toHaveValue("Sam Writer");
+    await expect(page.getByLabel("Original URL")).toHaveValue(`${site.origin}/news/ferry-timetable`);
+    await expect(page.getByLabel("Published on")).toHaveValue("2025-03-04");
+    await page.screenshot({ path: test.info().outputPath("fetched-article.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Import article" }).click();
+    await expect(page).toHaveURL(/\/articles\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1, name: site.story.title })).toBeVisible();
+    const text = page.locator(".article-text");
+    await expect(text.locator("p")).toHaveCount(4);
+    await expect(text.getByRole("link", { name: "new fares" })).toHaveAttribute("href", `${site.origin}/news/ferry-fares`);
+    for (const clutter of ["Sport", "Share on X", "Advertisement", "Related", "© The Harbour Gazette"]) await expect(text).not.toContainText(clutter);
+    expect(await page.evaluate(() => (window as { pwned?: string }).pwned)).toBeUndefined();
+
+    // The site updates the story: "Import new version…" fetches it again from the original's address.
+    site.story.closing = "Updated at 14:00: the council and the operator will meet on Friday.";
+    await page.getByRole("button", { name: "Import new version…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Import a new version" });
+    await expect(dialog.getByLabel("Web address of the article")).toHaveValue(`${site.origin}/news/ferry-timetable`);
+    await dialog.getByRole("button", { name: "Fetch article" }).click();
+    await expect(dialog.getByRole("region", { name: "What the desk found at this address" })).toContainText("Updated at 14:00");
+    await dialog.getByRole("button", { name: "Save as revision 2" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(/^Saved revision 2/)).toBeVisible();
+    await expect(text).toContainText("Updated at 14:00: the council and the operator will meet on Friday.");
+    await expect(text).not.toContainText("reviewed in the spring");
+  } finally {
+    await site.stop();
+  }
+});
+
+test("fetching a web page is for editors and admins, and refuses what is not a web address with 400 naming the field", async ({ page }) => {
+  await signIn(page, "rita@example.com");
+  expect((await page.request.post("/api/web-pages", { data: { url: "https://example.org/" } })).status()).toBe(403);
+  await signOut(page);
+  await signIn(page, "ed@example.com");
+  const refused = await page.request.post("/api/web-pages", { data: { url: "file:///etc/passwd" } });
+  expect(refused.status()).toBe(400);
+  expect(await refused.json()).toMatchObject({ fields: { url: "must be an http:// or https:// address" } });
 });

@@ -123,12 +123,14 @@ test("an editor imports a newer version from a file, and the claims follow into 
   const { article } = (await (await page.request.get(`/api/articles/${articleId}`)).json()) as { article: { plainText: string } };
   const newer = article.plainText.replace("What do you think of this decision? Let us know your thoughts!", "Updated at 10:00 with comment from the Pentagon.");
 
-  // The button beside "Edit article" opens the file picker.
-  const picker = page.waitForEvent("filechooser");
+  // The button beside "Edit article" opens a dialog whose "Choose a file…" opens the file picker.
   await page.getByRole("button", { name: "Import new version…" }).click();
+  const picker = page.waitForEvent("filechooser");
+  await page.getByRole("dialog", { name: "Import a new version" }).getByRole("button", { name: "Choose a file…" }).click();
   await (await picker).setFiles({ name: "update.txt", mimeType: "text/plain", buffer: Buffer.from(newer) });
   // Every claim placed before the import is still placed after it; how many there are depends on the specs before.
   await expect(page.getByText(/Saved revision 3: \d+ claims? re-anchored, 0 orphaned/)).toBeVisible();
+  await expect(page.getByRole("dialog")).toBeHidden();
   await expect(page.locator(".article-text")).toContainText("Updated at 10:00 with comment from the Pentagon.");
   await expect(page.locator("mark.claim", { hasText: "In June of 2022" })).toBeVisible();
   await expect(page.locator("mark.claim", { hasText: "Despite heavy losses" })).toBeVisible();

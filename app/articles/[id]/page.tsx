@@ -99,6 +99,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           revision={article.revision}
           actor={actor}
           canEditArticle={mayEditArticle(actor).allowed}
+          originalUrl={article.originalUrl}
           openClaimId={openClaimId}
         />
       </div>

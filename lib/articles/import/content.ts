@@ -2,7 +2,7 @@ import { Invalid, PayloadTooLarge } from "@/lib/errors";
 import { MAX_IMPORT_BYTES } from "./formats";
 
 /** Where imported content came from, so refusals can name it and the form can show them at the right field. */
-export type ImportOrigin = { fileName?: string };
+export type ImportOrigin = { fileName?: string; pageHost?: string };
 
 /**
  * Share of control or replacement characters above which content is refused as binary.
@@ -14,10 +14,12 @@ const BINARY_RATIO = 0.01;
 const SUSPICIOUS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/g;
 
 function field(origin: ImportOrigin): string {
+  if (origin.pageHost !== undefined) return "url";
   return origin.fileName === undefined ? "content" : "file";
 }
 
 function subject(origin: ImportOrigin): string {
+  if (origin.pageHost !== undefined) return `The page at ${origin.pageHost}`;
   return origin.fileName === undefined ? "The pasted text" : `The file “${origin.fileName}”`;
 }
 
@@ -46,7 +48,7 @@ export function assertHasText(text: string, origin: ImportOrigin): void {
  * Windows-1252, the usual encoding of older text files, which decodes any bytes. Refuses an empty,
  * oversized or binary file.
  */
-export function decodeImportFile(bytes: Uint8Array, origin: Required<ImportOrigin>): string {
+export function decodeImportFile(bytes: Uint8Array, origin: { fileName: string }): string {
   if (bytes.byteLength === 0) {
     throw new Invalid(`${subject(origin)} is empty.`, { file: "is empty" });
   }
@@ -67,7 +69,7 @@ export function decodeImportFile(bytes: Uint8Array, origin: Required<ImportOrigi
 const WINDOWS_1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
 
 /** Decoded by hand: Node's TextDecoder reads "windows-1252" as ISO-8859-1. Every byte is a character, so this never fails. */
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   const parts: string[] = [];
   for (let start = 0; start < bytes.length; start += 8192) {
     const codes = Array.from(bytes.subarray(start, start + 8192), (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { destinationPolicy, privatePlaceOf, refusalOf } from "@/lib/webhooks/destination";
+import { destinationPolicy, privatePlaceOf, refusalOf } from "@/lib/http/destination";
 
-describe("webhook destinations", () => {
+describe("destinations of outgoing requests", () => {
   it("tell addresses inside a network from public ones, IPv4 written as IPv6 included", () => {
     const places = Object.fromEntries(
       ["127.0.0.1", "::ffff:127.0.0.1", "::ffff:7f00:1", "0.0.0.0", "::1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.0.10", "fd12::1", "169.254.169.254", "fe80::1", "100.64.0.1", "224.0.0.1"].map((a) => [a, privatePlaceOf(a)]),

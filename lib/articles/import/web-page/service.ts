@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { plainTextOf } from "@/lib/articles/document";
+import { destinationPolicy, type DestinationPolicy } from "@/lib/http/destination";
+import { newsroomConfig } from "@/lib/newsroom/config";
+import { mayImportArticle } from "@/lib/policies/article";
+import { enforce } from "@/lib/policies/enforce";
+import { isSafeHttpUrl, withWebScheme } from "@/lib/urls";
+import type { Actor } from "@/lib/users/actor";
+import { parseInput } from "@/lib/validation";
+import { convertImport } from "../index";
+import { MAX_IMPORT_BYTES } from "../formats";
+import { fetchPage } from "./fetch-page";
+import { readArticlePage, type ArticlePage } from "./read-page";
+
+/** What the desk found at a web address: the article's text and details, and how it reads once imported. */
+export type WebPagePreview = ArticlePage & {
+  /** Where the page was found, after redirects. */
+  url: string;
+  /** The title an import takes: the page's, else the first heading or line of its text. */
+  title: string;
+  /** Words as a word processor counts them: what stands between spaces, with a letter or digit in it. */
+  words: number;
+  /** The text's paragraphs, headings and list items, each at most `PREVIEW_LENGTH` characters. */
+  opening: string[];
+  ending: string | null;
+  paragraphs: number;
+};
+
+const PREVIEW_PARAGRAPHS = 3;
+const PREVIEW_LENGTH = 400;
+const FETCH_TIMEOUT_MS = 20_000;
+const MAX_URL_LENGTH = 2_048;
+
+/** The addresses inside the newsroom's network (its CMS) that articles may be fetched from: `IMPORT_PRIVATE_HOSTS`. */
+const importDestinations = () => destinationPolicy(process.env.IMPORT_PRIVATE_HOSTS ?? "");
+const ALLOWING = "If the page is inside your newsroom's network, the server's operator can allow its host in IMPORT_PRIVATE_HOSTS.";
+
+const webPageInputSchema = z.strictObject({
+  url: z
+    .string({ error: "is required" })
+    .trim()
+    .min(1, "is required")
+    .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`)
+    .transform(withWebScheme)
+    .refine(isSafeHttpUrl, "must be an http:// or https:// address"),
+});
+
+/**
+ * Fetches the article at a web address (editors and admins, who import articles) and says what an
+ * import of it would hold, for them to check before importing it as a new article or a new revision:
+ * `input` is `{ url }`. Nothing is stored.
+ * @throws Forbidden for reviewers; Invalid (field `url`) for a malformed, private or failing address,
+ * or a page without text; PayloadTooLarge over 5 MB.
+ */
+export async function previewWebPage(actor: Actor | null, input: unknown, policy: DestinationPolicy = importDestinations()): Promise<WebPagePreview> {
+  enforce(mayImportArticle(actor), actor);
+  const { url } = parseInput(webPageInputSchema, input);
+  const { name, appUrl } = newsroomConfig();
+  const fetched = await fetchPage(url, {
+    policy,
+    allowing: ALLOWING,
+    userAgent: `Mozilla/5.0 (compatible; ${name.replace(/[^\x20-\x7e]/g, "")} fact-check desk; +${appUrl})`,
+    timeoutMs: FETCH_TIMEOUT_MS,
+    maxBytes: MAX_IMPORT_BYTES,
+  });
+  const page = readArticlePage(fetched);
+  const imported = convertImport({ format: page.format, content: page.content, pageHost: new URL(fetched.url).host });
+  const blocks = plainTextOf(imported.doc).split("\n").filter((block) => block.trim());
+  const cut = (block: string) => (block.length > PREVIEW_LENGTH ? `${block.slice(0, PREVIEW_LENGTH - 1).trimEnd()}…` : block);
+  return {
+    ...page,
+    url: fetched.url,
+    title: page.title ?? imported.title,
+    words: blocks.reduce((total, block) => total + block.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length, 0),
+    paragraphs: blocks.length,
+    opening: blocks.slice(0, PREVIEW_PARAGRAPHS).map(cut),
+    ending: blocks.length > PREVIEW_PARAGRAPHS ? cut(blocks[blocks.length - 1]!) : null,
+  };
+}
