@@ -44,9 +44,8 @@ const MEDIA_NAMES: [RegExp, string][] = [
 /**
  * Reads the article in a fetched page. An HTML page is reduced to its article, as a browser's reader
  * view does (Mozilla's Readability, on linkedom's DOM, which runs no script): the navigation, share
- * buttons, related stories, comments, advertisements and footer are left out, its links are made absolute
- * (against the page's address, or its `<base>`), and its
- * title, byline, day of publication and canonical address are read from the page's metadata.
+ * buttons, related stories, comments, advertisements and footer are left out, its links are made
+ * absolute, and its title, byline, day of publication and canonical address are read from the page's metadata.
  * A page too short for Readability to find its article in, plain text and Markdown are taken whole.
  * @throws Invalid (field `url`) for what is not a page or holds no text.
  */
@@ -59,25 +58,20 @@ export function readArticlePage(page: FetchedPage): ArticlePage {
   const text = decodePage(page.bytes, page.charset, format);
   if (format !== "html") return { format, content: text, wholePage: true, title: null, byline: null, publishedOn: null, originalUrl: page.url, siteName: null };
 
-  const { document } = parseHTML(text);
+  const document = pageDocument(text, page.url);
   const originalUrl = canonicalUrlOf(document, page.url);
-  removeAdvertising(document);
-  const base = absolute(document.querySelector("base[href]")?.getAttribute("href") ?? "", page.url) ?? page.url;
-  for (const link of document.querySelectorAll("a[href]")) {
-    const href = absolute(link.getAttribute("href")!, base);
-    if (href) link.setAttribute("href", href);
-    else link.removeAttribute("href");
-  }
-  const details = { originalUrl, title: clean(document.querySelector("title")?.textContent), byline: null, publishedOn: null, siteName: null };
   const article = new Readability(document as unknown as Document).parse();
   if (!article?.content || !article.textContent?.trim()) {
     // Too little for Readability to tell an article from the rest (a short page): the page's whole text, if it has any.
-    if (!plainTextOf(documentFromHtml(text).doc).trim()) {
+    // Readability changed the document as it searched, so the page is read again.
+    const whole = pageDocument(text, page.url);
+    if (!plainTextOf(documentFromHtml(whole.toString()).doc).trim()) {
       throw new Invalid(`The page at ${new URL(page.url).host} shows no article text to the desk: it may need JavaScript, a subscription or a cookie consent to show it. ${SAVE_INSTEAD}`, {
         url: "holds no article text",
       });
     }
-    return { format: "html", content: text, wholePage: true, ...details };
+    const title = clean(whole.querySelector("title")?.textContent);
+    return { format: "html", content: whole.toString(), wholePage: true, title, byline: null, publishedOn: null, originalUrl, siteName: null };
   }
   return {
     format: "html",
@@ -89,6 +83,21 @@ export function readArticlePage(page: FetchedPage): ArticlePage {
     originalUrl,
     siteName: clean(article.siteName),
   };
+}
+
+type PageDocument = ReturnType<typeof parseHTML>["document"];
+
+/** The page's DOM without its advertisements, its links absolute (against its address, or its `<base>`), or dropped when not http(s). */
+function pageDocument(html: string, pageUrl: string): PageDocument {
+  const { document } = parseHTML(html);
+  removeAdvertising(document);
+  const base = absolute(document.querySelector("base[href]")?.getAttribute("href") ?? "", pageUrl) ?? pageUrl;
+  for (const link of document.querySelectorAll("a[href]")) {
+    const href = absolute(link.getAttribute("href")!, base);
+    if (href) link.setAttribute("href", href);
+    else link.removeAttribute("href");
+  }
+  return document;
 }
 
 /**
@@ -115,7 +124,7 @@ function decodePage(bytes: Uint8Array, declared: string | null, format: ImportFo
 }
 
 /** The page's canonical address (`<link rel="canonical">`, else `og:url`) when it is an http(s) one, else `pageUrl`. */
-function canonicalUrlOf(document: ReturnType<typeof parseHTML>["document"], pageUrl: string): string {
+function canonicalUrlOf(document: PageDocument, pageUrl: string): string {
   const canonical = [...document.querySelectorAll("link[rel][href]")].find((link) => /(^|\s)canonical(\s|$)/i.test(link.getAttribute("rel")!));
   const ogUrl = document.querySelector('meta[property="og:url"][content]');
   for (const candidate of [canonical?.getAttribute("href"), ogUrl?.getAttribute("content")]) {
@@ -132,10 +141,10 @@ const ADVERTISING = /^(ad|ads|advert|advertisement|advertising|adslot|adcontaine
  * Drops advertisements, which Readability keeps when they sit among the article's paragraphs: elements
  * whose class or id names an ad slot, and blocks whose whole text is "Advertisement".
  */
-function removeAdvertising(document: ReturnType<typeof parseHTML>["document"]): void {
+function removeAdvertising(document: PageDocument): void {
   for (const element of [...document.querySelectorAll("[class], [id]")]) {
     const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.split(/\s+/);
-    const label = names.some((name) => ADVERTISING.test(name)) || /^\s*(advertisement|advertising|ad|sponsored)\s*$/i.test(element.textContent ?? "");
+    const label = names.some((name) => ADVERTISING.test(name)) || (element.children.length === 0 && /^\s*(advertisement|advertising|ad|sponsored)\s*$/i.test(element.textContent ?? ""));
     if (label && element.isConnected) element.remove();
   }
 }

@@ -42,7 +42,7 @@ beforeAll(async () => {
     if (path === "/broken") return send(503, "text/html", "<p>Down</p>");
     if (path === "/report.pdf") return send(200, "application/pdf", "%PDF-1.7");
     if (path === "/app-shell") return send(200, "text/html", `<!doctype html><html><head><title>News</title></head><body><div id="root"></div><script src="/app.js"></script></body></html>`);
-    if (path === "/brief") return send(200, "text/html", "<article><h1>Mayor resigns</h1><p>The mayor resigned on Friday.</p></article>");
+    if (path === "/brief") return send(200, "text/html", `<article><h1>Mayor resigns</h1><p>The mayor <a href="/mayor">resigned</a> on Friday.</p></article>`);
     if (path === "/statement.txt") return send(200, "text/plain; charset=utf-8", "Statement by the ministry\n\nThe ministry said exports rose 12% in 2023.");
     if (path === "/latin") {
       // "ISO-8859-1" on the web means Windows-1252, where € is 0x80 and curly quotes 0x93 and 0x94.
@@ -125,6 +125,7 @@ describe("an article fetched from its web address", () => {
   it("takes the whole text of a page too short to tell its article from the rest, and says so", async () => {
     const page = await preview("/brief");
     expect(page).toMatchObject({ wholePage: true, title: "Mayor resigns", format: "html", paragraphs: 2, opening: ["Mayor resigns", "The mayor resigned on Friday."] });
+    expect(JSON.stringify(convertImport({ format: page.format, content: page.content }).doc.toJSON())).toContain(`"href":"${site}/mayor"`);
     expect((await preview("/world/us-mines-ukraine")).wholePage).toBe(false);
   });
 
