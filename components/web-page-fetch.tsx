@@ -115,8 +115,11 @@ function PagePreview({ page }: { page: WebPagePreview }) {
           <p key={index}>{paragraph}</p>
         ))}
         {skipped > 0 && (
-          <p className="muted" aria-label={`${skipped} more ${skipped === 1 ? "paragraph" : "paragraphs"}`}>
-            …
+          <p className="muted">
+            <span aria-hidden="true">…</span>
+            <span className="visually-hidden">
+              {skipped} more {skipped === 1 ? "paragraph" : "paragraphs"}
+            </span>
           </p>
         )}
         {page.ending && <p>{page.ending}</p>}

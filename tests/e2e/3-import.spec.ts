@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./accessibility";
 import { signIn, signOut } from "./helpers";
 
 // Runs after 1-workbench.spec.ts, which sets up the admin, the reviewer Rita and the editor Ed.
@@ -176,6 +177,7 @@ test("an editor fetches an article from its web address, checks what was found a
     await expect(page.getByLabel("Original URL")).toHaveValue(`${site.origin}/news/ferry-timetable`);
     await expect(page.getByLabel("Published on")).toHaveValue("2025-03-04");
     await page.screenshot({ path: test.info().outputPath("fetched-article.png"), fullPage: true });
+    await expectNoSeriousViolations(page, "new article fetched from its web address");
 
     await page.getByRole("button", { name: "Import article" }).click();
     await expect(page).toHaveURL(/\/articles\/[0-9a-f-]{36}$/);
