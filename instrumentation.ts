@@ -2,6 +2,14 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { openDatabaseOrExit, startBackups, startEmailNotifications, startReaderEmailRetention, startWebhooks } = await import("./db/startup");
+    // A malformed TRUSTED_PROXY_HOPS stops the start, named, rather than the first reader's message.
+    const { trustedProxyHops } = await import("./lib/http/sender");
+    try {
+      trustedProxyHops();
+    } catch (error) {
+      console.error(`\nCannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }
     await openDatabaseOrExit();
     await startBackups();
     await startWebhooks();

@@ -9,7 +9,7 @@ import { listAuditEntries } from "@/lib/audit/queries";
 import { countNewReaderMessages, deleteReaderMessage, handleReaderMessage, listReaderMessages } from "@/lib/reader-messages/desk";
 import { MAX_MESSAGES_PER_ARTICLE_HOUR, MAX_MESSAGES_PER_SENDER_HOUR, MAX_TIPS_PER_HOUR, receiveReaderMessage, receiveReaderTip } from "@/lib/reader-messages/receive";
 import { eraseHandledReaderEmails } from "@/lib/reader-messages/retention";
-import { senderAddressOf, senderDigestOf } from "@/lib/http/sender";
+import { senderAddressOf, senderDigestOf, trustedProxyHops } from "@/lib/http/sender";
 import { changeStatus } from "@/lib/reviews/service";
 import type { Actor } from "@/lib/users/actor";
 import { createWebhook } from "@/lib/webhooks/service";
@@ -131,6 +131,12 @@ describeOnEveryEngine("readers' messages", (db) => {
     expect(senderAddressOf(new Headers({ "x-forwarded-for": "192.0.2.1, 203.0.113.7" }))).toBe("203.0.113.7");
     expect(senderAddressOf(new Headers({ "x-real-ip": "198.51.100.2" }))).toBe("198.51.100.2");
     expect(senderAddressOf(new Headers())).toBeNull();
+    // Behind a CDN and a load balancer (TRUSTED_PROXY_HOPS=2), the address the CDN saw; a request that came past fewer proxies, its first address.
+    const throughCdn = new Headers({ "x-forwarded-for": "192.0.2.1, 203.0.113.7, 198.51.100.9" });
+    expect(senderAddressOf(throughCdn, trustedProxyHops("2"))).toBe("203.0.113.7");
+    expect(senderAddressOf(new Headers({ "x-forwarded-for": "203.0.113.7" }), 2)).toBe("203.0.113.7");
+    expect(trustedProxyHops(undefined)).toBe(1);
+    for (const wrong of ["0", "-1", "1.5", "two", "11"]) expect(() => trustedProxyHops(wrong)).toThrow("Configuration: TRUSTED_PROXY_HOPS must be a whole number from 1 to 10");
   });
 
   it("is marked handled with what was done, once: a second editor is told who did, and it can be marked new again", async () => {
