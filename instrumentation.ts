@@ -1,7 +1,7 @@
-/** Opens, migrates and seeds the database when the server starts, schedules its backups, posts webhooks, emails inbox items and erases readers' emails kept long enough (Node.js runtime only). */
+/** Opens, migrates and seeds the database when the server starts, schedules its backups, posts webhooks, emails inbox items, erases readers' emails kept long enough and reads recent articles' originals for changes (Node.js runtime only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { openDatabaseOrExit, startBackups, startEmailNotifications, startReaderEmailRetention, startWebhooks } = await import("./db/startup");
+    const { openDatabaseOrExit, startBackups, startEmailNotifications, startOriginalWatch, startReaderEmailRetention, startWebhooks } = await import("./db/startup");
     // A malformed TRUSTED_PROXY_HOPS stops the start, named, rather than the first reader's message.
     const { trustedProxyHops } = await import("./lib/http/sender");
     try {
@@ -15,6 +15,7 @@ export async function register() {
     await startWebhooks();
     await startReaderEmailRetention();
     await startEmailNotifications();
+    await startOriginalWatch();
     // Said at start-up rather than at the first sign-in: whether single sign-on is on, and why not when misconfigured.
     const { oidcSetup } = await import("./lib/auth/oidc-config");
     const sso = oidcSetup();

@@ -32,7 +32,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     // The tests' webhook receivers and news site listen on this machine, where the app goes only when allowed; the
-    // app emails through the tests' mail server (tests/e2e/mail-server.ts).
-    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL, WEBHOOK_PRIVATE_HOSTS: "127.0.0.1", IMPORT_PRIVATE_HOSTS: "127.0.0.1", ...SSO_ENVIRONMENT, ...MAIL_ENVIRONMENT },
+    // app emails through the tests' mail server (tests/e2e/mail-server.ts). Originals are read when a test asks (Check now), not on a schedule.
+    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL, WEBHOOK_PRIVATE_HOSTS: "127.0.0.1", IMPORT_PRIVATE_HOSTS: "127.0.0.1", ORIGINAL_CHECK_HOURS: "0", ...SSO_ENVIRONMENT, ...MAIL_ENVIRONMENT },
   },
 });

@@ -122,6 +122,12 @@ export default async function ArticlesPage({ searchParams }: Props) {
                     <div className="muted article-table__revised">
                       {article.revision > 1 ? `Revision ${article.revision}, saved ${formatDateTime(article.revisedAt)}` : `Added ${formatDateTime(article.revisedAt)}`}
                       {article.archivedAt && ` · Archived ${formatDateTime(article.archivedAt)}`}
+                      {article.originalChangedAt && (
+                        <>
+                          {" · "}
+                          <strong className="original-changed">Original changed {formatDateTime(article.originalChangedAt)}</strong>
+                        </>
+                      )}
                       {article.publicSlug && (
                         <>
                           {" · "}

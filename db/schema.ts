@@ -154,6 +154,39 @@ export const articles = pgTable(
   ],
 );
 
+/**
+ * The watch kept on an article's original at its web address (`lib/articles/original-watch.ts`): when it
+ * is next due, what the original's text was when the desk last knew it (a digest), and, once the original
+ * is seen to differ from that, when the desk first saw it and in which of the article's revisions; the
+ * last failure to read it. One row per article whose original is watched; a changed address starts afresh.
+ */
+export const originalChecks = pgTable(
+  "original_checks",
+  {
+    articleId: uuid("article_id")
+      .primaryKey()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** The address watched: the article's original address when the watch began. */
+    url: text("url").notNull(),
+    /** When an instance should next read it; an instance that takes it moves this on first, so others leave it. */
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull().defaultNow(),
+    checkedAt: timestamp("checked_at", { withTimezone: true }),
+    /** A digest of the original's text as the desk last knew it (first read, or its change dismissed or imported). */
+    knownDigest: text("known_digest"),
+    /** When the desk first saw the original differ from what it knew; null while it does not. */
+    changedAt: timestamp("changed_at", { withTimezone: true }),
+    /** The digest of the changed text, and the article's revision when the change was seen (a later revision answers it). */
+    changedDigest: text("changed_digest"),
+    changedInRevision: integer("changed_in_revision"),
+    /** How the changed original differs from the article's text then: paragraphs only the original has, and only the article. */
+    paragraphsAdded: integer("paragraphs_added"),
+    paragraphsRemoved: integer("paragraphs_removed"),
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    failure: text("failure"),
+  },
+  (table) => [index("original_checks_due_idx").on(table.dueAt)],
+);
+
 /** Every saved revision of an article, the current one included (it is also denormalized in `articles`). */
 export const articleRevisions = pgTable(
   "article_revisions",

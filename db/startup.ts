@@ -1,6 +1,7 @@
 import { startScheduledBackups, readBackupSchedule } from "./backup-schedule";
 import { getConnection } from "./client";
 import { countUsers } from "@/lib/users/service";
+import { originalCheckHours, startOriginalChecks } from "@/lib/articles/original-watch";
 import { readerEmailKeepDays, startReaderEmailErasure } from "@/lib/reader-messages/retention";
 import { deskMail } from "@/lib/notifications/desk-mail";
 import { mailSettings } from "@/lib/notifications/mail-settings";
@@ -52,4 +53,11 @@ export async function startEmailNotifications(): Promise<void> {
   const server = new URL(mail.settings.smtpUrl);
   console.log(`Email is on: inbox items and password links are emailed through ${server.hostname}:${smtpPortOf(server)}, from ${mail.settings.from}.`);
   startInboxEmails((await getConnection()).db, mail);
+}
+
+/** Starts reading the originals of recent articles for changes (`lib/articles/original-watch.ts`), saying what is wrong with the setting. */
+export async function startOriginalWatch(): Promise<void> {
+  const { hours, problem } = originalCheckHours();
+  if (problem) console.error(`Originals: ${problem}`);
+  startOriginalChecks((await getConnection()).db, hours);
 }

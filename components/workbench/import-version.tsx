@@ -9,26 +9,13 @@ import { WebPageFetch } from "../web-page-fetch";
 import type { RevisionSummary } from "./use-article-revision";
 import { Message } from "../message";
 
-type Props = { articleId: string; baseRevision: number; originalUrl: string | null; onImported(doc: unknown, summary: RevisionSummary): void };
-
-/** A button beside "Edit article" that makes a newer version of the article its next revision, from a file or from its web address. */
-export function ImportVersion(props: Props) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
-        Import new version…
-      </button>
-      {open && <ImportVersionDialog {...props} onClose={() => setOpen(false)} />}
-    </>
-  );
-}
+type Props = { articleId: string; baseRevision: number; originalUrl: string | null; onImported(doc: unknown, summary: RevisionSummary): void; onClose(): void };
 
 /**
  * The newer version, from a file (.txt, .md, .html: saved as soon as it is chosen) or fetched again from
  * the article's web address (the original's, or another), shown for a check before it is saved.
  */
-function ImportVersionDialog({ articleId, baseRevision, originalUrl, onImported, onClose }: Props & { onClose(): void }) {
+export function ImportVersionDialog({ articleId, baseRevision, originalUrl, onImported, onClose }: Props) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [page, setPage] = useState<WebPagePreview | null>(null);

@@ -1,15 +1,36 @@
 "use client";
 
 import Link from "next/link";
-import { ImportVersion } from "./import-version";
+import { useState } from "react";
+import type { OriginalWatch } from "@/lib/articles/original-watch";
+import { ImportVersionDialog } from "./import-version";
+import { OriginalNotice } from "./original-notice";
 import type { useArticleRevision } from "./use-article-revision";
 import { Message } from "../message";
 
-type Props = { articleId: string; originalUrl: string | null; article: ReturnType<typeof useArticleRevision>; canEdit: boolean };
+type Props = {
+  articleId: string;
+  originalUrl: string | null;
+  /** What the desk knows of the original at its web address, as the page was loaded. */
+  original: OriginalWatch | null;
+  article: ReturnType<typeof useArticleRevision>;
+  canEdit: boolean;
+};
 
-/** The article's revision, the way into edit mode, and what a save or an earlier visit left to know. */
-export function RevisionBar({ articleId, originalUrl, article, canEdit }: Props) {
+/**
+ * The article's revision, the way into edit mode and into importing a new version, whether its original
+ * changed, and what a save or an earlier visit left to know.
+ */
+export function RevisionBar({ articleId, originalUrl, original: loadedOriginal, article, canEdit }: Props) {
   const { saved, editing, leftover, message } = article;
+  const [importing, setImporting] = useState(false);
+  const [original, setOriginal] = useState(loadedOriginal);
+  // A page refreshed from the server (its details edited) brings what it knows of the original now.
+  const [loaded, setLoaded] = useState(loadedOriginal);
+  if (loaded !== loadedOriginal) {
+    setLoaded(loadedOriginal);
+    setOriginal(loadedOriginal);
+  }
   return (
     <div className="revision-bar">
       <div className="revision-bar__row">
@@ -20,10 +41,18 @@ export function RevisionBar({ articleId, originalUrl, article, canEdit }: Props)
             <button type="button" className="secondary" onClick={() => article.start()}>
               Edit article
             </button>
-            <ImportVersion articleId={articleId} baseRevision={saved.revision} originalUrl={originalUrl} onImported={article.adopt} />
+            <button type="button" className="secondary" onClick={() => setImporting(true)}>
+              Import new version…
+            </button>
           </>
         )}
       </div>
+      {importing && (
+        <ImportVersionDialog articleId={articleId} baseRevision={saved.revision} originalUrl={originalUrl} onImported={article.adopt} onClose={() => setImporting(false)} />
+      )}
+      {!editing && (
+        <OriginalNotice articleId={articleId} originalUrl={originalUrl} original={original} onOriginal={setOriginal} revision={saved.revision} canEdit={canEdit} onImport={() => setImporting(true)} />
+      )}
       {canEdit && leftover && !editing && (
         <div className="notice" role="status">
           <p>

@@ -6,6 +6,7 @@ import { documentFromJSON, indexTextblocks, positionOfOffset } from "@/lib/artic
 import type { ClaimHighlight } from "@/lib/editor/claim-highlights";
 import type { ClaimSelection } from "@/lib/editor/selection";
 import { WORKBENCH_SHORTCUTS } from "@/lib/keyboard/shortcuts";
+import type { OriginalWatch } from "@/lib/articles/original-watch";
 import type { Actor } from "@/lib/users/actor";
 import { ApiError } from "../api-client";
 import { useConfirm } from "../confirm-dialog";
@@ -45,6 +46,8 @@ type Props = {
   canEditArticle: boolean;
   /** The address of the original article, where a new version may be fetched from. */
   originalUrl?: string | null;
+  /** What the desk knows of the original at that address (whether it changed). */
+  original?: OriginalWatch | null;
   /** The claim to open once loaded, from the page's `?annotation=<id>`. */
   openClaimId?: string | null;
 };
@@ -63,7 +66,7 @@ function NewClaimRevised({ revision, outcome }: NonNullable<Extract<OpenForm, { 
 }
 
 /** The article page: the article with its highlighted claims, and the side panel of claims and the annotation form. */
-export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle, originalUrl = null, openClaimId = null }: Props) {
+export function Workbench({ articleId, doc: initialDoc, revision, actor, canEditArticle, originalUrl = null, original = null, openClaimId = null }: Props) {
   const { annotations, loading, reload, store, forget } = useClaims(articleId);
   // Tells the publishing tools when what the public page shows of the claims may have changed.
   const { setClaimsSignature } = usePublication();
@@ -246,7 +249,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
     <div className="workbench">
       <div className="workbench__article">
         <LivePresence status={live.status} present={live.present} selfId={actor.id} />
-        <RevisionBar article={article} canEdit={canEditArticle} articleId={articleId} originalUrl={originalUrl} />
+        <RevisionBar article={article} canEdit={canEditArticle} articleId={articleId} originalUrl={originalUrl} original={original} />
         <ArticleEditor
           key={article.generation}
           ref={editor}

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
-import { annotations, articleRevisions, articles } from "@/db/schema";
+import { annotations, articleRevisions, articles, originalChecks } from "@/db/schema";
 import { isId } from "@/lib/ids";
 import { containsPattern } from "@/lib/like-pattern";
 import { mayViewArticles } from "@/lib/policies/article";
@@ -28,6 +28,8 @@ export type ArticleSummary = {
   placementsToCheck: number;
   /** When an editor archived it, ISO 8601; null while it is current. */
   archivedAt: string | null;
+  /** When the desk saw its original change at its web address, ISO 8601, until a revision or an editor answers it; else null. */
+  originalChangedAt: string | null;
 };
 
 /** Articles per page of the list: a newsroom's archive grows by dozens a day. */
@@ -127,9 +129,15 @@ export async function listArticles(db: Database, actor: Actor | null, input: unk
         revisedAt: sql<string>`coalesce(${articleRevisions.createdAt}, ${articles.createdAt})`.mapWith((value: string | Date) => new Date(value).toISOString()),
         publicSlug: sql<string | null>`case when ${articles.publishedAt} is not null then ${articles.slug} end`,
         archivedAt: articles.archivedAt,
+        originalChangedAt: originalChecks.changedAt,
       })
       .from(articles)
       .leftJoin(articleRevisions, and(eq(articleRevisions.articleId, articles.id), eq(articleRevisions.revision, articles.revision)))
+      // As `readOriginalWatch` says: a change seen in the current revision, of the address the article has now.
+      .leftJoin(
+        originalChecks,
+        and(eq(originalChecks.articleId, articles.id), eq(originalChecks.url, articles.originalUrl), sql`${originalChecks.changedInRevision} >= ${articles.revision}`),
+      )
       .where(where)
       .orderBy(desc(articles.createdAt), asc(articles.title), asc(articles.id))
       .limit(query.limit)
@@ -141,7 +149,7 @@ export async function listArticles(db: Database, actor: Actor | null, input: unk
   const matching = total?.value ?? 0;
   const summaries = await summariesOf(
     db,
-    rows.map((row) => ({ ...row, archivedAt: row.archivedAt?.toISOString() ?? null })),
+    rows.map((row) => ({ ...row, archivedAt: row.archivedAt?.toISOString() ?? null, originalChangedAt: row.originalChangedAt?.toISOString() ?? null })),
   );
   return {
     query,

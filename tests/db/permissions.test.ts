@@ -2,13 +2,14 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { annotations, users } from "@/db/schema";
+import { annotations, articles, users } from "@/db/schema";
 import { assignAnnotation } from "@/lib/annotations/assignment";
 import { findEarlierChecks } from "@/lib/annotations/earlier-checks";
 import { confirmPlacement, discardAnnotation, reattachAnnotation } from "@/lib/annotations/placement";
 import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotations, updateAnnotation } from "@/lib/annotations/service";
 import { importArticle } from "@/lib/articles/import/service";
 import { previewWebPage } from "@/lib/articles/import/web-page/service";
+import { checkOriginalNow, dismissOriginalChange, readOriginalWatch } from "@/lib/articles/original-watch";
 import { destinationPolicy } from "@/lib/http/destination";
 import { listArticles } from "@/lib/articles/list";
 import { getArticle } from "@/lib/articles/service";
@@ -134,6 +135,12 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["read an article", ACTIVE, (s) => getArticle(db(), s.actor, s.articleId)],
     ["import an article", EDITORS, (s) => importArticle(db(), s.actor, newArticleText)],
     ["fetch an article from its web address", EDITORS, (s) => servingPage("<article><h1>A new story</h1><p>With one paragraph.</p></article>", (url) => previewWebPage(s.actor, { url }, destinationPolicy("127.0.0.1")))],
+    ["read what the desk knows of the article's original", ACTIVE, (s) => readOriginalWatch(db(), s.actor, s.articleId)],
+    ["read the article's original now", EDITORS, async (s) => {
+      await db().update(articles).set({ originalUrl: "https://news.example/story" }).where(eq(articles.id, s.articleId));
+      return checkOriginalNow(db(), s.actor, s.articleId, 6, async () => ({ plainText: ARTICLE_TEXT }));
+    }],
+    ["dismiss a change of the original", EDITORS, (s) => dismissOriginalChange(db(), s.actor, s.articleId)],
     ["save a revision", EDITORS, async (s) => saveRevision(db(), s.actor, s.articleId, { baseRevision: await currentRevision(), doc: documentFromPlainText(`${ARTICLE_TEXT}\nMore.`).toJSON() })],
     ["restore an older revision", EDITORS, async (s) => {
       const base = await currentRevision();

@@ -149,7 +149,7 @@ function newsSite() {
   };
 }
 
-test("an editor fetches an article from its web address, checks what was found and imports it, then fetches its newer version", async ({ page }) => {
+test("an editor fetches an article from its web address, checks what was found and imports it; when the site changes it, the article says so and the new version is imported", async ({ page }) => {
   const site = newsSite();
   await site.start();
   try {
@@ -188,9 +188,25 @@ test("an editor fetches an article from its web address, checks what was found a
     for (const clutter of ["Sport", "Share on X", "Advertisement", "Related", "© The Harbour Gazette"]) await expect(text).not.toContainText(clutter);
     expect(await page.evaluate(() => (window as { pwned?: string }).pwned)).toBeUndefined();
 
-    // The site updates the story: "Import new version…" fetches it again from the original's address.
+    // The desk reads the original (here when asked; on a schedule otherwise): what it reads first is what it knows.
+    await page.getByRole("button", { name: "Check now" }).click();
+    await expect(page.getByText(/^Original last read /)).toBeVisible();
+    await expect(page.getByText("The original has changed.")).toHaveCount(0);
+
+    // The site updates the story without a word: the next read sees it, and the article says so.
     site.story.closing = "Updated at 14:00: the council and the operator will meet on Friday.";
-    await page.getByRole("button", { name: "Import new version…" }).click();
+    await page.getByRole("button", { name: "Check now" }).click();
+    const notice = page.getByRole("status").filter({ hasText: "The original has changed." });
+    await expect(notice).toContainText("in revision 1 here: 1 paragraph only the original has, 1 paragraph only this text has.");
+    await page.screenshot({ path: test.info().outputPath("original-changed.png") });
+    // The list of articles says so too.
+    await page.getByRole("link", { name: "Articles", exact: true }).click();
+    await expect(page.getByRole("row", { name: new RegExp(site.story.title) })).toContainText(/Original changed \d/);
+    await page.goBack();
+    await expect(notice).toBeVisible();
+
+    // "Import the new version…" fetches it from the original's address, for a check, as the next revision.
+    await notice.getByRole("button", { name: "Import the new version…" }).click();
     const dialog = page.getByRole("dialog", { name: "Import a new version" });
     await expect(dialog.getByLabel("Web address of the article")).toHaveValue(`${site.origin}/news/ferry-timetable`);
     await dialog.getByRole("button", { name: "Fetch article" }).click();
@@ -200,6 +216,11 @@ test("an editor fetches an article from its web address, checks what was found a
     await expect(page.getByText(/^Saved revision 2/)).toBeVisible();
     await expect(text).toContainText("Updated at 14:00: the council and the operator will meet on Friday.");
     await expect(text).not.toContainText("reviewed in the spring");
+    await expect(notice).toHaveCount(0);
+    // And after a reload too: the revision answered the change.
+    await page.reload();
+    await expect(page.getByText(/^Original last read /)).toBeVisible();
+    await expect(page.getByText("The original has changed.")).toHaveCount(0);
   } finally {
     await site.stop();
   }

@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { mayBeDeleted } from "@/lib/articles/archive";
 import { countNewReaderMessages } from "@/lib/reader-messages/desk";
+import { readOriginalWatch } from "@/lib/articles/original-watch";
 import { getArticle } from "@/lib/articles/service";
 import { NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
@@ -38,6 +39,7 @@ const load = cache(async (id: string) => {
       publication: await readPublication(db, actor, id),
       summary: (await readPublicSummary(db, actor, id)).summary,
       newReaderMessages: await countNewReaderMessages(db, actor, id),
+      original: await readOriginalWatch(db, actor, id),
     };
   } catch (error) {
     if (error instanceof NotFound) notFound();
@@ -51,7 +53,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const { actor, article, publication, summary, canArchive, deletable, newReaderMessages } = await load((await params).id);
+  const { actor, article, publication, summary, canArchive, deletable, newReaderMessages, original } = await load((await params).id);
   // `?annotation=<id>` opens that claim (the review queue links so); anything but an id opens none.
   const { annotation } = await searchParams;
   const openClaimId = typeof annotation === "string" && isId(annotation) ? annotation : null;
@@ -100,6 +102,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           actor={actor}
           canEditArticle={mayEditArticle(actor).allowed}
           originalUrl={article.originalUrl}
+          original={original}
           openClaimId={openClaimId}
         />
       </div>

@@ -55,6 +55,14 @@ const webPageInputSchema = z.strictObject({
 export async function previewWebPage(actor: Actor | null, input: unknown, policy: DestinationPolicy = importDestinations()): Promise<WebPagePreview> {
   enforce(mayImportArticle(actor), actor);
   const { url } = parseInput(webPageInputSchema, input);
+  return (await readWebPage(url, policy)).preview;
+}
+
+/**
+ * Fetches the page at `url` (an http(s) address) and reads its article, as `previewWebPage` does, and
+ * the plain text an import of it would have; for anyone: the caller decides who may.
+ */
+export async function readWebPage(url: string, policy: DestinationPolicy = importDestinations()): Promise<{ preview: WebPagePreview; plainText: string }> {
   const { name, appUrl } = newsroomConfig();
   const fetched = await fetchPage(url, {
     policy,
@@ -65,9 +73,10 @@ export async function previewWebPage(actor: Actor | null, input: unknown, policy
   });
   const page = readArticlePage(fetched);
   const imported = convertImport({ format: page.format, content: page.content, pageHost: new URL(fetched.url).host });
-  const blocks = plainTextOf(imported.doc).split("\n").filter((block) => block.trim());
+  const plainText = plainTextOf(imported.doc);
+  const blocks = plainText.split("\n").filter((block) => block.trim());
   const cut = (block: string) => (block.length > PREVIEW_LENGTH ? `${block.slice(0, PREVIEW_LENGTH - 1).trimEnd()}…` : block);
-  return {
+  const preview = {
     ...page,
     url: fetched.url,
     title: page.title ?? imported.title,
@@ -76,4 +85,5 @@ export async function previewWebPage(actor: Actor | null, input: unknown, policy
     opening: blocks.slice(0, PREVIEW_PARAGRAPHS).map(cut),
     ending: blocks.length > PREVIEW_PARAGRAPHS ? cut(blocks[blocks.length - 1]!) : null,
   };
+  return { preview, plainText };
 }
