@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { OriginalWatch } from "@/lib/articles/original-watch";
+import { callApi } from "../api-client";
 import { ImportVersionDialog } from "./import-version";
 import { OriginalNotice } from "./original-notice";
 import type { useArticleRevision } from "./use-article-revision";
@@ -31,6 +32,13 @@ export function RevisionBar({ articleId, originalUrl, original: loadedOriginal, 
     setLoaded(loadedOriginal);
     setOriginal(loadedOriginal);
   }
+  // A page the browser's Back button brings back is as it was: asked again.
+  useEffect(() => {
+    callApi<{ original: OriginalWatch | null }>("GET", `/api/articles/${articleId}/original`).then(
+      (answer) => setOriginal(answer.original),
+      () => {}, // what the page was loaded with stands
+    );
+  }, [articleId]);
   return (
     <div className="revision-bar">
       <div className="revision-bar__row">
