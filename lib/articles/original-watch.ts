@@ -4,11 +4,12 @@ import { z } from "zod";
 import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/rows";
 import { articles, originalChecks } from "@/db/schema";
-import { Invalid, NotFound } from "@/lib/errors";
+import { Invalid, NotFound, PayloadTooLarge } from "@/lib/errors";
 import { mayEditArticle, mayViewArticles } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
 import { isSafeHttpUrl } from "@/lib/urls";
 import type { Actor } from "@/lib/users/actor";
+import { tellOriginalChanged } from "@/lib/webhooks/desk-events";
 import { readWebPage } from "./import/web-page/service";
 
 /**
@@ -17,7 +18,8 @@ import { readWebPage } from "./import/web-page/service";
  * words readers no longer find. Every instance reads, in turn, the originals of the articles added in
  * the last `WATCH_DAYS` days (not archived) every `ORIGINAL_CHECK_HOURS`, as an import from their web
  * address would, and compares the text with what the desk last knew of it. When it differs, the article
- * says so (since when, how much) until an editor imports the new version or dismisses the change.
+ * says so (since when, how much) until an editor imports the new version or dismisses the change, and
+ * webhooks tell of it (`article.original_changed`), once for each new text.
  */
 
 /** How often an original is read by default, in hours. */
@@ -102,8 +104,9 @@ export async function checkOriginal(db: Database, articleId: string, hours: numb
   try {
     text = (await read(url)).plainText;
   } catch (error) {
-    const message = error instanceof Invalid || (error instanceof Error && error.name === "PayloadTooLarge") ? error.message : "The desk could not read it (an unexpected error; the server's log says more).";
-    if (!(error instanceof Invalid)) console.error(`Original of article ${articleId}: ${error instanceof Error ? error.stack : String(error)}`);
+    const told = error instanceof Invalid || error instanceof PayloadTooLarge;
+    const message = told ? error.message : "The desk could not read it (an unexpected error; the server's log says more).";
+    if (!told) console.error(`Original of article ${articleId}: ${error instanceof Error ? error.stack : String(error)}`);
     const [watch] = await db.select({ url: originalChecks.url }).from(originalChecks).where(eq(originalChecks.articleId, articleId));
     // A new address that fails is still the one watched: what the desk knew of the old one is forgotten.
     const afresh = watch?.url !== url ? { url, checkedAt: null, knownDigest: null, changedAt: null, changedDigest: null, changedInRevision: null } : {};
@@ -114,7 +117,10 @@ export async function checkOriginal(db: Database, articleId: string, hours: numb
   await db.transaction(async (tx) => {
     // Locked, and read again, after the read: a dismissal or a revision meanwhile is taken into account.
     const [watch] = await tx.select().from(originalChecks).where(eq(originalChecks.articleId, articleId)).for("update");
-    const [current] = await tx.select({ originalUrl: articles.originalUrl, plainText: articles.plainText, revision: articles.revision }).from(articles).where(eq(articles.id, articleId));
+    const [current] = await tx
+      .select({ title: articles.title, originalUrl: articles.originalUrl, plainText: articles.plainText, revision: articles.revision })
+      .from(articles)
+      .where(eq(articles.id, articleId));
     if (!watch || !current || current.originalUrl !== url) return;
     const fresh = watch.url !== url || watch.knownDigest === null;
     let known = fresh ? digest : watch.knownDigest!;
@@ -124,9 +130,17 @@ export async function checkOriginal(db: Database, articleId: string, hours: numb
       known = change.digest;
       change = null;
     }
+    let news = false;
     if (digest === known) change = null;
-    else if (!change || change.digest !== digest) change = { at: change?.at ?? now, digest, revision: current.revision };
+    else if (!change || change.digest !== digest) {
+      change = { at: change?.at ?? now, digest, revision: current.revision };
+      news = true;
+    }
     const difference = change ? paragraphDifference(text, current.plainText) : null;
+    if (news) {
+      const told = { original: url, seenAt: now, revision: current.revision, paragraphsAdded: difference!.added, paragraphsRemoved: difference!.removed };
+      await tellOriginalChanged(tx, { id: articleId, title: current.title }, told);
+    }
     await tx
       .update(originalChecks)
       .set({

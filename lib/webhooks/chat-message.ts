@@ -60,6 +60,13 @@ function chatTextOf(event: WebhookEvent): string {
       const where = seenAt ? ` (seen at ${escape(shortened(seenAt, 120))})` : "";
       return `A reader suggests a claim to check: “${escape(shortened(message.replace(/\s+/g, " "), 300))}”${where} ${link(url, "Read and answer")}`;
     }
+    case "article.original_changed": {
+      const { article, original, paragraphsAdded, paragraphsRemoved } = (event as WebhookEvent<"article.original_changed">).data;
+      const count = (n: number) => `${n} paragraph${n === 1 ? "" : "s"}`;
+      // The address as a URL writes it (">" encoded), and "|" encoded too: either would end the link's markup.
+      const address = new URL(original).href.replace(/\|/g, "%7C");
+      return `The original of ${link(article.url, article.title)} has changed at ${link(address, "its web address")}: ${count(paragraphsAdded)} only it has, ${count(paragraphsRemoved)} only the desk's text has`;
+    }
     case "ping":
       return escape((event as WebhookEvent<"ping">).data.message);
   }

@@ -108,3 +108,13 @@ export async function tellReaderMessage(tx: Transaction, article: ArticleRef, cl
 export async function tellReaderTip(tx: Transaction, message: string, link: string | null): Promise<void> {
   await enqueueWebhookEvent(tx, "reader_tip.received", { message, link, url: `${newsroomConfig().appUrl}/readers?kind=tips` });
 }
+
+/** The desk saw the original of the article at `original` change from what it knew: news for the editors' channel and the newsroom's tools. */
+export async function tellOriginalChanged(
+  tx: Transaction,
+  article: { id: string; title: string },
+  change: { original: string; seenAt: Date; revision: number; paragraphsAdded: number; paragraphsRemoved: number },
+): Promise<void> {
+  const url = `${newsroomConfig().appUrl}/articles/${article.id}`;
+  await enqueueWebhookEvent(tx, "article.original_changed", { article: { ...article, url }, ...change, seenAt: change.seenAt.toISOString() });
+}

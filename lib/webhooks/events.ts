@@ -6,7 +6,15 @@ import type { ArticleDetailField } from "@/lib/articles/detail-fields";
  * What the desk tells other systems (a CMS, a Slack channel, a newsroom's own tools) through webhooks.
  * A webhook subscribes to some of them; `ping` is the test event an admin sends by hand, to every webhook.
  */
-export const WEBHOOK_EVENTS = ["fact_check.published", "fact_check.unpublished", "fact_check.changed", "claim.submitted", "reader_message.received", "reader_tip.received"] as const;
+export const WEBHOOK_EVENTS = [
+  "fact_check.published",
+  "fact_check.unpublished",
+  "fact_check.changed",
+  "claim.submitted",
+  "reader_message.received",
+  "reader_tip.received",
+  "article.original_changed",
+] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number] | "ping";
 
@@ -19,6 +27,7 @@ export const WEBHOOK_EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number], strin
   "claim.submitted": "A claim is submitted for review",
   "reader_message.received": "A reader writes to the desk about a published fact-check",
   "reader_tip.received": "A reader suggests a claim to check",
+  "article.original_changed": "The original of an article being checked changes at its web address (read every few hours)",
 };
 
 /** How a webhook's body is written: the desk's JSON, signed, or a Slack (or Mattermost, Teams workflow) message. */
@@ -48,6 +57,18 @@ export type WebhookEventData = {
   "reader_message.received": { factCheck: FactCheckRef; claim: { id: string; quote: string } | null; message: string; url: string };
   /** A claim a reader would like checked, where they saw it (or null); `url` is the desk's list of tips. Never their email. */
   "reader_tip.received": { message: string; link: string | null; url: string };
+  /**
+   * The desk saw the original of `article` (`url` the desk's page of it) differ at `original` from what it knew,
+   * at `seenAt`, in its revision `revision`: paragraphs only the original has, and only the desk's text has.
+   */
+  "article.original_changed": {
+    article: { id: string; title: string; url: string };
+    original: string;
+    seenAt: string;
+    revision: number;
+    paragraphsAdded: number;
+    paragraphsRemoved: number;
+  };
   ping: { message: string };
 };
 

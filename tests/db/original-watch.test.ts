@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { articles, originalChecks } from "@/db/schema";
+import { articles, originalChecks, webhookDeliveries } from "@/db/schema";
 import { documentFromPlainText } from "@/lib/articles/document";
 import { readWebPage } from "@/lib/articles/import/web-page/service";
 import { listArticles } from "@/lib/articles/list";
@@ -10,6 +10,7 @@ import { checkOriginal, checkOriginalNow, dismissOriginalChange, paragraphDiffer
 import { destinationPolicy } from "@/lib/http/destination";
 import { saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
+import { createWebhook } from "@/lib/webhooks/service";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser } from "./fixtures";
 
@@ -75,6 +76,8 @@ describeOnEveryEngine("the watch on an article's original", (db) => {
   });
 
   it("knows the original at its first read; a change shows, dated when first seen, until a revision saved after it answers it", async () => {
+    await createWebhook(db(), await addUser(db(), "admin"), { url: "https://chat.example/hook", events: ["article.original_changed"], format: "slack" });
+    const told = async () => (await db().select({ event: webhookDeliveries.event }).from(webhookDeliveries)).map(({ event }) => (event as { data: unknown }).data);
     expect(await watch()).toBeNull();
     await takeDueChecks(db(), at(0), 5);
     await check(0);
@@ -87,6 +90,17 @@ describeOnEveryEngine("the watch on an article's original", (db) => {
     expect(await watch()).toEqual({ url: `${site}/story`, checkedAt: at(20).toISOString(), changed, failure: null });
     const listed = async () => (await listArticles(db(), reviewer)).articles.find((a) => a.id === article.id)!.originalChangedAt;
     expect(await listed()).toBe(at(10).toISOString());
+    // Webhooks hear of the change once, not at every read of the same text.
+    expect(await told()).toEqual([
+      {
+        article: { id: article.id, title: "Mines for Ukraine", url: expect.stringMatching(new RegExp(`^https?://[^/]+/articles/${article.id}$`)) },
+        original: `${site}/story`,
+        seenAt: at(10).toISOString(),
+        revision: 1,
+        paragraphsAdded: 1,
+        paragraphsRemoved: 1,
+      },
+    ]);
 
     // The editor imports the new version: the change is answered at once, and its text is what the desk knows.
     await saveRevision(db(), editor, article.id, { baseRevision: 1, doc: documentFromPlainText(`${FIRST}\n${CHANGED}`).toJSON() });
@@ -99,6 +113,7 @@ describeOnEveryEngine("the watch on an article's original", (db) => {
     story = `${FIRST}`;
     await check(40);
     expect((await watch())!.changed).toEqual({ at: at(40).toISOString(), inRevision: 2, paragraphsAdded: 0, paragraphsRemoved: 1 });
+    expect((await told()).map((data) => (data as { seenAt: string }).seenAt)).toEqual([at(10).toISOString(), at(40).toISOString()]);
   });
 
   it("is a change no more once an editor dismisses it, or the original goes back to what the desk knew", async () => {

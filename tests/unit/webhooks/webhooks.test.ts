@@ -64,6 +64,14 @@ describe("chat messages", () => {
       event("reader_message.received", { factCheck, claim: { id: "c1", quote: claim.quote }, message: "It is <b>14</b>,\n\nnot 12.", url: "https://desk.example/readers?article=a1" }),
       event("reader_message.received", { factCheck, claim: null, message: "Wrong & misleading.", url: "https://desk.example/readers?article=a1" }),
       event("reader_tip.received", { message: "The mayor said <crime> fell.", link: "https://video.example/x|y>z", url: "https://desk.example/readers?kind=tips" }),
+      event("article.original_changed", {
+        article: { id: "a1", title: "Bridge <repairs>", url: "https://desk.example/articles/a1" },
+        original: "https://news.example/bridge?a=1|b>2",
+        seenAt: AT.toISOString(),
+        revision: 2,
+        paragraphsAdded: 1,
+        paragraphsRemoved: 0,
+      }),
       event("ping", { message: "A test <event>." }),
     ].map((each) => chatMessageOf(each).text);
     expect(texts).toEqual([
@@ -79,6 +87,7 @@ describe("chat messages", () => {
       "A reader wrote about “It costs &lt;b&gt;12&lt;/b&gt; million &amp; more” in <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>: “It is &lt;b&gt;14&lt;/b&gt;, not 12.” <https://desk.example/readers?article=a1|Read and answer>",
       "A reader wrote about <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>: “Wrong &amp; misleading.” <https://desk.example/readers?article=a1|Read and answer>",
       "A reader suggests a claim to check: “The mayor said &lt;crime&gt; fell.” (seen at https://video.example/x|y&gt;z) <https://desk.example/readers?kind=tips|Read and answer>",
+      "The original of <https://desk.example/articles/a1|Bridge &lt;repairs&gt;> has changed at <https://news.example/bridge?a=1%7Cb%3E2|its web address>: 1 paragraph only it has, 0 paragraphs only the desk's text has",
       "A test &lt;event&gt;.",
     ]);
   });
