@@ -31,7 +31,13 @@ const LEASE_MS = 10 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-const hoursSchema = z.coerce.number({ error: "must be a number of hours" }).min(0, "must be 0 or more").max(168, "must be at most 168 (a week)");
+/** A site is not read more often than every quarter of an hour: a newsroom's stealth edits are not news by the minute, and sites turn eager robots away. */
+const MIN_HOURS = 0.25;
+
+const hoursSchema = z.coerce
+  .number({ error: "must be a number of hours" })
+  .max(168, "must be at most 168 (a week)")
+  .refine((hours) => hours === 0 || hours >= MIN_HOURS, `must be 0 (no reads) or at least ${MIN_HOURS} (a quarter of an hour)`);
 
 /** `ORIGINAL_CHECK_HOURS`: hours between two reads of an original (0: never read). A malformed value keeps the default and is named in `problem`. */
 export function originalCheckHours(env: Record<string, string | undefined> = process.env): { hours: number; problem: string | null } {
@@ -98,7 +104,8 @@ export async function checkOriginal(db: Database, articleId: string, hours: numb
     await db.delete(originalChecks).where(eq(originalChecks.articleId, articleId));
     return;
   }
-  const dueAt = new Date(now.getTime() + Math.max(hours, 0.25) * HOUR_MS);
+  // With reads off (0), an editor's Check now still reads: the next is then due as soon as reads could be.
+  const dueAt = new Date(now.getTime() + Math.max(hours, MIN_HOURS) * HOUR_MS);
   await db.insert(originalChecks).values({ articleId, url, dueAt }).onConflictDoNothing();
   let text: string;
   try {

@@ -10,6 +10,8 @@ describe("ORIGINAL_CHECK_HOURS", () => {
       hours: DEFAULT_CHECK_HOURS,
       problem: 'ORIGINAL_CHECK_HOURS must be a number of hours (it is "daily"): reading originals every 6 hours.',
     });
+    expect(originalCheckHours({ ORIGINAL_CHECK_HOURS: "0.1" }).problem).toBe('ORIGINAL_CHECK_HOURS must be 0 (no reads) or at least 0.25 (a quarter of an hour) (it is "0.1"): reading originals every 6 hours.');
+    expect(originalCheckHours({ ORIGINAL_CHECK_HOURS: "-1" }).hours).toBe(DEFAULT_CHECK_HOURS);
     expect(originalCheckHours({ ORIGINAL_CHECK_HOURS: "500" }).problem).toBe('ORIGINAL_CHECK_HOURS must be at most 168 (a week) (it is "500"): reading originals every 6 hours.');
   });
 });
