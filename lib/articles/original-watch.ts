@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/rows";
 import { articles, originalChecks } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import { Invalid, NotFound, PayloadTooLarge } from "@/lib/errors";
 import { mayEditArticle, mayViewArticles } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
@@ -204,15 +205,25 @@ export async function checkOriginalNow(db: Database, actor: Actor | null, articl
   return readOriginalWatch(db, actor, articleId);
 }
 
-/** An editor dismisses the original's change (nothing in it for the fact-check): its text is what the desk knows from now on. */
+/** An editor dismisses the original's change (nothing in it for the fact-check): its text is what the desk knows from now on; audited. */
 export async function dismissOriginalChange(db: Database, actor: Actor | null, articleId: string): Promise<OriginalWatch | null> {
   enforce(mayEditArticle(actor), actor);
   const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId));
   if (!article) throw new NotFound(`No article with id ${articleId}.`);
-  await db
-    .update(originalChecks)
-    .set({ knownDigest: sql`${originalChecks.changedDigest}`, changedAt: null, changedDigest: null, changedInRevision: null, paragraphsAdded: null, paragraphsRemoved: null })
-    .where(sql`${originalChecks.articleId} = ${articleId} and ${originalChecks.changedAt} is not null`);
+  await db.transaction(async (tx) => {
+    const [change] = await tx
+      .select({ url: originalChecks.url, seenAt: originalChecks.changedAt, paragraphsAdded: originalChecks.paragraphsAdded, paragraphsRemoved: originalChecks.paragraphsRemoved })
+      .from(originalChecks)
+      .where(sql`${originalChecks.articleId} = ${articleId} and ${originalChecks.changedAt} is not null`)
+      .for("update");
+    if (!change) return;
+    await tx
+      .update(originalChecks)
+      .set({ knownDigest: sql`${originalChecks.changedDigest}`, changedAt: null, changedDigest: null, changedInRevision: null, paragraphsAdded: null, paragraphsRemoved: null })
+      .where(eq(originalChecks.articleId, articleId));
+    // A decision that the fact-check stands on a text its original no longer has: someone answers for it.
+    await recordAudit(tx, { actorId: actor!.id, subject: "article", subjectId: articleId, articleId, action: "updated", before: { originalChange: change }, after: { originalChangeDismissed: true } });
+  });
   return readOriginalWatch(db, actor, articleId);
 }
 

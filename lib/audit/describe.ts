@@ -127,6 +127,7 @@ export function describeEntry(entry: AuditEntryRecord): string {
     case "article.updated":
       if (after && "publicSummary" in after) return after.publicSummary ? `${before?.publicSummary ? "changed" : "wrote"} the summary readers see: “${String(after.publicSummary)}”` : "removed the summary readers see";
       if (after && "archived" in after) return after.archived ? "archived the article" : "restored the article from the archive";
+      if (after && "originalChangeDismissed" in after) return "dismissed a change of the article's original (nothing in it for the fact-check)";
       return after && ARTICLE_DETAIL_FIELDS.some((field) => field in after) ? changedDetails(before, after) : "changed the article";
     case "article.deleted":
       return `deleted the article “${String(before?.title ?? "")}”, imported by mistake`;

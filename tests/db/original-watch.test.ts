@@ -11,6 +11,8 @@ import { destinationPolicy } from "@/lib/http/destination";
 import { saveRevision } from "@/lib/revisions/service";
 import type { Actor } from "@/lib/users/actor";
 import { createWebhook } from "@/lib/webhooks/service";
+import { describeEntry } from "@/lib/audit/describe";
+import { listAuditEntries } from "@/lib/audit/queries";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser } from "./fixtures";
 
@@ -122,6 +124,9 @@ describeOnEveryEngine("the watch on an article's original", (db) => {
     await check(10);
     await expect(dismissOriginalChange(db(), reviewer, article.id)).rejects.toMatchObject({ name: "Forbidden" });
     expect((await dismissOriginalChange(db(), editor, article.id))!.changed).toBeNull();
+    const [entry] = (await listAuditEntries(db(), await addUser(db(), "admin"), { article: article.id })).entries;
+    expect(entry).toMatchObject({ actor: { name: "Eddie Editor" }, before: { originalChange: { url: `${site}/story`, seenAt: at(10).toISOString(), paragraphsAdded: 1, paragraphsRemoved: 1 } } });
+    expect(describeEntry(entry!)).toBe("dismissed a change of the article's original (nothing in it for the fact-check)");
     await check(20);
     expect((await watch())!.changed).toBeNull();
 

@@ -221,6 +221,16 @@ test("an editor fetches an article from its web address, checks what was found a
     await page.reload();
     await expect(page.getByText(/^Original last read /)).toBeVisible();
     await expect(page.getByText("The original has changed.")).toHaveCount(0);
+
+    // A change with nothing in it for the fact-check (a typo fixed) is dismissed, and stays so at the next read.
+    site.story.closing = "Updated at 14:00: the council and the operator will meet on Friday morning.";
+    await page.getByRole("button", { name: "Check now" }).click();
+    await expect(notice).toContainText("in revision 2 here");
+    await notice.getByRole("button", { name: "Dismiss" }).click();
+    await expect(notice).toHaveCount(0);
+    await page.getByRole("button", { name: "Check now" }).click();
+    await expect(page.getByRole("button", { name: "Reading the original…" })).toHaveCount(0);
+    await expect(notice).toHaveCount(0);
   } finally {
     await site.stop();
   }
