@@ -4,6 +4,8 @@ import { useState } from "react";
 import type { OriginalWatch } from "@/lib/articles/original-watch";
 import { ApiError, callApi } from "../api-client";
 import { Message } from "../message";
+import { useHydrated } from "../use-hydrated";
+import { formatDateTime } from "./labels";
 
 type Props = {
   articleId: string;
@@ -17,7 +19,11 @@ type Props = {
   onImport(): void;
 };
 
-const when = (at: string) => new Date(at).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+/** A moment in the reader's time zone, once the page has hydrated; the server's HTML says it in UTC. */
+function When({ at }: { at: string }) {
+  const hydrated = useHydrated();
+  return <time dateTime={at}>{hydrated ? formatDateTime(at) : `${new Date(at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`}</time>;
+}
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
@@ -51,7 +57,7 @@ export function OriginalNotice({ articleId, originalUrl, original, onOriginal, r
       {changed && (
         <div className="notice original-notice" role="status">
           <p>
-            <strong>The original has changed.</strong> The desk saw its text differ on {when(changed.at)}, in revision {changed.inRevision} here:{" "}
+            <strong>The original has changed.</strong> The desk saw its text differ on <When at={changed.at} />, in revision {changed.inRevision} here:{" "}
             {count(changed.paragraphsAdded, "paragraph")} only the original has, {count(changed.paragraphsRemoved, "paragraph")} only this text has.{" "}
             {canEdit ? "Import the new version to move the claims onto it, or dismiss the change if it is nothing for the fact-check." : "An editor can import the new version."}
           </p>
@@ -69,8 +75,20 @@ export function OriginalNotice({ articleId, originalUrl, original, onOriginal, r
       )}
       {canEdit && (original || (originalUrl && /^https?:\/\//i.test(originalUrl))) && (
         <p className="muted original-notice__checked">
-          {original?.checkedAt ? `Original last read ${when(original.checkedAt)}` : "Original not read yet"}
-          {original?.failure && ` · could not read it on ${when(original.failure.at)}: ${original.failure.message}`} ·{" "}
+          {original?.checkedAt ? (
+            <>
+              Original last read <When at={original.checkedAt} />
+            </>
+          ) : (
+            "Original not read yet"
+          )}
+          {original?.failure && (
+            <>
+              {" "}
+              · could not read it on <When at={original.failure.at} />: {original.failure.message}
+            </>
+          )}{" "}
+          ·{" "}
           <button type="button" className="link-button" disabled={!!busy} onClick={() => void act("check")}>
             {busy === "check" ? "Reading the original…" : "Check now"}
           </button>

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { plainTextOf } from "@/lib/articles/document";
 import { destinationPolicy, type DestinationPolicy } from "@/lib/http/destination";
 import { newsroomConfig } from "@/lib/newsroom/config";
+import { shortened } from "@/lib/shortened";
 import { mayImportArticle } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
 import { isSafeHttpUrl, withWebScheme } from "@/lib/urls";
@@ -75,7 +76,7 @@ export async function readWebPage(url: string, policy: DestinationPolicy = impor
   const imported = convertImport({ format: page.format, content: page.content, pageHost: new URL(fetched.url).host });
   const plainText = plainTextOf(imported.doc);
   const blocks = plainText.split("\n").filter((block) => block.trim());
-  const cut = (block: string) => (block.length > PREVIEW_LENGTH ? `${block.slice(0, PREVIEW_LENGTH - 1).trimEnd()}…` : block);
+  const cut = (block: string) => shortened(block, PREVIEW_LENGTH);
   const preview = {
     ...page,
     url: fetched.url,
