@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { WebPagePreview } from "@/lib/articles/import/web-page/service";
 import { ApiError, callApi } from "./api-client";
 import { Message } from "./message";
+import { RevisionComparison } from "./revision-comparison";
 
 /** Fewer words than this and the preview warns that the page may not have shown the desk its whole article. */
 const FEW_WORDS = 120;
@@ -12,6 +13,8 @@ type Props = {
   /** Prefix of the ids of the field and its error. */
   id: string;
   defaultUrl?: string;
+  /** The article a new version is for: the preview then shows how the page's text differs from it. */
+  compareWith?: string;
   /** The page fetched for the address in the field, or null while there is none (nothing fetched, or the address changed since). */
   page: WebPagePreview | null;
   onPage(page: WebPagePreview | null): void;
@@ -19,10 +22,11 @@ type Props = {
 
 /**
  * The web address of an article with **Fetch article**, and once fetched, what the desk found there
- * (its title, byline, day, length, opening and closing paragraphs) for the person to check before
- * importing it. Enter in the field fetches too. Changing the address drops what was fetched.
+ * (its title, byline, day, length, opening and closing paragraphs, or for a new version of an article,
+ * what it changes in its text) for the person to check before importing it. Enter in the field fetches
+ * too. Changing the address drops what was fetched.
  */
-export function WebPageFetch({ id, defaultUrl = "", page, onPage }: Props) {
+export function WebPageFetch({ id, defaultUrl = "", compareWith, page, onPage }: Props) {
   const [url, setUrl] = useState(defaultUrl);
   const [fetching, setFetching] = useState(false);
   const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
@@ -33,7 +37,7 @@ export function WebPageFetch({ id, defaultUrl = "", page, onPage }: Props) {
     if (!url.trim()) return setError({ message: "Type or paste the article's web address.", field: "is required" });
     setFetching(true);
     try {
-      const { page } = await callApi<{ page: WebPagePreview }>("POST", "/api/web-pages", { url });
+      const { page } = await callApi<{ page: WebPagePreview }>("POST", "/api/web-pages", { url, article: compareWith });
       onPage(page);
     } catch (caught) {
       const failure = caught instanceof ApiError ? caught : new ApiError(0, "Could not fetch the page. Try again.");
@@ -88,7 +92,6 @@ export function WebPageFetch({ id, defaultUrl = "", page, onPage }: Props) {
 
 /** What the desk found at the address, as plain text: what an import of it will hold. */
 function PagePreview({ page }: { page: WebPagePreview }) {
-  const skipped = page.paragraphs - page.opening.length - (page.ending ? 1 : 0);
   const facts = [page.siteName, page.byline && `by ${page.byline}`, page.publishedOn && `published ${page.publishedOn}`].filter(Boolean).join(" · ");
   return (
     <section className="web-page-preview" aria-label="What the desk found at this address">
@@ -110,20 +113,32 @@ function PagePreview({ page }: { page: WebPagePreview }) {
           JavaScript, a subscription or a cookie consent): save the page from your browser and upload the file, or paste the text.
         </p>
       )}
-      <div className="web-page-preview__text">
-        {page.opening.map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
-        {skipped > 0 && (
-          <p className="muted">
-            <span aria-hidden="true">…</span>
-            <span className="visually-hidden">
-              {skipped} more {skipped === 1 ? "paragraph" : "paragraphs"}
-            </span>
-          </p>
-        )}
-        {page.ending && <p>{page.ending}</p>}
-      </div>
+      {page.comparison ? (
+        <RevisionComparison comparison={page.comparison} />
+      ) : (
+        <PageExcerpt page={page} />
+      )}
     </section>
+  );
+}
+
+/** The opening paragraphs of the page's text and its last, the rest counted. */
+function PageExcerpt({ page }: { page: WebPagePreview }) {
+  const skipped = page.paragraphs - page.opening.length - (page.ending ? 1 : 0);
+  return (
+    <div className="web-page-preview__text">
+      {page.opening.map((paragraph, index) => (
+        <p key={index}>{paragraph}</p>
+      ))}
+      {skipped > 0 && (
+        <p className="muted">
+          <span aria-hidden="true">…</span>
+          <span className="visually-hidden">
+            {skipped} more {skipped === 1 ? "paragraph" : "paragraphs"}
+          </span>
+        </p>
+      )}
+      {page.ending && <p>{page.ending}</p>}
+    </div>
   );
 }

@@ -66,7 +66,7 @@ export function ImportVersionDialog({ articleId, baseRevision, originalUrl, onIm
         }}
       />
       <p className="muted import-version__or">or fetch it again from its web address:</p>
-      <WebPageFetch id={`${id}-web`} defaultUrl={originalUrl ?? ""} page={page} onPage={setPage} />
+      <WebPageFetch id={`${id}-web`} defaultUrl={originalUrl ?? ""} compareWith={articleId} page={page} onPage={setPage} />
       {progress && (
         <p role="status">
           <label htmlFor={`${id}-progress`}>{progressLabel(progress)}</label>{" "}

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { articles, originalChecks, webhookDeliveries } from "@/db/schema";
 import { documentFromPlainText } from "@/lib/articles/document";
-import { readWebPage } from "@/lib/articles/import/web-page/service";
+import { previewWebPage, readWebPage } from "@/lib/articles/import/web-page/service";
 import { listArticles } from "@/lib/articles/list";
 import { checkOriginal, checkOriginalNow, dismissOriginalChange, paragraphDifference, readOriginalWatch, takeDueChecks, type OriginalReader } from "@/lib/articles/original-watch";
 import { destinationPolicy } from "@/lib/http/destination";
@@ -160,6 +160,23 @@ describeOnEveryEngine("the watch on an article's original", (db) => {
     expect(await watch()).toBeNull();
     await check(10);
     expect(await watch()).toMatchObject({ url: `${site}/story?edition=2`, checkedAt: at(10).toISOString(), changed: null });
+  });
+
+  it("fetched again as a new version, shows what it changes in the article's text, word by word", async () => {
+    story = `${FIRST}\n\n${CHANGED}`;
+    const local = destinationPolicy("127.0.0.1");
+    const page = await previewWebPage(editor, { url: `${site}/story`, article: article.id }, local, db());
+    expect(page.comparison).toEqual({
+      from: 1,
+      to: 2,
+      changes: [
+        { type: "equal", text: `${FIRST}\nCommuters said they would be stranded` },
+        { type: "insert", text: ", and the council asked for a meeting" },
+        { type: "equal", text: "." },
+      ],
+    });
+    await expect(previewWebPage(editor, { url: `${site}/story`, article: "00000000-0000-4000-8000-000000000000" }, local, db())).rejects.toMatchObject({ name: "NotFound" });
+    await expect(previewWebPage(editor, { url: `${site}/story`, article: "not-an-id" }, local, db())).rejects.toMatchObject({ fields: { article: "must be an article id" } });
   });
 
   it("is read at once by an editor who asks, not by a reviewer; an article without an address says where to add one", async () => {

@@ -210,7 +210,12 @@ test("an editor fetches an article from its web address, checks what was found a
     const dialog = page.getByRole("dialog", { name: "Import a new version" });
     await expect(dialog.getByLabel("Web address of the article")).toHaveValue(`${site.origin}/news/ferry-timetable`);
     await dialog.getByRole("button", { name: "Fetch article" }).click();
-    await expect(dialog.getByRole("region", { name: "What the desk found at this address" })).toContainText("Updated at 14:00");
+    // What the new version changes in the article's text, word by word.
+    const changes = dialog.getByRole("region", { name: "Changes from revision 1 to revision 2" });
+    await expect(changes.locator("ins", { hasText: "Updated at 14:00" })).toBeVisible();
+    await expect(changes.locator("del", { hasText: "spring" })).toBeVisible();
+    await expect(changes).toContainText(/1 of 4 paragraphs/);
+    await page.screenshot({ path: test.info().outputPath("new-version-changes.png") });
     await dialog.getByRole("button", { name: "Save as revision 2" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText(/^Saved revision 2/)).toBeVisible();

@@ -1,4 +1,9 @@
 import { z } from "zod";
+import type { Database } from "@/db/database";
+import { getArticle } from "@/lib/articles/service";
+import { isId } from "@/lib/ids";
+import { compareTexts, groupForReading } from "@/lib/revisions/compare";
+import type { RevisionComparison } from "@/lib/revisions/service";
 import { plainTextOf } from "@/lib/articles/document";
 import { destinationPolicy, type DestinationPolicy } from "@/lib/http/destination";
 import { newsroomConfig } from "@/lib/newsroom/config";
@@ -25,6 +30,8 @@ export type WebPagePreview = ArticlePage & {
   opening: string[];
   ending: string | null;
   paragraphs: number;
+  /** With `article` asked: how this text differs from the article's current revision, word by word (what importing it as a new version changes). */
+  comparison?: RevisionComparison;
 };
 
 const PREVIEW_PARAGRAPHS = 3;
@@ -44,19 +51,24 @@ const webPageInputSchema = z.strictObject({
     .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`)
     .transform(withWebScheme)
     .refine(isSafeHttpUrl, "must be an http:// or https:// address"),
+  /** An article to compare the page's text with, for a new version of it. */
+  article: z.string({ error: "must be an article id" }).refine(isId, "must be an article id").optional(),
 });
 
 /**
  * Fetches the article at a web address (editors and admins, who import articles) and says what an
  * import of it would hold, for them to check before importing it as a new article or a new revision:
- * `input` is `{ url }`. Nothing is stored.
+ * `input` is `{ url, article? }`; with `article` (and `db`), how its text differs from that article's. Nothing is stored.
  * @throws Forbidden for reviewers; Invalid (field `url`) for a malformed, private or failing address,
- * or a page without text; PayloadTooLarge over 5 MB.
+ * or a page without text; NotFound for an unknown `article`; PayloadTooLarge over 5 MB.
  */
-export async function previewWebPage(actor: Actor | null, input: unknown, policy: DestinationPolicy = importDestinations()): Promise<WebPagePreview> {
+export async function previewWebPage(actor: Actor | null, input: unknown, policy: DestinationPolicy = importDestinations(), db?: Database): Promise<WebPagePreview> {
   enforce(mayImportArticle(actor), actor);
-  const { url } = parseInput(webPageInputSchema, input);
-  return (await readWebPage(url, policy)).preview;
+  const { url, article } = parseInput(webPageInputSchema, input);
+  const current = article && db ? await getArticle(db, actor, article) : null;
+  const { preview, plainText } = await readWebPage(url, policy);
+  if (!current) return preview;
+  return { ...preview, comparison: { from: current.revision, to: current.revision + 1, changes: groupForReading(compareTexts(current.plainText, plainText)) } };
 }
 
 /**
