@@ -48,7 +48,7 @@ export function ImportForm() {
     const data = new FormData(form);
     let body: FormData | string;
     if (source === "web") {
-      if (!page) return refuse("Fetch the article from its web address first, and check what was found.", { url: "fetch the article first" });
+      if (!page) return refuse("Fetch the article from its web address first, and check what was found.");
       body = JSON.stringify({ ...details, format: page.format, content: page.content });
     } else if (source === "file") {
       const file = data.get("file");

@@ -171,16 +171,14 @@ export async function checkOriginal(db: Database, articleId: string, hours: numb
 /** What the desk knows of the article's original, for anyone who may read the article; null when it is not watched (no address, or never read). */
 export async function readOriginalWatch(db: Database, actor: Actor | null, articleId: string): Promise<OriginalWatch | null> {
   enforce(mayViewArticles(actor), actor);
-  const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId));
-  if (!article) throw new NotFound(`No article with id ${articleId}.`);
   const [row] = await db
     .select({ watch: originalChecks, revision: articles.revision, originalUrl: articles.originalUrl })
-    .from(originalChecks)
-    .innerJoin(articles, eq(articles.id, originalChecks.articleId))
-    .where(eq(originalChecks.articleId, articleId));
-  if (!row || row.originalUrl !== row.watch.url) return null;
+    .from(articles)
+    .leftJoin(originalChecks, eq(originalChecks.articleId, articles.id))
+    .where(eq(articles.id, articleId));
+  if (!row) throw new NotFound(`No article with id ${articleId}.`);
   const { watch } = row;
-  if (!watch.checkedAt && !watch.failedAt) return null;
+  if (!watch || row.originalUrl !== watch.url || (!watch.checkedAt && !watch.failedAt)) return null;
   const answered = watch.changedInRevision !== null && row.revision > watch.changedInRevision;
   return {
     url: watch.url,
