@@ -548,6 +548,45 @@ export const inboxComments = pgTable(
 );
 
 /**
+ * Who hears in their inbox that an article's original changed at its web address
+ * (`lib/articles/original-inbox.ts`): whoever added the article or published it, and whoever wrote,
+ * was assigned or reviewed one of its claims (not discarded), as the desk first sees each new text of
+ * it. One row per person and change, with what the change was then; read when the person opens the
+ * article, where the change is shown.
+ */
+export const inboxOriginals = pgTable(
+  "inbox_originals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    recipientId: uuid("recipient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** The original's address, and the article's revision when the change was seen. */
+    url: text("url").notNull(),
+    revision: integer("revision").notNull(),
+    /** How the changed original differed from the article's text then: paragraphs only it had, and only the article. */
+    paragraphsAdded: integer("paragraphs_added").notNull(),
+    paragraphsRemoved: integer("paragraphs_removed").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** When the person opened the article after the change was seen: read there, it is no longer new in their inbox. */
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("inbox_originals_recipient_idx").on(table.recipientId, table.createdAt),
+    index("inbox_originals_unread_idx").on(table.recipientId, table.createdAt).where(sql`${table.readAt} is null`),
+    // Opening an article marks its changes read for the person who opens it.
+    index("inbox_originals_article_idx").on(table.recipientId, table.articleId),
+    // Deleting an article removes its rows by this.
+    index("inbox_originals_article_only_idx").on(table.articleId),
+    // Inbox emails (lib/notifications): the changes of the last few seconds, whose recipients each round emails.
+    index("inbox_originals_created_idx").on(table.createdAt),
+  ],
+);
+
+/**
  * The audit trail: one row per change to an annotation, its sources, a comment, an article or a user,
  * written in the transaction of the change. Append-only: a trigger (migration 0002) refuses updates,
  * deletes and truncation. No foreign keys to the subject, so entries outlive what they describe.

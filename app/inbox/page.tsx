@@ -5,12 +5,13 @@ import { Pagination } from "@/components/pagination";
 import { formatDateTime } from "@/components/workbench/labels";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { listInbox, type InboxItem, type InboxPage } from "@/lib/comments/inbox";
+import { listInbox, type ClaimInboxItem, type InboxPage, type OriginalInboxItem } from "@/lib/comments/inbox";
 import { inboxEntries, type InboxEntry } from "@/lib/comments/inbox-entries";
-import { inboxActionOf, inboxDueLineOf } from "@/lib/comments/inbox-wording";
+import { inboxActionOf, inboxDueLineOf, originalChangeOf } from "@/lib/comments/inbox-wording";
 import { Invalid } from "@/lib/errors";
 import { deskMail } from "@/lib/notifications/desk-mail";
 import { delayInWords } from "@/lib/notifications/mail-settings";
+import { isSafeHttpUrl } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "Inbox" };
 export const dynamic = "force-dynamic";
@@ -18,15 +19,42 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const inboxHref = (page: number) => (page > 1 ? `/inbox?page=${page}` : "/inbox");
-const claimHref = (item: InboxItem) => `/articles/${item.article.id}?annotation=${item.claim.id}`;
+const claimHref = (item: ClaimInboxItem) => `/articles/${item.article.id}?annotation=${item.claim.id}`;
 /** A thread's first comment is both a comment item (a mention) and its resolution's: the kind tells them apart. */
 const entryKey = (entry: InboxEntry) => {
   const first = entry.kind === "group" ? entry.items[0] : entry.item;
   return `${first.kind}:${first.id}`;
 };
 
+/** The original of an article the reader works on changed: the article shows it, and what to do. */
+function OriginalEntry({ item }: { item: OriginalInboxItem }) {
+  return (
+    <li className={item.unread ? "inbox-item inbox-item--unread" : "inbox-item"}>
+      <p className="inbox-item__what">
+        {item.unread && <span className="inbox-item__new">New</span>}
+        <strong>The original</strong> of{" "}
+        <em>
+          <Link href={`/articles/${item.article.id}`}>{item.article.title}</Link>
+        </em>{" "}
+        has changed at{" "}
+        {isSafeHttpUrl(item.original.url) ? (
+          <a href={item.original.url} target="_blank" rel="noopener noreferrer nofollow">
+            its web address
+          </a>
+        ) : (
+          "its web address"
+        )}
+        :
+      </p>
+      <p className="inbox-item__detail">{originalChangeOf(item)}.</p>
+      <p className="muted inbox-item__when">{formatDateTime(item.createdAt)}</p>
+    </li>
+  );
+}
+
 function Entry({ entry }: { entry: InboxEntry }) {
-  const items: readonly InboxItem[] = entry.kind === "group" ? entry.items : [entry.item];
+  if (entry.kind === "original") return <OriginalEntry item={entry.item} />;
+  const items: readonly ClaimInboxItem[] = entry.kind === "group" ? entry.items : [entry.item];
   const first = entry.kind === "group" ? entry.items[0] : entry.item;
   const unread = items.some((item) => item.unread);
   return (
@@ -85,8 +113,8 @@ export default async function InboxPageView({ searchParams }: Props) {
       <h1>Inbox</h1>
       <p className="muted">
         Mentions, replies in your threads and those threads resolved; on your claims, what others decided and the revisions that
-        took their text; the claims given to you or taken off you. Newest first. Opening a claim, from here or anywhere, marks what
-        is here of it read.
+        took their text; the claims given to you or taken off you; the originals of the articles you work on, changed at their web
+        address. Newest first. Opening a claim or an article, from here or anywhere, marks what is here of it read.
         {mail && (
           <>
             {" "}

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { OriginalWatch } from "@/lib/articles/original-watch";
 import { ApiError, callApi } from "../api-client";
+import { markReadAndRecount } from "../inbox/inbox-link";
 import { Message } from "../message";
 import { useHydrated } from "../use-hydrated";
 import { formatDateTime } from "./labels";
@@ -44,6 +45,8 @@ export function OriginalNotice({ articleId, originalUrl, original, onOriginal, r
       const path = `/api/articles/${articleId}/original/${action === "check" ? "check" : "change"}`;
       const answer = await callApi<{ original: OriginalWatch | null }>(action === "check" ? "POST" : "DELETE", path);
       onOriginal(answer.original);
+      // A change the editor's own read found is before their eyes: not news for their inbox.
+      if (answer.original?.changed) markReadAndRecount("/api/inbox/read", { articleId });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "Could not reach the server. Try again.");
     } finally {

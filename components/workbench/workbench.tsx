@@ -32,7 +32,7 @@ import { useClaimKeys } from "./use-claim-keys";
 import { useClaims } from "./use-claims";
 import { usePublication } from "../publishing/publication-context";
 import { useOpenClaim } from "./use-open-claim";
-import { useMarkClaimRead } from "../inbox/use-mark-claim-read";
+import { useMarkArticleRead, useMarkClaimRead } from "../inbox/use-mark-read";
 import { useNewClaimFollowsRevision } from "./use-new-claim-follows-revision";
 import { useUnsavedForm, type OpenForm } from "./use-unsaved-form";
 import { LivePresence } from "./live-presence";
@@ -135,6 +135,7 @@ export function Workbench({ articleId, doc: initialDoc, revision, actor, canEdit
   useOpenClaim(openClaimId, loading, annotations, activate);
   const active = annotations.find((annotation) => annotation.id === activeId);
   useMarkClaimRead(activeId, active && `${active.updatedAt} ${active.discussionStamp}`);
+  useMarkArticleRead(articleId);
   const { flag, reattach, discard, confirmPlacement, takeAction, remove } = useCardActions({
     articleId,
     savedRevision,

@@ -12,6 +12,7 @@ import { isSafeHttpUrl } from "@/lib/urls";
 import type { Actor } from "@/lib/users/actor";
 import { tellOriginalChanged } from "@/lib/webhooks/desk-events";
 import { readWebPage } from "./import/web-page/service";
+import { fanOutOriginalChange } from "./original-inbox";
 
 /**
  * The watch on an article's original. News sites change published articles, often without a word (a
@@ -19,8 +20,9 @@ import { readWebPage } from "./import/web-page/service";
  * words readers no longer find. Every instance reads, in turn, the originals of the articles added in
  * the last `WATCH_DAYS` days (not archived) every `ORIGINAL_CHECK_HOURS`, as an import from their web
  * address would, and compares the text with what the desk last knew of it. When it differs, the article
- * says so (since when, how much) until an editor imports the new version or dismisses the change, and
- * webhooks tell of it (`article.original_changed`), once for each new text.
+ * says so (since when, how much) until an editor imports the new version or dismisses the change; the
+ * inbox of those working on it (`./original-inbox.ts`) and webhooks (`article.original_changed`) tell
+ * of it, once for each new text.
  */
 
 /** How often an original is read by default, in hours. */
@@ -148,6 +150,7 @@ export async function checkOriginal(db: Database, articleId: string, hours: numb
     if (news) {
       const told = { original: url, seenAt: now, revision: current.revision, paragraphsAdded: difference!.added, paragraphsRemoved: difference!.removed };
       await tellOriginalChanged(tx, { id: articleId, title: current.title }, told);
+      await fanOutOriginalChange(tx, articleId, { ...told, url });
     }
     await tx
       .update(originalChecks)

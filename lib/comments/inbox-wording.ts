@@ -1,11 +1,11 @@
 import { formatDueDate } from "@/lib/dates";
-import type { InboxItem } from "./inbox";
+import type { ClaimInboxItem, OriginalInboxItem } from "./inbox";
 
 /**
  * What the item's author did, to one claim (said before its quote: "approved the claim") or to
  * `count` claims at once: the inbox's words, and its emails'.
  */
-export function inboxActionOf(item: InboxItem, count = 1): string {
+export function inboxActionOf(item: ClaimInboxItem, count = 1): string {
   const claims = count === 1 ? "the claim" : `${count} claims`;
   switch (item.reason) {
     case "mention":
@@ -36,7 +36,15 @@ export function inboxActionOf(item: InboxItem, count = 1): string {
 }
 
 /** The due date an assignment set, as a line under the item ("Due 4 Dec 2026."); null when it says nothing of one. */
-export function inboxDueLineOf(item: InboxItem): string | null {
+export function inboxDueLineOf(item: ClaimInboxItem): string | null {
   if (item.reason === "due_changed") return item.dueOn ? `Due ${formatDueDate(item.dueOn)}.` : "No due date any more.";
   return item.reason === "assigned" && item.dueOn ? `Due ${formatDueDate(item.dueOn)}.` : null;
+}
+
+const paragraphs = (n: number) => `${n} ${n === 1 ? "paragraph" : "paragraphs"}`;
+
+/** How a changed original differed from the article's text when the desk saw it ("1 paragraph only the original has, 2 paragraphs only the desk's revision 3 has"). */
+export function originalChangeOf(item: OriginalInboxItem): string {
+  const { paragraphsAdded, paragraphsRemoved, revision } = item.original;
+  return `${paragraphs(paragraphsAdded)} only the original has, ${paragraphs(paragraphsRemoved)} only the desk's revision ${revision} has`;
 }

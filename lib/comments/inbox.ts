@@ -3,7 +3,7 @@ import { alias, unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/rows";
-import { annotations, articles, comments, inboxComments, inboxEvents, reviewEvents, users } from "@/db/schema";
+import { annotations, articles, comments, inboxComments, inboxEvents, inboxOriginals, reviewEvents, users } from "@/db/schema";
 import { mayComment } from "@/lib/policies/comment";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
@@ -15,7 +15,7 @@ export const INBOX_PAGE_SIZE = 30;
 /** How much of a comment (or a decision's reason) the inbox shows; the whole of it is in the claim's card. */
 const EXCERPT_LENGTH = 280;
 
-/** Why an item is in someone's inbox: a comment for them, or something another person did to their claim. */
+/** Why an item on a claim is in someone's inbox: a comment for them, or something another person did to their claim. */
 export type InboxReason =
   | "mention"
   | "reply"
@@ -31,14 +31,14 @@ export type InboxReason =
   | "resolved";
 
 /**
- * What is for someone: a comment that mentions them, or a reply in a thread they started or replied
+ * What is for someone on a claim: a comment that mentions them, or a reply in a thread they started or replied
  * in before; another person resolving a thread they started, were mentioned in by its first comment,
  * or replied in; on a claim they wrote or were assigned when it happened, another person's review
  * decision or a revision that took its text; another person giving them a claim, taking one from
  * them or changing when theirs is due. `unread` until they open their inbox after it happened, or
  * open its claim.
  */
-export type InboxItem = {
+export type ClaimInboxItem = {
   /** The comment's id, the review event's, or (`resolution`) the id of the resolved thread's first comment. */
   id: string;
   kind: "comment" | "review" | "resolution";
@@ -59,6 +59,23 @@ export type InboxItem = {
   claim: { id: string; quote: string };
   article: { id: string; title: string };
 };
+
+/**
+ * The original of an article they work on changed at its web address (`lib/articles/original-inbox.ts`):
+ * what the desk saw, and when. `unread` until they open their inbox after it, or open the article.
+ */
+export type OriginalInboxItem = {
+  id: string;
+  kind: "original";
+  createdAt: string;
+  unread: boolean;
+  article: { id: string; title: string };
+  /** The original's address, the article's revision when the change was seen, and the paragraphs only the original had then, and only the article. */
+  original: { url: string; revision: number; paragraphsAdded: number; paragraphsRemoved: number };
+};
+
+/** One item of someone's inbox. */
+export type InboxItem = ClaimInboxItem | OriginalInboxItem;
 
 export type InboxPage = { page: number; items: InboxItem[]; total: number; pageCount: number; unread: number };
 
@@ -123,31 +140,45 @@ const eventConditions = (userId: string, span: Span) =>
     span.unopened ? isNull(inboxEvents.readAt) : undefined,
   );
 
-/** How many comments, resolved threads and review events are for the user within `span`: two counts, each read by index, in one statement. */
+/** The changes of originals fanned out to `userId` (db/schema.ts, inboxOriginals), within `span`: read by the index on (recipient, time) alone. */
+const originalConditions = (userId: string, span: Span) =>
+  and(
+    eq(inboxOriginals.recipientId, userId),
+    span.after ? gt(inboxOriginals.createdAt, span.after) : undefined,
+    span.until ? lte(inboxOriginals.createdAt, span.until) : undefined,
+    span.unopened ? isNull(inboxOriginals.readAt) : undefined,
+  );
+
+/** How many comments, resolved threads, review events and changed originals are for the user within `span`: three counts, each read by index, in one statement. */
 async function countFor(db: Database, userId: string, span: Span): Promise<number> {
   const forComments = db.select({ n: count() }).from(inboxComments).where(commentConditions(userId, span));
   const forEvents = db.select({ n: count() }).from(inboxEvents).where(eventConditions(userId, span));
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select ((${forComments}) + (${forEvents}))::int as n`));
+  const forOriginals = db.select({ n: count() }).from(inboxOriginals).where(originalConditions(userId, span));
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select ((${forComments}) + (${forEvents}) + (${forOriginals}))::int as n`));
   return row!.n;
 }
 
 /**
- * The newest `window` items of `userId`'s inbox within `span`, comments (resolved threads among them)
- * and review events in one shape: each kind's newest `window` first (by index), then the two merged.
+ * The newest `window` items of `userId`'s inbox within `span`, comments (resolved threads among them),
+ * review events and changed originals in one shape: each kind's newest `window` first (by index), then
+ * the three merged. An item on a claim has its claim (`annotationId`), a changed original its article.
  */
 function newestItems(db: Database, userId: string, window: number, span: InboxSpan) {
   const commentItems = db
     .select({
       kind: sql<InboxItem["kind"]>`case when ${inboxComments.reason} = 'resolved' then 'resolution' else 'comment' end`.as("item_kind"),
       id: comments.id,
-      reason: sql<InboxReason>`${inboxComments.reason}`.as("item_reason"),
-      actorId: sql<string>`case when ${inboxComments.reason} = 'resolved' then ${comments.resolvedBy} else ${comments.authorId} end`.as("item_actor_id"),
+      reason: sql<InboxReason | null>`${inboxComments.reason}`.as("item_reason"),
+      actorId: sql<string | null>`case when ${inboxComments.reason} = 'resolved' then ${comments.resolvedBy} else ${comments.authorId} end`.as("item_actor_id"),
       text: sql<string>`${comments.body}`.as("item_text"),
       revision: sql<number | null>`null::integer`.as("item_revision"),
       dueOn: sql<string | null>`null::date`.as("item_due_on"),
       createdAt: sql<Date>`${inboxComments.createdAt}`.as("item_created_at"),
       readAt: sql<Date | null>`${inboxComments.readAt}`.as("item_read_at"),
-      annotationId: sql<string>`${inboxComments.annotationId}`.as("item_annotation_id"),
+      annotationId: sql<string | null>`${inboxComments.annotationId}`.as("item_annotation_id"),
+      articleId: sql<string | null>`null::uuid`.as("item_article_id"),
+      paragraphsAdded: sql<number | null>`null::integer`.as("item_paragraphs_added"),
+      paragraphsRemoved: sql<number | null>`null::integer`.as("item_paragraphs_removed"),
     })
     .from(inboxComments)
     .innerJoin(comments, eq(comments.id, inboxComments.commentId))
@@ -158,21 +189,44 @@ function newestItems(db: Database, userId: string, window: number, span: InboxSp
     .select({
       kind: sql<InboxItem["kind"]>`'review'`.as("item_kind"),
       id: reviewEvents.id,
-      reason: eventReason(userId).as("item_reason"),
-      actorId: sql<string>`${reviewEvents.actorId}`.as("item_actor_id"),
+      reason: sql<InboxReason | null>`${eventReason(userId)}`.as("item_reason"),
+      actorId: sql<string | null>`${reviewEvents.actorId}`.as("item_actor_id"),
       text: sql<string>`coalesce(${reviewEvents.comment}, '')`.as("item_text"),
       revision: sql<number | null>`${reviewEvents.revision}`.as("item_revision"),
       dueOn: sql<string | null>`${reviewEvents.dueOn}`.as("item_due_on"),
       createdAt: sql<Date>`${inboxEvents.createdAt}`.as("item_created_at"),
       readAt: sql<Date | null>`${inboxEvents.readAt}`.as("item_read_at"),
-      annotationId: sql<string>`${inboxEvents.annotationId}`.as("item_annotation_id"),
+      annotationId: sql<string | null>`${inboxEvents.annotationId}`.as("item_annotation_id"),
+      articleId: sql<string | null>`null::uuid`.as("item_article_id"),
+      paragraphsAdded: sql<number | null>`null::integer`.as("item_paragraphs_added"),
+      paragraphsRemoved: sql<number | null>`null::integer`.as("item_paragraphs_removed"),
     })
     .from(inboxEvents)
     .innerJoin(reviewEvents, eq(reviewEvents.id, inboxEvents.reviewEventId))
     .where(eventConditions(userId, span))
     .orderBy(desc(inboxEvents.createdAt), desc(inboxEvents.reviewEventId))
     .limit(window);
-  return unionAll(commentItems, eventItems).as("inbox_items");
+  const originalItems = db
+    .select({
+      kind: sql<InboxItem["kind"]>`'original'`.as("item_kind"),
+      id: inboxOriginals.id,
+      reason: sql<InboxReason | null>`null::text`.as("item_reason"),
+      actorId: sql<string | null>`null::uuid`.as("item_actor_id"),
+      text: sql<string>`${inboxOriginals.url}`.as("item_text"),
+      revision: sql<number | null>`${inboxOriginals.revision}`.as("item_revision"),
+      dueOn: sql<string | null>`null::date`.as("item_due_on"),
+      createdAt: sql<Date>`${inboxOriginals.createdAt}`.as("item_created_at"),
+      readAt: sql<Date | null>`${inboxOriginals.readAt}`.as("item_read_at"),
+      annotationId: sql<string | null>`null::uuid`.as("item_annotation_id"),
+      articleId: sql<string | null>`${inboxOriginals.articleId}`.as("item_article_id"),
+      paragraphsAdded: sql<number | null>`${inboxOriginals.paragraphsAdded}`.as("item_paragraphs_added"),
+      paragraphsRemoved: sql<number | null>`${inboxOriginals.paragraphsRemoved}`.as("item_paragraphs_removed"),
+    })
+    .from(inboxOriginals)
+    .where(originalConditions(userId, span))
+    .orderBy(desc(inboxOriginals.createdAt), desc(inboxOriginals.id))
+    .limit(window);
+  return unionAll(commentItems, eventItems, originalItems).as("inbox_items");
 }
 
 /** How many items for the actor came after they last opened their inbox: the header's count, on every page, in one statement. */
@@ -200,32 +254,42 @@ async function itemsOf(db: Database, userId: string, span: InboxSpan, page: { li
       dueOn: items.dueOn,
       createdAt: items.createdAt,
       readAt: items.readAt,
+      paragraphsAdded: items.paragraphsAdded,
+      paragraphsRemoved: items.paragraphsRemoved,
       claimId: annotations.id,
       quote: annotations.quote,
       articleId: articles.id,
       title: articles.title,
     })
     .from(items)
-    .innerJoin(annotations, eq(annotations.id, items.annotationId))
-    .innerJoin(articles, eq(articles.id, annotations.articleId))
-    .innerJoin(author, eq(author.id, items.actorId))
+    .leftJoin(annotations, eq(annotations.id, items.annotationId))
+    // An item on a claim is on the claim's article (a claim gone takes its items with it); a changed original on its own.
+    .innerJoin(articles, eq(articles.id, sql`coalesce(${items.articleId}, ${annotations.articleId})`))
+    .leftJoin(author, eq(author.id, items.actorId))
     .orderBy(desc(items.createdAt), desc(items.id))
     .limit(page.limit)
     .offset(page.offset);
   return rows.map((row): InboxItem => {
     const createdAt = new Date(row.createdAt);
-    return {
+    const common = {
       id: row.id,
+      createdAt: createdAt.toISOString(),
+      unread: (seenAt === null || createdAt > seenAt) && row.readAt === null,
+      article: { id: row.articleId, title: row.title },
+    };
+    if (row.kind === "original") {
+      const original = { url: row.text, revision: row.revision!, paragraphsAdded: row.paragraphsAdded!, paragraphsRemoved: row.paragraphsRemoved! };
+      return { ...common, kind: "original", original };
+    }
+    return {
+      ...common,
       kind: row.kind,
-      reason: row.reason,
-      author: { id: row.authorId, name: row.authorName },
+      reason: row.reason!,
+      author: { id: row.authorId!, name: row.authorName! },
       excerpt: row.text.length > EXCERPT_LENGTH ? `${row.text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : row.text,
       revision: row.revision,
       dueOn: row.dueOn,
-      createdAt: createdAt.toISOString(),
-      unread: (seenAt === null || createdAt > seenAt) && row.readAt === null,
-      claim: { id: row.claimId, quote: row.quote },
-      article: { id: row.articleId, title: row.title },
+      claim: { id: row.claimId!, quote: row.quote! },
     };
   });
 }
@@ -246,7 +310,7 @@ export async function listInbox(db: Database, actor: Actor | null, input: unknow
 
 /**
  * The people who have items in their inbox within `span` (both bounds given): the recipients of the
- * comments and review events fanned out then. Read by the indexes on their times, whatever the size
+ * comments, review events and changed originals fanned out then. Read by the indexes on their times, whatever the size
  * of the desk.
  */
 export async function peopleWithItemsWithin(db: Database, span: { after: Date | null; until: Date }): Promise<Set<string>> {
@@ -254,7 +318,8 @@ export async function peopleWithItemsWithin(db: Database, span: { after: Date | 
   const within = (createdAt: SQL) => sql`${createdAt} > ${after}::timestamptz and ${createdAt} <= ${until}::timestamptz`;
   const result = await db.execute(sql`
     select recipient_id as id from inbox_comments where ${within(sql`inbox_comments.created_at`)}
-    union select recipient_id from inbox_events where ${within(sql`inbox_events.created_at`)}`);
+    union select recipient_id from inbox_events where ${within(sql`inbox_events.created_at`)}
+    union select recipient_id from inbox_originals where ${within(sql`inbox_originals.created_at`)}`);
   return new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
 }
 
@@ -289,27 +354,40 @@ export async function markInboxSeen(db: Database, actor: Actor | null, input: un
     .where(eq(users.id, actor!.id));
 }
 
-export const claimOpenedSchema = z.strictObject({
-  annotationId: z.string({ error: "must be the id of a claim" }).refine(isId, "must be the id of a claim"),
-});
+const openedId = (what: string) => z.string({ error: `must be the id of ${what}` }).refine(isId, `must be the id of ${what}`);
+
+export const openedSchema = z
+  .strictObject({ annotationId: openedId("a claim").optional(), articleId: openedId("an article").optional() })
+  .refine((opened) => (opened.annotationId === undefined) !== (opened.articleId === undefined), {
+    message: "must name the claim opened (annotationId) or the article opened (articleId), one of them",
+    path: ["annotationId"],
+  });
 
 /**
- * Marks read what the actor's inbox holds of the claim they opened (its comments for them, its
- * resolved threads, what others did to it): they have seen it there, so it is no longer new in their
- * inbox, nor emailed. Touches only their own items; a claim with none for them changes nothing.
+ * Marks read what the actor's inbox holds of what they opened: of a claim (`annotationId`), its
+ * comments for them, its resolved threads, what others did to it; of an article (`articleId`), the
+ * changes of its original, which the article shows. They have seen it there, so it is no longer new
+ * in their inbox, nor emailed. Touches only their own items; something with none for them changes nothing.
  */
-export async function markClaimRead(db: Database, actor: Actor | null, input: unknown): Promise<void> {
+export async function markOpenedRead(db: Database, actor: Actor | null, input: unknown): Promise<void> {
   enforce(mayComment(actor), actor);
-  const { annotationId } = parseInput(claimOpenedSchema, input);
+  const { annotationId, articleId } = parseInput(openedSchema, input);
   const now = new Date();
+  if (articleId) {
+    await db
+      .update(inboxOriginals)
+      .set({ readAt: now })
+      .where(and(eq(inboxOriginals.recipientId, actor!.id), eq(inboxOriginals.articleId, articleId), isNull(inboxOriginals.readAt)));
+    return;
+  }
   await db.transaction(async (tx) => {
     await tx
       .update(inboxComments)
       .set({ readAt: now })
-      .where(and(eq(inboxComments.recipientId, actor!.id), eq(inboxComments.annotationId, annotationId), isNull(inboxComments.readAt)));
+      .where(and(eq(inboxComments.recipientId, actor!.id), eq(inboxComments.annotationId, annotationId!), isNull(inboxComments.readAt)));
     await tx
       .update(inboxEvents)
       .set({ readAt: now })
-      .where(and(eq(inboxEvents.recipientId, actor!.id), eq(inboxEvents.annotationId, annotationId), isNull(inboxEvents.readAt)));
+      .where(and(eq(inboxEvents.recipientId, actor!.id), eq(inboxEvents.annotationId, annotationId!), isNull(inboxEvents.readAt)));
   });
 }

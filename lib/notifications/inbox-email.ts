@@ -1,6 +1,6 @@
-import type { InboxItem } from "@/lib/comments/inbox";
+import type { ClaimInboxItem, InboxItem, OriginalInboxItem } from "@/lib/comments/inbox";
 import { inboxEntries } from "@/lib/comments/inbox-entries";
-import { inboxActionOf, inboxDueLineOf } from "@/lib/comments/inbox-wording";
+import { inboxActionOf, inboxDueLineOf, originalChangeOf } from "@/lib/comments/inbox-wording";
 import { shortened } from "@/lib/shortened";
 
 /** An email as the desk sends it: plain text only, so that nothing anyone typed is ever rendered as HTML. */
@@ -10,13 +10,13 @@ export type Email = { to: { name: string; address: string }; subject: string; te
 const SUBJECT_QUOTE_LENGTH = 60;
 const QUOTE_LENGTH = 200;
 
-const claimUrl = (appUrl: string, item: InboxItem) => `${appUrl}/articles/${item.article.id}?annotation=${item.claim.id}`;
+const claimUrl = (appUrl: string, item: ClaimInboxItem) => `${appUrl}/articles/${item.article.id}?annotation=${item.claim.id}`;
 
 /** `text` on one line: what people typed may hold line breaks, which a subject line must not. */
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** A claim's quote on one line, shortened to `length`. */
-const quoteOf = (item: InboxItem, length = QUOTE_LENGTH) => shortened(oneLine(item.claim.quote), length);
+const quoteOf = (item: ClaimInboxItem, length = QUOTE_LENGTH) => shortened(oneLine(item.claim.quote), length);
 
 /** A comment's or a decision's words, quoted as mail quotes them. */
 const quoted = (text: string) =>
@@ -27,8 +27,18 @@ const quoted = (text: string) =>
 
 function subjectOf(items: readonly InboxItem[], total: number, newsroom: string): string {
   const [first] = items;
-  if (total === 1 && first) return oneLine(`${first.author.name} ${inboxActionOf(first)} “${quoteOf(first, SUBJECT_QUOTE_LENGTH)}”`);
-  return oneLine(`${total} new in your inbox at ${newsroom}`);
+  if (total !== 1 || !first) return oneLine(`${total} new in your inbox at ${newsroom}`);
+  if (first.kind === "original") return oneLine(`The original of “${shortened(oneLine(first.article.title), SUBJECT_QUOTE_LENGTH)}” has changed`);
+  return oneLine(`${first.author.name} ${inboxActionOf(first)} “${quoteOf(first, SUBJECT_QUOTE_LENGTH)}”`);
+}
+
+/** A changed original, as an email tells it: what differs, the article on the desk, and the original. */
+function originalLines(item: OriginalInboxItem, appUrl: string): string {
+  return [
+    `The original of “${oneLine(item.article.title)}” has changed at its web address: ${originalChangeOf(item)}.`,
+    `The article: ${appUrl}/articles/${item.article.id}`,
+    `The original: ${item.original.url}`,
+  ].join("\n");
 }
 
 /**
@@ -39,6 +49,10 @@ function subjectOf(items: readonly InboxItem[], total: number, newsroom: string)
 export function inboxEmail(person: { name: string; email: string }, items: readonly InboxItem[], total: number, desk: { appUrl: string; newsroom: string }): Email {
   const paragraphs = [`Hello ${oneLine(person.name)},`, `New in your inbox at ${desk.newsroom}:`];
   for (const entry of inboxEntries(items)) {
+    if (entry.kind === "original") {
+      paragraphs.push(originalLines(entry.item, desk.appUrl));
+      continue;
+    }
     const first = entry.kind === "group" ? entry.items[0] : entry.item;
     const lines =
       entry.kind === "item"

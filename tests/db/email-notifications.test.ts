@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
-import { markClaimRead, markInboxSeen } from "@/lib/comments/inbox";
+import { markOpenedRead, markInboxSeen } from "@/lib/comments/inbox";
 import { addComment, resolveThread } from "@/lib/comments/service";
 import { Invalid, Unauthenticated } from "@/lib/errors";
 import type { Email } from "@/lib/notifications/inbox-email";
@@ -137,7 +137,7 @@ describeOnEveryEngine("emailing what lands in the inbox", (db) => {
 
     // Nor what she read on the claim itself, having opened it from elsewhere.
     await mention("@Rita Reviewer third look");
-    await markClaimRead(db(), rita, { annotationId: claimId });
+    await markOpenedRead(db(), rita, { annotationId: claimId });
     expect(await round()).toEqual({ sent: 0, failed: 0 });
     expect(outbox.map((each) => each.text).join()).not.toContain("third look");
   });

@@ -3,7 +3,7 @@ import { beforeEach, expect, it } from "vitest";
 import { annotations, comments } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
 import { discardAnnotation } from "@/lib/annotations/placement";
-import { countUnread, INBOX_PAGE_SIZE, listInbox, markClaimRead, markInboxSeen } from "@/lib/comments/inbox";
+import { countUnread, INBOX_PAGE_SIZE, listInbox, markOpenedRead, markInboxSeen, type ClaimInboxItem, type InboxPage } from "@/lib/comments/inbox";
 import { addComment, deleteComment, editComment, resolveThread } from "@/lib/comments/service";
 import { assignAnnotation } from "@/lib/annotations/assignment";
 import { documentFromPlainText } from "@/lib/articles/document";
@@ -13,6 +13,9 @@ import { Invalid, Unauthenticated } from "@/lib/errors";
 import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser, completeClaim, selectorsOf } from "./fixtures";
+
+/** The items on claims (none of these articles has an original that could change). */
+const claimItems = (page: InboxPage) => page.items.filter((item): item is ClaimInboxItem => item.kind !== "original");
 
 describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
   let rita: Actor;
@@ -29,7 +32,7 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
   });
 
   const say = (who: Actor, body: string, options: { parentId?: string; mentions?: string[] } = {}) => addComment(db(), who, claimId, { body, ...options });
-  const inboxOf = async (who: Actor) => (await listInbox(db(), who)).items.map((item) => [item.author.name, item.reason, item.excerpt, item.unread]);
+  const inboxOf = async (who: Actor) => claimItems(await listInbox(db(), who)).map((item) => [item.author.name, item.reason, item.excerpt, item.unread]);
 
   it("holds the comments that mention you and the replies in threads you are in, newest first, never your own", async () => {
     const question = await say(rita, "Is the shipment confirmed?");
@@ -51,7 +54,7 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
       ["Rita", "reply", "Thanks both.", true],
       ["Olga", "reply", "Here it is.", true],
     ]);
-    const [item] = (await listInbox(db(), rita)).items;
+    const [item] = claimItems(await listInbox(db(), rita));
     expect(item).toMatchObject({ claim: { id: claimId, quote: "non-persistent" }, article: { title: "Mines for Ukraine" } });
   });
 
@@ -61,7 +64,7 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
     const openedAt = new Date().toISOString();
     await markInboxSeen(db(), rita, { until: openedAt });
     expect(await countUnread(db(), rita)).toBe(0);
-    expect((await listInbox(db(), rita)).items[0]!.unread).toBe(false);
+    expect(claimItems(await listInbox(db(), rita))[0]!.unread).toBe(false);
 
     await say(ed, "@Rita and this.", { mentions: [rita.id] });
     await markInboxSeen(db(), rita, { until: "2000-01-01T00:00:00Z" });
@@ -91,9 +94,9 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
     expect(first).toMatchObject({ total: INBOX_PAGE_SIZE + 2, pageCount: 2, unread: INBOX_PAGE_SIZE + 2 });
     expect(first.items).toHaveLength(INBOX_PAGE_SIZE);
     const second = await listInbox(db(), rita, { page: "2" });
-    expect(second.items.map((item) => item.excerpt.slice(0, 12))).toEqual(["@Rita note 2", "@Rita note 1"]);
-    expect(second.items[1]!.excerpt).toHaveLength(280);
-    expect(second.items[1]!.excerpt.endsWith("…")).toBe(true);
+    expect(claimItems(second).map((item) => item.excerpt.slice(0, 12))).toEqual(["@Rita note 2", "@Rita note 1"]);
+    expect(claimItems(second)[1]!.excerpt).toHaveLength(280);
+    expect(claimItems(second)[1]!.excerpt.endsWith("…")).toBe(true);
     await expect(listInbox(db(), rita, { page: "0" })).rejects.toBeInstanceOf(Invalid);
   });
 
@@ -111,7 +114,7 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
     await saveRevision(db(), ed, article.id, { baseRevision: 1, doc: documentFromPlainText(`${first}\n${third}`).toJSON() });
 
     const reviewsOf = async (who: Actor) =>
-      (await listInbox(db(), who)).items.filter((item) => item.kind === "review").map((item) => [item.author.name, item.reason, item.excerpt, item.revision]);
+      claimItems(await listInbox(db(), who)).filter((item) => item.kind === "review").map((item) => [item.author.name, item.reason, item.excerpt, item.revision]);
     expect(await reviewsOf(rita)).toEqual([
       ["Ed", "orphaned", "", 2],
       ["Ed", "reopened", "The date is wrong.", null],
@@ -124,13 +127,13 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
     // The editor who did it all hears of nothing; the count covers decisions too.
     expect(await reviewsOf(ed)).toEqual([]);
     expect(await countUnread(db(), rita)).toBe(5);
-    const [latest] = (await listInbox(db(), rita)).items;
+    const [latest] = claimItems(await listInbox(db(), rita));
     expect(latest).toMatchObject({ claim: { id: claim.id, quote: "deactivate on their own" }, article: { id: article.id }, unread: true });
   });
 
   it("holds the claims others assign you or take off you, and changes to when yours are due", async () => {
     const assignmentsOf = async (who: Actor) =>
-      (await listInbox(db(), who)).items.filter((item) => item.kind === "review").map((item) => [item.author.name, item.reason, item.dueOn]);
+      claimItems(await listInbox(db(), who)).filter((item) => item.kind === "review").map((item) => [item.author.name, item.reason, item.dueOn]);
     await assignAnnotation(db(), ed, claimId, { assigneeId: olga.id, dueOn: "2026-12-04" });
     await assignAnnotation(db(), ed, claimId, { assigneeId: olga.id, dueOn: "2026-12-07" });
     await assignAnnotation(db(), ed, claimId, { assigneeId: olga.id, dueOn: "2026-12-07" });
@@ -157,7 +160,7 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
     expect(await inboxOf(olga)).toEqual([["Ed", "mention", "@Olga please check.", true]]);
     expect(await countUnread(db(), olga)).toBe(1);
     // Read on its claim, it stays read when an edit mentions someone else too.
-    await markClaimRead(db(), olga, { annotationId: claimId });
+    await markOpenedRead(db(), olga, { annotationId: claimId });
     await editComment(db(), ed, note.id, { body: "@Olga and @Rita please check.", mentions: [olga.id, rita.id] });
     expect(await inboxOf(olga)).toEqual([["Ed", "mention", "@Olga and @Rita please check.", false]]);
     expect(await inboxOf(rita)).toEqual([["Ed", "mention", "@Olga and @Rita please check.", true]]);
@@ -169,14 +172,14 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
     await editComment(db(), ed, note.id, { body: "@Rita and @Olga please check.", mentions: [rita.id, olga.id] });
     expect(await inboxOf(olga)).toEqual([["Ed", "mention", "@Rita and @Olga please check.", true]]);
     expect(await countUnread(db(), olga)).toBe(1);
-    const [item] = (await listInbox(db(), olga)).items;
+    const [item] = claimItems(await listInbox(db(), olga));
     expect(Date.parse(item!.createdAt)).toBeGreaterThan(Date.parse(note.createdAt));
   });
 
   it("keeps a reply in someone's thread as new or as read as it was when an edit stops mentioning them", async () => {
     const question = await say(rita, "Is the shipment confirmed?");
     const answer = await say(ed, "@Rita yes, and @Olga has the briefing.", { parentId: question.id, mentions: [rita.id, olga.id] });
-    await markClaimRead(db(), rita, { annotationId: claimId });
+    await markOpenedRead(db(), rita, { annotationId: claimId });
     await editComment(db(), ed, answer.id, { body: "Yes, and @Olga has the briefing.", mentions: [olga.id] });
     // Rita started the thread: it is still a reply for her, read as before; Olga's mention stays new.
     expect(await inboxOf(rita)).toEqual([["Ed", "reply", "Yes, and @Olga has the briefing.", false]]);
@@ -229,7 +232,7 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
 
     await resolveThread(db(), ed, question.id, { resolved: true });
     const resolutionsOf = async (who: Actor) =>
-      (await listInbox(db(), who)).items.filter((item) => item.kind === "resolution").map((item) => [item.id, item.author.name, item.reason, item.excerpt, item.unread]);
+      claimItems(await listInbox(db(), who)).filter((item) => item.kind === "resolution").map((item) => [item.id, item.author.name, item.reason, item.excerpt, item.unread]);
     // Who started it, who was mentioned in its first comment and who replied in it hear of it; not the one who resolved it.
     for (const who of [rita, olga, quinn]) expect(await resolutionsOf(who)).toEqual([[question.id, "Ed", "resolved", "Is the shipment confirmed, @Quinn?", true]]);
     expect(await resolutionsOf(ed)).toEqual([]);
@@ -237,7 +240,7 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
     expect(await countUnread(db(), olga)).toBe(before.olga + 1);
     expect(await countUnread(db(), quinn)).toBe(before.quinn + 1);
     expect(await countUnread(db(), ed)).toBe(before.ed);
-    const [newest] = (await listInbox(db(), rita)).items;
+    const [newest] = claimItems(await listInbox(db(), rita));
     expect(newest).toMatchObject({ kind: "resolution", claim: { id: claimId }, article: { title: "Mines for Ukraine" } });
 
     // Reopened, it is an open matter again, not news of a resolution; resolved by herself, not news to her.
@@ -264,9 +267,9 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
     await assignAnnotation(db(), ed, claimId, { assigneeId: rita.id });
     expect(await countUnread(db(), rita)).toBe(3);
 
-    await markClaimRead(db(), rita, { annotationId: claimId });
+    await markOpenedRead(db(), rita, { annotationId: claimId });
     expect(await countUnread(db(), rita)).toBe(1);
-    expect((await listInbox(db(), rita)).items.map((item) => [item.excerpt, item.unread])).toEqual([
+    expect(claimItems(await listInbox(db(), rita)).map((item) => [item.excerpt, item.unread])).toEqual([
       ["", false],
       ["@Rita this one too.", true],
       ["@Rita please check.", false],
@@ -278,8 +281,8 @@ describeOnEveryEngine("the inbox: mentions and replies", (db, engine) => {
     await say(ed, "@Rita one more thing.", { mentions: [rita.id] });
     expect(await countUnread(db(), rita)).toBe(2);
 
-    await expect(markClaimRead(db(), rita, { annotationId: "not-an-id" })).rejects.toThrow(/annotationId/);
-    await expect(markClaimRead(db(), null, { annotationId: claimId })).rejects.toBeInstanceOf(Unauthenticated);
+    await expect(markOpenedRead(db(), rita, { annotationId: "not-an-id" })).rejects.toThrow(/annotationId/);
+    await expect(markOpenedRead(db(), null, { annotationId: claimId })).rejects.toBeInstanceOf(Unauthenticated);
   });
 
   it("is for the signed-in", async () => {

@@ -236,6 +236,31 @@ test("an editor fetches an article from its web address, checks what was found a
     await page.getByRole("button", { name: "Check now" }).click();
     await expect(page.getByRole("button", { name: "Reading the original…" })).toHaveCount(0);
     await expect(notice).toHaveCount(0);
+
+    // The inbox of whoever works on the article tells of each change: the ones Ed saw here are read.
+    const articlePath = new URL(page.url()).pathname;
+    await page.getByRole("link", { name: /^Inbox/ }).click();
+    const changedItems = page.locator(".inbox-item").filter({ hasText: `The original of ${site.story.title} has changed` });
+    await expect(changedItems).toHaveCount(2);
+    await expect(changedItems.filter({ hasText: "New" })).toHaveCount(0);
+    // A change the schedule finds while he is elsewhere (here a read asked through the API) waits in his inbox, new.
+    site.story.closing = "Updated at 16:00: the meeting is postponed.";
+    expect((await page.request.post(`/api${articlePath}/original/check`)).status()).toBe(200);
+    await page.reload();
+    await expect(changedItems).toHaveCount(3);
+    const fresh = changedItems.first();
+    await expect(fresh).toContainText("New");
+    await expect(fresh).toContainText("1 paragraph only the original has, 1 paragraph only the desk's revision 2 has.");
+    await expect(fresh.getByRole("link", { name: "its web address" })).toHaveAttribute("href", `${site.origin}/news/ferry-timetable`);
+    await page.screenshot({ path: test.info().outputPath("inbox-original-changed.png") });
+    // Opening the article shows the change, and marks it read.
+    await page.goto("/inbox");
+    const marked = page.waitForResponse((response) => response.url().endsWith("/api/inbox/read") && !!response.request().postData()?.includes("articleId"));
+    await changedItems.first().getByRole("link", { name: site.story.title }).click();
+    await expect(notice).toContainText("in revision 2 here");
+    expect((await marked).status()).toBe(200);
+    await page.goto("/inbox");
+    await expect(changedItems.first()).not.toContainText("New");
   } finally {
     await site.stop();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InboxItem } from "@/lib/comments/inbox";
+import type { ClaimInboxItem as InboxItem, InboxItem as AnyItem, OriginalInboxItem } from "@/lib/comments/inbox";
 import { inboxEntries } from "@/lib/comments/inbox-entries";
 
 let next = 0;
@@ -18,7 +18,7 @@ const item = (change: Partial<InboxItem> = {}): InboxItem => ({
   ...change,
 });
 
-const shape = (items: InboxItem[]) => inboxEntries(items).map((entry) => (entry.kind === "group" ? entry.items.map((one) => one.id) : entry.item.id));
+const shape = (items: AnyItem[]) => inboxEntries(items).map((entry) => (entry.kind === "group" ? entry.items.map((one) => one.id) : entry.item.id));
 
 describe("inboxEntries: what one person did at once reads as one entry", () => {
   it("groups a run of the same decision by the same person on one article, keeping the order", () => {
@@ -46,6 +46,20 @@ describe("inboxEntries: what one person did at once reads as one entry", () => {
   it("groups claims assigned at once only when they are due the same day", () => {
     const [a, b, c] = [item({ reason: "assigned", dueOn: "2026-12-04" }), item({ reason: "assigned", dueOn: "2026-12-04" }), item({ reason: "assigned", dueOn: null })];
     expect(shape([a!, b!, c!])).toEqual([[a!.id, b!.id], c!.id]);
+  });
+
+  it("keeps a changed original on its own line, and a run it interrupts apart", () => {
+    const original: OriginalInboxItem = {
+      id: "original-1",
+      kind: "original",
+      createdAt: "2026-11-30T10:00:00.000Z",
+      unread: true,
+      article: { id: "mines", title: "Mines for Ukraine" },
+      original: { url: "https://news.example/mines", revision: 1, paragraphsAdded: 1, paragraphsRemoved: 0 },
+    };
+    const [a, b] = [item(), item()];
+    expect(inboxEntries([a!, original, b!]).map((entry) => entry.kind)).toEqual(["item", "original", "item"]);
+    expect(shape([original, a!, b!])).toEqual(["original-1", [a!.id, b!.id]]);
   });
 
   it("never groups comments: each has its own words", () => {

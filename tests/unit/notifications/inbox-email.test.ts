@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InboxItem } from "@/lib/comments/inbox";
+import type { ClaimInboxItem as InboxItem, OriginalInboxItem } from "@/lib/comments/inbox";
 import { inboxEmail } from "@/lib/notifications/inbox-email";
 import { delayInWords, mailSettings } from "@/lib/notifications/mail-settings";
 
@@ -48,6 +48,25 @@ describe("the inbox email", () => {
     const moved = inboxEmail(RITA, [item("1", { reason: "due_changed", dueOn: null }), item("2", { reason: "unassigned" })], 2, DESK);
     expect(moved.text).toContain("Ed Editor changed the due date of the claim “quote 1” in Ferry fares:\nNo due date any more.\n");
     expect(moved.text).toContain("Ed Editor took you off the claim “quote 2” in Ferry fares:\nhttps://desk.example.org/articles/a1?annotation=claim-2\n");
+  });
+
+  it("tells that an article's original changed, with the article and the original linked, between items on claims", () => {
+    const original: OriginalInboxItem = {
+      id: "o1",
+      kind: "original",
+      createdAt: "2026-12-02T11:00:00.000Z",
+      unread: true,
+      article: { id: "a1", title: "Ferry\nfares" },
+      original: { url: "https://news.example/ferry", revision: 3, paragraphsAdded: 1, paragraphsRemoved: 2 },
+    };
+    const alone = inboxEmail(RITA, [original], 1, DESK);
+    expect(alone.subject).toBe("The original of “Ferry fares” has changed");
+    expect(alone.text).toContain(
+      "The original of “Ferry fares” has changed at its web address: 1 paragraph only the original has, 2 paragraphs only the desk's revision 3 has.\nThe article: https://desk.example.org/articles/a1\nThe original: https://news.example/ferry\n",
+    );
+    const among = inboxEmail(RITA, [item("1"), original, item("2")], 3, DESK);
+    expect(among.text).toContain("Ed Editor approved the claim “quote 1” in Ferry fares:");
+    expect(among.text).toContain("Ed Editor approved the claim “quote 2” in Ferry fares:");
   });
 
   it("keeps line breaks people typed out of the subject and the greeting", () => {

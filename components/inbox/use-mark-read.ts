@@ -25,6 +25,29 @@ function followPresence(): void {
 const present = () => document.visibilityState === "visible" && Date.now() - lastPresentAt < PRESENT_WITHIN_MS;
 
 /**
+ * Posts `opened` to mark what the inbox holds of it read, now if the person is at the page, else once
+ * they are back (with the tab visible); answers how to stop waiting.
+ */
+function markWhenPresent(opened: { annotationId: string } | { articleId: string }): (() => void) | undefined {
+  followPresence();
+  const mark = () => markReadAndRecount("/api/inbox/read", opened);
+  if (present()) {
+    mark();
+    return;
+  }
+  const markOnceBack = () => {
+    if (document.visibilityState !== "visible") return;
+    stopWaiting();
+    mark();
+  };
+  const stopWaiting = () => {
+    for (const type of PRESENCE_EVENTS) window.removeEventListener(type, markOnceBack, { capture: true });
+  };
+  for (const type of PRESENCE_EVENTS) window.addEventListener(type, markOnceBack, { capture: true, passive: true });
+  return stopWaiting;
+}
+
+/**
  * Marks read what the reader's inbox holds of the claim they have open (`claimId`, null while none is),
  * so that the header's count drops at once: when they open it, and again whenever what they see of it
  * changes (`seen`, which changes with its discussion and its review), since what a colleague did to a
@@ -36,21 +59,15 @@ const present = () => document.visibilityState === "visible" && Date.now() - las
 export function useMarkClaimRead(claimId: string | null, seen: string | undefined): void {
   useEffect(() => {
     if (!claimId) return;
-    followPresence();
-    const mark = () => markReadAndRecount("/api/inbox/read", { annotationId: claimId });
-    if (present()) {
-      mark();
-      return;
-    }
-    const markOnceBack = () => {
-      if (document.visibilityState !== "visible") return;
-      stopWaiting();
-      mark();
-    };
-    const stopWaiting = () => {
-      for (const type of PRESENCE_EVENTS) window.removeEventListener(type, markOnceBack, { capture: true });
-    };
-    for (const type of PRESENCE_EVENTS) window.addEventListener(type, markOnceBack, { capture: true, passive: true });
-    return stopWaiting;
+    return markWhenPresent({ annotationId: claimId });
   }, [claimId, seen]);
+}
+
+/**
+ * Marks read what the reader's inbox holds of the article they opened (its original changed: the
+ * article says so above its text), as `useMarkClaimRead` does for a claim: once, as the page opens,
+ * or once they are back at it.
+ */
+export function useMarkArticleRead(articleId: string): void {
+  useEffect(() => markWhenPresent({ articleId }), [articleId]);
 }
