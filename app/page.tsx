@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ARTICLE_SEARCH_ID, ArticleListKeys } from "@/components/article-list-keys";
 import { ClaimProgress } from "@/components/articles/claim-progress";
 import { formatDateTime } from "@/components/workbench/labels";
+import { TopicLinks } from "@/components/articles/topic-links";
 import { Pagination } from "@/components/pagination";
 import { getDb } from "@/db/client";
 import { listArticles, type ArticleListPage, type ArticleListQuery } from "@/lib/articles/list";
@@ -13,10 +14,11 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The address of a page of the list, keeping the search and the view (current or archived articles). */
-function listHref(query: Pick<ArticleListQuery, "q" | "archived">, page: number): string {
+/** The address of a page of the list, keeping the search, the topic and the view (current or archived articles). */
+function listHref(query: Pick<ArticleListQuery, "q" | "archived"> & { topic?: string }, page: number): string {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
+  if (query.topic) params.set("topic", query.topic);
   if (query.archived) params.set("archived", "true");
   if (page > 1) params.set("page", String(page));
   return params.size ? `/?${params}` : "/";
@@ -33,15 +35,22 @@ function Summary({ list }: { list: ArticleListPage }) {
       </p>
     );
   }
-  if (!query.q) return null;
+  if (!query.q && !query.topic) return null;
   const which = query.archived ? "archived article" : "article";
   const archived = list.archivedMatches;
+  const filed = query.topic ? ` filed under “${query.topic}”` : "";
   return (
     <p role="status">
-      {total === 0 ? `No ${which}'s title or byline contains “${query.q}”.` : `${articles} with “${query.q}” in the title or byline.`}{" "}
+      {query.q
+        ? total === 0
+          ? `No ${which}${filed} has “${query.q}” in its title or byline.`
+          : `${articles}${filed} with “${query.q}” in the title or byline.`
+        : total === 0
+          ? `No ${which} is filed under “${query.topic}”.`
+          : `${articles}${filed}.`}{" "}
       {archived > 0 && (
         <>
-          <Link href={listHref({ q: query.q, archived: true }, 1)}>
+          <Link href={listHref({ q: query.q, topic: query.topic, archived: true }, 1)}>
             {archived.toLocaleString("en")} archived {archived === 1 ? "article has" : "articles have"} it too
           </Link>
           {" · "}
@@ -56,7 +65,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
   // The search and the page, each once; other parameters are not the list's.
   const params = await searchParams;
   const wanted = new URLSearchParams();
-  for (const name of ["q", "archived", "page"]) {
+  for (const name of ["q", "topic", "archived", "page"]) {
     const value = [params[name]].flat()[0];
     if (value) wanted.set(name, value);
   }
@@ -91,6 +100,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
         {/* Keyed by the search, so that the field shows the address's search after a link changes it. */}
         <form key={query.q} method="get" role="search" className="article-search" aria-label={query.archived ? "Search the archived articles" : "Search the articles"}>
           {query.archived && <input type="hidden" name="archived" value="true" />}
+          {query.topic && <input type="hidden" name="topic" value={query.topic} />}
           <label htmlFor={ARTICLE_SEARCH_ID}>Search titles and bylines</label>
           <input id={ARTICLE_SEARCH_ID} name="q" type="search" defaultValue={query.q} maxLength={200} />
           <button type="submit" className="secondary">
@@ -119,6 +129,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                   <th scope="row">
                     <Link href={`/articles/${article.id}`}>{article.title}</Link>
                     {article.byline && <div className="muted">{article.byline}</div>}
+                    <TopicLinks topics={article.topics} href={(topic) => listHref({ q: "", topic, archived: query.archived }, 1)} />
                     <div className="muted article-table__revised">
                       {article.revision > 1 ? `Revision ${article.revision}, saved ${formatDateTime(article.revisedAt)}` : `Added ${formatDateTime(article.revisedAt)}`}
                       {article.archivedAt && ` · Archived ${formatDateTime(article.archivedAt)}`}

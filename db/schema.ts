@@ -155,6 +155,29 @@ export const articles = pgTable(
 );
 
 /**
+ * The topics an article is filed under (`lib/articles/topics.ts`): health, elections, the economy, in the
+ * order an editor gave them. Desk and public pages list the articles of a topic; one spelling per topic
+ * on the desk (a topic given in another case takes the spelling the desk has).
+ */
+export const articleTopics = pgTable(
+  "article_topics",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.articleId, table.position] }),
+    uniqueIndex("article_topics_name_key").on(table.articleId, sql`lower(${table.name})`),
+    // The articles of a topic, whatever its case.
+    index("article_topics_lower_name_idx").on(sql`lower(${table.name})`),
+    check("article_topics_name_check", sql`length(${table.name}) between 1 and 40`),
+  ],
+);
+
+/**
  * The watch kept on an article's original at its web address (`lib/articles/original-watch.ts`): when it
  * is next due, what the original's text was when the desk last knew it (a digest), and, once the original
  * is seen to differ from that, when the desk first saw it and in which of the article's revisions; the

@@ -10,12 +10,13 @@ import { PublicMasthead } from "@/components/public/public-masthead";
 import { PublicSearchForm } from "@/components/public/public-search-form";
 import { ReaderMessageForm } from "@/components/public/reader-message-form";
 import { VerdictTally } from "@/components/public/verdict-tally";
+import { PublicTopics } from "@/components/publishing/public-topics";
 import "@/components/public/public-page.css";
 import { getDb } from "@/db/client";
 import { newsroomConfig } from "@/lib/newsroom/config";
 import { feedUrl, publicIndexUrl } from "@/lib/publishing/atom-feed";
 import { claimantScorecard } from "@/lib/publishing/claimant-scorecard";
-import { claimsByClaimant, listPublished, publicSearchSchema, type PublicSearch } from "@/lib/publishing/public-index";
+import { claimsByClaimant, listPublished, publicSearchSchema, publishedTopicName, type PublicSearch } from "@/lib/publishing/public-index";
 import { publicDay } from "@/lib/publishing/public-dates";
 import { readerEmailKeepDays } from "@/lib/reader-messages/retention";
 
@@ -30,6 +31,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** One claimant's record, read once per request however many times the page's parts ask for it. */
 const scorecardOf = cache(async (claimant: string) => claimantScorecard(await getDb(), claimant));
+
+/** The topic asked for as the desk spells it, read once per request; as the address spells it when no fact-check is filed under it. */
+const topicOf = cache(async (topic: string) => (topic ? ((await publishedTopicName(await getDb(), topic)) ?? topic) : ""));
 
 /** The page and the search asked for; a page that is not a whole number from 1, or an unknown verdict, is no page. */
 async function requestOf({ searchParams }: Props): Promise<{ page: number; search: PublicSearch }> {
@@ -46,18 +50,25 @@ function indexHref(page: number, search: PublicSearch): string {
   if (search.q) params.set("q", search.q);
   if (search.claimant) params.set("claimant", search.claimant);
   if (search.verdict) params.set("verdict", search.verdict);
+  if (search.topic) params.set("topic", search.topic);
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
   return query ? `/p?${query}` : "/p";
 }
 
-const isSearching = (search: PublicSearch) => Boolean(search.q || search.claimant || search.verdict);
+const isSearching = (search: PublicSearch) => Boolean(search.q || search.claimant || search.verdict || search.topic);
 
-/** "2 fact-checks of claims by Jane Doe match.": what a search found, and of whom when it asked for one claimant. */
-function foundLine(total: number, claimant: string): string {
-  if (total === 0) return claimant ? `No fact-check of a claim by ${claimant} matches.` : "No fact-check matches.";
+/** " on Health": the topic asked for, as the heading and the count say it. */
+const onTopic = (topic: string) => (topic ? ` on ${topic}` : "");
+
+/** "Fact-checks of claims by Jane Doe on Health": the page's heading, of the claimant and the topic asked for. */
+const headingOf = (claimant: string, topic: string) => `Fact-checks${claimant ? ` of claims by ${claimant}` : ""}${onTopic(topic)}`;
+
+/** "2 fact-checks of claims by Jane Doe on Health match.": what a search found, of whom and on what when it asked. */
+function foundLine(total: number, claimant: string, topic: string): string {
+  if (total === 0) return `No fact-check${claimant ? ` of a claim by ${claimant}` : ""}${onTopic(topic)} matches.`;
   const counted = `${total.toLocaleString("en")} ${total === 1 ? "fact-check" : "fact-checks"}`;
-  return `${counted}${claimant ? ` of claims by ${claimant}` : ""} ${total === 1 ? "matches" : "match"}.`;
+  return `${counted}${claimant ? ` of claims by ${claimant}` : ""}${onTopic(topic)} ${total === 1 ? "matches" : "match"}.`;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -66,7 +77,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   // The claimant as the desk wrote their name, as the heading says it, rather than as the address spells it.
   const claimantName = search.claimant ? ((await scorecardOf(search.claimant))?.claimant.name ?? search.claimant) : "";
   return {
-    title: { absolute: `${claimantName ? `Fact-checks of claims by ${claimantName}` : "Fact-checks"} · ${newsroom.name}` },
+    title: { absolute: `${headingOf(claimantName, await topicOf(search.topic))} · ${newsroom.name}` },
     description: `Every article ${newsroom.name} has fact-checked, with the verdict on each claim.`,
     // A search's results are for the reader who asked; the plain index is what search engines should list.
     robots: isSearching(search) ? { index: false, follow: true } : undefined,
@@ -83,7 +94,7 @@ export default async function PublicIndexPage(props: Props) {
   const params = await props.searchParams;
   const newsroom = newsroomConfig();
   const db = await getDb();
-  const { total, factChecks } = await listPublished(db, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE, search });
+  const [{ total, factChecks }, topic] = await Promise.all([listPublished(db, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE, search }), topicOf(search.topic)]);
   const [claimantClaims, scorecard] = search.claimant
     ? await Promise.all([
         claimsByClaimant(
@@ -102,12 +113,12 @@ export default async function PublicIndexPage(props: Props) {
     <div className="public-page">
       <PublicMasthead newsroom={newsroom} />
       <header className="public-page__header">
-        <h1>{search.claimant ? `Fact-checks of claims by ${claimantName}` : "Fact-checks"}</h1>
+        <h1>{headingOf(claimantName, topic)}</h1>
         {scorecard && <ClaimantScorecard scorecard={scorecard} verdict={search.verdict} href={(verdict) => indexHref(1, { ...search, verdict })} />}
         <p className="public-page__meta">
           {isSearching(search) ? (
             <>
-              {foundLine(total, claimantName)}{" "}
+              {foundLine(total, claimantName, topic)}{" "}
               <Link href="/p">Show all fact-checks</Link>.
             </>
           ) : (
@@ -142,6 +153,7 @@ export default async function PublicIndexPage(props: Props) {
                 </>
               )}
             </p>
+            <PublicTopics topics={factCheck.topics} />
             {factCheck.summary && <p className="public-index__summary">{factCheck.summary}</p>}
             <VerdictTally tally={factCheck.verdicts} />
             {claimantClaims && <ClaimantClaims slug={factCheck.slug} claimant={claimantName} claims={claimantClaims.get(factCheck.id) ?? []} />}

@@ -9,6 +9,7 @@ import { enforce } from "@/lib/policies/enforce";
 import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/reviews/statuses";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
+import { filedUnder, MAX_TOPIC_LENGTH, topicsOfArticles } from "./topics";
 
 export type ArticleSummary = {
   id: string;
@@ -30,6 +31,8 @@ export type ArticleSummary = {
   archivedAt: string | null;
   /** When the desk saw its original change at its web address, ISO 8601, until a revision or an editor answers it; else null. */
   originalChangedAt: string | null;
+  /** The topics it is filed under, in their order. */
+  topics: string[];
 };
 
 /** Articles per page of the list: a newsroom's archive grows by dozens a day. */
@@ -39,12 +42,13 @@ const MAX_SEARCH_LENGTH = 200;
 const MAX_SEARCH_WORDS = 8;
 
 /**
- * `?q=` (words the title or byline must all contain, in any case), `?archived=true` (the archived articles,
+ * `?q=` (words the title or byline must all contain, in any case), `?topic=` (a topic it is filed under, any case), `?archived=true` (the archived articles,
  * instead of the current ones), `?page=` (from 1) and `?limit=` (articles per page, at most 50: a search
  * offering a few matches asks for no more) of the list of articles.
  */
 export const articleListQuerySchema = z.strictObject({
   q: z.string().trim().max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`).default(""),
+  topic: z.string().trim().max(MAX_TOPIC_LENGTH, `must be at most ${MAX_TOPIC_LENGTH} characters`).default(""),
   archived: z.stringbool({ error: "must be true or false" }).default(false),
   page: z.coerce.number({ error: "must be a page number, a whole number from 1" }).int("must be a whole number").min(1, "must be at least 1").default(1),
   limit: z.coerce
@@ -78,15 +82,16 @@ function searchCondition(search: string): SQL | undefined {
 
 /**
  * How many claims of each article are in each review status, how many are orphaned and how many
- * wait for a placement check: one
- * grouped query for the page's articles. Discarded claims are not counted.
+ * wait for a placement check (one grouped query for the page's articles; discarded claims are not
+ * counted), and their topics.
  */
-async function summariesOf(db: Database, rows: Omit<ArticleSummary, "claimsByStatus" | "orphanedClaims" | "placementsToCheck">[]): Promise<ArticleSummary[]> {
+async function summariesOf(db: Database, rows: Omit<ArticleSummary, "claimsByStatus" | "orphanedClaims" | "placementsToCheck" | "topics">[]): Promise<ArticleSummary[]> {
   if (rows.length === 0) return [];
   const summaries = new Map<string, ArticleSummary>();
+  const topics = await topicsOfArticles(db, rows.map((row) => row.id));
   for (const row of rows) {
     const claimsByStatus = Object.fromEntries(REVIEW_STATUSES.map((status) => [status, 0])) as Record<ReviewStatus, number>;
-    summaries.set(row.id, { ...row, claimsByStatus, orphanedClaims: 0, placementsToCheck: 0 });
+    summaries.set(row.id, { ...row, claimsByStatus, orphanedClaims: 0, placementsToCheck: 0, topics: topics.get(row.id)! });
   }
   const counts = await db
     .select({
@@ -110,13 +115,13 @@ async function summariesOf(db: Database, rows: Omit<ArticleSummary, "claimsBySta
 
 /**
  * A page of the current articles (or, with `archived`, the archived ones), newest first, that match the
- * search, each with its claims counted by review status and its orphaned claims. A page past the last is
+ * search and the topic, each with its claims counted by review status and its orphaned claims. A page past the last is
  * empty, with the true count.
  */
 export async function listArticles(db: Database, actor: Actor | null, input: unknown = {}): Promise<ArticleListPage> {
   enforce(mayViewArticles(actor), actor);
   const query = parseInput(articleListQuerySchema, input);
-  const search = searchCondition(query.q);
+  const search = and(searchCondition(query.q), query.topic ? filedUnder(query.topic) : undefined);
   const where = and(query.archived ? isNotNull(articles.archivedAt) : isNull(articles.archivedAt), search);
   const [rows, [total], [archived], [archivedMatching]] = await Promise.all([
     db
@@ -144,7 +149,7 @@ export async function listArticles(db: Database, actor: Actor | null, input: unk
       .offset((query.page - 1) * query.limit),
     db.select({ value: count() }).from(articles).where(where),
     db.select({ value: count() }).from(articles).where(isNotNull(articles.archivedAt)),
-    query.q && !query.archived ? db.select({ value: count() }).from(articles).where(and(isNotNull(articles.archivedAt), search)) : [{ value: 0 }],
+    (query.q || query.topic) && !query.archived ? db.select({ value: count() }).from(articles).where(and(isNotNull(articles.archivedAt), search)) : [{ value: 0 }],
   ]);
   const matching = total?.value ?? 0;
   const summaries = await summariesOf(

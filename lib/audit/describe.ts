@@ -128,6 +128,7 @@ export function describeEntry(entry: AuditEntryRecord): string {
       if (after && "publicSummary" in after) return after.publicSummary ? `${before?.publicSummary ? "changed" : "wrote"} the summary readers see: “${String(after.publicSummary)}”` : "removed the summary readers see";
       if (after && "archived" in after) return after.archived ? "archived the article" : "restored the article from the archive";
       if (after && "originalChangeDismissed" in after) return "dismissed a change of the article's original (nothing in it for the fact-check)";
+      if (after && "topics" in after) return topicsChange(after.topics);
       return after && ARTICLE_DETAIL_FIELDS.some((field) => field in after) ? changedDetails(before, after) : "changed the article";
     case "article.deleted":
       return `deleted the article “${String(before?.title ?? "")}”, imported by mistake`;
@@ -171,4 +172,10 @@ export function describeEntry(entry: AuditEntryRecord): string {
     default:
       return `${entry.action.replace(/_/g, " ")} (${entry.subject})`;
   }
+}
+
+/** A change of an article's topics, as the audit trail says it. */
+function topicsChange(topics: unknown): string {
+  const names = Array.isArray(topics) ? topics.map(String) : [];
+  return names.length === 0 ? "filed the article under no topic" : `filed the article under ${names.map((name) => `“${name}”`).join(", ")}`;
 }

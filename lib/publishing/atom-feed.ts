@@ -14,9 +14,9 @@ export const feedUrl = (appUrl: string) => `${appUrl}/p/feed.xml`;
 
 /**
  * The newsroom's published fact-checks as an Atom 1.0 feed (RFC 4287), newest publication first: each
- * entry is one public page, its id the page's address (kept for good), its content the claims the page
- * shows with their verdicts, who made them and the explanations. Everything is text the desk typed,
- * escaped: nothing in it becomes markup in a feed reader.
+ * entry is one public page, its id the page's address (kept for good), a category for each topic it is
+ * filed under, its content the claims the page shows with their verdicts, who made them and the
+ * explanations. Everything is text the desk typed, escaped: nothing in it becomes markup in a feed reader.
  */
 export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactCheck & { claims: FeedClaim[] })[], now: Date): string {
   const updated = factChecks.map(lastChangeOf).reduce((latest, each) => (each > latest ? each : latest), factChecks.length ? "" : now.toISOString());
@@ -30,6 +30,7 @@ export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactChe
       `    <link rel="alternate" type="text/html" href="${xml(url)}"/>`,
       `    <published>${factCheck.publishedAt}</published>`,
       `    <updated>${lastChangeOf(factCheck)}</updated>`,
+      ...factCheck.topics.map((topic) => `    <category term="${xml(topic)}"/>`),
       `    <summary>${xml(summary)}</summary>`,
       `    <content type="html">${xml(contentOf(factCheck, url))}</content>`,
       "  </entry>",

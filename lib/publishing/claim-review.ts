@@ -12,6 +12,8 @@ export type ClaimReview = {
   claimReviewed: string;
   datePublished: string;
   author: { "@type": "Organization"; name: string; url?: string };
+  /** The topics the fact-check is filed under, comma-separated, when it has any. */
+  keywords?: string;
   reviewRating: { "@type": "Rating"; alternateName: string; ratingValue?: number; bestRating?: number; worstRating?: number };
   itemReviewed: {
     "@type": "Claim";
@@ -55,6 +57,7 @@ export function claimReviewsOf(article: PublicArticle, newsroom: NewsroomConfig)
         claimReviewed: claim.quote,
         datePublished: claim.approvedAt.slice(0, 10),
         author,
+        ...(article.topics.length > 0 ? { keywords: article.topics.join(", ") } : {}),
         reviewRating: {
           "@type": "Rating",
           alternateName: VERDICT_LABELS[claim.verdict],

@@ -1,10 +1,11 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
-import { annotations, articles } from "@/db/schema";
+import { annotations, articles, articleTopics } from "@/db/schema";
 import { CLAIMANT_LIMITS, claimantOf, type Claimant } from "@/lib/annotations/claimant";
 import { claimantSelection, madeBy } from "@/lib/annotations/claimant-sql";
 import { inVerdictOrder, VERDICT_LABELS, verdictSchema, type Verdict, type VerdictCount } from "@/lib/annotations/verdicts";
+import { filedUnder, MAX_TOPIC_LENGTH, topicName, topicsOfArticles } from "@/lib/articles/topics";
 import { containsPattern } from "@/lib/like-pattern";
 import { lastCorrectionsOf, lastPublicChanges, updatedAfter } from "./public-changes";
 import { SHOWN_IN_PUBLIC } from "./public-view";
@@ -19,6 +20,8 @@ export type PublishedFactCheck = {
   publishedAt: string;
   /** The editors' summary, or null. */
   summary: string | null;
+  /** The topics it is filed under, in the desk's order. */
+  topics: string[];
   /** When its page last changed after publication, or null (see `PublicArticle.updatedAt`). */
   updatedAt: string | null;
   /** When a rating on it was last changed or withdrawn after its first publication (a correction), or null. */
@@ -50,13 +53,19 @@ const searchText = (max: number) =>
 /**
  * What a reader may ask of the index: `q`, words that the title, the byline or a claim the page shows
  * (its quote, or who made it) must each contain (any case); `claimant`, who made a claim the page shows
- * (the whole name, any case); and `verdict`, a verdict one of its claims (by `claimant`, when given)
- * must have. Empty is any.
+ * (the whole name, any case); `verdict`, a verdict one of its claims (by `claimant`, when given)
+ * must have; and `topic`, a topic it is filed under (any case, its spaces collapsed). Empty is any.
  */
 export const publicSearchSchema = z.object({
   q: searchText(MAX_SEARCH_LENGTH),
   claimant: searchText(CLAIMANT_LIMITS.name),
   verdict: z.union([verdictSchema, z.literal("")]).default(""),
+  // Cut once its spaces are collapsed, as the desk's topics are.
+  topic: z
+    .string()
+    .transform((text) => topicName(text).slice(0, MAX_TOPIC_LENGTH).trimEnd())
+    .catch("")
+    .default(""),
 });
 
 export type PublicSearch = z.output<typeof publicSearchSchema>;
@@ -65,7 +74,7 @@ export type PublicSearch = z.output<typeof publicSearchSchema>;
 const anyShownClaim = (condition: SQL | undefined) =>
   sql`exists (select 1 from ${annotations} where ${annotations.articleId} = ${articles.id} and ${SHOWN_IN_PUBLIC} and ${condition})`;
 
-function searchCondition({ q, claimant, verdict }: PublicSearch): SQL | undefined {
+function searchCondition({ q, claimant, verdict, topic }: PublicSearch): SQL | undefined {
   const words = q.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
   const claimCondition = and(claimant ? madeBy(claimant) : undefined, verdict ? eq(annotations.verdict, verdict) : undefined);
   return and(
@@ -74,6 +83,7 @@ function searchCondition({ q, claimant, verdict }: PublicSearch): SQL | undefine
       return or(ilike(articles.title, pattern), ilike(articles.byline, pattern), anyShownClaim(or(ilike(annotations.quote, pattern), ilike(annotations.claimantName, pattern))));
     }),
     claimCondition ? anyShownClaim(claimCondition) : undefined,
+    topic ? filedUnder(topic) : undefined,
   );
 }
 
@@ -83,7 +93,7 @@ function searchCondition({ q, claimant, verdict }: PublicSearch): SQL | undefine
  */
 export async function listPublished(
   db: Database,
-  { offset, limit, search = { q: "", claimant: "", verdict: "" } }: { offset: number; limit: number; search?: PublicSearch },
+  { offset, limit, search = { q: "", claimant: "", verdict: "", topic: "" } }: { offset: number; limit: number; search?: PublicSearch },
 ): Promise<{ total: number; factChecks: PublishedFactCheck[] }> {
   const where = and(IS_PUBLISHED, searchCondition(search));
   const [rows, [counted]] = await Promise.all([
@@ -108,13 +118,14 @@ export async function listPublished(
   const total = counted?.total ?? 0;
   if (rows.length === 0) return { total, factChecks: [] };
   const ids = rows.map((row) => row.id);
-  const [tallies, changes, corrections] = await Promise.all([
+  const [tallies, changes, corrections, topics] = await Promise.all([
     verdictTallies(db, ids),
     lastPublicChanges(db, inArray(articles.id, ids)),
     lastCorrectionsOf(
       db,
       rows.map((row) => ({ id: row.id, firstPublishedAt: row.firstPublishedAt ?? row.publishedAt! })),
     ),
+    topicsOfArticles(db, ids),
   ]);
   const factChecks = rows.map(({ firstPublishedAt: _, ...row }) => ({
     ...row,
@@ -123,8 +134,24 @@ export async function listPublished(
     updatedAt: updatedAfter(row.publishedAt!, changes.get(row.id)),
     correctedAt: corrections.get(row.id) ?? null,
     verdicts: tallies.get(row.id) ?? [],
+    topics: topics.get(row.id) ?? [],
   }));
   return { total, factChecks };
+}
+
+/**
+ * How the desk spells `topic` (any case) where it files a published fact-check under it, on the latest
+ * publication; null when no published fact-check is filed under it. What the index's heading says.
+ */
+export async function publishedTopicName(db: Database, topic: string): Promise<string | null> {
+  const [filed] = await db
+    .select({ name: articleTopics.name })
+    .from(articleTopics)
+    .innerJoin(articles, eq(articles.id, articleTopics.articleId))
+    .where(and(IS_PUBLISHED, sql`lower(${articleTopics.name}) = ${topicName(topic).toLowerCase()}`))
+    .orderBy(...NEWEST_FIRST)
+    .limit(1);
+  return filed?.name ?? null;
 }
 
 /** Every public page's slug and when it last changed (its publication, or a later change), for the sitemap. */

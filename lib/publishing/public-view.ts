@@ -4,6 +4,7 @@ import { annotations, articles, reviewEvents, sources, users } from "@/db/schema
 import { claimantOf, type Claimant } from "@/lib/annotations/claimant";
 import { claimantSelection } from "@/lib/annotations/claimant-sql";
 import type { Verdict } from "@/lib/annotations/verdicts";
+import { topicsOfArticles } from "@/lib/articles/topics";
 import { isSafeHttpUrl } from "@/lib/urls";
 import { toldToReaders, type PublicChange } from "./corrections";
 import { lastPublicChanges, publicChangesOfArticle, updatedAfter } from "./public-changes";
@@ -53,6 +54,8 @@ export type PublicArticle = {
   publishedAt: string;
   /** The editors' summary, under the title ("In short"), or null. */
   summary: string | null;
+  /** The topics it is filed under, in the desk's order: each links to the index of that topic. */
+  topics: string[];
   /**
    * When the page last changed after it was published (its text revised; a claim approved, reopened,
    * moved or taken off it), or null when it has not: the "Updated" of its footer.
@@ -86,10 +89,11 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
     .where(and(eq(articles.slug, slug), isNotNull(articles.publishedAt)));
   if (!article) return null;
   // Everything else at once: each part selects the article's shown claims by itself.
-  const [claims, changedAt, changes] = await Promise.all([
+  const [claims, changedAt, changes, topics] = await Promise.all([
     shownClaims(db, eq(annotations.articleId, article.id), { ...options, publishedAt: article.publishedAt! }),
     lastPublicChanges(db, eq(articles.id, article.id)).then((latest) => latest.get(article.id)),
     publicChangesOfArticle(db, article.id, article.firstPublishedAt ?? article.publishedAt!),
+    topicsOfArticles(db, [article.id]).then((byArticle) => byArticle.get(article.id) ?? []),
   ]);
   return {
     id: article.id,
@@ -100,6 +104,7 @@ export async function publicArticleBySlug(db: Database, slug: string, options: {
     publishedOn: article.publishedOn,
     publishedAt: article.publishedAt!.toISOString(),
     summary: article.summary,
+    topics,
     updatedAt: updatedAfter(article.publishedAt!, changedAt),
     doc: article.doc,
     claims: claims.map((claim, index) => ({ ...claim, number: index + 1 })),

@@ -98,7 +98,7 @@ describeOnEveryEngine("who made a claim", (db) => {
     await publishArticle(db(), editor, article.id);
     await publishArticle(db(), editor, other.id);
     const found = async (search: { q?: string; claimant?: string; verdict?: "" | "true" | "false" }) =>
-      (await listPublished(db(), { offset: 0, limit: 20, search: { q: "", claimant: "", verdict: "", ...search } })).factChecks.map((factCheck) => factCheck.id).sort();
+      (await listPublished(db(), { offset: 0, limit: 20, search: { q: "", claimant: "", verdict: "", topic: "", ...search } })).factChecks.map((factCheck) => factCheck.id).sort();
 
     expect(await found({ claimant: "dmitry PESKOV" })).toEqual([article.id]);
     expect(await found({ claimant: "Peskov" })).toEqual([]);

@@ -10,6 +10,7 @@ import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotations, upd
 import { importArticle } from "@/lib/articles/import/service";
 import { previewWebPage } from "@/lib/articles/import/web-page/service";
 import { checkOriginalNow, dismissOriginalChange, readOriginalWatch } from "@/lib/articles/original-watch";
+import { readArticleTopics, setArticleTopics } from "@/lib/articles/topics";
 import { destinationPolicy } from "@/lib/http/destination";
 import { listArticles } from "@/lib/articles/list";
 import { getArticle } from "@/lib/articles/service";
@@ -141,6 +142,8 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
       return checkOriginalNow(db(), s.actor, s.articleId, 6, async () => ({ plainText: ARTICLE_TEXT }));
     }],
     ["dismiss a change of the original", EDITORS, (s) => dismissOriginalChange(db(), s.actor, s.articleId)],
+    ["file an article under topics", EDITORS, (s) => setArticleTopics(db(), s.actor, s.articleId, { topics: ["Health"] })],
+    ["read an article's topics", ACTIVE, (s) => readArticleTopics(db(), s.actor, s.articleId)],
     ["save a revision", EDITORS, async (s) => saveRevision(db(), s.actor, s.articleId, { baseRevision: await currentRevision(), doc: documentFromPlainText(`${ARTICLE_TEXT}\nMore.`).toJSON() })],
     ["restore an older revision", EDITORS, async (s) => {
       const base = await currentRevision();

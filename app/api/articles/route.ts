@@ -5,7 +5,7 @@ import { apiRoute } from "@/lib/http/route";
 import { mayImportArticle } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
 
-/** A page of the articles, newest first: `?q=` words the title or byline must contain, `?page=` from 1. */
+/** A page of the articles, newest first: `?q=` words the title or byline must contain, `?topic=` a topic they are filed under, `?page=` from 1. */
 export const GET = apiRoute(async ({ db, actor, request }) => listArticles(db, actor, Object.fromEntries(new URL(request.url).searchParams)));
 
 /** Imports a new article from JSON `{ format, content, ... }` or a multipart upload with a `file`; answers 201 `{ article: { id, title } }`. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, Fragment, type ReactNode } from "react";
 import { ArchiveControls, ArchivedNotice } from "@/components/articles/archive-controls";
+import { ArticleTopics } from "@/components/articles/article-topics";
 import { EditDetails } from "@/components/articles/edit-details";
 import { ArticleTools } from "@/components/publishing/article-tools";
 import { PublicationProvider } from "@/components/publishing/publication-context";
@@ -11,6 +12,7 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 import { mayBeDeleted } from "@/lib/articles/archive";
 import { countNewReaderMessages } from "@/lib/reader-messages/desk";
 import { readOriginalWatch } from "@/lib/articles/original-watch";
+import { readArticleTopics, topicChoices } from "@/lib/articles/topics";
 import { getArticle } from "@/lib/articles/service";
 import { NotFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
@@ -40,6 +42,8 @@ const load = cache(async (id: string) => {
       summary: (await readPublicSummary(db, actor, id)).summary,
       newReaderMessages: await countNewReaderMessages(db, actor, id),
       original: await readOriginalWatch(db, actor, id),
+      topics: await readArticleTopics(db, actor, id),
+      topicChoices: mayEditArticle(actor).allowed ? (await topicChoices(db, actor)).map((choice) => choice.name) : [],
     };
   } catch (error) {
     if (error instanceof NotFound) notFound();
@@ -53,7 +57,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const { actor, article, publication, summary, canArchive, deletable, newReaderMessages, original } = await load((await params).id);
+  const { actor, article, publication, summary, canArchive, deletable, newReaderMessages, original, topics, topicChoices } = await load((await params).id);
   // `?annotation=<id>` opens that claim (the review queue links so); anything but an id opens none.
   const { annotation } = await searchParams;
   const openClaimId = typeof annotation === "string" && isId(annotation) ? annotation : null;
@@ -85,6 +89,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               " · ",
             )}
           </div>
+          <ArticleTopics articleId={article.id} topics={topics} choices={topicChoices} canEdit={mayEditArticle(actor).allowed} />
           <ArticleTools
             articleId={article.id}
             title={article.title}

@@ -7,6 +7,7 @@ import { PublicMasthead } from "@/components/public/public-masthead";
 import "@/components/public/public-page.css";
 import { MarkedArticle } from "@/components/public/marked-article";
 import { ReaderMessageForm } from "@/components/public/reader-message-form";
+import { PublicTopics } from "@/components/publishing/public-topics";
 import { getDb } from "@/db/client";
 import { documentFromJSON } from "@/lib/articles/document";
 import { newsroomConfig } from "@/lib/newsroom/config";
@@ -92,6 +93,7 @@ export default async function PublicFactCheckPage({ params, searchParams }: Para
             </>
           )}
         </p>
+        <PublicTopics topics={article.topics} />
         {article.summary && (
           <section className="public-page__in-short" aria-labelledby="in-short-title">
             <h2 id="in-short-title">In short</h2>

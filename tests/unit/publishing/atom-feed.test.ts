@@ -13,6 +13,7 @@ const factCheck = (overrides: Partial<PublishedFactCheck & { claims: FeedClaim[]
   publishedOn: null,
   publishedAt: "2026-11-21T08:00:00.000Z",
   summary: null,
+  topics: [],
   updatedAt: null,
   correctedAt: null,
   verdicts: [{ verdict: "mostly_true", count: 1 }],
@@ -79,6 +80,14 @@ describe("atomFeed", () => {
     expect(content).toContain("&lt;strong&gt;False&lt;/strong&gt;: “Crime fell by half” (Jane Doe, mayor of Springfield)&lt;/p&gt;");
     expect(content).toContain("&lt;strong&gt;True&lt;/strong&gt;: “The budget is balanced” (City Council)&lt;/p&gt;");
     expect(content).toContain("&lt;strong&gt;Unproven&lt;/strong&gt;: “Nobody said this”&lt;/p&gt;");
+  });
+
+  it("files each entry under a category per topic, in the desk's order, its term escaped; none without topics", () => {
+    const feed = atomFeed(newsroom, [factCheck({ topics: ["Health", 'Fish & "chips" <b>'] }), factCheck({ id: "3", slug: "older" })], now);
+    const [filed, unfiled] = elements(feed, "entry");
+    expect([...filed!.matchAll(/<category [^>]*\/>/g)].map((match) => match[0])).toEqual(['<category term="Health"/>', '<category term="Fish &amp; &quot;chips&quot; &lt;b&gt;"/>']);
+    expect(unfiled).not.toContain("<category");
+    expect(feed).not.toContain("<b>");
   });
 
   it("drops characters XML cannot hold, which would make the whole feed unreadable", () => {

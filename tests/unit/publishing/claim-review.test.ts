@@ -30,6 +30,7 @@ const article = (claims: PublicClaim[], overrides: Partial<PublicArticle> = {}):
   publishedOn: "2026-11-18",
   publishedAt: "2026-11-21T08:00:00.000Z",
   summary: null,
+  topics: [],
   updatedAt: null,
   doc: null,
   claims,

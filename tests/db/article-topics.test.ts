@@ -1,0 +1,80 @@
+import { beforeEach, expect, it } from "vitest";
+import { articleTopics } from "@/db/schema";
+import { describeEntry } from "@/lib/audit/describe";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { listArticles } from "@/lib/articles/list";
+import { readArticleTopics, setArticleTopics, topicChoices } from "@/lib/articles/topics";
+import { Forbidden, Invalid, NotFound } from "@/lib/errors";
+import type { Actor } from "@/lib/users/actor";
+import { describeOnEveryEngine } from "./engines";
+import { addArticle, addUser, rowCount } from "./fixtures";
+
+describeOnEveryEngine("an article's topics", (db) => {
+  let editor: Actor;
+  let reviewer: Actor;
+  let mines: string;
+  let ferry: string;
+
+  beforeEach(async () => {
+    editor = await addUser(db(), "editor", { name: "Eddie Editor" });
+    reviewer = await addUser(db(), "reviewer", { name: "Rita Reviewer" });
+    mines = (await addArticle(db())).id;
+    ferry = (await addArticle(db(), "Ferry timetable cut.\nCommuters stranded.")).id;
+  });
+
+  const file = (articleId: string, topics: unknown) => setArticleTopics(db(), editor, articleId, { topics });
+
+  it("are set by an editor in their order, spaces collapsed and the same topic in another case kept once; audited", async () => {
+    expect(await file(mines, ["  Defence ", "Ukraine", "defence", "United   States"])).toEqual({ topics: ["Defence", "Ukraine", "United States"] });
+    expect(await readArticleTopics(db(), reviewer, mines)).toEqual(["Defence", "Ukraine", "United States"]);
+    // Given again in another order, and then as they are: the second changes nothing and is not audited.
+    await file(mines, ["Ukraine", "Defence"]);
+    await file(mines, ["Ukraine", "Defence"]);
+    expect(await readArticleTopics(db(), reviewer, mines)).toEqual(["Ukraine", "Defence"]);
+    const { entries } = await listAuditEntries(db(), await addUser(db(), "admin"), { article: mines });
+    const topicsEntries = entries.filter((entry) => describeEntry(entry).startsWith("filed the article"));
+    expect(topicsEntries.map((entry) => describeEntry(entry))).toEqual(['filed the article under “Ukraine”, “Defence”', 'filed the article under “Defence”, “Ukraine”, “United States”']);
+    // An empty list files it under none.
+    expect(await file(mines, [])).toEqual({ topics: [] });
+    expect(await rowCount(db(), articleTopics)).toBe(0);
+  });
+
+  it("take the desk's spelling of a topic it knows, and are offered the most used first", async () => {
+    await file(mines, ["Defence", "Ukraine"]);
+    expect(await file(ferry, ["ukraine", "transport", "DEFENCE"])).toEqual({ topics: ["Ukraine", "transport", "Defence"] });
+    const third = (await addArticle(db(), "A third story.")).id;
+    await file(third, ["Ukraine"]);
+    expect(await topicChoices(db(), reviewer)).toEqual([
+      { name: "Ukraine", articles: 3 },
+      { name: "Defence", articles: 2 },
+      { name: "transport", articles: 1 },
+    ]);
+  });
+
+  it("narrow the list of articles to a topic, in any case, and each article lists its own", async () => {
+    await file(mines, ["Defence", "Ukraine"]);
+    await file(ferry, ["Transport"]);
+    const listed = async (query: Record<string, string>) => (await listArticles(db(), reviewer, query)).articles.map((article) => [article.id, article.topics]);
+    expect(await listed({ topic: "ukraine" })).toEqual([[mines, ["Defence", "Ukraine"]]]);
+    expect(await listed({ topic: "  Transport " })).toEqual([[ferry, ["Transport"]]]);
+    // Both articles are titled "Mines for Ukraine": the topic tells them apart.
+    expect(await listed({ topic: "Transport", q: "mines" })).toEqual([[ferry, ["Transport"]]]);
+    expect(await listed({ topic: "Transport", q: "zebra" })).toEqual([]);
+    expect(await listed({ topic: "Weather" })).toEqual([]);
+    expect((await listed({})).map(([id]) => id).sort()).toEqual([mines, ferry].sort());
+    await expect(listArticles(db(), reviewer, { topic: "x".repeat(41) })).rejects.toThrow(/topic: must be at most 40 characters/);
+  });
+
+  it("are refused to reviewers, for an unknown article, and when malformed, naming the field and writing nothing", async () => {
+    await expect(setArticleTopics(db(), reviewer, mines, { topics: ["Health"] })).rejects.toBeInstanceOf(Forbidden);
+    await expect(file("00000000-0000-4000-8000-000000000000", ["Health"])).rejects.toBeInstanceOf(NotFound);
+    await expect(file(mines, Array.from({ length: 9 }, (_, n) => `Topic ${n}`))).rejects.toThrow(/topics: must be at most 8 topics/);
+    await expect(file(mines, ["Health", "x".repeat(41)])).rejects.toThrow(/topics\.1: must each be at most 40 characters/);
+    await expect(file(mines, ["Health", "   "])).rejects.toThrow(/topics\.1: must not be blank/);
+    await expect(file(mines, ["Bad\u0007bell"])).rejects.toThrow(/topics\.0: must not hold control characters/);
+    await expect(file(mines, ["Health, Elections"])).rejects.toThrow(/topics\.0: must not hold a comma/);
+    await expect(file(mines, "Health")).rejects.toThrow(/topics: must be a list of topics/);
+    await expect(setArticleTopics(db(), editor, mines, { topics: ["Health"], extra: 1 })).rejects.toBeInstanceOf(Invalid);
+    expect(await rowCount(db(), articleTopics)).toBe(0);
+  });
+});
