@@ -10,7 +10,7 @@ import { PublicMasthead } from "@/components/public/public-masthead";
 import { PublicSearchForm } from "@/components/public/public-search-form";
 import { ReaderMessageForm } from "@/components/public/reader-message-form";
 import { VerdictTally } from "@/components/public/verdict-tally";
-import { PublicTopics } from "@/components/publishing/public-topics";
+import { PublicTopics } from "@/components/public/public-topics";
 import "@/components/public/public-page.css";
 import { getDb } from "@/db/client";
 import { newsroomConfig } from "@/lib/newsroom/config";

@@ -115,39 +115,22 @@ type Span = Omit<InboxSpan, "after"> & { after?: Date | SQL | null };
 const seenAtIn = (userId: string) => sql`coalesce((select ${users.inboxSeenAt} from ${users} where ${users.id} = ${userId}), '-infinity'::timestamptz)`;
 
 /**
- * The comments and resolved threads fanned out to `userId` (db/schema.ts, inboxComments: mentions,
- * replies in their threads, and those threads resolved, by others, not deleted, on claims not
- * discarded), within `span`: read by the index on (recipient, time) alone.
+ * What one of the inbox's tables holds for `userId` within `span`, read by its index on (recipient, time)
+ * alone: `inboxComments` (mentions, replies in their threads, and those threads resolved, by others,
+ * not deleted, on claims not discarded), `inboxEvents` (status changes, orphanings and assignments
+ * others made, for them; a discarded claim's are gone from it) or `inboxOriginals` (the changes of
+ * originals of articles they work on).
  */
-const commentConditions = (userId: string, span: Span) =>
+const spanConditions = (table: typeof inboxComments | typeof inboxEvents | typeof inboxOriginals, userId: string, span: Span) =>
   and(
-    eq(inboxComments.recipientId, userId),
-    span.after ? gt(inboxComments.createdAt, span.after) : undefined,
-    span.until ? lte(inboxComments.createdAt, span.until) : undefined,
-    span.unopened ? isNull(inboxComments.readAt) : undefined,
+    eq(table.recipientId, userId),
+    span.after ? gt(table.createdAt, span.after) : undefined,
+    span.until ? lte(table.createdAt, span.until) : undefined,
+    span.unopened ? isNull(table.readAt) : undefined,
   );
-
-/**
- * The review events fanned out to `userId` (db/schema.ts, inboxEvents: status changes, orphanings
- * and assignments others made, for them), within `span`. A discarded claim's events are gone from
- * that table, so the index on (recipient, time) alone answers.
- */
-const eventConditions = (userId: string, span: Span) =>
-  and(
-    eq(inboxEvents.recipientId, userId),
-    span.after ? gt(inboxEvents.createdAt, span.after) : undefined,
-    span.until ? lte(inboxEvents.createdAt, span.until) : undefined,
-    span.unopened ? isNull(inboxEvents.readAt) : undefined,
-  );
-
-/** The changes of originals fanned out to `userId` (db/schema.ts, inboxOriginals), within `span`: read by the index on (recipient, time) alone. */
-const originalConditions = (userId: string, span: Span) =>
-  and(
-    eq(inboxOriginals.recipientId, userId),
-    span.after ? gt(inboxOriginals.createdAt, span.after) : undefined,
-    span.until ? lte(inboxOriginals.createdAt, span.until) : undefined,
-    span.unopened ? isNull(inboxOriginals.readAt) : undefined,
-  );
+const commentConditions = (userId: string, span: Span) => spanConditions(inboxComments, userId, span);
+const eventConditions = (userId: string, span: Span) => spanConditions(inboxEvents, userId, span);
+const originalConditions = (userId: string, span: Span) => spanConditions(inboxOriginals, userId, span);
 
 /** How many comments, resolved threads, review events and changed originals are for the user within `span`: three counts, each read by index, in one statement. */
 async function countFor(db: Database, userId: string, span: Span): Promise<number> {

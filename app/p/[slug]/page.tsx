@@ -7,7 +7,7 @@ import { PublicMasthead } from "@/components/public/public-masthead";
 import "@/components/public/public-page.css";
 import { MarkedArticle } from "@/components/public/marked-article";
 import { ReaderMessageForm } from "@/components/public/reader-message-form";
-import { PublicTopics } from "@/components/publishing/public-topics";
+import { PublicTopics } from "@/components/public/public-topics";
 import { getDb } from "@/db/client";
 import { documentFromJSON } from "@/lib/articles/document";
 import { newsroomConfig } from "@/lib/newsroom/config";
