@@ -8,6 +8,7 @@ import { mayEditArticle, mayViewArticles } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
+import { tellTopicsChanged } from "@/lib/webhooks/desk-events";
 import { MAX_TOPIC_LENGTH, MAX_TOPICS } from "./topic-limits";
 
 /**
@@ -76,7 +77,8 @@ export const filedUnder = (topic: string) =>
 /**
  * Files the article under `{topics}` (a list, in order; at most MAX_TOPICS, each at most
  * MAX_TOPIC_LENGTH characters; an empty list files it under none). Editors and admins. A topic the desk
- * has in another case takes the desk's spelling. Audited with the topics before and after.
+ * has in another case takes the desk's spelling. Audited with the topics before and after; on a
+ * published article, webhooks hear of it (`fact_check.changed`, `topics_changed`: a CMS's categories).
  */
 export async function setArticleTopics(db: Database, actor: Actor | null, articleId: string, input: unknown): Promise<{ topics: string[] }> {
   enforce(mayEditArticle(actor), actor);
@@ -91,6 +93,7 @@ export async function setArticleTopics(db: Database, actor: Actor | null, articl
     await tx.delete(articleTopics).where(eq(articleTopics.articleId, articleId));
     if (topics.length > 0) await tx.insert(articleTopics).values(topics.map((name, position) => ({ articleId, position, name })));
     await recordAudit(tx, { actorId: actor!.id, subject: "article", subjectId: articleId, articleId, action: "updated", before: { topics: before }, after: { topics } });
+    await tellTopicsChanged(tx, articleId, topics);
     return { topics };
   });
 }

@@ -40,6 +40,7 @@ function chatTextOf(event: WebhookEvent): string {
       const page = link(data.factCheck.url, data.factCheck.title);
       if (data.change === "text_revised") return `Text revised (revision ${data.revision}) on ${page}`;
       if (data.change === "summary_changed") return `Summary rewritten on ${page}`;
+      if (data.change === "topics_changed") return data.topics.length ? `Filed under ${data.topics.map((topic) => `*${escape(topic)}*`).join(", ")}: ${page}` : `Filed under no topic: ${page}`;
       if (data.change === "details_changed") return `Details changed (${data.fields.map((field) => ARTICLE_DETAIL_LABELS[field]).join(", ")}) on ${page}`;
       if (data.change === "claim_withdrawn") return `Rating withdrawn for another review: ${quoteOf(data.claim)} on ${page}`;
       if (data.change === "claim_placed") return `Placement checked: ${quoteOf(data.claim)} (${rating(data.claim.verdict)}) is on ${page}`;

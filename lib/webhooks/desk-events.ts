@@ -3,6 +3,7 @@ import type { ArticleDetailField } from "@/lib/articles/detail-fields";
 import type { Transaction } from "@/db/database";
 import { articles } from "@/db/schema";
 import type { AnnotationRecord } from "@/lib/annotations/record";
+import { topicsOfArticles } from "@/lib/articles/topics";
 import { newsroomConfig } from "@/lib/newsroom/config";
 import { publicPageUrl } from "@/lib/publishing/claim-review";
 import { claimPageUrl } from "@/lib/publishing/embed";
@@ -36,7 +37,8 @@ async function articleOf(tx: Transaction, articleId: string): Promise<(ArticleRe
 }
 
 export async function tellPublished(tx: Transaction, article: ArticleRef, publishedAt: string): Promise<void> {
-  await enqueueWebhookEvent(tx, "fact_check.published", { factCheck: { ...factCheckOf(article), publishedAt } });
+  const topics = (await topicsOfArticles(tx, [article.id])).get(article.id)!;
+  await enqueueWebhookEvent(tx, "fact_check.published", { factCheck: { ...factCheckOf(article), publishedAt, topics } });
 }
 
 export async function tellUnpublished(tx: Transaction, article: ArticleRef): Promise<void> {
@@ -90,6 +92,12 @@ export async function tellRevised(tx: Transaction, articleId: string, revision: 
 export async function tellDetailsChanged(tx: Transaction, articleId: string, fields: ArticleDetailField[]): Promise<void> {
   const article = await articleOf(tx, articleId);
   if (article?.published) await enqueueWebhookEvent(tx, "fact_check.changed", { factCheck: factCheckOf(article), change: "details_changed", fields });
+}
+
+/** The editors filed the article under other topics: news for a published article's page, and its CMS's categories. */
+export async function tellTopicsChanged(tx: Transaction, articleId: string, topics: string[]): Promise<void> {
+  const article = await articleOf(tx, articleId);
+  if (article?.published) await enqueueWebhookEvent(tx, "fact_check.changed", { factCheck: factCheckOf(article), change: "topics_changed", topics });
 }
 
 /** The editors changed the summary readers see: news for a published article's page. */

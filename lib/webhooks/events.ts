@@ -23,7 +23,7 @@ export const webhookEventSchema = z.enum(WEBHOOK_EVENTS, { error: () => `must be
 export const WEBHOOK_EVENT_LABELS: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
   "fact_check.published": "A fact-check is published",
   "fact_check.unpublished": "A fact-check is unpublished",
-  "fact_check.changed": "A published fact-check changes: a claim approved, re-rated or withdrawn, the text revised, the summary rewritten",
+  "fact_check.changed": "A published fact-check changes: a claim approved, re-rated or withdrawn, the text revised, the summary rewritten, its details or topics changed",
   "claim.submitted": "A claim is submitted for review",
   "reader_message.received": "A reader writes to the desk about a published fact-check",
   "reader_tip.received": "A reader suggests a claim to check",
@@ -45,13 +45,15 @@ export type ClaimRef = { id: string; quote: string; claimant: Claimant | null; s
 
 /** What each event says. */
 export type WebhookEventData = {
-  "fact_check.published": { factCheck: FactCheckRef & { publishedAt: string } };
+  /** `topics`: what the fact-check is filed under, in the desk's order (a CMS's categories). */
+  "fact_check.published": { factCheck: FactCheckRef & { publishedAt: string; topics: string[] } };
   "fact_check.unpublished": { factCheck: FactCheckRef };
   "fact_check.changed":
     | { factCheck: FactCheckRef; change: "claim_approved" | "claim_withdrawn" | "claim_placed"; claim: ClaimRef }
     | { factCheck: FactCheckRef; change: "text_revised"; revision: number }
     | { factCheck: FactCheckRef; change: "summary_changed" }
-    | { factCheck: FactCheckRef; change: "details_changed"; fields: ArticleDetailField[] };
+    | { factCheck: FactCheckRef; change: "details_changed"; fields: ArticleDetailField[] }
+    | { factCheck: FactCheckRef; change: "topics_changed"; topics: string[] };
   "claim.submitted": { claim: ClaimRef; article: { id: string; title: string }; by: string };
   /** The reader's words, never their email; `url` is the desk's list of the fact-check's messages. */
   "reader_message.received": { factCheck: FactCheckRef; claim: { id: string; quote: string } | null; message: string; url: string };

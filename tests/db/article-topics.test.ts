@@ -1,11 +1,14 @@
+import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { articleTopics } from "@/db/schema";
+import { articles, articleTopics, webhookDeliveries } from "@/db/schema";
 import { describeEntry } from "@/lib/audit/describe";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { listArticles } from "@/lib/articles/list";
 import { readArticleTopics, setArticleTopics, topicChoices } from "@/lib/articles/topics";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { publishArticle } from "@/lib/publishing/service";
 import type { Actor } from "@/lib/users/actor";
+import { createWebhook } from "@/lib/webhooks/service";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addUser, rowCount } from "./fixtures";
 
@@ -63,6 +66,30 @@ describeOnEveryEngine("an article's topics", (db) => {
     expect(await listed({ topic: "Weather" })).toEqual([]);
     expect((await listed({})).map(([id]) => id).sort()).toEqual([mines, ferry].sort());
     await expect(listArticles(db(), reviewer, { topic: "x".repeat(41) })).rejects.toThrow(/topic: must be at most 40 characters/);
+  });
+
+  it("reach the webhooks of a published fact-check: with its publication, and each change", async () => {
+    await createWebhook(db(), await addUser(db(), "admin"), { url: "https://cms.example/hook", events: ["fact_check.published", "fact_check.changed"], format: "json" });
+    const told = async () =>
+      (await db().select({ event: webhookDeliveries.event }).from(webhookDeliveries).orderBy(webhookDeliveries.createdAt)).map(({ event }) => {
+        const { type, data } = event as { type: string; data: { factCheck: { topics?: string[] }; change?: string; topics?: string[] } };
+        return [type, data.change ?? null, data.topics ?? data.factCheck.topics];
+      });
+    // Not yet published: the topics are the desk's business.
+    await file(mines, ["Defence"]);
+    expect(await told()).toEqual([]);
+    await publishArticle(db(), editor, mines);
+    await file(mines, ["Defence", "Ukraine"]);
+    await file(mines, []);
+    expect(await told()).toEqual([
+      ["fact_check.published", null, ["Defence"]],
+      ["fact_check.changed", "topics_changed", ["Defence", "Ukraine"]],
+      ["fact_check.changed", "topics_changed", []],
+    ]);
+    // An article deleted takes its topics with it.
+    await file(ferry, ["Transport"]);
+    await db().delete(articles).where(eq(articles.id, ferry));
+    expect(await rowCount(db(), articleTopics)).toBe(0);
   });
 
   it("are refused to reviewers, for an unknown article, and when malformed, naming the field and writing nothing", async () => {

@@ -52,13 +52,15 @@ const claim = { id: "c1", quote: "It costs <b>12</b> million & more", claimant: 
 describe("chat messages", () => {
   it("say what happened in one line, with links, and keep what people typed as text", () => {
     const texts = [
-      event("fact_check.published", { factCheck: { ...factCheck, publishedAt: AT.toISOString() } }),
+      event("fact_check.published", { factCheck: { ...factCheck, publishedAt: AT.toISOString(), topics: ["Transport"] } }),
       event("fact_check.unpublished", { factCheck }),
       event("fact_check.changed", { factCheck, change: "claim_approved", claim }),
       event("fact_check.changed", { factCheck, change: "claim_withdrawn", claim: { ...claim, status: "in_review" } }),
       event("fact_check.changed", { factCheck, change: "claim_placed", claim }),
       event("fact_check.changed", { factCheck, change: "summary_changed" }),
       event("fact_check.changed", { factCheck, change: "details_changed", fields: ["title", "originalUrl"] }),
+      event("fact_check.changed", { factCheck, change: "topics_changed", topics: ["Roads & <bridges>", "Budget"] }),
+      event("fact_check.changed", { factCheck, change: "topics_changed", topics: [] }),
       event("fact_check.changed", { factCheck, change: "text_revised", revision: 4 }),
       event("claim.submitted", { claim: { ...claim, url: "https://desk.example/articles/a1?annotation=c1" }, article: { id: "a1", title: "Bridge <repairs>" }, by: "Rita <Reviewer>" }),
       event("reader_message.received", { factCheck, claim: { id: "c1", quote: claim.quote }, message: "It is <b>14</b>,\n\nnot 12.", url: "https://desk.example/readers?article=a1" }),
@@ -82,6 +84,8 @@ describe("chat messages", () => {
       "Placement checked: “It costs &lt;b&gt;12&lt;/b&gt; million &amp; more” (*Mostly false*) is on <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
       "Summary rewritten on <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
       "Details changed (title, original's address) on <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
+      "Filed under *Roads &amp; &lt;bridges&gt;*, *Budget*: <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
+      "Filed under no topic: <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
       "Text revised (revision 4) on <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>",
       "Rita &lt;Reviewer&gt; submitted a claim for review: <https://desk.example/articles/a1?annotation=c1|It costs &lt;b&gt;12&lt;/b&gt; million &amp; more> in *Bridge &lt;repairs&gt;*",
       "A reader wrote about “It costs &lt;b&gt;12&lt;/b&gt; million &amp; more” in <https://desk.example/p/bridge|Bridge &lt;repairs&gt; &amp; costs>: “It is &lt;b&gt;14&lt;/b&gt;, not 12.” <https://desk.example/readers?article=a1|Read and answer>",
