@@ -28,7 +28,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 /** Whether a filter other than the status tabs and "assigned to me" narrows the queue. */
 function isFiltered(query: QueueQuery): boolean {
-  return !!(query.verdict.length || query.author || query.article || query.claimant || query.from || query.to || (query.assignee && query.assignee !== "me"));
+  return !!(query.verdict.length || query.author || query.article || query.claimant || query.topic || query.from || query.to || (query.assignee && query.assignee !== "me"));
 }
 
 function InvalidQuery({ error, title }: { error: Invalid; title: string }) {

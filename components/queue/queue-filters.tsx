@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CLAIMANT_LIMITS } from "@/lib/annotations/claimant";
+import { MAX_TOPIC_LENGTH } from "@/lib/articles/topic-limits";
 import { VERDICTS, VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { QueueChoices } from "@/lib/reviews/queue-choices";
 import { DEFAULT_DIRECTIONS, DEFAULT_PAGE_SIZE, MAX_QUEUE_SEARCH, NO_VERDICT, PLACEMENT_FILTERS, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
@@ -109,6 +110,28 @@ export function QueueFilters({ query, choices, clearHref }: Props) {
           </datalist>
           <p id="queue-claimant-help" className="muted field-help">
             The whole name, in any case.
+          </p>
+        </div>
+        <div className="queue-filter">
+          <label htmlFor="queue-topic">Topic</label>
+          <input
+            id="queue-topic"
+            type="text"
+            name="topic"
+            defaultValue={query.topic ?? ""}
+            maxLength={MAX_TOPIC_LENGTH}
+            list="queue-topics"
+            autoComplete="off"
+            placeholder="Any"
+            aria-describedby="queue-topic-help"
+          />
+          <datalist id="queue-topics">
+            {choices.topics.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <p id="queue-topic-help" className="muted field-help">
+            Claims on the articles filed under it.
           </p>
         </div>
         <fieldset className="queue-filter queue-filter--dates">

@@ -1,7 +1,7 @@
-import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
-import { articles, articleTopics } from "@/db/schema";
+import { annotations, articles, articleTopics } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFound } from "@/lib/errors";
 import { mayEditArticle, mayViewArticles } from "@/lib/policies/article";
@@ -70,9 +70,15 @@ export async function topicsOfArticles(db: Database, articleIds: string[]): Prom
   return topics;
 }
 
+/** A condition on a table's `articleId` column: its article is filed under `topic`, in any case. */
+const articleFiledUnder = (articleId: SQL | AnyColumn, topic: string) =>
+  sql`exists (select 1 from ${articleTopics} where ${articleTopics.articleId} = ${articleId} and lower(${articleTopics.name}) = ${topicKey(topicName(topic))})`;
+
 /** A condition on `articles`: the article is filed under `topic`, in any case. */
-export const filedUnder = (topic: string) =>
-  sql`exists (select 1 from ${articleTopics} where ${articleTopics.articleId} = ${articles.id} and lower(${articleTopics.name}) = ${topicKey(topicName(topic))})`;
+export const filedUnder = (topic: string) => articleFiledUnder(articles.id, topic);
+
+/** A condition on `annotations`: the claim's article is filed under `topic`, in any case (the review queue's topic filter). */
+export const onArticleFiledUnder = (topic: string) => articleFiledUnder(annotations.articleId, topic);
 
 /**
  * Files the article under `{topics}` (a list, in order; at most MAX_TOPICS, each at most

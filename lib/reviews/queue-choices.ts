@@ -3,6 +3,7 @@ import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/rows";
 import { users } from "@/db/schema";
 import { articleChoice } from "@/lib/articles/list";
+import { topicChoices } from "@/lib/articles/topics";
 import { mayViewAnnotations } from "@/lib/policies/annotation";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
@@ -15,6 +16,8 @@ export type QueueChoices = {
   article: { id: string; title: string } | null;
   /** Who made the newest claims, each name once (any case), the most often named first: offered as one types a claimant. */
   claimants: string[];
+  /** The desk's topics, the most used first: offered as one types a topic. */
+  topics: string[];
 };
 
 /** The most claimants offered: the rest are still found by typing their whole name. */
@@ -44,14 +47,15 @@ async function namedClaimants(db: Database): Promise<string[]> {
 
 /**
  * Everyone, by name, for the queue's author and assignee filters; the title of the article `articleId`
- * filters by; and the claimants named on claims.
+ * filters by; the claimants named on claims; and the desk's topics, the most used first.
  */
 export async function listQueueChoices(db: Database, actor: Actor | null, articleId?: string): Promise<QueueChoices> {
   enforce(mayViewAnnotations(actor), actor);
-  const [people, article, claimants] = await Promise.all([
+  const [people, article, claimants, topics] = await Promise.all([
     db.select({ id: users.id, name: users.name, disabled: users.disabled }).from(users).orderBy(asc(users.name), asc(users.id)),
     articleChoice(db, actor, articleId),
     namedClaimants(db),
+    topicChoices(db, actor),
   ]);
-  return { people, article, claimants };
+  return { people, article, claimants, topics: topics.map((topic) => topic.name) };
 }

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { annotations } from "@/db/schema";
 import { madeBy } from "@/lib/annotations/claimant-sql";
+import { onArticleFiledUnder } from "@/lib/articles/topics";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import type { Actor } from "@/lib/users/actor";
 import { NO_VERDICT, type QueueQuery } from "./queue-input";
@@ -60,6 +61,7 @@ export function queueConditions(query: QueueQuery, actor: Actor): { others: SQL 
       query.author ? eq(annotations.authorId, query.author === "me" ? actor.id : query.author) : undefined,
       query.article ? eq(annotations.articleId, query.article) : undefined,
       query.claimant ? madeBy(query.claimant) : undefined,
+      query.topic ? onArticleFiledUnder(query.topic) : undefined,
       query.from ? gte(annotations.updatedAt, startOfDay(query.from)) : undefined,
       query.to ? lt(annotations.updatedAt, startOfDay(query.to, 1)) : undefined,
     ),

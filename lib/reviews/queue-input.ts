@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLAIMANT_LIMITS } from "@/lib/annotations/claimant";
+import { MAX_TOPIC_LENGTH } from "@/lib/articles/topic-limits";
 import { VERDICTS, type Verdict } from "@/lib/annotations/verdicts";
 import { isId } from "@/lib/ids";
 import { REVIEW_STATUSES } from "./statuses";
@@ -105,6 +106,7 @@ const queueParameterShape = {
   author: once(personOr(["me"], "must be a user id or me")).optional(),
   article: once(z.uuid({ error: "must be an article id" })).optional(),
   claimant: once(z.string().trim().max(CLAIMANT_LIMITS.name, `must be at most ${CLAIMANT_LIMITS.name} characters`)).optional(),
+  topic: once(z.string().trim().max(MAX_TOPIC_LENGTH, `must be at most ${MAX_TOPIC_LENGTH} characters`)).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   sort: once(z.enum(QUEUE_SORTS, { error: () => `must be one of ${QUEUE_SORTS.join(", ")}` })).optional(),
@@ -140,6 +142,7 @@ export const queueQuerySchema = queueParamsSchema.transform((params) => {
     author: params.author,
     article: params.article,
     claimant: params.claimant || undefined,
+    topic: params.topic || undefined,
     from: params.from,
     to: params.to,
     sort,

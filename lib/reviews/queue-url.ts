@@ -13,7 +13,7 @@ export function queueHref(query: QueueQuery, change: Partial<QueueQuery> = {}): 
   for (const status of next.status) params.append("status", status);
   for (const verdict of next.verdict) params.append("verdict", verdict);
   for (const placement of next.placement) params.append("placement", placement);
-  for (const name of ["assignee", "author", "article", "claimant", "from", "to"] as const) {
+  for (const name of ["assignee", "author", "article", "claimant", "topic", "from", "to"] as const) {
     const value = next[name];
     if (value) params.set(name, value);
   }

@@ -3,6 +3,7 @@ import { annotations } from "@/db/schema";
 import { claimantColumns, type Claimant } from "@/lib/annotations/claimant";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import { createArticleFromText } from "@/lib/articles/create";
+import { setArticleTopics } from "@/lib/articles/topics";
 import { Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
 import { listQueue, QUOTE_PREVIEW_LENGTH } from "@/lib/reviews/queue";
 import { listQueueChoices } from "@/lib/reviews/queue-choices";
@@ -199,6 +200,20 @@ describeOnEveryEngine("review queue", (db) => {
     expect((await quotes({ author: ed.id })).sort()).toEqual(["Ed on budget", "Ed on mines"]);
     expect(await quotes({ article: budget })).toEqual(["Ed on budget"]);
     expect(await quotes({ author: ed.id, article: mines })).toEqual(["Ed on mines"]);
+  });
+
+  it("filters by a topic its article is filed under, in any case, and offers the desk's topics", async () => {
+    await setArticleTopics(db(), ed, budget, { topics: ["Economy", "Taxes"] });
+    await setArticleTopics(db(), ed, mines, { topics: ["Defence"] });
+    await claims({ quote: "On mines", article: mines }, { quote: "On the budget", article: budget, status: "in_review" }, { quote: "Also the budget", article: budget });
+    expect((await quotes({ topic: "economy" })).sort()).toEqual(["Also the budget", "On the budget"]);
+    expect(await quotes({ topic: "ECONOMY", status: "in_review" })).toEqual(["On the budget"]);
+    expect(await quotes({ topic: "Defence", q: "budget" })).toEqual([]);
+    expect(await quotes({ topic: "Weather" })).toEqual([]);
+    // The status tabs count under the topic.
+    expect((await listQueue(db(), rita, { topic: "Taxes" })).countsByStatus).toMatchObject({ draft: 1, in_review: 1 });
+    expect((await listQueueChoices(db(), rita)).topics).toEqual(["Defence", "Economy", "Taxes"]);
+    await expect(listQueue(db(), rita, { topic: "x".repeat(41) })).rejects.toThrow(/topic: must be at most 40 characters/);
   });
 
   it("filters by who made the claim, the whole name in any case, lists who made each, and finds them by a word of their name", async () => {

@@ -73,6 +73,18 @@ test("an editor files an article under topics, and each leads to the articles of
   await page.getByLabel("Search titles and bylines").fill("bridge");
   await page.getByLabel("Search titles and bylines").press("Enter");
   await expect(page.getByRole("status")).toContainText(`No article filed under “${HEALTH}” has “bridge” in its title or byline.`);
+
+  // The review queue finds the claims on the articles of a topic.
+  const flagged = await page.request.post(`/api/articles/${articleId}/annotations`, {
+    data: { selectors: [{ type: "TextQuoteSelector", exact: "grew by 12 per cent", prefix: "", suffix: "" }] },
+  });
+  expect(flagged.status()).toBe(201);
+  await page.goto("/queue");
+  await page.getByLabel("Topic", { exact: true }).fill(HEALTH.toLowerCase());
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]topic=health/);
+  await expect(page.locator("table tbody tr")).toHaveCount(1);
+  await expect(page.locator("table tbody tr").first()).toContainText("grew by 12 per cent");
 });
 
 test("a reviewer sees an article's topics but cannot change them", async ({ page }) => {

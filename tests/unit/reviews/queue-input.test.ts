@@ -78,7 +78,7 @@ describe("the review queue's address", () => {
   });
 
   it("reads back as the same query", () => {
-    const query = parse(`q=${encodeURIComponent('mines "non-persistent" -Russia')}&status=draft,in_review&verdict=none&placement=check&author=${USER}&claimant=${encodeURIComponent("Smith, Jane & Co")}&from=2026-01-01&to=2026-01-31&sort=due&dir=desc&page=3&pageSize=50`);
+    const query = parse(`q=${encodeURIComponent('mines "non-persistent" -Russia')}&status=draft,in_review&verdict=none&placement=check&author=${USER}&claimant=${encodeURIComponent("Smith, Jane & Co")}&topic=${encodeURIComponent("Health & care")}&from=2026-01-01&to=2026-01-31&sort=due&dir=desc&page=3&pageSize=50`);
     const href = queueHref(query);
     expect(parse(href.slice(href.indexOf("?") + 1))).toEqual(query);
   });
