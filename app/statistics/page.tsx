@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RefusedPage } from "@/components/refused-page";
-import { ApprovedVerdicts, ClaimantsTable, DecisionTimesSummary, FlowFigures, PeopleTable, ReaderFigures, WaitingNow } from "@/components/statistics/desk-figures";
+import { ApprovedByTable, ApprovedVerdicts, DecisionTimesSummary, FlowFigures, PeopleTable, ReaderFigures, WaitingNow } from "@/components/statistics/desk-figures";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { Invalid } from "@/lib/errors";
@@ -63,7 +63,11 @@ export default async function StatisticsPage({ searchParams }: Props) {
       </section>
       <section aria-labelledby="claimants-title">
         <h2 id="claimants-title">Who made the claims approved</h2>
-        <ClaimantsTable claimants={statistics.claimants} />
+        <ApprovedByTable figures={statistics.claimants} by="claimant" />
+      </section>
+      <section aria-labelledby="topics-title">
+        <h2 id="topics-title">Topics of the claims approved</h2>
+        <ApprovedByTable figures={statistics.topics} by="topic" />
       </section>
       <section aria-labelledby="times-title">
         <h2 id="times-title">Time to a decision</h2>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { VERDICT_LABELS, type VerdictCount } from "@/lib/annotations/verdicts";
-import type { DeskStatistics } from "@/lib/statistics/desk";
+import type { ClaimantFigures, DeskStatistics } from "@/lib/statistics/desk";
 import { formatHours } from "@/lib/statistics/durations";
 
 /** One figure with what it counts, as a term and its value. */
@@ -48,31 +48,49 @@ export function ApprovedVerdicts({ tally, approvals }: { tally: DeskStatistics["
 }
 
 /** Who made the claims the period approved, the most often approved first, each a link to their claims in the queue. */
-export function ClaimantsTable({ claimants }: Pick<DeskStatistics, "claimants">) {
-  if (claimants.length === 0) return <p className="muted">No claim approved in this period names who made it.</p>;
+/** How the claims approved are told by who made them, and by the topics of their articles. */
+const APPROVED_BY = {
+  claimant: {
+    column: "Who made the claims",
+    caption: "Who made the claims approved in the period, with their verdicts",
+    none: "No claim approved in this period names who made it.",
+    inQueue: " (their claims in the queue)",
+  },
+  topic: {
+    column: "Topic",
+    caption: "The topics of the articles of the claims approved in the period, with their verdicts",
+    none: "No claim approved in this period is on an article filed under a topic.",
+    inQueue: " (its claims in the queue)",
+  },
+} as const;
+
+/** The claimants (or topics) whose claims were approved most often in the period, each a link to its claims in the review queue. */
+export function ApprovedByTable({ figures, by }: { figures: ClaimantFigures[]; by: keyof typeof APPROVED_BY }) {
+  const words = APPROVED_BY[by];
+  if (figures.length === 0) return <p className="muted">{words.none}</p>;
   return (
     <div className="table-scroller">
       <table className="figures-table">
-        <caption className="visually-hidden">Who made the claims approved in the period, with their verdicts</caption>
+        <caption className="visually-hidden">{words.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Who made the claims</th>
+            <th scope="col">{words.column}</th>
             <th scope="col">Claims approved</th>
             <th scope="col">Verdicts</th>
           </tr>
         </thead>
         <tbody>
-          {claimants.map((claimant) => (
-            <tr key={claimant.name}>
+          {figures.map((named) => (
+            <tr key={named.name}>
               <th scope="row">
-                <Link href={`/queue?${new URLSearchParams({ claimant: claimant.name })}`}>
-                  {claimant.name}
-                  <span className="visually-hidden"> (their claims in the queue)</span>
+                <Link href={`/queue?${new URLSearchParams({ [by]: named.name })}`}>
+                  {named.name}
+                  <span className="visually-hidden">{words.inQueue}</span>
                 </Link>
               </th>
-              <td>{claimant.approved.toLocaleString("en")}</td>
+              <td>{named.approved.toLocaleString("en")}</td>
               <td>
-                <VerdictCounts tally={claimant.verdicts} />
+                <VerdictCounts tally={named.verdicts} />
               </td>
             </tr>
           ))}

@@ -25,10 +25,10 @@ export type DecisionTimes = { decisions: number; medianHours: number | null; slo
 /** One person's part in the period. */
 export type PersonFigures = { id: string; name: string; submitted: number; approved: number; decided: number };
 
-/** One claimant's claims approved in the period, each once, by the verdict it has now. */
+/** One claimant's (or topic's) claims approved in the period, each once, by the verdict it has now. */
 export type ClaimantFigures = { name: string; approved: number; verdicts: VerdictCount[] };
 
-/** The most claimants listed: those whose claims were approved most often. */
+/** The most claimants (and topics) listed: those whose claims were approved most often. */
 export const LISTED_CLAIMANTS = 10;
 
 export type DeskStatistics = {
@@ -49,6 +49,8 @@ export type DeskStatistics = {
   people: PersonFigures[];
   /** Who made the claims approved in the period, the most often approved first (at most `LISTED_CLAIMANTS`). */
   claimants: ClaimantFigures[];
+  /** The topics of the articles of the claims approved in the period, the most often approved first (at most `LISTED_CLAIMANTS`): a claim counts under each topic of its article. */
+  topics: ClaimantFigures[];
   /**
    * Readers' messages from the public pages: received and handled in the period, the median time from one
    * to the other (of those handled in it), and how many wait now, the oldest since when.
@@ -72,16 +74,17 @@ export async function deskStatistics(db: Database, actor: Actor | null, input: u
   enforce(mayViewStatistics(actor), actor);
   const { days } = parseInput(statisticsQuerySchema, input);
   const since = new Date(now.getTime() - days * 24 * HOUR_SECONDS * 1000);
-  const [flow, { approvedByVerdict, claimants }, decisionTimes, published, waiting, people, readers] = await Promise.all([
+  const [flow, { approvedByVerdict, claimants }, topics, decisionTimes, published, waiting, people, readers] = await Promise.all([
     flowSince(db, since),
     approvalsSince(db, since),
+    topicApprovalsSince(db, since),
     decisionTimesSince(db, since),
     publishedSince(db, since),
     waitingNow(db, now),
     peopleSince(db, since),
     readersSince(db, since),
   ]);
-  return { days, since: since.toISOString(), flow, approvedByVerdict, decisionTimes, published, waiting, people, claimants, readers };
+  return { days, since: since.toISOString(), flow, approvedByVerdict, decisionTimes, published, waiting, people, claimants, topics, readers };
 }
 
 async function flowSince(db: Database, since: Date): Promise<DeskStatistics["flow"]> {
@@ -105,7 +108,7 @@ async function flowSince(db: Database, since: Date): Promise<DeskStatistics["flo
  * case): one grouped query gives both.
  */
 async function approvalsSince(db: Database, since: Date): Promise<Pick<DeskStatistics, "approvedByVerdict" | "claimants">> {
-  const rows = rowsOf<{ key: string | null; name: string | null; verdict: VerdictCount["verdict"]; count: number }>(
+  const rows = rowsOf<NamedCount>(
     await db.execute(sql`
       select lower(a.claimant_name) as "key", min(min(a.claimant_name)) over (partition by lower(a.claimant_name)) as "name", a.verdict, count(*)::int as "count"
       from annotations a
@@ -117,20 +120,44 @@ async function approvalsSince(db: Database, since: Date): Promise<Pick<DeskStati
     `),
   );
   const byVerdict = new Map<VerdictCount["verdict"], number>();
-  const byClaimant = new Map<string, ClaimantFigures>();
+  for (const { verdict, count } of rows) byVerdict.set(verdict, (byVerdict.get(verdict) ?? 0) + count);
+  return { approvedByVerdict: inVerdictOrder([...byVerdict].map(([verdict, count]) => ({ verdict, count }))), claimants: mostApproved(rows) };
+}
+
+/** The claims approved in the period and approved still, by the topics of their articles (by name, in any case) and verdict. */
+async function topicApprovalsSince(db: Database, since: Date): Promise<ClaimantFigures[]> {
+  const rows = rowsOf<NamedCount>(
+    await db.execute(sql`
+      select lower(t.name) as "key", min(min(t.name)) over (partition by lower(t.name)) as "name", a.verdict, count(*)::int as "count"
+      from annotations a
+      join article_topics t on t.article_id = a.article_id
+      where a.discarded_at is null and a.status = 'approved' and exists (
+        select 1 from review_events e
+        where e.annotation_id = a.id and e.kind = 'status' and e.to_status = 'approved' and e.created_at >= ${since}
+      )
+      group by lower(t.name), a.verdict
+    `),
+  );
+  return mostApproved(rows);
+}
+
+/** Approved claims counted by a name (who made them, a topic; `key` the name in lower case, null for none) and verdict. */
+type NamedCount = { key: string | null; name: string | null; verdict: VerdictCount["verdict"]; count: number };
+
+/** The names whose claims were approved most often, at most LISTED_CLAIMANTS, each with its claims by verdict. */
+function mostApproved(rows: NamedCount[]): ClaimantFigures[] {
+  const byName = new Map<string, ClaimantFigures>();
   for (const { key, name, verdict, count } of rows) {
-    byVerdict.set(verdict, (byVerdict.get(verdict) ?? 0) + count);
     if (key === null || name === null) continue;
-    const figures = byClaimant.get(key) ?? { name, approved: 0, verdicts: [] };
+    const figures = byName.get(key) ?? { name, approved: 0, verdicts: [] };
     figures.approved += count;
     figures.verdicts.push({ verdict, count });
-    byClaimant.set(key, figures);
+    byName.set(key, figures);
   }
-  const claimants = [...byClaimant.values()]
+  return [...byName.values()]
     .sort((a, b) => b.approved - a.approved || a.name.localeCompare(b.name, "en"))
     .slice(0, LISTED_CLAIMANTS)
     .map((figures) => ({ ...figures, verdicts: inVerdictOrder(figures.verdicts) }));
-  return { approvedByVerdict: inVerdictOrder([...byVerdict].map(([verdict, count]) => ({ verdict, count }))), claimants };
 }
 
 /**

@@ -3,6 +3,7 @@ import { beforeEach, expect, it } from "vitest";
 import { annotations, readerMessages, reviewEvents } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
 import { Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
+import { setArticleTopics } from "@/lib/articles/topics";
 import { publishArticle } from "@/lib/publishing/service";
 import { receiveReaderMessage } from "@/lib/reader-messages/receive";
 import { changeStatus } from "@/lib/reviews/service";
@@ -113,6 +114,21 @@ describeOnEveryEngine("the desk's statistics", (db) => {
     expect((await deskStatistics(db(), editor, { days: "30" }, now)).claimants.map((each) => each.name)).toContain("Old Claimant");
   });
 
+  it("counts the claims approved in the period under each topic of their article, the most approved first", async () => {
+    await setArticleTopics(db(), editor, article.id, { topics: ["Ukraine", "Defence"] });
+    await claim("United States", ["in_review", "approved"], { verdict: "false" });
+    await claim("anti-personnel mines", ["in_review", "approved"]);
+    await claim("deactivate on their own", ["in_review", "approved", "in_review"]);
+    const older = await claim("Ukrainian territory", ["in_review", "approved"]);
+    await dateEvents(older, [24 * 10, 24 * 10 - 1]);
+    const both = [{ verdict: "mostly_true", count: 1 }, { verdict: "false", count: 1 }];
+    expect((await deskStatistics(db(), editor, { days: "7" }, now)).topics).toEqual([
+      { name: "Defence", approved: 2, verdicts: both },
+      { name: "Ukraine", approved: 2, verdicts: both },
+    ]);
+    expect((await deskStatistics(db(), editor, { days: "30" }, now)).topics.map((topic) => topic.approved)).toEqual([3, 3]);
+  });
+
   it("leaves out what happened before the period", async () => {
     const { approved } = await busyDesk();
     await dateEvents(approved, [24 * 10, 24 * 10 - 2]);
@@ -135,6 +151,7 @@ describeOnEveryEngine("the desk's statistics", (db) => {
       waiting: { inReview: 0, oldestInReviewSince: null, changesRequested: 0, overdue: 0 },
       people: [],
       claimants: [],
+      topics: [],
       readers: { received: 0, handled: 0, medianHoursToHandle: null, waiting: 0, oldestWaitingSince: null },
     });
   });
