@@ -6,6 +6,8 @@ import { TopicLinks } from "@/components/articles/topic-links";
 import { Pagination } from "@/components/pagination";
 import { getDb } from "@/db/client";
 import { listArticles, type ArticleListPage, type ArticleListQuery } from "@/lib/articles/list";
+import { MAX_TOPIC_LENGTH } from "@/lib/articles/topic-limits";
+import { topicChoices } from "@/lib/articles/topics";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { Invalid } from "@/lib/errors";
 import { mayImportArticle } from "@/lib/policies/article";
@@ -71,8 +73,10 @@ export default async function ArticlesPage({ searchParams }: Props) {
   }
   const actor = await requirePageActor(wanted.size ? `/?${wanted}` : "/");
   let list: ArticleListPage;
+  const db = await getDb();
+  const topics = await topicChoices(db, actor);
   try {
-    list = await listArticles(await getDb(), actor, Object.fromEntries(wanted));
+    list = await listArticles(db, actor, Object.fromEntries(wanted));
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
     return (
@@ -96,13 +100,20 @@ export default async function ArticlesPage({ searchParams }: Props) {
           list.archivedTotal > 0 && <Link href={listHref({ q: "", archived: true }, 1)}>Archived ({list.archivedTotal.toLocaleString("en")})</Link>
         )}
         {mayImportArticle(actor).allowed && <Link href="/articles/new">New article</Link>}
+        <Link href="/topics">Topics</Link>
         <Link href="/p">Published fact-checks</Link>
         {/* Keyed by the search, so that the field shows the address's search after a link changes it. */}
-        <form key={query.q} method="get" role="search" className="article-search" aria-label={query.archived ? "Search the archived articles" : "Search the articles"}>
+        <form key={`${query.q}\n${query.topic}`} method="get" role="search" className="article-search" aria-label={query.archived ? "Search the archived articles" : "Search the articles"}>
           {query.archived && <input type="hidden" name="archived" value="true" />}
-          {query.topic && <input type="hidden" name="topic" value={query.topic} />}
           <label htmlFor={ARTICLE_SEARCH_ID}>Search titles and bylines</label>
           <input id={ARTICLE_SEARCH_ID} name="q" type="search" defaultValue={query.q} maxLength={200} />
+          <label htmlFor="article-topic">Topic</label>
+          <input id="article-topic" className="article-search__topic" name="topic" type="text" list="article-topics" autoComplete="off" placeholder="Any" defaultValue={query.topic} maxLength={MAX_TOPIC_LENGTH} />
+          <datalist id="article-topics">
+            {topics.map((topic) => (
+              <option key={topic.name} value={topic.name} />
+            ))}
+          </datalist>
           <button type="submit" className="secondary">
             Search
           </button>

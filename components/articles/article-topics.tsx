@@ -9,7 +9,7 @@ import { FieldError } from "../field-error";
 import { Message } from "../message";
 import { ModalDialog } from "../modal-dialog";
 import { SubmitOrCancel } from "../submit-or-cancel";
-import { TopicLinks } from "./topic-links";
+import { TopicLinks, topicListHref } from "./topic-links";
 import { useDialogSubmit } from "../use-dialog-submit";
 
 type Props = {
@@ -19,9 +19,6 @@ type Props = {
   choices: string[];
   canEdit: boolean;
 };
-
-/** The address of the list of articles filed under `topic`. */
-export const topicListHref = (topic: string) => `/?topic=${encodeURIComponent(topic)}`;
 
 /**
  * The topics the article is filed under, under its title, each a link to the desk's articles of that

@@ -1,6 +1,6 @@
 import { asc, count, desc, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "@/db/database";
+import type { Database, Transaction } from "@/db/database";
 import { annotations, articles, articleTopics } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFound } from "@/lib/errors";
@@ -23,16 +23,16 @@ const MAX_CHOICES = 300;
 
 /** A topic as people type it, its spaces collapsed: what the desk compares, in any case. */
 export const topicName = (text: string) => text.replace(/\s+/g, " ").trim();
-const topicKey = (name: string) => name.toLowerCase();
+export const topicKey = (name: string) => name.toLowerCase();
 
-const topicSchema = z
-  .string({ error: "must each be text" })
+export const topicSchema = z
+  .string({ error: "must be text" })
   .transform(topicName)
   .pipe(
     z
       .string()
       .min(1, "must not be blank")
-      .max(MAX_TOPIC_LENGTH, `must each be at most ${MAX_TOPIC_LENGTH} characters`)
+      .max(MAX_TOPIC_LENGTH, `must be at most ${MAX_TOPIC_LENGTH} characters`)
       .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "must not hold control characters")
       // A comma separates topics, as people type them and as ClaimReview's keywords list them.
       .refine((name) => !name.includes(","), "must not hold a comma (a comma separates topics)"),
@@ -52,7 +52,7 @@ export async function readArticleTopics(db: Database, actor: Actor | null, artic
   return topicsOf(db, articleId);
 }
 
-async function topicsOf(db: Database, articleId: string): Promise<string[]> {
+export async function topicsOf(db: Database, articleId: string): Promise<string[]> {
   const rows = await db.select({ name: articleTopics.name }).from(articleTopics).where(eq(articleTopics.articleId, articleId)).orderBy(asc(articleTopics.position));
   return rows.map((row) => row.name);
 }
@@ -92,16 +92,23 @@ export async function setArticleTopics(db: Database, actor: Actor | null, articl
   return db.transaction(async (tx) => {
     const [article] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).for("update");
     if (!article) throw new NotFound(`No article with id ${articleId}.`);
-    const before = await topicsOf(tx, articleId);
     const spellings = await deskSpellings(tx, articleId, given);
     const topics = given.map((name) => spellings.get(topicKey(name)) ?? name);
-    if (topics.join("\n") === before.join("\n")) return { topics };
-    await tx.delete(articleTopics).where(eq(articleTopics.articleId, articleId));
-    if (topics.length > 0) await tx.insert(articleTopics).values(topics.map((name, position) => ({ articleId, position, name })));
-    await recordAudit(tx, { actorId: actor!.id, subject: "article", subjectId: articleId, articleId, action: "updated", before: { topics: before }, after: { topics } });
-    await tellTopicsChanged(tx, articleId, topics);
+    await writeArticleTopics(tx, actor!, articleId, await topicsOf(tx, articleId), topics);
     return { topics };
   });
+}
+
+/**
+ * Files the article (locked by the caller) under `topics` instead of `before`, unless they are the same:
+ * audited, and told to webhooks when it is published.
+ */
+export async function writeArticleTopics(tx: Transaction, actor: Actor, articleId: string, before: string[], topics: string[]): Promise<void> {
+  if (topics.join("\n") === before.join("\n")) return;
+  await tx.delete(articleTopics).where(eq(articleTopics.articleId, articleId));
+  if (topics.length > 0) await tx.insert(articleTopics).values(topics.map((name, position) => ({ articleId, position, name })));
+  await recordAudit(tx, { actorId: actor.id, subject: "article", subjectId: articleId, articleId, action: "updated", before: { topics: before }, after: { topics } });
+  await tellTopicsChanged(tx, articleId, topics);
 }
 
 /** How the desk spells the topics among `names` that other articles are filed under, by their key. */

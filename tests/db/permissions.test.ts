@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
-import { annotations, articles, users } from "@/db/schema";
+import { annotations, articles, articleTopics, users } from "@/db/schema";
 import { assignAnnotation } from "@/lib/annotations/assignment";
 import { findEarlierChecks } from "@/lib/annotations/earlier-checks";
 import { confirmPlacement, discardAnnotation, reattachAnnotation } from "@/lib/annotations/placement";
@@ -10,6 +10,7 @@ import { createAnnotation, deleteAnnotation, getAnnotation, listAnnotations, upd
 import { importArticle } from "@/lib/articles/import/service";
 import { previewWebPage } from "@/lib/articles/import/web-page/service";
 import { checkOriginalNow, dismissOriginalChange, readOriginalWatch } from "@/lib/articles/original-watch";
+import { listDeskTopics, removeTopic, renameTopic } from "@/lib/articles/topic-admin";
 import { readArticleTopics, setArticleTopics } from "@/lib/articles/topics";
 import { destinationPolicy } from "@/lib/http/destination";
 import { listArticles } from "@/lib/articles/list";
@@ -88,6 +89,12 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     article = await addArticle(db());
   });
 
+  /** The article filed under `topic` alone, whatever an earlier kind of person did to its topics. */
+  async function fileDirectly(articleId: string, topic: string) {
+    await db().delete(articleTopics).where(eq(articleTopics.articleId, articleId));
+    await db().insert(articleTopics).values({ articleId, position: 0, name: topic });
+  }
+
   function setupFor(kind: Kind): Setup {
     const actor = kind === "anonymous" ? null : people[kind.split(" ")[0] as "reviewer" | "editor" | "admin" | "disabled"];
     const owner = kind.endsWith("own") || kind === "disabled" ? actor! : people.other;
@@ -144,6 +151,15 @@ describeOnEveryEngine("permissions, for every action of the API", (db) => {
     ["dismiss a change of the original", EDITORS, (s) => dismissOriginalChange(db(), s.actor, s.articleId)],
     ["file an article under topics", EDITORS, (s) => setArticleTopics(db(), s.actor, s.articleId, { topics: ["Health"] })],
     ["read an article's topics", ACTIVE, (s) => readArticleTopics(db(), s.actor, s.articleId)],
+    ["list the desk's topics", ACTIVE, (s) => listDeskTopics(db(), s.actor)],
+    ["rename a topic on every article", EDITORS, async (s) => {
+      await fileDirectly(s.articleId, "Helth");
+      return renameTopic(db(), s.actor, { from: "Helth", to: "Health" });
+    }],
+    ["remove a topic from every article", EDITORS, async (s) => {
+      await fileDirectly(s.articleId, "Health");
+      return removeTopic(db(), s.actor, { name: "Health" });
+    }],
     ["save a revision", EDITORS, async (s) => saveRevision(db(), s.actor, s.articleId, { baseRevision: await currentRevision(), doc: documentFromPlainText(`${ARTICLE_TEXT}\nMore.`).toJSON() })],
     ["restore an older revision", EDITORS, async (s) => {
       const base = await currentRevision();

@@ -118,3 +118,35 @@ test("once published, the fact-check's topics lead readers to the public index o
   const feed = await page.request.get("/p/feed.xml");
   expect(await feed.text()).toContain(`<category term="${HEALTH}"`);
 });
+
+test("an editor renames a topic on every article, and removes one, from the page of the desk's topics", async ({ page }, testInfo) => {
+  await signIn(page, "ed@example.com");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Topics", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Topics" })).toBeVisible();
+  const row = page.getByRole("row", { name: new RegExp(`^${HEALTH}`) });
+  await expect(row.getByRole("cell")).toHaveText(["1", "1", /Rename/]);
+  await page.screenshot({ path: testInfo.outputPath("desk-topics.png") });
+  await expectNoSeriousViolations(page, "the desk's topics");
+
+  const renamed = `Healthcare ${STAMP}`;
+  await row.getByRole("button", { name: `Rename ${HEALTH}…` }).click();
+  const dialog = page.getByRole("dialog", { name: `Rename “${HEALTH}”` });
+  await dialog.getByLabel("New name").fill(" ");
+  await dialog.getByRole("button", { name: "Rename topic" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("The new name must not be blank");
+  await dialog.getByLabel("New name").fill(renamed);
+  await dialog.getByRole("button", { name: "Rename topic" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("row", { name: new RegExp(`^${renamed}`) })).toBeVisible();
+  await expect(row).toHaveCount(0);
+
+  await page.getByRole("row", { name: new RegExp(`^${renamed}`) }).getByRole("button", { name: `Remove ${renamed}…` }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Remove “${renamed}” from 1 article?` });
+  await expect(confirm).toContainText("One of them is published: its public page no longer lists it.");
+  await confirm.getByRole("button", { name: "Remove topic" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(`^${renamed}`) })).toHaveCount(0);
+
+  await page.goto(`/articles/${articleId}`);
+  await expect(page.locator(".article-topics").getByRole("link")).toHaveText(["Transport"]);
+});
