@@ -4,6 +4,7 @@ import { ClaimProgress } from "@/components/articles/claim-progress";
 import { formatDateTime } from "@/components/workbench/labels";
 import { TopicLinks } from "@/components/articles/topic-links";
 import { Pagination } from "@/components/pagination";
+import { FilterForm } from "@/components/filter-form";
 import { getDb } from "@/db/client";
 import { listArticles, type ArticleListPage, type ArticleListQuery } from "@/lib/articles/list";
 import { MAX_TOPIC_LENGTH } from "@/lib/articles/topic-limits";
@@ -45,7 +46,9 @@ function Summary({ list }: { list: ArticleListPage }) {
     <p role="status">
       {query.q
         ? total === 0
-          ? `No ${which}${filed} has “${query.q}” in its title or byline.`
+          ? filed
+            ? `No ${which}${filed} has “${query.q}” in its title or byline.`
+            : `No ${which}'s title or byline contains “${query.q}”.`
           : `${articles}${filed} with “${query.q}” in the title or byline.`
         : total === 0
           ? `No ${which} is filed under “${query.topic}”.`
@@ -103,7 +106,8 @@ export default async function ArticlesPage({ searchParams }: Props) {
         <Link href="/topics">Topics</Link>
         <Link href="/p">Published fact-checks</Link>
         {/* Keyed by the search, so that the field shows the address's search after a link changes it. */}
-        <form key={`${query.q}\n${query.topic}`} method="get" role="search" className="article-search" aria-label={query.archived ? "Search the archived articles" : "Search the articles"}>
+        {/* Empty fields stay out of the address (with JavaScript; a plain GET form without). */}
+        <FilterForm key={`${query.q}\n${query.topic}`} action="/" role="search" className="article-search" label={query.archived ? "Search the archived articles" : "Search the articles"}>
           {query.archived && <input type="hidden" name="archived" value="true" />}
           <label htmlFor={ARTICLE_SEARCH_ID}>Search titles and bylines</label>
           <input id={ARTICLE_SEARCH_ID} name="q" type="search" defaultValue={query.q} maxLength={200} />
@@ -117,7 +121,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           <button type="submit" className="secondary">
             Search
           </button>
-        </form>
+        </FilterForm>
       </div>
       <Summary list={list} />
       {list.total === 0 && !query.q ? (

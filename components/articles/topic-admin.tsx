@@ -36,11 +36,11 @@ export function TopicActions({ topic }: { topic: DeskTopic }) {
 
   return (
     <>
-      <button type="button" className="link-button" disabled={busy} onClick={() => setRenaming(true)}>
-        Rename<span className="visually-hidden"> {topic.name}</span>…
+      <button type="button" className="link-button" disabled={busy} aria-label={`Rename ${topic.name}…`} onClick={() => setRenaming(true)}>
+        Rename…
       </button>{" "}
-      <button type="button" className="link-button link-button--danger" disabled={busy} onClick={() => void remove()}>
-        Remove<span className="visually-hidden"> {topic.name}</span>…
+      <button type="button" className="link-button link-button--danger" disabled={busy} aria-label={`Remove ${topic.name}…`} onClick={() => void remove()}>
+        Remove…
       </button>
       <Message text={error} />
       {dialog}

@@ -5,7 +5,7 @@ import { VERDICTS, VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { QueueChoices } from "@/lib/reviews/queue-choices";
 import { DEFAULT_DIRECTIONS, DEFAULT_PAGE_SIZE, MAX_QUEUE_SEARCH, NO_VERDICT, PLACEMENT_FILTERS, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
 import { ArticlePicker } from "../article-picker";
-import { FilterForm } from "./filter-form";
+import { FilterForm } from "../filter-form";
 
 type Props = { query: QueueQuery; choices: QueueChoices; clearHref: string };
 

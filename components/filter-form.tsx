@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
  * A GET form to `action` that leaves empty fields out of the address (an "any" choice filters nothing,
  * so it need not be written down) and navigates within the app. Without JavaScript it is a plain GET form.
  */
-export function FilterForm({ action, label, className, children }: { action: string; label: string; className?: string; children: ReactNode }) {
+export function FilterForm({ action, label, className, role, children }: { action: string; label: string; className?: string; role?: "search"; children: ReactNode }) {
   const router = useRouter();
   return (
     <form
@@ -15,6 +15,7 @@ export function FilterForm({ action, label, className, children }: { action: str
       action={action}
       aria-label={label}
       className={className}
+      role={role}
       onSubmit={(event) => {
         event.preventDefault();
         const params = new URLSearchParams();
