@@ -23,6 +23,7 @@ const MAX_CHOICES = 300;
 
 /** A topic as people type it, its spaces collapsed: what the desk compares, in any case. */
 export const topicName = (text: string) => text.replace(/\s+/g, " ").trim();
+/** What two spellings of one topic have in common: the desk compares topics in any case. */
 export const topicKey = (name: string) => name.toLowerCase();
 
 export const topicSchema = z
@@ -52,6 +53,7 @@ export async function readArticleTopics(db: Database, actor: Actor | null, artic
   return topicsOf(db, articleId);
 }
 
+/** The article's topics, in their order; not a request's: no actor is checked. */
 export async function topicsOf(db: Database, articleId: string): Promise<string[]> {
   const rows = await db.select({ name: articleTopics.name }).from(articleTopics).where(eq(articleTopics.articleId, articleId)).orderBy(asc(articleTopics.position));
   return rows.map((row) => row.name);
