@@ -14,7 +14,7 @@ import { PublicTopics } from "@/components/public/public-topics";
 import "@/components/public/public-page.css";
 import { getDb } from "@/db/client";
 import { newsroomConfig } from "@/lib/newsroom/config";
-import { feedUrl, publicIndexUrl } from "@/lib/publishing/atom-feed";
+import { feedUrl, publicIndexUrl, topicIndexUrl } from "@/lib/publishing/atom-feed";
 import { claimantScorecard } from "@/lib/publishing/claimant-scorecard";
 import { claimsByClaimant, listPublished, publicSearchSchema, publishedTopicName, type PublicSearch } from "@/lib/publishing/public-index";
 import { publicDay } from "@/lib/publishing/public-dates";
@@ -32,8 +32,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** One claimant's record, read once per request however many times the page's parts ask for it. */
 const scorecardOf = cache(async (claimant: string) => claimantScorecard(await getDb(), claimant));
 
-/** The topic asked for as the desk spells it, read once per request; as the address spells it when no fact-check is filed under it. */
-const topicOf = cache(async (topic: string) => (topic ? ((await publishedTopicName(await getDb(), topic)) ?? topic) : ""));
+/** The topic asked for as the desk spells it, read once per request; null when no published fact-check is filed under it. */
+const publishedTopicOf = cache(async (topic: string) => (topic ? publishedTopicName(await getDb(), topic) : null));
+
+/** The topic asked for as the heading says it: the desk's spelling, else the address's. */
+const topicOf = async (topic: string) => (await publishedTopicOf(topic)) ?? topic;
 
 /** The page and the search asked for; a page that is not a whole number from 1, or an unknown verdict, is no page. */
 async function requestOf({ searchParams }: Props): Promise<{ page: number; search: PublicSearch }> {
@@ -58,6 +61,9 @@ function indexHref(page: number, search: PublicSearch): string {
 
 const isSearching = (search: PublicSearch) => Boolean(search.q || search.claimant || search.verdict || search.topic);
 
+/** A topic's own index, nothing else asked: a page for search engines to list, as the plain index is. */
+const isTopicPage = (search: PublicSearch) => Boolean(search.topic && !search.q && !search.claimant && !search.verdict);
+
 /** " on Health": the topic asked for, as the heading and the count say it. */
 const onTopic = (topic: string) => (topic ? ` on ${topic}` : "");
 
@@ -76,13 +82,20 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const { page, search } = await requestOf(props);
   // The claimant as the desk wrote their name, as the heading says it, rather than as the address spells it.
   const claimantName = search.claimant ? ((await scorecardOf(search.claimant))?.claimant.name ?? search.claimant) : "";
+  const topic = await topicOf(search.topic);
+  // A topic readers can browse (a published fact-check is filed under it), nothing else asked.
+  const topicPage = isTopicPage(search) && (await publishedTopicOf(search.topic)) !== null;
+  const listed = topicPage ? topicIndexUrl(newsroom.appUrl, topic) : publicIndexUrl(newsroom.appUrl);
+  const pageOf = page > 1 && (!isSearching(search) || topicPage) ? `${topicPage ? "&" : "?"}page=${page}` : "";
   return {
-    title: { absolute: `${headingOf(claimantName, await topicOf(search.topic))} · ${newsroom.name}` },
-    description: `Every article ${newsroom.name} has fact-checked, with the verdict on each claim.`,
-    // A search's results are for the reader who asked; the plain index is what search engines should list.
-    robots: isSearching(search) ? { index: false, follow: true } : undefined,
+    title: { absolute: `${headingOf(claimantName, topic)} · ${newsroom.name}` },
+    description: topic
+      ? `Every article ${newsroom.name} has fact-checked on ${topic}, with the verdict on each claim.`
+      : `Every article ${newsroom.name} has fact-checked, with the verdict on each claim.`,
+    // A search's results are for the reader who asked; the plain index, and each topic's, are what search engines should list.
+    robots: isSearching(search) && !topicPage ? { index: false, follow: true } : undefined,
     alternates: {
-      canonical: `${publicIndexUrl(newsroom.appUrl)}${page > 1 && !isSearching(search) ? `?page=${page}` : ""}`,
+      canonical: `${listed}${pageOf}`,
       types: { "application/atom+xml": feedUrl(newsroom.appUrl) },
     },
   };

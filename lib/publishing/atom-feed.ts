@@ -12,6 +12,9 @@ export const FEED_LENGTH = 50;
 export const publicIndexUrl = (appUrl: string) => `${appUrl}/p`;
 export const feedUrl = (appUrl: string) => `${appUrl}/p/feed.xml`;
 
+/** The public index of the fact-checks filed under `topic`: a page of its own for readers and search engines. */
+export const topicIndexUrl = (appUrl: string, topic: string) => `${appUrl}/p?topic=${encodeURIComponent(topic)}`;
+
 /**
  * The newsroom's published fact-checks as an Atom 1.0 feed (RFC 4287), newest publication first: each
  * entry is one public page, its id the page's address (kept for good), a category for each topic it is

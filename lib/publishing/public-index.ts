@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
+import { rowsOf } from "@/db/rows";
 import { annotations, articles, articleTopics } from "@/db/schema";
 import { CLAIMANT_LIMITS, claimantOf, type Claimant } from "@/lib/annotations/claimant";
 import { claimantSelection, madeBy } from "@/lib/annotations/claimant-sql";
@@ -161,6 +162,22 @@ export async function publishedPages(db: Database): Promise<{ slug: string; last
     lastPublicChanges(db, IS_PUBLISHED),
   ]);
   return rows.map((row) => ({ slug: row.slug!, lastModified: updatedAfter(row.publishedAt!, changes.get(row.id)) ?? row.publishedAt!.toISOString() }));
+}
+
+/**
+ * The topics readers can browse: those a published fact-check is filed under, each once (any case), as the
+ * desk spells it on the latest publication, with when the newest of them was published. The sitemap's topic pages.
+ */
+export async function publishedTopics(db: Database): Promise<{ name: string; lastPublished: string }[]> {
+  const rows = rowsOf<{ name: string; last: string | Date }>(
+    await db.execute(sql`
+      select distinct on (lower(t.name)) t.name as "name", max(a.published_at) over (partition by lower(t.name)) as "last"
+      from ${articleTopics} t join ${articles} a on a.id = t.article_id
+      where a.published_at is not null
+      order by lower(t.name), a.published_at desc, a.id desc
+      limit ${SITEMAP_LIMIT}`),
+  );
+  return rows.map((row) => ({ name: row.name, lastPublished: new Date(row.last).toISOString() }));
 }
 
 /** A claim as the feed and a fact-check's embed tell it: the quote, who made it, the verdict and why. */

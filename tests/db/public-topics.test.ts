@@ -5,7 +5,7 @@ import { createAnnotation } from "@/lib/annotations/service";
 import { setArticleTopics } from "@/lib/articles/topics";
 import { atomFeed, FEED_LENGTH } from "@/lib/publishing/atom-feed";
 import { claimReviewsOf } from "@/lib/publishing/claim-review";
-import { listPublished, publicSearchSchema, publishedClaimsOf, publishedTopicName } from "@/lib/publishing/public-index";
+import { listPublished, publicSearchSchema, publishedClaimsOf, publishedTopicName, publishedTopics } from "@/lib/publishing/public-index";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
 import { publishArticle, unpublishArticle } from "@/lib/publishing/service";
 import { changeStatus } from "@/lib/reviews/service";
@@ -33,6 +33,23 @@ describeOnEveryEngine("topics on the public side", (db) => {
     expect(listed.total).toBe(listed.factChecks.length);
     return listed.factChecks.map(({ id, topics }) => ({ id, topics }));
   }
+
+  it("offers search engines the topics of published fact-checks alone, each once, as last published, with its newest publication", async () => {
+    const second = await addArticle(db());
+    const unpublished = await addArticle(db());
+    await setArticleTopics(db(), editor, article.id, { topics: ["Health", "Elections"] });
+    await setArticleTopics(db(), editor, second.id, { topics: ["health"] });
+    await setArticleTopics(db(), editor, unpublished.id, { topics: ["Weather"] });
+    // A second spelling, as two editors filing at once may leave: the latest publication's is the one offered.
+    await db().update(articleTopics).set({ name: "HEALTH" }).where(eq(articleTopics.articleId, second.id));
+    for (const each of [article, second]) await publishArticle(db(), editor, each.id);
+    await publishedAt(article.id, "2026-11-01T10:00:00Z");
+    await publishedAt(second.id, "2026-11-20T10:00:00Z");
+    expect(await publishedTopics(db())).toEqual([
+      { name: "Elections", lastPublished: "2026-11-01T10:00:00.000Z" },
+      { name: "HEALTH", lastPublished: "2026-11-20T10:00:00.000Z" },
+    ]);
+  });
 
   it("lists under a topic, in any case, only the published fact-checks filed under it, each with its topics in order", async () => {
     const elections = await addArticle(db());

@@ -117,6 +117,13 @@ test("once published, the fact-check's topics lead readers to the public index o
   await page.screenshot({ path: testInfo.outputPath("public-index-of-a-topic.png"), fullPage: true });
   const feed = await page.request.get("/p/feed.xml");
   expect(await feed.text()).toContain(`<category term="${HEALTH}"`);
+  // A topic's index is a page of its own for search engines, as the plain index is; a search within it is not.
+  const topicUrl = `/p?topic=${encodeURIComponent(HEALTH)}`;
+  const topicPage = await (await page.request.get(topicUrl)).text();
+  expect(topicPage).not.toContain("noindex");
+  expect(topicPage).toContain(`<link rel="canonical" href="http://localhost:3100${topicUrl}"`);
+  expect(await (await page.request.get(`${topicUrl}&q=waiting`)).text()).toContain('<meta name="robots" content="noindex, follow"');
+  expect(await (await page.request.get("/sitemap.xml")).text()).toContain(`<loc>http://localhost:3100${topicUrl}</loc>`);
 });
 
 test("an editor renames a topic on every article, and removes one, from the page of the desk's topics", async ({ page }, testInfo) => {
