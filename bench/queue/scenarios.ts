@@ -56,6 +56,7 @@ export function scenarios({ reviewerId, authorId, articleId, claimant }: Scenari
     { name: "status=in_review,changes_requested, due soonest first", params: { status: ["in_review", "changes_requested"], sort: "due" }, targeted: true },
     { name: "no filter, newest change first (counts over all)", params: {}, targeted: true },
     { name: "claimant=the most named, any case, newest change first", params: { claimant: claimant.toUpperCase() }, targeted: true },
+    { name: "topic=one of ten (a tenth of the articles), any case, newest change first", params: { topic: "health" }, targeted: true },
     { name: "q=a claim's number (words found in one claim)", params: { q: "Claim 4321" }, targeted: true },
     { name: "q=minister (a word every claim holds)", params: { q: "minister" }, targeted: false },
     { name: "no filter, sort=created", params: { sort: "created" }, targeted: false },
