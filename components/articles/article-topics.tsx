@@ -60,19 +60,20 @@ function TopicsDialog({ articleId, topics: initial, choices, onClose }: { articl
   const { errors, setErrors, message, busy, submit } = useDialogSubmit();
   const has = (list: string[], topic: string) => list.some((one) => one.toLowerCase() === topic.toLowerCase());
 
-  /** Adds what the field holds (several topics, comma-separated); says why when one cannot be. */
-  function add(): string[] {
+  /** Adds what the field holds (several topics, comma-separated); says why, and answers null, when one cannot be. */
+  function add(): string[] | null {
     let next = topics;
     for (const topic of topicsIn(draft)) {
       if (topic.length > MAX_TOPIC_LENGTH) {
         setErrors({ topic: `must be at most ${MAX_TOPIC_LENGTH} characters (“${topic.slice(0, 20)}…”)` });
-        return next;
+        setTopics(next);
+        return null;
       }
       if (has(next, topic)) continue;
       if (next.length >= MAX_TOPICS) {
         setErrors({ topic: `cannot be added: an article takes at most ${MAX_TOPICS} topics` });
         setTopics(next);
-        return next;
+        return null;
       }
       // The desk's own spelling of a topic it knows in another case.
       next = [...next, choices.find((choice) => choice.toLowerCase() === topic.toLowerCase()) ?? topic];
@@ -83,7 +84,9 @@ function TopicsDialog({ articleId, topics: initial, choices, onClose }: { articl
   }
 
   async function save() {
+    // What is still in the field is added first; what cannot be is said, and nothing is saved.
     const next = add();
+    if (!next) return;
     await submit(
       async () => {
         await callApi("PUT", `/api/articles/${articleId}/topics`, { topics: next });

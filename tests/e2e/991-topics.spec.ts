@@ -47,6 +47,10 @@ test("an editor files an article under topics, and each leads to the articles of
   await field.press("Enter");
   await expect(dialog.getByRole("alert")).toContainText("The topic must be at most 40 characters");
   await expect(field).toHaveAttribute("aria-invalid", "true");
+  // Saving with it still in the field saves nothing: the dialog stays, saying why.
+  await dialog.getByRole("button", { name: "Save topics" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("The topic must be at most 40 characters");
+  await expect(dialog).toBeVisible();
   await field.fill("");
   await page.screenshot({ path: testInfo.outputPath("topics-dialog.png") });
   await expectNoSeriousViolations(page, "the topics dialog");
