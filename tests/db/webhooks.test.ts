@@ -97,7 +97,7 @@ describeOnEveryEngine("webhooks", (db) => {
       id: request!.headers["webhook-id"],
       type: "fact_check.published",
       createdAt: expect.any(String),
-      data: { factCheck: { articleId: article.id, title: "Mines for Ukraine", url: "http://localhost:3000/p/mines-for-ukraine", publishedAt } },
+      data: { factCheck: { articleId: article.id, title: "Mines for Ukraine", url: "http://localhost:3000/p/mines-for-ukraine", publishedAt, topics: [] } },
     });
     expect(request!.headers["webhook-event"]).toBe("fact_check.published");
     expect(request!.headers["content-type"]).toBe("application/json");
