@@ -124,7 +124,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
         </FilterForm>
       </div>
       <Summary list={list} />
-      {list.total === 0 && !query.q ? (
+      {list.total === 0 && !query.q && !query.topic ? (
         <p className="muted">{query.archived ? "No archived articles." : "No articles yet."}</p>
       ) : articles.length === 0 ? null : (
         <ArticleListKeys>

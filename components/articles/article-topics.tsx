@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { MAX_TOPIC_LENGTH, MAX_TOPICS } from "@/lib/articles/topic-limits";
 import type { FieldErrors } from "@/lib/errors";
 import { callApi } from "../api-client";
@@ -57,6 +57,7 @@ function TopicsDialog({ articleId, topics: initial, choices, onClose }: { articl
   const router = useRouter();
   const [topics, setTopics] = useState(initial);
   const [draft, setDraft] = useState("");
+  const field = useRef<HTMLInputElement>(null);
   const { errors, setErrors, message, busy, submit } = useDialogSubmit();
   const has = (list: string[], topic: string) => list.some((one) => one.toLowerCase() === topic.toLowerCase());
 
@@ -121,7 +122,16 @@ function TopicsDialog({ articleId, topics: initial, choices, onClose }: { articl
             {topics.map((topic) => (
               <li key={topic}>
                 {topic}
-                <button type="button" className="topic-chips__remove" aria-label={`Remove ${topic}`} onClick={() => setTopics(topics.filter((one) => one !== topic))}>
+                <button
+                  type="button"
+                  className="topic-chips__remove"
+                  aria-label={`Remove ${topic}`}
+                  onClick={() => {
+                    setTopics(topics.filter((one) => one !== topic));
+                    // The button goes with its topic: the focus goes to the field, not to the page.
+                    field.current?.focus();
+                  }}
+                >
                   ×
                 </button>
               </li>
@@ -133,6 +143,7 @@ function TopicsDialog({ articleId, topics: initial, choices, onClose }: { articl
         <label htmlFor={`${id}-topic`}>Add a topic</label>
         <div className="topic-add">
           <input
+            ref={field}
             id={`${id}-topic`}
             list={`${id}-choices`}
             value={draft}
