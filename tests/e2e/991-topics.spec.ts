@@ -96,6 +96,10 @@ test("a reviewer sees an article's topics but cannot change them", async ({ page
   await page.goto(`/articles/${articleId}`);
   await expect(page.locator(".article-topics").getByRole("link")).toHaveText([HEALTH, "Transport"]);
   await expect(page.getByRole("button", { name: /topics/ })).toHaveCount(0);
+  // A topic nobody filed anything under says so, and only so.
+  await page.goto(`/?topic=${encodeURIComponent(`Weather ${STAMP}`)}`);
+  await expect(page.getByRole("status")).toContainText(`No article is filed under “Weather ${STAMP}”.`);
+  await expect(page.getByText("No articles yet.")).toHaveCount(0);
   const refused = await page.request.put(`/api/articles/${articleId}/topics`, { data: { topics: ["Mine"] } });
   expect(refused.status()).toBe(403);
   await signOut(page);
