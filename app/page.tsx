@@ -4,6 +4,7 @@ import { ClaimProgress } from "@/components/articles/claim-progress";
 import { formatDateTime } from "@/components/workbench/labels";
 import { TopicLinks } from "@/components/articles/topic-links";
 import { Pagination } from "@/components/pagination";
+import { ChoiceField } from "@/components/choice-field";
 import { FilterForm } from "@/components/filter-form";
 import { getDb } from "@/db/client";
 import { listArticles, type ArticleListPage, type ArticleListQuery } from "@/lib/articles/list";
@@ -111,13 +112,16 @@ export default async function ArticlesPage({ searchParams }: Props) {
           {query.archived && <input type="hidden" name="archived" value="true" />}
           <label htmlFor={ARTICLE_SEARCH_ID}>Search titles and bylines</label>
           <input id={ARTICLE_SEARCH_ID} name="q" type="search" defaultValue={query.q} maxLength={200} />
-          <label htmlFor="article-topic">Topic</label>
-          <input id="article-topic" className="article-search__topic" name="topic" type="text" list="article-topics" autoComplete="off" placeholder="Any" defaultValue={query.topic} maxLength={MAX_TOPIC_LENGTH} />
-          <datalist id="article-topics">
-            {topics.map((topic) => (
-              <option key={topic.name} value={topic.name} />
-            ))}
-          </datalist>
+          <ChoiceField
+            id="article-topic"
+            className="article-search__topic"
+            name="topic"
+            label="Topic"
+            choices={topics.map((topic) => topic.name)}
+            defaultValue={query.topic}
+            maxLength={MAX_TOPIC_LENGTH}
+            placeholder="Any"
+          />
           <button type="submit" className="secondary">
             Search
           </button>

@@ -5,6 +5,7 @@ import { VERDICTS, VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { QueueChoices } from "@/lib/reviews/queue-choices";
 import { DEFAULT_DIRECTIONS, DEFAULT_PAGE_SIZE, MAX_QUEUE_SEARCH, NO_VERDICT, PLACEMENT_FILTERS, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
 import { ArticlePicker } from "../article-picker";
+import { ChoiceField } from "../choice-field";
 import { FilterForm } from "../filter-form";
 
 type Props = { query: QueueQuery; choices: QueueChoices; clearHref: string };
@@ -91,48 +92,28 @@ export function QueueFilters({ query, choices, clearHref }: Props) {
         </div>
         <ArticlePicker className="queue-filter queue-filter--wide" name="article" label="Article" initial={choices.article} />
         <div className="queue-filter queue-filter--wide">
-          <label htmlFor="queue-claimant">Who made the claim</label>
-          <input
+          <ChoiceField
             id="queue-claimant"
-            type="text"
             name="claimant"
+            label="Who made the claim"
+            choices={choices.claimants}
             defaultValue={query.claimant ?? ""}
             maxLength={CLAIMANT_LIMITS.name}
-            list="queue-claimants"
-            autoComplete="off"
             placeholder="Anyone"
-            aria-describedby="queue-claimant-help"
+            help="The whole name, in any case."
           />
-          <datalist id="queue-claimants">
-            {choices.claimants.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-          <p id="queue-claimant-help" className="muted field-help">
-            The whole name, in any case.
-          </p>
         </div>
         <div className="queue-filter">
-          <label htmlFor="queue-topic">Topic</label>
-          <input
+          <ChoiceField
             id="queue-topic"
-            type="text"
             name="topic"
+            label="Topic"
+            choices={choices.topics}
             defaultValue={query.topic ?? ""}
             maxLength={MAX_TOPIC_LENGTH}
-            list="queue-topics"
-            autoComplete="off"
             placeholder="Any"
-            aria-describedby="queue-topic-help"
+            help="Claims on the articles filed under it."
           />
-          <datalist id="queue-topics">
-            {choices.topics.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-          <p id="queue-topic-help" className="muted field-help">
-            Claims on the articles filed under it.
-          </p>
         </div>
         <fieldset className="queue-filter queue-filter--dates">
           <legend>Last changed (UTC)</legend>
