@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { MAIL_ENVIRONMENT } from "./tests/e2e/mail-server";
+import { NEWSROOM_TIME_ZONE } from "./tests/e2e/newsroom-time-zone";
 import { APP_PORT as PORT, SSO_ENVIRONMENT } from "./tests/e2e/sso-provider";
 
 const baseURL = `http://localhost:${PORT}`;
@@ -33,6 +34,7 @@ export default defineConfig({
     stdout: "pipe",
     // The tests' webhook receivers and news site listen on this machine, where the app goes only when allowed; the
     // app emails through the tests' mail server (tests/e2e/mail-server.ts). Originals are read when a test asks (Check now), not on a schedule.
-    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL, WEBHOOK_PRIVATE_HOSTS: "127.0.0.1", IMPORT_PRIVATE_HOSTS: "127.0.0.1", ORIGINAL_CHECK_HOURS: "0", ...SSO_ENVIRONMENT, ...MAIL_ENVIRONMENT },
+    // The newsroom is not in UTC (tests/e2e/newsroom-time-zone.ts).
+    env: { PORT: String(PORT), PGLITE_DATA_DIR: "data/e2e/pglite", NEXTAUTH_URL: baseURL, WEBHOOK_PRIVATE_HOSTS: "127.0.0.1", IMPORT_PRIVATE_HOSTS: "127.0.0.1", ORIGINAL_CHECK_HOURS: "0", NEWSROOM_TIME_ZONE, ...SSO_ENVIRONMENT, ...MAIL_ENVIRONMENT },
   },
 });

@@ -4,10 +4,13 @@ import { InboxLink } from "@/components/inbox/inbox-link";
 import { ReadersLink } from "@/components/readers/readers-link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { SiteNav } from "@/components/site-nav";
+import { TimeZoneProvider } from "@/components/time-zone";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/current-actor";
 import { countUnread } from "@/lib/comments/inbox";
+import { newsroomConfig } from "@/lib/newsroom/config";
 import { countNewReaderMessages } from "@/lib/reader-messages/desk";
+import { timeZoneLabel } from "@/lib/time-zone";
 import { ROLE_LABELS } from "@/lib/users/roles";
 import "./globals.css";
 
@@ -22,6 +25,8 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
   const db = actor && !actor.disabled ? await getDb() : null;
+  const { timeZone } = newsroomConfig();
+  const zoneLabel = timeZoneLabel(timeZone);
   const [unread, fromReaders] = db ? await Promise.all([countUnread(db, actor), countNewReaderMessages(db, actor)]) : [0, 0];
   return (
     <html lang="en">
@@ -52,7 +57,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </SiteNav>
           )}
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          <TimeZoneProvider timeZone={timeZone}>{children}</TimeZoneProvider>
+        </main>
+        {actor && !actor.disabled && (
+          <footer className="site-footer muted">
+            Dates and times are {zoneLabel}
+            {zoneLabel !== timeZone && ` (${timeZone})`}.
+          </footer>
+        )}
       </body>
     </html>
   );

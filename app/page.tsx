@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ARTICLE_SEARCH_ID, ArticleListKeys } from "@/components/article-list-keys";
 import { ClaimProgress } from "@/components/articles/claim-progress";
-import { formatDateTime } from "@/components/workbench/labels";
+import { DeskTime } from "@/components/time-zone";
 import { TopicLinks } from "@/components/articles/topic-links";
 import { Pagination } from "@/components/pagination";
 import { ChoiceField } from "@/components/choice-field";
@@ -150,12 +150,18 @@ export default async function ArticlesPage({ searchParams }: Props) {
                     {article.byline && <div className="muted">{article.byline}</div>}
                     <TopicLinks topics={article.topics} href={(topic) => listHref({ q: "", topic, archived: query.archived }, 1)} />
                     <div className="muted article-table__revised">
-                      {article.revision > 1 ? `Revision ${article.revision}, saved ${formatDateTime(article.revisedAt)}` : `Added ${formatDateTime(article.revisedAt)}`}
-                      {article.archivedAt && ` · Archived ${formatDateTime(article.archivedAt)}`}
+                      {article.revision > 1 ? `Revision ${article.revision}, saved ` : "Added "}
+                      <DeskTime at={article.revisedAt} />
+                      {article.archivedAt && (
+                        <>
+                          {" · Archived "}
+                          <DeskTime at={article.archivedAt} />
+                        </>
+                      )}
                       {article.originalChangedAt && (
                         <>
                           {" · "}
-                          <strong className="original-changed">Original changed {formatDateTime(article.originalChangedAt)}</strong>
+                          <strong className="original-changed">Original changed <DeskTime at={article.originalChangedAt} /></strong>
                         </>
                       )}
                       {article.publicSlug && (

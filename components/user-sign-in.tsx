@@ -3,7 +3,7 @@
 import type { SsoAction } from "@/lib/users/sso-link";
 import type { SignInMethod, SsoRequest } from "@/lib/users/service";
 import { useConfirm } from "./confirm-dialog";
-import { formatDateTime } from "./workbench/labels";
+import { DeskTime } from "./time-zone";
 
 const SIGN_IN_METHOD_LABELS: Record<SignInMethod, string> = { password: "password", sso: "single sign-on" };
 
@@ -65,7 +65,7 @@ export function UserSignIn({ user, onAction, onTurnOffTwoStep }: Props) {
       {request && (
         <div className="user-sign-in__request" role="group" aria-label={`Single sign-on waiting for ${user.name}`}>
           <p>
-            A single sign-on waits to be linked ({formatDateTime(request.at)}):{" "}
+            A single sign-on waits to be linked (<DeskTime at={request.at} />):{" "}
             {request.replaces ? "it would replace the identity this account signs in with now." : "its provider had not verified the email."}{" "}
             <span className="muted">
               Identity {request.subject} at {request.issuer}

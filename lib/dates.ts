@@ -1,3 +1,5 @@
+import { formatDayIn } from "./time-zone";
+
 /** Today's date as `YYYY-MM-DD` in the local time zone of whoever runs this (the browser, in forms). */
 export function todayISODate(now: Date = new Date()): string {
   const month = String(now.getMonth() + 1).padStart(2, "0");
@@ -7,5 +9,5 @@ export function todayISODate(now: Date = new Date()): string {
 
 /** A due date (`YYYY-MM-DD`) as people read it: "4 Dec 2026", the same day wherever it is read. */
 export function formatDueDate(dueOn: string): string {
-  return new Date(`${dueOn}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return formatDayIn(`${dueOn}T12:00:00Z`, "UTC");
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MarkInboxSeen } from "@/components/inbox/mark-seen";
 import { Pagination } from "@/components/pagination";
-import { formatDateTime } from "@/components/workbench/labels";
+import { DeskTime } from "@/components/time-zone";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { listInbox, type ClaimInboxItem, type InboxPage, type OriginalInboxItem } from "@/lib/comments/inbox";
@@ -47,7 +47,7 @@ function OriginalEntry({ item }: { item: OriginalInboxItem }) {
         :
       </p>
       <p className="inbox-item__detail">{originalChangeOf(item)}.</p>
-      <p className="muted inbox-item__when">{formatDateTime(item.createdAt)}</p>
+      <p className="muted inbox-item__when"><DeskTime at={item.createdAt} /></p>
     </li>
   );
 }
@@ -83,7 +83,7 @@ function Entry({ entry }: { entry: InboxEntry }) {
           ))}
         </ul>
       )}
-      <p className="muted inbox-item__when">{formatDateTime(first.createdAt)}</p>
+      <p className="muted inbox-item__when"><DeskTime at={first.createdAt} /></p>
     </li>
   );
 }

@@ -5,16 +5,17 @@ import { EmptyQueue } from "@/components/queue/empty-queue";
 import { QueueFilters } from "@/components/queue/queue-filters";
 import { QueueTable } from "@/components/queue/queue-table";
 import { StatusTabs } from "@/components/queue/status-tabs";
-import { todayUTC } from "@/components/queue/dates";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { mayActInBulk } from "@/lib/policies/annotation";
 import { Invalid } from "@/lib/errors";
+import { newsroomConfig } from "@/lib/newsroom/config";
 import { searchParamsOf } from "@/lib/http/search-params";
 import { listQueue, type QueuePage } from "@/lib/reviews/queue";
 import { listQueueChoices } from "@/lib/reviews/queue-choices";
 import { queueParamsOf, type QueueQuery } from "@/lib/reviews/queue-input";
 import { queueHref } from "@/lib/reviews/queue-url";
+import { dayIn } from "@/lib/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -71,6 +72,7 @@ export default async function QueuePageView({ searchParams }: Props) {
   }
   const choices = await listQueueChoices(db, actor, page.query.article);
   const { query } = page;
+  const { timeZone } = newsroomConfig();
   // Remounted for each address: the form's fields start from the new query, and a selection belongs to one page.
   const href = queueHref(query);
   return (
@@ -84,19 +86,18 @@ export default async function QueuePageView({ searchParams }: Props) {
         </p>
       </header>
       <StatusTabs page={page} />
-      <QueueFilters key={`filters ${href}`} query={query} choices={choices} clearHref={title === "My queue" ? "/queue?assignee=me" : "/queue"} />
+      <QueueFilters key={`filters ${href}`} query={query} choices={choices} timeZone={timeZone} clearHref={title === "My queue" ? "/queue?assignee=me" : "/queue"} />
       {query.sort !== "urgency" && (
         <p className="queue-order-note">
           <Link href={queueHref(query, { sort: "urgency", dir: "asc" })}>Show the most urgent first</Link>
         </p>
       )}
       {page.rows.length ? (
-        <QueueTable key={`table ${href}`} page={page} today={todayUTC()} canActInBulk={mayActInBulk(actor).allowed} />
+        <QueueTable key={`table ${href}`} page={page} today={dayIn(timeZone)} canActInBulk={mayActInBulk(actor).allowed} />
       ) : (
         <EmptyQueue page={page} filtered={isFiltered(query)} />
       )}
       <Pagination page={query.page} pageCount={page.pageCount} href={(target) => queueHref(query, { page: target })} />
-      <p className="muted queue-page__note">Dates and times are in UTC.</p>
     </div>
   );
 }

@@ -5,8 +5,10 @@ import { ApprovedByTable, ApprovedVerdicts, DecisionTimesSummary, FlowFigures, P
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { Invalid } from "@/lib/errors";
+import { newsroomConfig } from "@/lib/newsroom/config";
 import { mayViewStatistics } from "@/lib/policies/statistics";
 import { deskStatistics, STATISTICS_PERIODS, type DeskStatistics } from "@/lib/statistics/desk";
+import { formatMomentIn } from "@/lib/time-zone";
 
 export const metadata: Metadata = { title: "Statistics" };
 export const dynamic = "force-dynamic";
@@ -14,7 +16,7 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const PERIOD_LABELS: Record<(typeof STATISTICS_PERIODS)[number], string> = { 7: "Last 7 days", 30: "Last 30 days", 90: "Last 90 days" };
-const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+const when = (iso: string) => formatMomentIn(iso, newsroomConfig().timeZone, { month: "long" });
 
 /** The desk's figures (editors and admins): the flow through review, how long claims wait, and who did what. */
 export default async function StatisticsPage({ searchParams }: Props) {

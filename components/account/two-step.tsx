@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { formatDayIn } from "@/lib/time-zone";
 import type { TwoStepSetup, TwoStepStatus } from "@/lib/users/two-step";
 import { callApi } from "../api-client";
 import { LabelledField } from "../labelled-field";
 import { Message } from "../message";
 import { SubmitOrCancel } from "../submit-or-cancel";
+import { useTimeZone } from "../time-zone";
 import { useDialogSubmit } from "../use-dialog-submit";
 import "./two-step.css";
 
@@ -14,7 +16,6 @@ type Step = { kind: "idle" } | { kind: "setup"; setup: TwoStepSetup } | { kind: 
 
 type Answer = { status: TwoStepStatus; recoveryCodes?: string[] };
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /**
  * Two-step sign-in on "Your account": turned on by adding the key to an authenticator app (a QR code, or
@@ -25,6 +26,7 @@ export function TwoStep({ initial, email }: { initial: TwoStepStatus; email: str
   const id = useId();
   const router = useRouter();
   const [status, setStatus] = useState(initial);
+  const timeZone = useTimeZone();
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [notice, setNotice] = useState<string | null>(null);
   const { errors, setErrors, message, busy, submit } = useDialogSubmit({ closes: false });
@@ -150,7 +152,7 @@ export function TwoStep({ initial, email }: { initial: TwoStepStatus; email: str
         <>
           <p>
             <strong>On</strong>
-            {status.enabledAt && ` since ${dayFormat.format(new Date(status.enabledAt))}`}: signing in with your password asks for a code from your
+            {status.enabledAt && ` since ${formatDayIn(status.enabledAt, timeZone, "long")}`}: signing in with your password asks for a code from your
             authenticator app. {status.recoveryCodesLeft} of 10 recovery codes left.
           </p>
           {status.recoveryCodesLeft <= 3 && (

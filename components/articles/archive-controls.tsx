@@ -5,7 +5,7 @@ import { callApi } from "../api-client";
 import { useConfirm } from "../confirm-dialog";
 import { Message } from "../message";
 import { useApiAction } from "../use-api-action";
-import { formatDateTime } from "../workbench/labels";
+import { DeskTime } from "../time-zone";
 
 type Props = { articleId: string; title: string; deletable: boolean };
 
@@ -71,7 +71,7 @@ export function ArchivedNotice({ articleId, archived, canRestore }: { articleId:
   return (
     <div className="notice archived-notice" role="status">
       <p>
-        Archived {formatDateTime(archived.at)}
+        Archived <DeskTime at={archived.at} />
         {archived.by && ` by ${archived.by}`}: this article is off the list of articles. Its claims and its public page are as they were.
       </p>
       {canRestore && (

@@ -3,12 +3,13 @@ import { CLAIMANT_LIMITS } from "@/lib/annotations/claimant";
 import { MAX_TOPIC_LENGTH } from "@/lib/articles/topic-limits";
 import { VERDICTS, VERDICT_LABELS } from "@/lib/annotations/verdicts";
 import type { QueueChoices } from "@/lib/reviews/queue-choices";
+import { timeZoneLabel } from "@/lib/time-zone";
 import { DEFAULT_DIRECTIONS, DEFAULT_PAGE_SIZE, MAX_QUEUE_SEARCH, NO_VERDICT, PLACEMENT_FILTERS, QUEUE_PAGE_SIZES, type QueueQuery } from "@/lib/reviews/queue-input";
 import { ArticlePicker } from "../article-picker";
 import { ChoiceField } from "../choice-field";
 import { FilterForm } from "../filter-form";
 
-type Props = { query: QueueQuery; choices: QueueChoices; clearHref: string };
+type Props = { query: QueueQuery; choices: QueueChoices; /** The newsroom's, in whose days the dates are read. */ timeZone: string; clearHref: string };
 
 /** A list filter's value in one field: the queue reads commas as several values. */
 const joined = (values: readonly string[]) => values.join(",");
@@ -27,7 +28,7 @@ function PersonOptions({ people }: { people: QueueChoices["people"] }) {
  * shared, bookmarked and returned to with the back button. The status (chosen with the tabs) and
  * the order (chosen with the column headers) ride along in hidden fields.
  */
-export function QueueFilters({ query, choices, clearHref }: Props) {
+export function QueueFilters({ query, choices, timeZone, clearHref }: Props) {
   const defaultSort = query.assignee === "me" ? "urgency" : "updated";
   return (
     <FilterForm action="/queue" label="Filters" className="queue-filters">
@@ -116,7 +117,7 @@ export function QueueFilters({ query, choices, clearHref }: Props) {
           />
         </div>
         <fieldset className="queue-filter queue-filter--dates">
-          <legend>Last changed (UTC)</legend>
+          <legend>Last changed ({timeZoneLabel(timeZone)})</legend>
           <label htmlFor="queue-from" className="visually-hidden">
             Last changed from
           </label>

@@ -5,7 +5,8 @@ import { DEFAULT_DIRECTIONS, type QueueQuery, type QueueSort } from "@/lib/revie
 import { queueHref } from "@/lib/reviews/queue-url";
 import { StatusBadge, VerdictBadge } from "../workbench/status-badge";
 import { BulkActions } from "./bulk-actions";
-import { formatDay, formatMoment } from "./dates";
+import { DeskTime } from "../time-zone";
+import { formatDueDate } from "@/lib/dates";
 import { RowCheckbox, SelectAllCheckbox, SelectionForm } from "./selection";
 import { describeOrder } from "./order-label";
 
@@ -36,7 +37,7 @@ function DueDate({ row, today }: { row: QueueRow; today: string }) {
   const open = row.status !== "approved" && row.status !== "rejected";
   return (
     <>
-      <time dateTime={row.dueOn}>{formatDay(row.dueOn)}</time>
+      <time dateTime={row.dueOn}>{formatDueDate(row.dueOn)}</time>
       {open && row.dueOn < today && <span className="badge badge--overdue">Overdue</span>}
       {open && row.dueOn === today && <span className="badge badge--due-today">Due today</span>}
     </>
@@ -44,13 +45,7 @@ function DueDate({ row, today }: { row: QueueRow; today: string }) {
 }
 
 function Moment({ iso }: { iso: string }) {
-  const { day, time } = formatMoment(iso);
-  return (
-    <time dateTime={iso}>
-      {day}
-      <span className="queue-table__time">{time}</span>
-    </time>
-  );
+  return <DeskTime at={iso} timeClassName="queue-table__time" />;
 }
 
 function ClaimRow({ row, today, query }: { row: QueueRow; today: string; query: QueueQuery }) {
@@ -104,7 +99,7 @@ function ClaimRow({ row, today, query }: { row: QueueRow; today: string; query: 
 
 /**
  * The page's claims as a table inside the selection form (see bulk-actions.tsx), the caption saying
- * what is shown and in which order. `today` (YYYY-MM-DD, UTC) marks the overdue.
+ * what is shown and in which order. `today` (YYYY-MM-DD, the newsroom's) marks the overdue.
  */
 export function QueueTable({ page, today, canActInBulk }: { page: QueuePage; today: string; canActInBulk: boolean }) {
   const { query, rows, total } = page;

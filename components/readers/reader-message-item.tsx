@@ -5,24 +5,24 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/components/api-client";
 import { useConfirm } from "@/components/confirm-dialog";
+import { useTimeZone } from "@/components/time-zone";
 import { useApiAction } from "@/components/use-api-action";
 import { READER_MESSAGES_CHANGED_EVENT } from "./readers-link";
 import type { ReaderMessage } from "@/lib/reader-messages/desk";
 import { MAX_HANDLED_NOTE_LENGTH } from "@/lib/reader-messages/input";
 import { shortened } from "@/lib/shortened";
+import { formatDayIn, formatMomentIn } from "@/lib/time-zone";
 import { isSafeHttpUrl } from "@/lib/urls";
 
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 /**
  * A mail to the reader, its subject naming the article and its body quoting their message (the start of it:
  * mail programs cut long mailto: links), for the editor to write above.
  */
-function replyLink(message: ReaderMessage, email: string): string {
+function replyLink(message: ReaderMessage, email: string, timeZone: string): string {
   const quoted = shortened(message.body, 500).replace(/^/gm, "> ");
   const about = message.article ? `about “${message.article.title}”` : "to suggest a claim to check";
-  const body = `\n\nOn ${when(message.receivedAt)} you wrote ${about}:\n${quoted}\n`;
+  const body = `\n\nOn ${formatMomentIn(message.receivedAt, timeZone)} you wrote ${about}:\n${quoted}\n`;
   const subject = message.article ? `Your message about “${message.article.title}”` : "Your suggestion of a claim to check";
   return `mailto:${email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
@@ -30,6 +30,8 @@ function replyLink(message: ReaderMessage, email: string): string {
 /** One reader's message on the desk: what it is about, what it says, how to answer, and marking it handled (with what was done) or new again. */
 export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
   const router = useRouter();
+  const timeZone = useTimeZone();
+  const when = (iso: string) => formatMomentIn(iso, timeZone);
   const { busy, error, run } = useApiAction();
   const { confirm, dialog } = useConfirm();
   const [note, setNote] = useState("");
@@ -81,8 +83,8 @@ export function ReaderMessageItem({ message }: { message: ReaderMessage }) {
       <p className="reader-messages__contact">
         {message.contactEmail ? (
           <>
-            Reply to <a href={replyLink(message, message.contactEmail)}>{message.contactEmail}</a>
-            {message.emailKeptUntil && <span className="muted"> · kept until {day(message.emailKeptUntil)}, then erased</span>}
+            Reply to <a href={replyLink(message, message.contactEmail, timeZone)}>{message.contactEmail}</a>
+            {message.emailKeptUntil && <span className="muted"> · kept until {formatDayIn(message.emailKeptUntil, timeZone)}, then erased</span>}
           </>
         ) : (
           <span className="muted">{message.emailErased ? "The reader's email, if they gave one, has been erased since the message was handled." : "The reader gave no email."}</span>

@@ -1,27 +1,28 @@
 "use client";
 
 import { useState } from "react";
+import { formatMomentIn } from "@/lib/time-zone";
 import { WEBHOOK_EVENT_LABELS, type WebhookEventType } from "@/lib/webhooks/events";
 import type { Webhook, WebhookDelivery } from "@/lib/webhooks/service";
 import { callApi } from "../api-client";
 import { useConfirm } from "../confirm-dialog";
 import { Message } from "../message";
+import { useTimeZone } from "../time-zone";
 import { useApiAction } from "../use-api-action";
 import { WebhookForm } from "./webhook-form";
 
-const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }) + " UTC";
 
 const eventLabel = (type: WebhookEventType) => (type === "ping" ? "Test event" : WEBHOOK_EVENT_LABELS[type]);
 
 /** What became of a delivery, in words: what an admin needs to mend a receiver. */
-function outcomeOf(delivery: WebhookDelivery): string {
+function outcomeOf(delivery: WebhookDelivery, timeZone: string): string {
   switch (delivery.state) {
     case "pending":
       return "Waiting to be sent";
     case "delivered":
       return `Delivered (HTTP ${delivery.responseStatus})${delivery.attempts > 1 ? ` at attempt ${delivery.attempts}` : ""}`;
     case "retrying":
-      return `Failed ${delivery.attempts} ${delivery.attempts === 1 ? "time" : "times"}: ${delivery.lastError} Next attempt ${when(delivery.nextAttemptAt!)}.`;
+      return `Failed ${delivery.attempts} ${delivery.attempts === 1 ? "time" : "times"}: ${delivery.lastError} Next attempt ${formatMomentIn(delivery.nextAttemptAt!, timeZone, { seconds: true })}.`;
     case "failed":
       return `Given up after ${delivery.attempts} attempts: ${delivery.lastError}`;
   }
@@ -32,6 +33,7 @@ type Props = { webhook: Webhook; onChanged(webhook: Webhook): void; onDeleted(id
 /** One webhook: its settings, its secret, its latest deliveries, and what an admin may do with it. */
 export function WebhookCard({ webhook, onChanged, onDeleted }: Props) {
   const { busy, error, run } = useApiAction();
+  const timeZone = useTimeZone();
   const { confirm, dialog } = useConfirm();
   const [secretShown, setSecretShown] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -114,9 +116,9 @@ export function WebhookCard({ webhook, onChanged, onDeleted }: Props) {
             <tbody>
               {webhook.deliveries.map((delivery) => (
                 <tr key={delivery.id} className={`webhook-delivery webhook-delivery--${delivery.state}`}>
-                  <td>{when(delivery.createdAt)}</td>
+                  <td>{formatMomentIn(delivery.createdAt, timeZone, { seconds: true })}</td>
                   <td>{eventLabel(delivery.eventType)}</td>
-                  <td>{outcomeOf(delivery)}</td>
+                  <td>{outcomeOf(delivery, timeZone)}</td>
                   <td>
                     {(delivery.state === "failed" || delivery.state === "delivered") && (
                       <button type="button" className="link-button" disabled={busy} onClick={() => void change("POST", `/api/webhook-deliveries/${delivery.id}/retry`)}>

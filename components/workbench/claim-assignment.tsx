@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import type { AnnotationRecord } from "@/lib/annotations/record";
 import { formatDueDate } from "@/lib/dates";
 import { mayAssignAnnotation, mayPlanAssignments } from "@/lib/policies/annotation";
+import { dayIn } from "@/lib/time-zone";
 import type { Actor } from "@/lib/users/actor";
 import { AssigneeFields, useColleagues } from "../assignee-fields";
 import { Message } from "../message";
@@ -11,6 +12,7 @@ import { useApiAction } from "../use-api-action";
 import { useClaimStore } from "./claim-store";
 import { deskApi } from "./desk-api";
 import { SubmitOrCancel } from "../submit-or-cancel";
+import { useTimeZone } from "../time-zone";
 
 /** Who checks the claim and by when; editors set both, a reviewer takes an unassigned claim or gives back their own. */
 export function ClaimAssignment({ annotation, actor }: { annotation: AnnotationRecord; actor: Actor }) {
@@ -59,9 +61,9 @@ export function ClaimAssignment({ annotation, actor }: { annotation: AnnotationR
   );
 }
 
-/** A due date, marked overdue once the day has passed. */
+/** A due date, marked overdue once the day has passed in the newsroom. */
 export function DueDate({ dueOn }: { dueOn: string }) {
-  const overdue = dueOn < new Date().toISOString().slice(0, 10);
+  const overdue = dueOn < dayIn(useTimeZone());
   return (
     <time dateTime={dueOn} className={overdue ? "overdue" : undefined}>
       {formatDueDate(dueOn)}

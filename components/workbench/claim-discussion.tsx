@@ -13,7 +13,7 @@ import { Message } from "../message";
 import { annotationApi } from "./annotation-api";
 import { useClaimStore } from "./claim-store";
 import { deskApi } from "./desk-api";
-import { formatDateTime } from "./labels";
+import { DeskTime } from "../time-zone";
 import { MentionTextarea } from "./mention-textarea";
 import { ResolvedThreadLine } from "./resolved-thread";
 
@@ -133,7 +133,7 @@ function Comment({ comment, actor, onChange }: { comment: CommentRecord; actor: 
   if (comment.deleted) {
     return (
       <p className="comment comment--deleted muted">
-        Comment deleted by {comment.author.name}, <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+        Comment deleted by {comment.author.name}, <DeskTime at={comment.createdAt} />
       </p>
     );
   }
@@ -159,7 +159,7 @@ function Comment({ comment, actor, onChange }: { comment: CommentRecord; actor: 
       <p className="comment__meta">
         <strong>{comment.author.name}</strong>{" "}
         <span className="muted">
-          <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+          <DeskTime at={comment.createdAt} />
           {comment.editedAt && " (edited)"}
         </span>
       </p>

@@ -6,7 +6,7 @@ import { describeEntry } from "@/lib/audit/describe";
 import type { AuditEntryRecord } from "@/lib/audit/queries";
 import { ApiError } from "../api-client";
 import { deskApi } from "./desk-api";
-import { formatDateTime } from "./labels";
+import { DeskTime } from "../time-zone";
 
 /** Everything that happened to the claim, from the audit trail; reloaded whenever the claim changes. */
 export function ClaimHistory({ annotation }: { annotation: AnnotationRecord }) {
@@ -33,7 +33,7 @@ export function ClaimHistory({ annotation }: { annotation: AnnotationRecord }) {
             {entry.actor?.name ?? "The application"} {describeEntry(entry)}
           </span>{" "}
           <span className="muted">
-            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+            <DeskTime at={entry.at} />
           </span>
           {entry.action === "status_changed" && typeof (entry.after as { comment?: unknown })?.comment === "string" && (
             <blockquote>{(entry.after as { comment: string }).comment}</blockquote>

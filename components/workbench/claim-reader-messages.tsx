@@ -6,7 +6,7 @@ import { mayHandleReaderMessages } from "@/lib/policies/reader-message";
 import type { Actor } from "@/lib/users/actor";
 import { shortened } from "@/lib/shortened";
 import { callApi } from "../api-client";
-import { formatDateTime } from "./labels";
+import { DeskTime } from "../time-zone";
 
 /** The newest messages a card shows; the rest are a click away on From readers. */
 const SHOWN = 3;
@@ -42,7 +42,7 @@ export function ClaimReaderMessages({ annotationId, articleId, actor }: { annota
         {answer.messages.slice(0, SHOWN).map((message) => (
           <li key={message.id}>
             <span className="muted">
-              {formatDateTime(message.receivedAt)} · {message.handled ? `handled by ${message.handled.by}` : "new"}
+              <DeskTime at={message.receivedAt} /> · {message.handled ? `handled by ${message.handled.by}` : "new"}
             </span>
             <p>{shortened(message.body, 280)}</p>
           </li>

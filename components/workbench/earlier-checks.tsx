@@ -6,7 +6,7 @@ import type { EarlierCheck } from "@/lib/annotations/earlier-checks";
 import { VERDICT_LABELS, type Verdict } from "@/lib/annotations/verdicts";
 import { ClaimantLine } from "../claimant-line";
 import { annotationApi } from "./annotation-api";
-import { formatDateTime } from "./labels";
+import { DeskTime } from "../time-zone";
 import { SourceList } from "./source-list";
 import { VerdictBadge } from "./status-badge";
 
@@ -78,7 +78,7 @@ export function EarlierChecks({ quote, articleId, except, verdict, onUseSources,
             <a href={`/articles/${check.article.id}?annotation=${check.id}`} target="_blank" rel="noopener">
               {check.article.id === articleId ? "this article" : check.article.title}
             </a>
-            , approved <time dateTime={check.approvedAt}>{formatDateTime(check.approvedAt)}</time>
+            , approved <DeskTime at={check.approvedAt} />
           </p>
           {check.alsoIn.length > 0 && (
             <p className="muted">

@@ -7,7 +7,3 @@ export function claimLabel(annotation: Pick<AnnotationRecord, "verdict" | "statu
   const verdict = annotation.verdict ? VERDICT_LABELS[annotation.verdict] : "no verdict yet";
   return `Claim by ${annotation.author.name}: ${verdict}, ${REVIEW_STATUS_LABELS[annotation.status].toLowerCase()}`;
 }
-
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
-}

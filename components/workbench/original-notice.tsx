@@ -5,8 +5,7 @@ import type { OriginalWatch } from "@/lib/articles/original-watch";
 import { ApiError, callApi } from "../api-client";
 import { markReadAndRecount } from "../inbox/inbox-link";
 import { Message } from "../message";
-import { useHydrated } from "../use-hydrated";
-import { formatDateTime } from "./labels";
+import { DeskTime } from "../time-zone";
 
 type Props = {
   articleId: string;
@@ -19,12 +18,6 @@ type Props = {
   canEdit: boolean;
   onImport(): void;
 };
-
-/** A moment in the reader's time zone, once the page has hydrated; the server's HTML says it in UTC. */
-function When({ at }: { at: string }) {
-  const hydrated = useHydrated();
-  return <time dateTime={at}>{hydrated ? formatDateTime(at) : `${new Date(at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`}</time>;
-}
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
@@ -60,7 +53,7 @@ export function OriginalNotice({ articleId, originalUrl, original, onOriginal, r
       {changed && (
         <div className="notice original-notice" role="status">
           <p>
-            <strong>The original has changed.</strong> The desk saw its text differ on <When at={changed.at} />, in revision {changed.inRevision} here:{" "}
+            <strong>The original has changed.</strong> The desk saw its text differ on <DeskTime at={changed.at} />, in revision {changed.inRevision} here:{" "}
             {count(changed.paragraphsAdded, "paragraph")} only the original has, {count(changed.paragraphsRemoved, "paragraph")} only this text has.{" "}
             {canEdit ? "Import the new version to move the claims onto it, or dismiss the change if it is nothing for the fact-check." : "An editor can import the new version."}
           </p>
@@ -80,7 +73,7 @@ export function OriginalNotice({ articleId, originalUrl, original, onOriginal, r
         <p className="muted original-notice__checked">
           {original?.checkedAt ? (
             <>
-              Original last read <When at={original.checkedAt} />
+              Original last read <DeskTime at={original.checkedAt} />
             </>
           ) : (
             "Original not read yet"
@@ -88,7 +81,7 @@ export function OriginalNotice({ articleId, originalUrl, original, onOriginal, r
           {original?.failure && (
             <>
               {" "}
-              · could not read it on <When at={original.failure.at} />: {original.failure.message}
+              · could not read it on <DeskTime at={original.failure.at} />: {original.failure.message}
             </>
           )}{" "}
           ·{" "}

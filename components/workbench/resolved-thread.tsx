@@ -1,6 +1,6 @@
 import type { CommentThread } from "@/lib/comments/record";
 import { shortened } from "@/lib/shortened";
-import { formatDateTime } from "./labels";
+import { DeskTime } from "../time-zone";
 
 /** How much of a folded thread's first comment its summary shows. */
 const TEASER_LENGTH = 90;
@@ -18,7 +18,7 @@ export function ResolvedThreadLine({ thread, shown, onToggle, onReopen }: { thre
       <span className="thread__resolved-mark" aria-hidden="true">
         ✓
       </span>{" "}
-      Resolved by {resolution.by.name}, <time dateTime={resolution.at}>{formatDateTime(resolution.at)}</time>
+      Resolved by {resolution.by.name}, <DeskTime at={resolution.at} />
       {!shown && (
         <span className="thread__teaser">
           {thread.author.name}: {thread.deleted ? "comment deleted" : `“${shortened(thread.body.replace(/\s+/g, " "), TEASER_LENGTH)}”`}

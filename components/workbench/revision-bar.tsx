@@ -8,6 +8,7 @@ import { ImportVersionDialog } from "./import-version";
 import { OriginalNotice } from "./original-notice";
 import type { useArticleRevision } from "./use-article-revision";
 import { Message } from "../message";
+import { DeskTime } from "../time-zone";
 
 type Props = {
   articleId: string;
@@ -64,7 +65,7 @@ export function RevisionBar({ articleId, originalUrl, original: loadedOriginal, 
       {canEdit && leftover && !editing && (
         <div className="notice" role="status">
           <p>
-            You have edits from {new Date(leftover.at).toLocaleString("en-GB")} that were not saved (made on revision {leftover.baseRevision}
+            You have edits from <DeskTime at={leftover.at} /> that were not saved (made on revision {leftover.baseRevision}
             {leftover.baseRevision < saved.revision ? `; the article is now at revision ${saved.revision}, and they will be merged into it` : ""}).
           </p>
           <button type="button" className="secondary" onClick={() => article.start(leftover)}>

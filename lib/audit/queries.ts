@@ -1,6 +1,8 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { articles, auditEntries, users } from "@/db/schema";
+import { startOfDayIn } from "@/lib/day-bounds";
+import { newsroomConfig } from "@/lib/newsroom/config";
 import { mayViewAnnotationHistory, mayViewAuditTrail } from "@/lib/policies/audit";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
@@ -67,18 +69,19 @@ function select(db: Database, where: SQL | undefined, limit: number) {
 
 /**
  * A page of the audit trail, newest first, filtered by person, article, kind of subject, action and
- * day (inclusive, in UTC); `nextBefore` continues it. Admins only.
+ * day (inclusive, days of the newsroom's time zone); `nextBefore` continues it. Admins only.
  */
 export async function listAuditEntries(db: Database, actor: Actor | null, input: unknown): Promise<{ entries: AuditEntryRecord[]; nextBefore: number | null }> {
   enforce(mayViewAuditTrail(actor), actor);
   const query = parseInput(auditQuerySchema, input);
+  const { timeZone } = newsroomConfig();
   const where = and(
     query.actor ? eq(auditEntries.actorId, query.actor) : undefined,
     query.article ? eq(auditEntries.articleId, query.article) : undefined,
     query.subject ? eq(auditEntries.subject, query.subject) : undefined,
     query.action ? eq(auditEntries.action, query.action) : undefined,
-    query.from ? gte(auditEntries.at, sql`${query.from}::date`) : undefined,
-    query.to ? lt(auditEntries.at, sql`${query.to}::date + 1`) : undefined,
+    query.from ? gte(auditEntries.at, startOfDayIn(query.from, timeZone)) : undefined,
+    query.to ? lt(auditEntries.at, startOfDayIn(query.to, timeZone, 1)) : undefined,
     query.before ? lt(auditEntries.id, query.before) : undefined,
   );
   const rows = await select(db, where, AUDIT_PAGE_SIZE + 1);

@@ -1,5 +1,6 @@
 import type { Verdict } from "@/lib/annotations/verdicts";
 import type { ReviewStatus } from "@/lib/reviews/statuses";
+import { dayIn } from "@/lib/time-zone";
 
 /**
  * A change to one claim as readers are told it: when, the claim, and the review events it stands for,
@@ -81,9 +82,10 @@ type ClaimState = {
  * The public changes of one article, newest first, from every approval step of its claims (in any
  * order) and the times its revisions were saved. Only what happened after `firstPublishedAt` counts;
  * a claim approved then is what readers first saw. A withdrawal and the approval that ends it are one
- * change: "rating changed" or "reviewed again", dated by the approval.
+ * change: "rating changed" or "reviewed again", dated by the approval. Revisions count by the days of
+ * `timeZone`, the newsroom's.
  */
-export function publicChangesOf(steps: ApprovalStep[], revisionTimes: Date[], firstPublishedAt: Date): PublicChange[] {
+export function publicChangesOf(steps: ApprovalStep[], revisionTimes: Date[], firstPublishedAt: Date, timeZone = "UTC"): PublicChange[] {
   const claims = new Map<string, ClaimState>();
   const changes: PublicChange[] = [];
   for (const step of [...steps].sort((a, b) => a.at.getTime() - b.at.getTime())) {
@@ -115,7 +117,7 @@ export function publicChangesOf(steps: ApprovalStep[], revisionTimes: Date[], fi
       claim.approved = false;
     }
   }
-  changes.push(...revisedDays(revisionTimes.filter((at) => at > firstPublishedAt)));
+  changes.push(...revisedDays(revisionTimes.filter((at) => at > firstPublishedAt), timeZone));
   return changes.sort((a, b) => b.at.localeCompare(a.at));
 }
 
@@ -125,13 +127,14 @@ function approvalChange(about: ClaimChange, seen: ClaimState["seen"], verdict: V
   return { kind: "rating_reviewed", ...about, verdict, earlier: seen.verdict };
 }
 
-/** One change per UTC day with revisions, dated by its last, so that a morning of small saves is one line. */
-function revisedDays(times: Date[]): PublicChange[] {
+/** One change per day (of `timeZone`) with revisions, dated by its last, so that a morning of small saves is one line. */
+function revisedDays(times: Date[], timeZone: string): PublicChange[] {
   const days = new Map<string, { at: string; revisions: number }>();
   for (const time of times) {
     const at = time.toISOString();
-    const day = days.get(at.slice(0, 10));
-    days.set(at.slice(0, 10), { at: day && day.at > at ? day.at : at, revisions: (day?.revisions ?? 0) + 1 });
+    const key = dayIn(timeZone, time);
+    const day = days.get(key);
+    days.set(key, { at: day && day.at > at ? day.at : at, revisions: (day?.revisions ?? 0) + 1 });
   }
   return [...days.values()].map((day) => ({ kind: "text_revised", ...day }));
 }

@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, max, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articleRevisions, articles, correctionNotes, reviewEvents } from "@/db/schema";
+import { newsroomConfig } from "@/lib/newsroom/config";
 import { lastCorrectionAt, publicChangesOf, withNotes, type ApprovalStep, type PublicChange } from "./corrections";
 
 /**
@@ -100,6 +101,7 @@ export async function publicChangesOfArticle(db: Database, articleId: string, fi
     articleSteps,
     revisions.map((revision) => revision.at),
     firstPublishedAt,
+    newsroomConfig().timeZone,
   );
   return withNotes(changes, await notesOn(db, articleSteps.map((step) => step.eventId)));
 }

@@ -1,7 +1,12 @@
-/** How the public pages and the feed write a date: "30 November 2026", in UTC like every date the desk publishes. */
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { newsroomConfig } from "@/lib/newsroom/config";
+import { formatDayIn } from "@/lib/time-zone";
 
-/** `at` (an ISO time or a `YYYY-MM-DD` day) as the public reads it: "30 November 2026". */
-export function publicDay(at: string | Date): string {
-  return dayFormat.format(new Date(at));
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `at` as the public reads it: "30 November 2026". A `YYYY-MM-DD` day (an article's own date) is that
+ * day; an instant is the day it fell on in the newsroom's time zone, which readers take the desk's dates in.
+ */
+export function publicDay(at: string | Date, timeZone = newsroomConfig().timeZone): string {
+  return typeof at === "string" && CALENDAR_DAY.test(at) ? formatDayIn(`${at}T12:00:00Z`, "UTC", "long") : formatDayIn(at, timeZone, "long");
 }

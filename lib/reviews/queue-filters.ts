@@ -2,22 +2,14 @@ import { and, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 
 import { annotations } from "@/db/schema";
 import { madeBy } from "@/lib/annotations/claimant-sql";
 import { onArticleFiledUnder } from "@/lib/articles/topics";
+import { startOfDayIn } from "@/lib/day-bounds";
+import { newsroomConfig } from "@/lib/newsroom/config";
 import type { Verdict } from "@/lib/annotations/verdicts";
 import type { Actor } from "@/lib/users/actor";
 import { NO_VERDICT, type QueueQuery } from "./queue-input";
 
 /** Every claim the queue lists: discarded orphans have left their article, and the queue with it. */
 const listedInQueue = isNull(annotations.discardedAt);
-
-/**
- * The start of `day` (YYYY-MM-DD) in UTC. The date range is read in UTC so that a shared link
- * means the same claims wherever it is opened; the page says so beside the fields.
- */
-function startOfDay(day: string, plusDays = 0): Date {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + plusDays);
-  return date;
-}
 
 function verdictCondition(verdicts: QueueQuery["verdict"]): SQL | undefined {
   if (!verdicts.length) return undefined;
@@ -51,6 +43,7 @@ const searchCondition = (search: string) => sql`${annotations.searchTerms} @@ we
  * filter, so that each status tab says what choosing it would show.
  */
 export function queueConditions(query: QueueQuery, actor: Actor): { others: SQL | undefined; status: SQL | undefined } {
+  const { timeZone } = newsroomConfig();
   return {
     others: and(
       listedInQueue,
@@ -62,8 +55,9 @@ export function queueConditions(query: QueueQuery, actor: Actor): { others: SQL 
       query.article ? eq(annotations.articleId, query.article) : undefined,
       query.claimant ? madeBy(query.claimant) : undefined,
       query.topic ? onArticleFiledUnder(query.topic) : undefined,
-      query.from ? gte(annotations.updatedAt, startOfDay(query.from)) : undefined,
-      query.to ? lt(annotations.updatedAt, startOfDay(query.to, 1)) : undefined,
+      // Days of the newsroom's calendar, whoever opens the link: the page names the zone beside the fields.
+      query.from ? gte(annotations.updatedAt, startOfDayIn(query.from, timeZone)) : undefined,
+      query.to ? lt(annotations.updatedAt, startOfDayIn(query.to, timeZone, 1)) : undefined,
     ),
     status: query.status.length ? inArray(annotations.status, query.status) : undefined,
   };

@@ -3,9 +3,11 @@ import { z } from "zod";
 import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/rows";
 import { inVerdictOrder, type VerdictCount } from "@/lib/annotations/verdicts";
+import { newsroomConfig } from "@/lib/newsroom/config";
 import { mayViewStatistics } from "@/lib/policies/statistics";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
+import { dayIn } from "@/lib/time-zone";
 import { parseInput } from "@/lib/validation";
 
 /** The periods the desk's figures cover, in days back from now: a week, a month, a quarter. */
@@ -194,7 +196,8 @@ async function publishedSince(db: Database, since: Date): Promise<number> {
 }
 
 async function waitingNow(db: Database, now: Date): Promise<DeskStatistics["waiting"]> {
-  const today = now.toISOString().slice(0, 10);
+  // A claim is overdue once its due day has ended in the newsroom.
+  const today = dayIn(newsroomConfig().timeZone, now);
   const [row] = rowsOf<{ inReview: number; changesRequested: number; overdue: number; oldest: string | Date | null }>(
     await db.execute(sql`
       select

@@ -21,7 +21,7 @@ import { describeOnEveryEngine } from "./engines";
 import { addArticle, addDesk, ARTICLE_TEXT, completeClaim, selectorsOf } from "./fixtures";
 
 const SLUG = "mines-for-ukraine";
-const newsroom: NewsroomConfig = { name: "The Daily Check", url: null, showReviewers: false, appUrl: "https://desk.example" };
+const newsroom: NewsroomConfig = { name: "The Daily Check", url: null, showReviewers: false, timeZone: "UTC", appUrl: "https://desk.example" };
 
 describeOnEveryEngine("a claim's fact-check embedded in other pages", (db) => {
   let author: Actor;

@@ -13,7 +13,7 @@ import type { Actor } from "@/lib/users/actor";
 import { describeOnEveryEngine } from "./engines";
 import { addArticle, addDesk, completeClaim, selectorsOf } from "./fixtures";
 
-const newsroom = { name: "The Daily Check", url: "https://check.example", showReviewers: false, appUrl: "https://desk.example" };
+const newsroom = { name: "The Daily Check", url: "https://check.example", showReviewers: false, timeZone: "UTC", appUrl: "https://desk.example" };
 
 describeOnEveryEngine("topics on the public side", (db) => {
   let author: Actor;

@@ -1,4 +1,4 @@
-import { beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import { annotations } from "@/db/schema";
 import { claimantColumns, type Claimant } from "@/lib/annotations/claimant";
 import type { Verdict } from "@/lib/annotations/verdicts";
@@ -242,7 +242,7 @@ describeOnEveryEngine("review queue", (db) => {
     await expect(listQueue(db(), rita, { claimant: "x".repeat(201) })).rejects.toMatchObject({ fields: { claimant: "must be at most 200 characters" } });
   });
 
-  it("filters by the day of the last change, both days included, in UTC", async () => {
+  it("filters by the day of the last change, both days included, in UTC unless the newsroom has a time zone", async () => {
     await claims(
       { quote: "the evening before", updatedAt: "2026-01-09T23:59:59Z" },
       { quote: "first moment", updatedAt: "2026-01-10T00:00:00Z" },
@@ -253,6 +253,26 @@ describeOnEveryEngine("review queue", (db) => {
     expect(await quotes({ from: "2026-01-13" })).toEqual(["the morning after"]);
     expect(await quotes({ to: "2026-01-09" })).toEqual(["the evening before"]);
     expect(await quotes({ from: "2026-01-10", to: "2026-01-10" })).toEqual(["first moment"]);
+  });
+
+  it("reads the days in the newsroom's time zone when it has one, a day of summer time change included", async () => {
+    vi.stubEnv("NEWSROOM_TIME_ZONE", "America/New_York");
+    try {
+      await claims(
+        // 19:30 in New York on 9 January: the 10th in UTC, the 9th in the newsroom.
+        { quote: "evening of the 9th", updatedAt: "2026-01-10T00:30:00Z" },
+        { quote: "morning of the 10th", updatedAt: "2026-01-10T05:00:00Z" },
+        // The clocks go forward on 8 March: the day ends at 04:00 UTC, not 05:00.
+        { quote: "late on 8 March", updatedAt: "2026-03-09T03:59:00Z" },
+        { quote: "just after midnight, 9 March", updatedAt: "2026-03-09T04:00:00Z" },
+      );
+      expect(await quotes({ from: "2026-01-10", to: "2026-01-10" })).toEqual(["morning of the 10th"]);
+      expect(await quotes({ to: "2026-01-09" })).toEqual(["evening of the 9th"]);
+      expect(await quotes({ from: "2026-03-08", to: "2026-03-08" })).toEqual(["late on 8 March"]);
+      expect(await quotes({ from: "2026-03-09" })).toEqual(["just after midnight, 9 March"]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("sorts by last change and by creation, either way, ties broken by id", async () => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
-import { beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import { annotations, readerMessages, reviewEvents } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
 import { Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
@@ -174,6 +174,21 @@ describeOnEveryEngine("the desk's statistics", (db) => {
     // Four hours for b's, two for c's.
     expect(week.readers.medianHoursToHandle).toBeCloseTo(3, 5);
     expect((await deskStatistics(db(), editor, { days: "30" }, now)).readers).toMatchObject({ received: 4, handled: 3 });
+  });
+
+  it("counts a claim overdue once its due day has ended in the newsroom's time zone", async () => {
+    const due = await claim("Officials said the mines", []);
+    await db().update(annotations).set({ assigneeId: author.id, dueOn: "2026-12-02" }).where(eq(annotations.id, due));
+    // 03:30 UTC on 3 December: the 2nd has ended in UTC, not yet in New York.
+    const lateEveningInNewYork = new Date("2026-12-03T03:30:00Z");
+    expect((await deskStatistics(db(), editor, {}, lateEveningInNewYork)).waiting.overdue).toBe(1);
+    vi.stubEnv("NEWSROOM_TIME_ZONE", "America/New_York");
+    try {
+      expect((await deskStatistics(db(), editor, {}, lateEveningInNewYork)).waiting.overdue).toBe(0);
+      expect((await deskStatistics(db(), editor, {}, new Date("2026-12-03T05:00:00Z"))).waiting.overdue).toBe(1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("is for editors and admins, over a week, a month or a quarter", async () => {

@@ -1,5 +1,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { dayIn } from "@/lib/time-zone";
 import { chooseArticle, PASSWORD, signIn, signOut } from "./helpers";
+import { NEWSROOM_TIME_ZONE } from "./newsroom-time-zone";
 
 // Runs after 1-workbench.spec.ts, which sets up the admin, the reviewer Rita and the editor Ed. The claims
 // here are on an article of their own, so that what other specs leave in the desk does not change the counts.
@@ -76,9 +78,9 @@ test.beforeAll(async () => {
   await Promise.all([rita.dispose(), ed.dispose()]);
 });
 
-/** The day `days` from today, in UTC as the queue reads due dates. */
+/** The day `days` from today in the newsroom, whose days the queue reads due dates by. */
 function dayFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return dayIn(NEWSROOM_TIME_ZONE, new Date(Date.now() + days * 86_400_000));
 }
 
 const rows = (page: Page) => page.getByRole("table").locator("tbody tr");
@@ -227,6 +229,9 @@ test("My queue lists what is assigned to me most urgent first, and says what to 
   await expect(quotes).toContainText([SENTENCES[3]!, SENTENCES[4]!, SENTENCES[5]!, SENTENCES[0]!]);
   await expect(rows(page).first().getByText("Overdue")).toBeVisible();
   await expect(rows(page).last().getByText("Overdue")).toHaveCount(0);
+  // Its days and times are the newsroom's, and every desk page says which zone that is.
+  await expect(page.getByRole("group", { name: "Last changed (Kolkata time)" })).toBeVisible();
+  await expect(page.getByRole("contentinfo")).toHaveText(`Dates and times are Kolkata time (${NEWSROOM_TIME_ZONE}).`);
   await page.screenshot({ path: testInfo.outputPath("my-queue.png"), fullPage: true });
 
   await signOut(page);

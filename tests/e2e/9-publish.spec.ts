@@ -395,7 +395,7 @@ test("a revision saved after publishing shows on the public page as an update", 
   });
   expect(saved.status()).toBe(201);
   await reader.reload();
-  await expect(reader.locator("footer")).toContainText(/Updated on \d+ \w+ \d{4}(,| at) \d\d:\d\d UTC\./);
+  await expect(reader.locator("footer")).toContainText(/Updated on \d+ \w+ \d{4} at \d\d:\d\d GMT\+5:30\./);
   await expect(reader.locator("mark.claim-mark")).toHaveCount(2);
   const updates = reader.getByRole("region", { name: "Corrections and updates" });
   await expect(updates.getByRole("listitem")).toHaveCount(1);

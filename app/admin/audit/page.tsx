@@ -10,7 +10,9 @@ import { describeEntry } from "@/lib/audit/describe";
 import { listAuditEntries, type AuditEntryRecord } from "@/lib/audit/queries";
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_SUBJECT_LABELS, AUDIT_SUBJECTS } from "@/lib/audit/vocabulary";
 import { Invalid } from "@/lib/errors";
+import { newsroomConfig } from "@/lib/newsroom/config";
 import { mayViewAuditTrail } from "@/lib/policies/audit";
+import { formatMomentIn } from "@/lib/time-zone";
 import { listUsers } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "Audit trail" };
@@ -67,6 +69,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   if (!decision.allowed) return <RefusedPage title="Audit trail" reason={decision.reason} />;
   const db = await getDb();
   const filters = filtersOf(await searchParams);
+  const { timeZone } = newsroomConfig();
   const [users, article] = await Promise.all([listUsers(db, actor), articleChoice(db, actor, filters.article)]);
   let page: Awaited<ReturnType<typeof listAuditEntries>> | null = null;
   let problem: string | null = null;
@@ -144,7 +147,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               {page.entries.map((entry) => (
                 <tr key={entry.id}>
                   <td>
-                    <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })} UTC</time>
+                    <time dateTime={entry.at}>{formatMomentIn(entry.at, timeZone, { seconds: true })}</time>
                   </td>
                   <td>{entry.actor?.name ?? <span className="muted">The application</span>}</td>
                   <td>{describeEntry(entry)}</td>

@@ -5,14 +5,16 @@ import { describeBackupTimes, readBackupSchedule } from "@/db/backup-schedule";
 import { getConnection } from "@/db/client";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { backupsOverview } from "@/lib/backups/service";
+import { newsroomConfig } from "@/lib/newsroom/config";
 import { mayBackUp } from "@/lib/policies/backup";
+import { formatMomentIn } from "@/lib/time-zone";
 
 export const metadata: Metadata = { title: "Backups" };
 export const dynamic = "force-dynamic";
 
 const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
-const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+const when = (iso: string) => formatMomentIn(iso, newsroomConfig().timeZone);
 
 /** Backups of the desk (admins): download one now, the scheduled ones kept on the server, and how to restore. */
 export default async function BackupsPage() {

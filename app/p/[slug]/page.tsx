@@ -19,6 +19,7 @@ import { markClaims } from "@/lib/publishing/marked-text";
 import { publicArticleBySlug } from "@/lib/publishing/public-view";
 import { isSlug } from "@/lib/publishing/slug";
 import { publicDay } from "@/lib/publishing/public-dates";
+import { formatMomentIn } from "@/lib/time-zone";
 import { readerEmailKeepDays } from "@/lib/reader-messages/retention";
 import { shortened } from "@/lib/shortened";
 
@@ -63,8 +64,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
     twitter: { card: "summary_large_image", title, description },
   };
 }
-
-const updateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 /** The public fact-check: readable by anyone, without JavaScript, with only approved claims. */
 export default async function PublicFactCheckPage({ params, searchParams }: Params & SearchParams) {
@@ -140,7 +139,7 @@ export default async function PublicFactCheckPage({ params, searchParams }: Para
         {article.updatedAt && (
           <>
             {" "}
-            Updated on <time dateTime={article.updatedAt}>{updateFormat.format(new Date(article.updatedAt))} UTC</time>.
+            Updated on <time dateTime={article.updatedAt}>{formatMomentIn(article.updatedAt, newsroom.timeZone, { month: "long" })}</time>.
           </>
         )}
         <details className="public-page__embed">

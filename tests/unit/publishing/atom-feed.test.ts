@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { atomFeed } from "@/lib/publishing/atom-feed";
 import { describeTally, type FeedClaim, type PublishedFactCheck } from "@/lib/publishing/public-index";
 
-const newsroom = { name: "The Daily Check", url: "https://check.example", showReviewers: false, appUrl: "https://desk.example" };
+const newsroom = { name: "The Daily Check", url: "https://check.example", showReviewers: false, timeZone: "UTC", appUrl: "https://desk.example" };
 const now = new Date("2026-11-30T12:00:00.000Z");
 
 const factCheck = (overrides: Partial<PublishedFactCheck & { claims: FeedClaim[] }> = {}): PublishedFactCheck & { claims: FeedClaim[] } => ({

@@ -4,7 +4,7 @@ import { claimReviewsOf, jsonForScript } from "@/lib/publishing/claim-review";
 import type { PublicArticle, PublicClaim } from "@/lib/publishing/public-view";
 import { ratingValueOf } from "@/lib/publishing/ratings";
 
-const newsroom = { name: "The Daily Check", url: "https://check.example", showReviewers: false, appUrl: "https://desk.example" };
+const newsroom = { name: "The Daily Check", url: "https://check.example", showReviewers: false, timeZone: "UTC", appUrl: "https://desk.example" };
 
 const claim = (overrides: Partial<PublicClaim> = {}): PublicClaim => ({
   id: "11111111-1111-4111-8111-111111111111",

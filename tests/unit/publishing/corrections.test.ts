@@ -95,6 +95,13 @@ describe("publicChangesOf", () => {
       { kind: "text_revised", at: "2026-11-21T16:30:00.000Z", revisions: 3 },
     ]);
   });
+
+  it("counts the days of the revisions in the newsroom's time zone", () => {
+    // 23:00 on the 21st and 01:00 on the 22nd in UTC are one evening in New York.
+    const revisions = [new Date("2026-11-21T23:00:00Z"), new Date("2026-11-22T01:00:00Z")];
+    expect(publicChangesOf([], revisions, PUBLISHED)).toHaveLength(2);
+    expect(publicChangesOf([], revisions, PUBLISHED, "America/New_York")).toEqual([{ kind: "text_revised", at: "2026-11-22T01:00:00.000Z", revisions: 2 }]);
+  });
 });
 
 describe("withNotes", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { claimPageUrl, EMBED_HEIGHT_MESSAGE, embedCode, embedTargetOf, embedTitle, embedUrl, oembedOf } from "@/lib/publishing/embed";
 
 const APP = "https://desk.example";
-const newsroom = { name: "The Daily Check", url: "https://check.example", showReviewers: false, appUrl: APP };
+const newsroom = { name: "The Daily Check", url: "https://check.example", showReviewers: false, timeZone: "UTC", appUrl: APP };
 const CLAIM = { slug: "city-budget", claimId: "11111111-1111-4111-8111-111111111111" };
 
 describe("the addresses of a fact-check, a claim's, and their embeds", () => {

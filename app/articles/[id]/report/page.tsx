@@ -14,8 +14,10 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 import { NotFound } from "@/lib/errors";
 import { factCheckReport } from "@/lib/exports/report";
 import { isId } from "@/lib/ids";
+import { newsroomConfig } from "@/lib/newsroom/config";
 import { markClaims } from "@/lib/publishing/marked-text";
 import { REVIEW_STATUS_LABELS } from "@/lib/reviews/statuses";
+import { formatDayIn, formatMomentIn, formatTimeIn } from "@/lib/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -37,11 +39,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: `Report: ${article.title}`, robots: { index: false, follow: false } };
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 /** The printable report of an article's fact-check: the text with every claim numbered, then each claim's status, verdict, reasons, sources and history. */
 export default async function FactCheckReportPage({ params }: Params) {
   const { article, claims } = await load((await params).id);
+  const { timeZone } = newsroomConfig();
   const placed = claims.filter((claim) => !claim.orphaned);
   const spans = placed.map((claim) => ({ id: claim.id, number: claim.number, start: claim.selectors[1].start, end: claim.selectors[1].end }));
   const nodes = markClaims(documentFromJSON(article.doc), spans);
@@ -49,7 +51,7 @@ export default async function FactCheckReportPage({ params }: Params) {
   return (
     <div className="fact-check-report">
       <header className="fact-check-report__header">
-        <p className="fact-check-report__kicker">Fact-check report · revision {article.revision} · printed {dateTime.format(new Date())} UTC</p>
+        <p className="fact-check-report__kicker">Fact-check report · revision {article.revision} · printed {formatMomentIn(new Date(), timeZone)}</p>
         <h1>{article.title}</h1>
         <p className="muted">{[article.byline, article.publishedOn, article.originalUrl].filter(Boolean).join(" · ")}</p>
         <p>
@@ -106,7 +108,7 @@ export default async function FactCheckReportPage({ params }: Params) {
                   <ul className="report-claim__history">
                     {claim.history.map((event) => (
                       <li key={event.id}>
-                        {dateTime.format(new Date(event.at))}: {event.actor.name}{" "}
+                        {formatDayIn(event.at, timeZone)}, {formatTimeIn(event.at, timeZone)}: {event.actor.name}{" "}
                         {event.kind === "status"
                           ? event.from
                             ? `moved it from ${REVIEW_STATUS_LABELS[event.from]} to ${REVIEW_STATUS_LABELS[event.to]}`

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RestoreRevision } from "@/components/restore-revision";
 import { RevisionComparison } from "@/components/revision-comparison";
+import { DeskTime } from "@/components/time-zone";
 import { getDb } from "@/db/client";
 import { getArticle } from "@/lib/articles/service";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -70,7 +71,9 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                   {revision.revision}
                   {revision.current && <span className="muted"> (current)</span>}
                 </th>
-                <td>{new Date(revision.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td>
+                  <DeskTime at={revision.createdAt} />
+                </td>
                 <td>
                   {revision.author?.name ?? <span className="muted">imported</span>}
                   {revision.outcome?.restoredFrom && <span className="muted">, restoring revision {revision.outcome.restoredFrom}</span>}
