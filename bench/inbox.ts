@@ -99,7 +99,7 @@ try {
   await bench.db.execute(sql`
     insert into users (email, name, role) select 'desk-' || n || '@example.com', 'Desk ' || n, 'reviewer'::role from generate_series(1, ${EMAIL_DESK}::int) as n`);
   const people = rowsOf<{ n: number }>(await bench.db.execute(sql`select count(*)::int as n from users`))[0]!.n;
-  const round = () => emailInboxNotifications(bench.db, async () => {}, { appUrl: "https://desk.example.org", newsroom: "Bench", delaySeconds: 0 });
+  const round = () => emailInboxNotifications(bench.db, async () => {}, { appUrl: "https://desk.example.org", newsroom: "Bench", delaySeconds: 0, daily: { at: "08:00", timeZone: "UTC" } });
   await bench.db.execute(sql`update users set notified_until = now(), inbox_seen_at = null`);
   const idle = await timed(round);
   const busy: number[] = [];

@@ -68,6 +68,8 @@ export const users = pgTable(
      * so that no other instance sends the same items.
      */
     emailNotifications: boolean("email_notifications").notNull().default(true),
+    /** Whether those emails come once a day (EMAIL_DAILY_AT, the newsroom's time) rather than as items go unseen. */
+    emailDaily: boolean("email_daily").notNull().default(false),
     notifiedUntil: timestamp("notified_until", { withTimezone: true }).notNull().defaultNow(),
     notifyingUntil: timestamp("notifying_until", { withTimezone: true }),
     disabled: boolean("disabled").notNull().default(false),

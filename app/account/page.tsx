@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmailNotificationsSwitch } from "@/components/account/email-notifications-switch";
+import { EmailNotificationsChoice } from "@/components/account/email-notifications-choice";
 import { NameForm } from "@/components/account/name-form";
 import { PasswordForm } from "@/components/account/password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
@@ -71,7 +71,7 @@ export default async function AccountPage() {
         Email notifications
       </h2>
       {mail ? (
-        <EmailNotificationsSwitch email={account.email} initialEnabled={account.emailNotifications} delay={delayInWords(mail.delaySeconds)} />
+        <EmailNotificationsChoice email={account.email} initial={{ emailNotifications: account.emailNotifications, emailDaily: account.emailDaily }} delay={delayInWords(mail.delaySeconds)} dailyAt={mail.dailyAt} />
       ) : (
         <p className="muted">This desk sends no email: its operator has not set it up. What is for you waits in your inbox, counted in the header.</p>
       )}

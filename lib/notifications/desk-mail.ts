@@ -3,8 +3,8 @@ import { mailSettings, type MailSettings } from "./mail-settings";
 import type { SendEmail } from "./notify";
 import { smtpSender } from "./smtp";
 
-/** How the desk sends email, once set up: the sender, its settings, and what emails name (the app's address, the newsroom). */
-export type DeskMail = { send: SendEmail; settings: MailSettings; appUrl: string; newsroom: string };
+/** How the desk sends email, once set up: the sender, its settings, what emails name (the app's address, the newsroom) and the newsroom's time zone. */
+export type DeskMail = { send: SendEmail; settings: MailSettings; appUrl: string; newsroom: string; timeZone: string };
 
 const holder = globalThis as { __factcheckDeskMail?: DeskMail | null };
 
@@ -15,7 +15,7 @@ const holder = globalThis as { __factcheckDeskMail?: DeskMail | null };
 export function deskMail(): DeskMail | null {
   if (holder.__factcheckDeskMail !== undefined) return holder.__factcheckDeskMail;
   const { settings } = mailSettings();
-  const { appUrl, name } = newsroomConfig();
-  holder.__factcheckDeskMail = settings && { send: smtpSender(settings.smtpUrl, settings.from), settings, appUrl, newsroom: name };
+  const { appUrl, name, timeZone } = newsroomConfig();
+  holder.__factcheckDeskMail = settings && { send: smtpSender(settings.smtpUrl, settings.from), settings, appUrl, newsroom: name, timeZone };
   return holder.__factcheckDeskMail;
 }

@@ -2,6 +2,7 @@ import type { ClaimInboxItem, InboxItem, OriginalInboxItem } from "@/lib/comment
 import { inboxEntries } from "@/lib/comments/inbox-entries";
 import { inboxActionOf, inboxDueLineOf, originalChangeOf } from "@/lib/comments/inbox-wording";
 import { shortened } from "@/lib/shortened";
+import { timeZoneLabel } from "@/lib/time-zone";
 
 /** An email as the desk sends it: plain text only, so that nothing anyone typed is ever rendered as HTML. */
 export type Email = { to: { name: string; address: string }; subject: string; text: string };
@@ -25,8 +26,9 @@ const quoted = (text: string) =>
     .map((line) => `> ${line}`.trimEnd())
     .join("\n");
 
-function subjectOf(items: readonly InboxItem[], total: number, newsroom: string): string {
+function subjectOf(items: readonly InboxItem[], total: number, newsroom: string, daily: boolean): string {
   const [first] = items;
+  if (daily) return oneLine(`Your day at ${newsroom}: ${total} new in your inbox`);
   if (total !== 1 || !first) return oneLine(`${total} new in your inbox at ${newsroom}`);
   if (first.kind === "original") return oneLine(`The original of “${shortened(oneLine(first.article.title), SUBJECT_QUOTE_LENGTH)}” has changed`);
   return oneLine(`${first.author.name} ${inboxActionOf(first)} “${quoteOf(first, SUBJECT_QUOTE_LENGTH)}”`);
@@ -41,13 +43,16 @@ function originalLines(item: OriginalInboxItem, appUrl: string): string {
   ].join("\n");
 }
 
+/** Where an email is from and, for someone who wants one a day, when it goes (HH:MM in the newsroom's time zone). */
+export type EmailSender = { appUrl: string; newsroom: string; daily: { at: string; timeZone: string } | null };
+
 /**
  * The email telling `person` of what landed in their inbox: `items`, the newest of `total`, each with
  * a link to its claim (several of one act on an article's claims told once, as the inbox groups
- * them), and where to turn these emails off.
+ * them), and where to turn these emails off or change how often they come.
  */
-export function inboxEmail(person: { name: string; email: string }, items: readonly InboxItem[], total: number, desk: { appUrl: string; newsroom: string }): Email {
-  const paragraphs = [`Hello ${oneLine(person.name)},`, `New in your inbox at ${desk.newsroom}:`];
+export function inboxEmail(person: { name: string; email: string }, items: readonly InboxItem[], total: number, desk: EmailSender): Email {
+  const paragraphs = [`Hello ${oneLine(person.name)},`, desk.daily ? `New in your inbox at ${desk.newsroom} since your last daily email:` : `New in your inbox at ${desk.newsroom}:`];
   for (const entry of inboxEntries(items)) {
     if (entry.kind === "original") {
       paragraphs.push(originalLines(entry.item, desk.appUrl));
@@ -69,8 +74,11 @@ export function inboxEmail(person: { name: string; email: string }, items: reado
   if (total > items.length) paragraphs.push(`And ${total - items.length} more in your inbox.`);
   paragraphs.push(`Your inbox: ${desk.appUrl}/inbox`);
   paragraphs.push(
-    `You get this email because what lands in your inbox is emailed to you when you have not seen it in the desk. ` +
-      `To stop these emails, turn them off on your account page: ${desk.appUrl}/account#notifications`,
+    desk.daily
+      ? `You get this email once a day, at ${desk.daily.at} ${timeZoneLabel(desk.daily.timeZone)}, because you asked for what lands in your inbox in one daily email. ` +
+          `To have it as it comes, or to stop these emails, change it on your account page: ${desk.appUrl}/account#notifications`
+      : `You get this email because what lands in your inbox is emailed to you when you have not seen it in the desk. ` +
+          `To stop these emails, or to have them once a day, change it on your account page: ${desk.appUrl}/account#notifications`,
   );
-  return { to: { name: oneLine(person.name), address: person.email }, subject: subjectOf(items, total, desk.newsroom), text: `${paragraphs.join("\n\n")}\n` };
+  return { to: { name: oneLine(person.name), address: person.email }, subject: subjectOf(items, total, desk.newsroom, desk.daily !== null), text: `${paragraphs.join("\n\n")}\n` };
 }

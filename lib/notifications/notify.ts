@@ -3,6 +3,7 @@ import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/rows";
 import { users } from "@/db/schema";
 import { countInboxWithin, inboxItemsWithin, peopleWithItemsWithin } from "@/lib/comments/inbox";
+import { lastTimeOfDayIn } from "@/lib/day-bounds";
 import { inboxEmail, type Email } from "./inbox-email";
 
 /** Sends one email; rejects when the mail server refuses it or cannot be reached. */
@@ -19,7 +20,10 @@ export const RETRY_AFTER = "5 minutes";
 
 /** Times come from the drivers as Date (node-postgres) or as text: `new Date` reads both. */
 type Moment = Date | string;
-type Candidate = { id: string; name: string; email: string; after: Moment; until: Moment };
+type Candidate = { id: string; name: string; email: string; daily: boolean; after: Moment; until: Moment };
+
+/** What a round needs of the desk: its address and name for the emails, and when items are due (./mail-settings.ts). */
+export type EmailDesk = { appUrl: string; newsroom: string; delaySeconds: number; daily: { at: string; timeZone: string } };
 
 /** What one round did: emails sent, and those the mail server refused or did not take. */
 export type Round = { sent: number; failed: number };
@@ -30,7 +34,8 @@ const CATCH_UP = "1 hour";
 /**
  * Emails each person who wants it what landed in their inbox since they last looked at it or were last
  * emailed, once it has waited `delaySeconds` unseen (someone at work in the desk sees it there first;
- * MIN_DELAY_SECONDS of ./mail-settings.ts at least): one email per person per round, listing up to
+ * MIN_DELAY_SECONDS of ./mail-settings.ts at least), or, for those who want one email a day, what came
+ * before the day's `daily.at` (the newsroom's clock) once it has struck: one email per person per round, listing up to
  * MAX_ITEMS_PER_EMAIL items. A round reads who may have
  * new items from the comments and review events since the earliest of those times, by index, and
  * counts the items of those people alone; a round with nothing new costs two queries and no write.
@@ -39,23 +44,25 @@ const CATCH_UP = "1 hour";
  * later; one sent is not sent again, although an instance that dies between sending and recording it
  * may leave it to be sent twice.
  */
-export async function emailInboxNotifications(db: Database, send: SendEmail, desk: { appUrl: string; newsroom: string; delaySeconds: number }): Promise<Round> {
+export async function emailInboxNotifications(db: Database, send: SendEmail, desk: EmailDesk): Promise<Round> {
   const round: Round = { sent: 0, failed: 0 };
-  const waiting = await candidates(db, desk.delaySeconds);
+  const waiting = await candidates(db, desk);
   if (waiting.length === 0) return round;
-  const until = new Date(waiting[0]!.until);
-  const earliest = new Date(Math.min(...waiting.map((candidate) => new Date(candidate.after).getTime())));
-  const people = await peopleWithItemsWithin(db, { after: earliest, until });
-  const quiet = waiting.filter((each) => !people.has(each.id)).map((each) => each.id);
+  const time = (moment: Moment) => new Date(moment).getTime();
+  const earliest = new Date(Math.min(...waiting.map((candidate) => time(candidate.after))));
+  const latest = new Date(Math.max(...waiting.map((candidate) => time(candidate.until))));
+  const people = await peopleWithItemsWithin(db, { after: earliest, until: latest });
+  const quiet = waiting.filter((each) => !people.has(each.id));
   for (const candidate of waiting.filter((each) => people.has(each.id))) {
+    const until = new Date(candidate.until);
     if ((await countInboxWithin(db, candidate.id, { after: new Date(candidate.after), until })) === 0) {
-      quiet.push(candidate.id);
+      quiet.push(candidate);
       continue;
     }
     const outcome = await emailOne(db, send, candidate, until, desk);
     if (outcome !== "skipped") round[outcome]++;
   }
-  await catchUp(db, quiet, until);
+  await catchUp(db, quiet);
   return round;
 }
 
@@ -64,12 +71,12 @@ export async function emailInboxNotifications(db: Database, send: SendEmail, des
  * at it, and records it: sent (the watermark moves to `until`), failed (tried again RETRY_AFTER later),
  * or skipped (another instance got there first, or it held nothing by then).
  */
-async function emailOne(db: Database, send: SendEmail, person: Candidate, until: Date, desk: { appUrl: string; newsroom: string }): Promise<keyof Round | "skipped"> {
+async function emailOne(db: Database, send: SendEmail, person: Candidate, until: Date, desk: EmailDesk): Promise<keyof Round | "skipped"> {
   const held = await hold(db, person.id);
   if (!held) return "skipped";
   const { items, total } = await inboxItemsWithin(db, person.id, { after: new Date(held.after), until }, MAX_ITEMS_PER_EMAIL);
   try {
-    if (total > 0) await send(inboxEmail(person, items, total, desk));
+    if (total > 0) await send(inboxEmail(person, items, total, { appUrl: desk.appUrl, newsroom: desk.newsroom, daily: person.daily ? desk.daily : null }));
   } catch (error) {
     await release(db, person.id, { retryAfter: RETRY_AFTER });
     console.error(`Email: could not email ${person.email} (${error instanceof Error ? error.message : String(error)}); trying again in ${RETRY_AFTER}.`);
@@ -80,35 +87,49 @@ async function emailOne(db: Database, send: SendEmail, person: Candidate, until:
 }
 
 /**
- * Moves up to `until` the watermark of those of `quiet` (people with nothing in their inbox from their
- * watermark to `until`) whose watermark lies more than CATCH_UP behind it, unless an
- * instance holds them: at most one write per quiet person per CATCH_UP.
+ * Moves up to their `until` the watermark of those of `quiet` (people with nothing in their inbox from
+ * their watermark to their `until`) whose watermark lies more than CATCH_UP behind it, unless an
+ * instance holds them: at most one write per quiet person per CATCH_UP, one statement per `until`
+ * (those who want email as it comes share one, those who want it daily another).
  */
-async function catchUp(db: Database, quiet: string[], until: Date): Promise<void> {
-  if (quiet.length === 0) return;
-  await db
-    .update(users)
-    .set({ notifiedUntil: until })
-    .where(
-      and(
-        inArray(users.id, quiet),
-        or(isNull(users.notifyingUntil), lt(users.notifyingUntil, sql`now()`)),
-        sql`greatest(${users.notifiedUntil}, ${users.inboxSeenAt}) < ${until.toISOString()}::timestamptz - ${CATCH_UP}::interval`,
-      ),
-    );
+async function catchUp(db: Database, quiet: Candidate[]): Promise<void> {
+  const byUntil = new Map<string, Candidate[]>();
+  for (const candidate of quiet) {
+    const until = new Date(candidate.until).toISOString();
+    byUntil.set(until, [...(byUntil.get(until) ?? []), candidate]);
+  }
+  for (const [until, people] of byUntil) {
+    await db
+      .update(users)
+      .set({ notifiedUntil: new Date(until) })
+      .where(
+        and(
+          inArray(
+            users.id,
+            people.map((person) => person.id),
+          ),
+          or(isNull(users.notifyingUntil), lt(users.notifyingUntil, sql`now()`)),
+          sql`greatest(${users.notifiedUntil}, ${users.inboxSeenAt}) < ${until}::timestamptz - ${CATCH_UP}::interval`,
+        ),
+      );
+  }
 }
 
 /**
  * The people who want email and are not held by an instance, each with the span of their inbox not
- * yet emailed: after they last saw it or were last emailed, up to `delaySeconds` ago by the database's clock.
+ * yet emailed, if any: after they last saw it or were last emailed, up to `delaySeconds` ago by the
+ * database's clock, or, for those who want it daily, up to the day's `daily.at` last struck.
  */
-async function candidates(db: Database, delaySeconds: number): Promise<Candidate[]> {
+async function candidates(db: Database, { delaySeconds, daily }: EmailDesk): Promise<Candidate[]> {
   const result = await db.execute(sql`
-    select id, name, email,
-      greatest(notified_until, inbox_seen_at) as "after",
-      now() - make_interval(secs => ${delaySeconds}) as "until"
-    from users
-    where email_notifications and not disabled and (notifying_until is null or notifying_until < now())
+    select * from (
+      select id, name, email, email_daily as "daily",
+        greatest(notified_until, inbox_seen_at) as "after",
+        case when email_daily then ${lastTimeOfDayIn(daily.at, daily.timeZone)} else now() - make_interval(secs => ${delaySeconds}) end as "until"
+      from users
+      where email_notifications and not disabled and (notifying_until is null or notifying_until < now())
+    ) candidate
+    where "after" < "until"
     order by id`);
   return rowsOf<Candidate>(result);
 }

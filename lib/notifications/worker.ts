@@ -19,7 +19,12 @@ export function startInboxEmails(db: Database, mail: DeskMail): void {
     if (running) return;
     running = true;
     try {
-      await emailInboxNotifications(db, mail.send, { appUrl: mail.appUrl, newsroom: mail.newsroom, delaySeconds: mail.settings.delaySeconds });
+      await emailInboxNotifications(db, mail.send, {
+        appUrl: mail.appUrl,
+        newsroom: mail.newsroom,
+        delaySeconds: mail.settings.delaySeconds,
+        daily: { at: mail.settings.dailyAt, timeZone: mail.timeZone },
+      });
     } catch (error) {
       console.error(`Email: looking for inbox items to email failed (${error instanceof Error ? error.message : String(error)}); trying again in ${POLL_MS / 1000} s.`);
     } finally {

@@ -16,7 +16,7 @@ import { ENDED_SESSIONS } from "./sessions";
 import { signInMethodsOf, type SignInMethod } from "./service";
 
 /** What the signed-in person sees of their own account; its role is an admin's to change. */
-export type Account = Actor & { signInMethods: SignInMethod[]; createdAt: string; emailNotifications: boolean };
+export type Account = Actor & { signInMethods: SignInMethod[]; createdAt: string; emailNotifications: boolean; emailDaily: boolean };
 
 const accountChangeSchema = z.strictObject({ name: nameSchema });
 
@@ -35,6 +35,7 @@ const accountColumns = {
   passwordHash: users.passwordHash,
   oidcSubject: users.oidcSubject,
   emailNotifications: users.emailNotifications,
+  emailDaily: users.emailDaily,
 };
 
 export async function getAccount(db: Database, actor: Actor | null): Promise<Account> {
@@ -64,18 +65,22 @@ export async function renameSelf(db: Database, actor: Actor | null, input: unkno
   return getAccount(db, actor);
 }
 
-const notificationsChangeSchema = z.strictObject({ email: z.boolean("must be true or false") });
+const notificationsChangeSchema = z.strictObject({ email: z.boolean("must be true or false"), daily: z.boolean("must be true or false").optional() });
 
 /**
- * Turns on or off (`{email}`) the emails telling the signed-in person what lands in their inbox. Turned
- * on, they start from now: what came while they were off is not emailed.
+ * Turns on or off (`{email}`) the emails telling the signed-in person what lands in their inbox, and
+ * has them come once a day or as items go unseen (`daily`; unchanged when not given). Turned on, they
+ * start from now: what came while they were off is not emailed.
  */
 export async function setEmailNotifications(db: Database, actor: Actor | null, input: unknown): Promise<Account> {
   enforce(mayManageOwnAccount(actor), actor);
-  const { email } = parseInput(notificationsChangeSchema, input);
+  const { email, daily } = parseInput(notificationsChangeSchema, input);
   await db
     .update(users)
-    .set(email ? { emailNotifications: true, notifiedUntil: sql`case when ${users.emailNotifications} then ${users.notifiedUntil} else now() end` } : { emailNotifications: false })
+    .set({
+      ...(email ? { emailNotifications: true, notifiedUntil: sql`case when ${users.emailNotifications} then ${users.notifiedUntil} else now() end` } : { emailNotifications: false }),
+      ...(daily !== undefined && { emailDaily: daily }),
+    })
     .where(eq(users.id, actor!.id));
   return getAccount(db, actor);
 }

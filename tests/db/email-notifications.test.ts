@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { rowsOf } from "@/db/rows";
 import { users } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
 import { markOpenedRead, markInboxSeen } from "@/lib/comments/inbox";
@@ -38,7 +39,7 @@ describeOnEveryEngine("emailing what lands in the inbox", (db) => {
     if (failing) throw new Error("550 Mailbox unavailable");
     outbox.push(email);
   };
-  const round = (delaySeconds = 0, send = record) => emailInboxNotifications(db(), send, { ...DESK, delaySeconds });
+  const round = (delaySeconds = 0, send = record, daily = { at: "08:00", timeZone: "UTC" }) => emailInboxNotifications(db(), send, { ...DESK, delaySeconds, daily });
   const mention = (body: string, who: Actor = rita) => addComment(db(), ed, claimId, { body, mentions: [who.id] });
 
   beforeEach(async () => {
@@ -70,7 +71,7 @@ describeOnEveryEngine("emailing what lands in the inbox", (db) => {
         `Ed Editor asked for changes to the claim “non-persistent” in Mines for Ukraine:\n> Name the second source.\n${link}`,
         `Ed Editor mentioned you on the claim “non-persistent” in Mines for Ukraine:\n> @Rita Reviewer can you check the date?\n> The ministry says Tuesday.\n${link}`,
         "Your inbox: https://desk.example.org/inbox",
-        "You get this email because what lands in your inbox is emailed to you when you have not seen it in the desk. To stop these emails, turn them off on your account page: https://desk.example.org/account#notifications\n",
+        "You get this email because what lands in your inbox is emailed to you when you have not seen it in the desk. To stop these emails, or to have them once a day, change it on your account page: https://desk.example.org/account#notifications\n",
       ].join("\n\n"),
     );
 
@@ -166,6 +167,40 @@ describeOnEveryEngine("emailing what lands in the inbox", (db) => {
     await expect(setEmailNotifications(db(), rita, { email: "yes" })).rejects.toMatchObject({ constructor: Invalid, fields: { email: "must be true or false" } });
     await expect(setEmailNotifications(db(), rita, {})).rejects.toMatchObject({ constructor: Invalid, fields: { email: expect.any(String) } });
     await expect(setEmailNotifications(db(), null, { email: true })).rejects.toBeInstanceOf(Unauthenticated);
+  });
+
+  it("emails those who want it once a day what came before the day's hour, once it has struck, and the others as it comes", async () => {
+    expect(await setEmailNotifications(db(), rita, { email: true, daily: true })).toMatchObject({ emailNotifications: true, emailDaily: true });
+    await db().execute(sql`update users set notified_until = now() - interval '3 hours' where id = ${rita.id}`);
+    await mention("@Rita Reviewer the question from this morning");
+    await db().execute(sql`update inbox_comments set created_at = created_at - interval '2 hours'`);
+    // The database's clock in the newsroom's time zone: this minute, and one not yet come.
+    const [clock] = rowsOf<{ now: string; next: string }>(
+      await db().execute(sql`select to_char(now() at time zone 'Asia/Kolkata', 'HH24:MI') as now, to_char(now() at time zone 'Asia/Kolkata' + interval '2 minutes', 'HH24:MI') as next`),
+    );
+    const kolkata = (at: string) => ({ at, timeZone: "Asia/Kolkata" });
+
+    // Its hour has not struck today, and the last daily email went before the question came: nothing yet.
+    expect(await round(0, record, kolkata(clock!.next))).toEqual({ sent: 0, failed: 0 });
+    // Struck: one email of the day, saying when it comes and how to change it.
+    expect(await round(0, record, kolkata(clock!.now))).toEqual({ sent: 1, failed: 0 });
+    expect(outbox[0]!.subject).toBe("Your day at The Courier: 1 new in your inbox");
+    expect(outbox[0]!.text).toContain("New in your inbox at The Courier since your last daily email:");
+    expect(outbox[0]!.text).toContain("the question from this morning");
+    expect(outbox[0]!.text).toContain(`You get this email once a day, at ${clock!.now} Kolkata time, because you asked for what lands in your inbox in one daily email.`);
+
+    // What comes after the hour waits for the next day; whoever wants email as it comes has theirs.
+    await mention("@Rita Reviewer a second question");
+    await addComment(db(), rita, claimId, { body: "@Ed Editor over to you", mentions: [ed.id] });
+    expect(await round(0, record, kolkata(clock!.now))).toEqual({ sent: 1, failed: 0 });
+    expect(outbox[1]!.to.name).toBe("Ed Editor");
+    // Back to email as it comes: what waited for the next day comes now.
+    expect(await setEmailNotifications(db(), rita, { email: true, daily: false })).toMatchObject({ emailDaily: false });
+    expect(await round(0, record, kolkata(clock!.now))).toEqual({ sent: 1, failed: 0 });
+    expect(outbox[2]!.subject).toBe("Ed Editor mentioned you on the claim “non-persistent”");
+    expect(outbox[2]!.text).toContain("a second question");
+
+    await expect(setEmailNotifications(db(), rita, { email: true, daily: "yes" })).rejects.toMatchObject({ constructor: Invalid, fields: { daily: "must be true or false" } });
   });
 
   it("sends one email however many instances look at once", async () => {

@@ -123,7 +123,7 @@ describeOnEveryEngine("the inbox: an article's original changed", (db) => {
     expect(await originalsOf(cast.publisher)).toMatchObject([{ unread: true }]);
 
     const outbox: Email[] = [];
-    await emailInboxNotifications(db(), async (email) => void outbox.push(email), { appUrl: "https://desk.example.org", newsroom: "The Courier", delaySeconds: 0 });
+    await emailInboxNotifications(db(), async (email) => void outbox.push(email), { appUrl: "https://desk.example.org", newsroom: "The Courier", delaySeconds: 0, daily: { at: "08:00", timeZone: "UTC" } });
     const toPublisher = outbox.find((email) => email.to.name === "Pat Publisher")!;
     expect(toPublisher.subject).toBe("The original of “Mines for Ukraine” has changed");
     expect(toPublisher.text).toContain("The original of “Mines for Ukraine” has changed at its web address: 1 paragraph only the original has, 0 paragraphs only the desk's revision 2 has.");

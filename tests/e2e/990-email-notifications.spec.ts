@@ -33,9 +33,10 @@ test("a reviewer mentioned on a claim is emailed a link to it, and can turn the 
   // On by default, saying where the emails go.
   await signIn(page, "nina@example.com");
   await page.goto("/account");
-  const emails = page.getByRole("checkbox", { name: "Email me what lands in my inbox" });
-  await expect(emails).toBeChecked();
-  await expect(page.getByText(/sent to nina@example\.com when you have not seen them here/)).toBeVisible();
+  const emails = page.getByRole("group", { name: "Email me what lands in my inbox" });
+  await expect(emails.getByRole("radio", { name: /^As it comes: what you have not seen here within a minute/ })).toBeChecked();
+  await expect(emails).toHaveAccessibleDescription(/sent to nina@example\.com with a link to each claim/);
+  await expect(emails.getByRole("radio", { name: `Once a day: at 08:00 Kolkata time: what came since the last one, in one email` })).not.toBeChecked();
   await signOut(page);
 
   // An editor flags a claim and asks Nina about it with a mention.
@@ -84,12 +85,17 @@ test("a reviewer mentioned on a claim is emailed a link to it, and can turn the 
   await expect(read.getByText("New", { exact: true })).toHaveCount(0);
   await page.getByRole("link", { name: "Email notifications" }).click();
   await expect(page).toHaveURL(/\/account#notifications$/);
-  await emails.uncheck();
+  await emails.getByRole("radio", { name: /^Once a day/ }).check();
+  await expect(page.getByText("Emails come once a day, at 08:00 Kolkata time, to nina@example.com.")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("account-emails-daily.png"), fullPage: true });
+  await page.reload();
+  await expect(emails.getByRole("radio", { name: /^Once a day/ })).toBeChecked();
+  await emails.getByRole("radio", { name: /^Never/ }).check();
   await expect(page.getByText("Emails are off: your inbox is in the header of every page.")).toBeVisible();
   await expectNoSeriousViolations(page, "account with emails off");
   await page.screenshot({ path: testInfo.outputPath("account-emails-off.png"), fullPage: true });
   await page.reload();
-  await expect(emails).not.toBeChecked();
+  await expect(emails.getByRole("radio", { name: /^Never/ })).toBeChecked();
 });
 
 test("a reviewer who forgot their password sets a new one through the link emailed to them, once", async ({ page }, testInfo) => {

@@ -3,7 +3,7 @@ import type { ClaimInboxItem as InboxItem, OriginalInboxItem } from "@/lib/comme
 import { inboxEmail } from "@/lib/notifications/inbox-email";
 import { delayInWords, mailSettings } from "@/lib/notifications/mail-settings";
 
-const DESK = { appUrl: "https://desk.example.org", newsroom: "The Courier" };
+const DESK = { appUrl: "https://desk.example.org", newsroom: "The Courier", daily: null };
 const RITA = { name: "Rita Reviewer", email: "rita@example.org" };
 
 function item(id: string, overrides: Partial<InboxItem> = {}): InboxItem {
@@ -38,7 +38,15 @@ describe("the inbox email", () => {
       "Ed Editor approved 2 claims in Ferry fares:\n- “quote 1”: https://desk.example.org/articles/a1?annotation=claim-1\n- “quote 2”: https://desk.example.org/articles/a1?annotation=claim-2\n\nEd Editor rejected the claim “quote 3” in Ferry fares:\n> No source.\n",
     );
     expect(email.text).toContain("And 22 more in your inbox.");
-    expect(email.text).toContain("turn them off on your account page: https://desk.example.org/account#notifications");
+    expect(email.text).toContain("To stop these emails, or to have them once a day, change it on your account page: https://desk.example.org/account#notifications");
+  });
+
+  it("says of a daily email that it is one, and when it comes", () => {
+    const email = inboxEmail(RITA, [item("1")], 1, { ...DESK, daily: { at: "07:30", timeZone: "Europe/Kyiv" } });
+    expect(email.subject).toBe("Your day at The Courier: 1 new in your inbox");
+    expect(email.text).toContain("New in your inbox at The Courier since your last daily email:\n\nEd Editor approved the claim “quote 1”");
+    expect(email.text).toContain("You get this email once a day, at 07:30 Kyiv time, because you asked for what lands in your inbox in one daily email.");
+    expect(email.text).toContain("To have it as it comes, or to stop these emails, change it on your account page: https://desk.example.org/account#notifications");
   });
 
   it("says whom a claim was given to and by when it is due", () => {
@@ -86,17 +94,22 @@ describe("the email settings", () => {
   it("send no email without SMTP_URL, and say what is wrong with a malformed setting", () => {
     expect(mailSettings({})).toEqual({ settings: null, problems: [] });
     expect(mailSettings({ SMTP_URL: "smtp://mail.example.org:587" })).toEqual({
-      settings: { smtpUrl: "smtp://mail.example.org:587", from: '"Fact-check desk" <no-reply@localhost>', delaySeconds: 120 },
+      settings: { smtpUrl: "smtp://mail.example.org:587", from: '"Fact-check desk" <no-reply@localhost>', delaySeconds: 120, dailyAt: "08:00" },
       problems: [],
     });
-    expect(mailSettings({ SMTP_URL: "smtps://u:p@mail.example.org", NEXTAUTH_URL: "https://desk.courier.example", NEWSROOM_NAME: 'The "Courier"', EMAIL_DELAY_SECONDS: "0" }).settings).toEqual({
+    expect(
+      mailSettings({ SMTP_URL: "smtps://u:p@mail.example.org", NEXTAUTH_URL: "https://desk.courier.example", NEWSROOM_NAME: 'The "Courier"', EMAIL_DELAY_SECONDS: "0", EMAIL_DAILY_AT: "17:45" })
+        .settings,
+    ).toEqual({
       smtpUrl: "smtps://u:p@mail.example.org",
       from: '"The Courier" <no-reply@desk.courier.example>',
       delaySeconds: 2,
+      dailyAt: "17:45",
     });
-    expect(mailSettings({ SMTP_URL: "http://mail.example.org", EMAIL_DELAY_SECONDS: "soon", MAIL_FROM: "the desk" }).problems).toEqual([
+    expect(mailSettings({ SMTP_URL: "http://mail.example.org", EMAIL_DELAY_SECONDS: "soon", EMAIL_DAILY_AT: "8am", MAIL_FROM: "the desk" }).problems).toEqual([
       "SMTP_URL must be an smtp:// or smtps:// address, such as smtp://user:password@mail.example.org:587.",
       "EMAIL_DELAY_SECONDS must be a whole number of seconds, such as 120.",
+      "EMAIL_DAILY_AT must be a time of day, HH:MM on a 24-hour clock, such as 08:00.",
       'MAIL_FROM must be an email address, or a name and one: "Fact-check desk <desk@example.org>".',
     ]);
   });

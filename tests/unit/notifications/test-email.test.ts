@@ -6,7 +6,7 @@ import { sendTestEmail } from "@/lib/notifications/test-email";
 import { startMailServer, type MailServer } from "../../mail-server";
 
 const ADMIN = { id: "a", email: "ada@example.org", name: "Ada Admin", role: "admin" as const, disabled: false };
-const desk = (smtpUrl: string) => ({ send: smtpSender(smtpUrl, "desk@example.org"), settings: { smtpUrl, from: "desk@example.org", delaySeconds: 120 }, appUrl: "https://desk.example.org", newsroom: "The Courier" });
+const desk = (smtpUrl: string) => ({ send: smtpSender(smtpUrl, "desk@example.org"), settings: { smtpUrl, from: "desk@example.org", delaySeconds: 120, dailyAt: "08:00" }, appUrl: "https://desk.example.org", newsroom: "The Courier", timeZone: "UTC" });
 
 /** A port nothing listens on: taken, then let go. */
 async function closedPort(): Promise<number> {

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "email_daily" boolean DEFAULT false NOT NULL;
