@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { textPositionSelectorSchema, textQuoteSelectorSchema } from "@/lib/anchoring";
-import { todayISODate } from "@/lib/dates";
+import { newsroomConfig } from "@/lib/newsroom/config";
+import { dayIn } from "@/lib/time-zone";
 import { isSafeHttpUrl } from "@/lib/urls";
 import { claimantSchema } from "./claimant";
 import { verdictSchema } from "./verdicts";
@@ -37,7 +38,8 @@ export const sourceInputSchema = z.strictObject({
   title: optionalText(LIMITS.sourceTitle),
   publisher: optionalText(LIMITS.sourcePublisher),
   quote: optionalText(LIMITS.sourceQuote),
-  accessedAt: isoDate.optional().transform((value) => value ?? todayISODate()),
+  // Read today unless said otherwise: the newsroom's today (the desk's form fills in the person's own).
+  accessedAt: isoDate.optional().transform((value) => value ?? dayIn(newsroomConfig().timeZone)),
   archiveUrl: z
     .union([httpUrl, z.literal(""), z.null()])
     .optional()

@@ -104,10 +104,7 @@ async function catchUp(db: Database, quiet: Candidate[]): Promise<void> {
       .set({ notifiedUntil: new Date(until) })
       .where(
         and(
-          inArray(
-            users.id,
-            people.map((person) => person.id),
-          ),
+          inArray(users.id, people.map((person) => person.id)),
           or(isNull(users.notifyingUntil), lt(users.notifyingUntil, sql`now()`)),
           sql`greatest(${users.notifiedUntil}, ${users.inboxSeenAt}) < ${until}::timestamptz - ${CATCH_UP}::interval`,
         ),

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { CLAIMANT_LIMITS, type Claimant } from "@/lib/annotations/claimant";
 import { LIMITS } from "@/lib/annotations/input";
 import { VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/annotations/verdicts";
-import { todayISODate } from "@/lib/dates";
+import { newsroomConfig } from "@/lib/newsroom/config";
+import { dayIn } from "@/lib/time-zone";
 import { isSafeHttpUrl } from "@/lib/urls";
 import type { ImportedBody } from "./import-input";
 
@@ -26,9 +27,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const objectsOf = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value : [value]).filter(isRecord);
 const textOf = (value: unknown, max: number): string => (typeof value === "string" ? value.trim().slice(0, max) : "");
 
-/** The day a source was read, from a TimeState's `sourceDate` ("2024-11-20T00:00:00Z"): never a day to come, else today. */
+/** The day a source was read, from a TimeState's `sourceDate` ("2024-11-20T00:00:00Z"): never a day to come, else today (the newsroom's). */
 function accessedOn(state: Record<string, unknown> | undefined): string {
-  const today = todayISODate();
+  const today = dayIn(newsroomConfig().timeZone);
   const day = typeof state?.sourceDate === "string" ? state.sourceDate.slice(0, 10) : "";
   return z.iso.date().safeParse(day).success && day <= today ? day : today;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { claimantOfW3c, claimContentOf, verdictNamed } from "@/lib/interop/w3c/import-mapping";
 import { parseW3cDocument } from "@/lib/interop/w3c/import-input";
 import { LIMITS } from "@/lib/annotations/input";
-import { todayISODate } from "@/lib/dates";
+import { dayIn } from "@/lib/time-zone";
 import { Invalid } from "@/lib/errors";
 
 describe("verdictNamed", () => {
@@ -31,7 +31,8 @@ describe("claimContentOf", () => {
 });
 
 describe("claimContentOf: a source's details", () => {
-  const today = todayISODate();
+  // The newsroom's today: the tests run without NEWSROOM_TIME_ZONE, in UTC.
+  const today = dayIn("UTC");
   const sourceOf = (body: Record<string, unknown>) => claimContentOf([{ purpose: "linking", source: "https://a.example", ...body }]).sources[0];
 
   it("reads the publisher, the passage quoted, the day read and the archived copy as our export writes them", () => {
