@@ -7,6 +7,7 @@ import { listArticles } from "@/lib/articles/list";
 import { listDeskTopics, removeTopic, renameTopic } from "@/lib/articles/topic-admin";
 import { readArticleTopics, setArticleTopics, topicChoices } from "@/lib/articles/topics";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { factCheckReport } from "@/lib/exports/report";
 import { publishArticle } from "@/lib/publishing/service";
 import type { Actor } from "@/lib/users/actor";
 import { createWebhook } from "@/lib/webhooks/service";
@@ -35,6 +36,8 @@ describeOnEveryEngine("an article's topics", (db) => {
     await file(mines, ["Ukraine", "Defence"]);
     await file(mines, ["Ukraine", "Defence"]);
     expect(await readArticleTopics(db(), reviewer, mines)).toEqual(["Ukraine", "Defence"]);
+    // The printable report names them, in their order.
+    expect((await factCheckReport(db(), reviewer, mines)).topics).toEqual(["Ukraine", "Defence"]);
     const { entries } = await listAuditEntries(db(), await addUser(db(), "admin"), { article: mines });
     const topicsEntries = entries.filter((entry) => describeEntry(entry).startsWith("filed the article"));
     expect(topicsEntries.map((entry) => describeEntry(entry))).toEqual(['filed the article under “Ukraine”, “Defence”', 'filed the article under “Defence”, “Ukraine”, “United States”']);

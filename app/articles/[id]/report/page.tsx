@@ -42,7 +42,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 /** The printable report of an article's fact-check: the text with every claim numbered, then each claim's status, verdict, reasons, sources and history. */
 export default async function FactCheckReportPage({ params }: Params) {
-  const { article, claims } = await load((await params).id);
+  const { article, topics, claims } = await load((await params).id);
   const { timeZone } = newsroomConfig();
   const placed = claims.filter((claim) => !claim.orphaned);
   const spans = placed.map((claim) => ({ id: claim.id, number: claim.number, start: claim.selectors[1].start, end: claim.selectors[1].end }));
@@ -54,6 +54,7 @@ export default async function FactCheckReportPage({ params }: Params) {
         <p className="fact-check-report__kicker">Fact-check report · revision {article.revision} · printed {formatMomentIn(new Date(), timeZone)}</p>
         <h1>{article.title}</h1>
         <p className="muted">{[article.byline, article.publishedOn, article.originalUrl].filter(Boolean).join(" · ")}</p>
+        {topics.length > 0 && <p className="muted">Topics: {topics.join(", ")}</p>}
         <p>
           {claims.length} {claims.length === 1 ? "claim" : "claims"}:{" "}
           {Object.entries(REVIEW_STATUS_LABELS)
