@@ -28,7 +28,7 @@ export function EmailNotificationsChoice({ email, initial, delay, dailyAt }: Pro
 
   const options: { value: Frequency; label: string; hint: string }[] = [
     { value: "as_it_comes", label: "As it comes", hint: `what you have not seen here within ${delay}, in one email for what came together` },
-    { value: "daily", label: "Once a day", hint: `at ${daily}: what came since the last one, in one email` },
+    { value: "daily", label: "Once a day", hint: `at ${daily}: what came since the last one and the claims due that day, in one email` },
     { value: "off", label: "Never", hint: "your inbox waits in the header of every page" },
   ];
   const saved: Record<Frequency, string> = {

@@ -1,8 +1,10 @@
 import type { ClaimInboxItem, InboxItem, OriginalInboxItem } from "@/lib/comments/inbox";
 import { inboxEntries } from "@/lib/comments/inbox-entries";
 import { inboxActionOf, inboxDueLineOf, originalChangeOf } from "@/lib/comments/inbox-wording";
+import { formatDueDate } from "@/lib/dates";
 import { shortened } from "@/lib/shortened";
 import { timeZoneLabel } from "@/lib/time-zone";
+import type { DueWork } from "./due-work";
 
 /** An email as the desk sends it: plain text only, so that nothing anyone typed is ever rendered as HTML. */
 export type Email = { to: { name: string; address: string }; subject: string; text: string };
@@ -26,9 +28,11 @@ const quoted = (text: string) =>
     .map((line) => `> ${line}`.trimEnd())
     .join("\n");
 
-function subjectOf(items: readonly InboxItem[], total: number, newsroom: string, daily: boolean): string {
+const claimsDue = (n: number) => `${n} ${n === 1 ? "claim" : "claims"} due`;
+
+function subjectOf(items: readonly InboxItem[], total: number, newsroom: string, daily: boolean, due: DueWork | null): string {
   const [first] = items;
-  if (daily) return oneLine(`Your day at ${newsroom}: ${total} new in your inbox`);
+  if (daily) return oneLine(`Your day at ${newsroom}: ${[due?.total ? claimsDue(due.total) : "", total ? `${total} new in your inbox` : ""].filter(Boolean).join(", ")}`);
   if (total !== 1 || !first) return oneLine(`${total} new in your inbox at ${newsroom}`);
   if (first.kind === "original") return oneLine(`The original of “${shortened(oneLine(first.article.title), SUBJECT_QUOTE_LENGTH)}” has changed`);
   return oneLine(`${first.author.name} ${inboxActionOf(first)} “${quoteOf(first, SUBJECT_QUOTE_LENGTH)}”`);
@@ -43,16 +47,30 @@ function originalLines(item: OriginalInboxItem, appUrl: string): string {
   ].join("\n");
 }
 
+/** The claims due, as a daily email lists them first: each with its article, its day and a link to it. */
+function dueLines(due: DueWork, appUrl: string): string {
+  const lines = due.claims.map(
+    (claim) =>
+      `- “${shortened(oneLine(claim.quote), QUOTE_LENGTH)}” in ${oneLine(claim.article.title)}, ${claim.dueOn < due.today ? `overdue since ${formatDueDate(claim.dueOn)}` : "due today"}: ${appUrl}/articles/${claim.article.id}?annotation=${claim.id}`,
+  );
+  if (due.total > due.claims.length) lines.push(`- and ${due.total - due.claims.length} more in My queue: ${appUrl}/queue?assignee=me`);
+  return [`Assigned to you and due by today (${claimsDue(due.total)}):`, ...lines].join("\n");
+}
+
 /** Where an email is from and, for someone who wants one a day, when it goes (HH:MM in the newsroom's time zone). */
 export type EmailSender = { appUrl: string; newsroom: string; daily: { at: string; timeZone: string } | null };
 
 /**
  * The email telling `person` of what landed in their inbox: `items`, the newest of `total`, each with
  * a link to its claim (several of one act on an article's claims told once, as the inbox groups
- * them), and where to turn these emails off or change how often they come.
+ * them), and where to turn these emails off or change how often they come. A daily email lists first
+ * the claims `due` by the day, when there are any.
  */
-export function inboxEmail(person: { name: string; email: string }, items: readonly InboxItem[], total: number, desk: EmailSender): Email {
-  const paragraphs = [`Hello ${oneLine(person.name)},`, desk.daily ? `New in your inbox at ${desk.newsroom} since your last daily email:` : `New in your inbox at ${desk.newsroom}:`];
+export function inboxEmail(person: { name: string; email: string }, items: readonly InboxItem[], total: number, desk: EmailSender, due: DueWork | null = null): Email {
+  const paragraphs = [`Hello ${oneLine(person.name)},`];
+  if (due?.total) paragraphs.push(dueLines(due, desk.appUrl));
+  if (desk.daily) paragraphs.push(total ? `New in your inbox at ${desk.newsroom} since your last daily email:` : `Nothing new in your inbox at ${desk.newsroom} since your last daily email.`);
+  else paragraphs.push(`New in your inbox at ${desk.newsroom}:`);
   for (const entry of inboxEntries(items)) {
     if (entry.kind === "original") {
       paragraphs.push(originalLines(entry.item, desk.appUrl));
@@ -80,5 +98,5 @@ export function inboxEmail(person: { name: string; email: string }, items: reado
       : `You get this email because what lands in your inbox is emailed to you when you have not seen it in the desk. ` +
           `To stop these emails, or to have them once a day, change it on your account page: ${desk.appUrl}/account#notifications`,
   );
-  return { to: { name: oneLine(person.name), address: person.email }, subject: subjectOf(items, total, desk.newsroom, desk.daily !== null), text: `${paragraphs.join("\n\n")}\n` };
+  return { to: { name: oneLine(person.name), address: person.email }, subject: subjectOf(items, total, desk.newsroom, desk.daily !== null, due), text: `${paragraphs.join("\n\n")}\n` };
 }

@@ -4,6 +4,8 @@ import { rowsOf } from "@/db/rows";
 import { users } from "@/db/schema";
 import { countInboxWithin, inboxItemsWithin, peopleWithItemsWithin } from "@/lib/comments/inbox";
 import { lastTimeOfDayIn } from "@/lib/day-bounds";
+import { dayIn } from "@/lib/time-zone";
+import { dueWorkOf, peopleWithDueWork, type DueWork } from "./due-work";
 import { inboxEmail, type Email } from "./inbox-email";
 
 /** Sends one email; rejects when the mail server refuses it or cannot be reached. */
@@ -11,6 +13,9 @@ export type SendEmail = (email: Email) => Promise<void>;
 
 /** The most items one email lists; it says how many more wait in the inbox. */
 export const MAX_ITEMS_PER_EMAIL = 20;
+
+/** The most claims due a daily email lists; it says how many more are due. */
+export const MAX_DUE_PER_EMAIL = 10;
 
 /** How long an instance holds a person while emailing them: well beyond a mail server's timeouts. */
 const LEASE = "2 minutes";
@@ -35,10 +40,12 @@ const CATCH_UP = "1 hour";
  * Emails each person who wants it what landed in their inbox since they last looked at it or were last
  * emailed, once it has waited `delaySeconds` unseen (someone at work in the desk sees it there first;
  * MIN_DELAY_SECONDS of ./mail-settings.ts at least), or, for those who want one email a day, what came
- * before the day's `daily.at` (the newsroom's clock) once it has struck: one email per person per round, listing up to
- * MAX_ITEMS_PER_EMAIL items. A round reads who may have
- * new items from the comments and review events since the earliest of those times, by index, and
- * counts the items of those people alone; a round with nothing new costs two queries and no write.
+ * before the day's `daily.at` (the newsroom's clock) once it has struck, led by the claims assigned to
+ * them that are due that day or overdue (sent for those alone, too): one email per person per round,
+ * listing up to MAX_ITEMS_PER_EMAIL items. A round reads who may have new items from the comments and
+ * review events since the earliest of those times, by index, and counts the items of those people
+ * alone; a round with nothing new costs two queries (a third asks who has claims due, while someone's
+ * daily email waits) and no write.
  * Any number of instances may run this at once: each holds a person (a lease on their row) while
  * emailing them, so that no two send the same items. An email that fails is tried again RETRY_AFTER
  * later; one sent is not sent again, although an instance that dies between sending and recording it
@@ -52,14 +59,18 @@ export async function emailInboxNotifications(db: Database, send: SendEmail, des
   const earliest = new Date(Math.min(...waiting.map((candidate) => time(candidate.after))));
   const latest = new Date(Math.max(...waiting.map((candidate) => time(candidate.until))));
   const people = await peopleWithItemsWithin(db, { after: earliest, until: latest });
-  const quiet = waiting.filter((each) => !people.has(each.id));
-  for (const candidate of waiting.filter((each) => people.has(each.id))) {
+  // Whoever wants a daily email has one when claims of theirs are due, new items or not: a day's first look at the work.
+  const dueDay = (candidate: Candidate) => dayIn(desk.daily.timeZone, new Date(candidate.until));
+  const daily = waiting.filter((each) => each.daily);
+  const due = daily.length ? await peopleWithDueWork(db, daily.map((each) => each.id), dueDay(daily[0]!)) : new Set<string>();
+  const quiet = waiting.filter((each) => !people.has(each.id) && !due.has(each.id));
+  for (const candidate of waiting.filter((each) => people.has(each.id) || due.has(each.id))) {
     const until = new Date(candidate.until);
-    if ((await countInboxWithin(db, candidate.id, { after: new Date(candidate.after), until })) === 0) {
+    if (!due.has(candidate.id) && (await countInboxWithin(db, candidate.id, { after: new Date(candidate.after), until })) === 0) {
       quiet.push(candidate);
       continue;
     }
-    const outcome = await emailOne(db, send, candidate, until, desk);
+    const outcome = await emailOne(db, send, candidate, until, desk, due.has(candidate.id) ? dueDay(candidate) : null);
     if (outcome !== "skipped") round[outcome]++;
   }
   await catchUp(db, quiet);
@@ -68,22 +79,27 @@ export async function emailInboxNotifications(db: Database, send: SendEmail, des
 
 /**
  * Emails one person what their inbox holds from their watermark to `until` if no other instance is
- * at it, and records it: sent (the watermark moves to `until`), failed (tried again RETRY_AFTER later),
- * or skipped (another instance got there first, or it held nothing by then).
+ * at it, with the claims due by `dueDay` when given, and records it: sent (the watermark moves to
+ * `until`), failed (tried again RETRY_AFTER later), or skipped (another instance got there first, or it
+ * held nothing by then).
  */
-async function emailOne(db: Database, send: SendEmail, person: Candidate, until: Date, desk: EmailDesk): Promise<keyof Round | "skipped"> {
+async function emailOne(db: Database, send: SendEmail, person: Candidate, until: Date, desk: EmailDesk, dueDay: string | null): Promise<keyof Round | "skipped"> {
   const held = await hold(db, person.id);
   if (!held) return "skipped";
-  const { items, total } = await inboxItemsWithin(db, person.id, { after: new Date(held.after), until }, MAX_ITEMS_PER_EMAIL);
+  const [{ items, total }, due] = await Promise.all([
+    inboxItemsWithin(db, person.id, { after: new Date(held.after), until }, MAX_ITEMS_PER_EMAIL),
+    dueDay ? dueWorkOf(db, person.id, dueDay, MAX_DUE_PER_EMAIL) : Promise.resolve<DueWork | null>(null),
+  ]);
+  const worth = total > 0 || (due?.total ?? 0) > 0;
   try {
-    if (total > 0) await send(inboxEmail(person, items, total, { appUrl: desk.appUrl, newsroom: desk.newsroom, daily: person.daily ? desk.daily : null }));
+    if (worth) await send(inboxEmail(person, items, total, { appUrl: desk.appUrl, newsroom: desk.newsroom, daily: person.daily ? desk.daily : null }, due));
   } catch (error) {
     await release(db, person.id, { retryAfter: RETRY_AFTER });
     console.error(`Email: could not email ${person.email} (${error instanceof Error ? error.message : String(error)}); trying again in ${RETRY_AFTER}.`);
     return "failed";
   }
   await release(db, person.id, { notifiedUntil: until });
-  return total > 0 ? "sent" : "skipped";
+  return worth ? "sent" : "skipped";
 }
 
 /**

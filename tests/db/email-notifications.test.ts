@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { rowsOf } from "@/db/rows";
-import { users } from "@/db/schema";
+import { annotations, users } from "@/db/schema";
 import { createAnnotation } from "@/lib/annotations/service";
 import { markOpenedRead, markInboxSeen } from "@/lib/comments/inbox";
 import { addComment, resolveThread } from "@/lib/comments/service";
+import { formatDueDate } from "@/lib/dates";
 import { Invalid, Unauthenticated } from "@/lib/errors";
 import type { Email } from "@/lib/notifications/inbox-email";
 import { emailInboxNotifications, type SendEmail } from "@/lib/notifications/notify";
@@ -31,6 +32,7 @@ describeOnEveryEngine("emailing what lands in the inbox", (db) => {
   let ed: Actor;
   let claimId: string;
   let articleId: string;
+  let articleText: string;
   let outbox: Email[];
   let failing: boolean;
 
@@ -47,6 +49,7 @@ describeOnEveryEngine("emailing what lands in the inbox", (db) => {
     ed = await addUser(db(), "editor", { name: "Ed Editor" });
     const article = await addArticle(db());
     articleId = article.id;
+    articleText = article.plainText;
     claimId = (await createAnnotation(db(), rita, article.id, { selectors: selectorsOf(article.plainText, "non-persistent"), ...completeClaim })).id;
     // Accounts start emailed up to their creation: what came before is not news.
     await db().execute(sql`update users set notified_until = now() - interval '1 hour'`);
@@ -201,6 +204,39 @@ describeOnEveryEngine("emailing what lands in the inbox", (db) => {
     expect(outbox[2]!.text).toContain("a second question");
 
     await expect(setEmailNotifications(db(), rita, { email: true, daily: "yes" })).rejects.toMatchObject({ constructor: Invalid, fields: { daily: "must be true or false" } });
+  });
+
+  const dueOn = async (id: string) => (await db().select({ dueOn: annotations.dueOn }).from(annotations).where(sql`id = ${id}`))[0]!.dueOn!;
+
+  it("reminds those who want a daily email of the claims assigned to them that are due or overdue, even on a day with nothing new", async () => {
+    const overdue = (await createAnnotation(db(), ed, articleId, { selectors: selectorsOf(articleText, "anti-personnel mines"), ...completeClaim })).id;
+    const closed = (await createAnnotation(db(), ed, articleId, { selectors: selectorsOf(articleText, "United States"), ...completeClaim })).id;
+    const kolkataToday = sql`(now() at time zone 'Asia/Kolkata')::date`;
+    await db().execute(sql`update annotations set assignee_id = ${rita.id}, due_on = ${kolkataToday} where id = ${claimId}`);
+    await db().execute(sql`update annotations set assignee_id = ${rita.id}, due_on = ${kolkataToday} - 2 where id = ${overdue}`);
+    await db().execute(sql`update annotations set assignee_id = ${rita.id}, due_on = ${kolkataToday} - 1, status = 'approved' where id = ${closed}`);
+    const [clock] = rowsOf<{ now: string }>(await db().execute(sql`select to_char(now() at time zone 'Asia/Kolkata', 'HH24:MI') as now`));
+    const hour = { at: clock!.now, timeZone: "Asia/Kolkata" };
+
+    await setEmailNotifications(db(), rita, { email: true, daily: true });
+    // Ed, emailed as things come, is not reminded of his: Rita alone hears of hers.
+    const edsClaim = (await createAnnotation(db(), ed, articleId, { selectors: selectorsOf(articleText, "non-persistent"), ...completeClaim })).id;
+    await db().execute(sql`update annotations set assignee_id = ${ed.id}, due_on = ${kolkataToday} - 1 where id = ${edsClaim}`);
+    expect(await round(0, record, hour)).toEqual({ sent: 1, failed: 0 });
+    const [email] = outbox;
+    expect(email!.to.name).toBe("Rita Reviewer");
+    expect(email!.subject).toBe("Your day at The Courier: 2 claims due");
+    const link = (id: string) => `https://desk.example.org/articles/${articleId}?annotation=${id}`;
+    expect(email!.text).toContain(
+      [
+        "Assigned to you and due by today (2 claims due):",
+        `- “anti-personnel mines” in Mines for Ukraine, overdue since ${formatDueDate(await dueOn(overdue))}: ${link(overdue)}`,
+        `- “non-persistent” in Mines for Ukraine, due today: ${link(claimId)}`,
+      ].join("\n"),
+    );
+    expect(email!.text).toContain("Nothing new in your inbox at The Courier since your last daily email.");
+    // Once a day.
+    expect(await round(0, record, hour)).toEqual({ sent: 0, failed: 0 });
   });
 
   it("sends one email however many instances look at once", async () => {

@@ -36,7 +36,7 @@ test("a reviewer mentioned on a claim is emailed a link to it, and can turn the 
   const emails = page.getByRole("group", { name: "Email me what lands in my inbox" });
   await expect(emails.getByRole("radio", { name: /^As it comes: what you have not seen here within a minute/ })).toBeChecked();
   await expect(emails).toHaveAccessibleDescription(/sent to nina@example\.com with a link to each claim/);
-  await expect(emails.getByRole("radio", { name: `Once a day: at 08:00 Kolkata time: what came since the last one, in one email` })).not.toBeChecked();
+  await expect(emails.getByRole("radio", { name: `Once a day: at 08:00 Kolkata time: what came since the last one and the claims due that day, in one email` })).not.toBeChecked();
   await signOut(page);
 
   // An editor flags a claim and asks Nina about it with a mention.

@@ -49,6 +49,19 @@ describe("the inbox email", () => {
     expect(email.text).toContain("To have it as it comes, or to stop these emails, change it on your account page: https://desk.example.org/account#notifications");
   });
 
+  it("lists first, in a daily email, the claims due by the day, and says how many more My queue holds", () => {
+    const due = {
+      today: "2026-12-03",
+      claims: [{ id: "c9", quote: "Fares\nrose", dueOn: "2026-12-03", article: { id: "a2", title: "Ferry fares" } }],
+      total: 12,
+    };
+    const email = inboxEmail(RITA, [item("1"), item("2")], 2, { ...DESK, daily: { at: "08:00", timeZone: "UTC" } }, due);
+    expect(email.subject).toBe("Your day at The Courier: 12 claims due, 2 new in your inbox");
+    expect(email.text).toContain(
+      "Hello Rita Reviewer,\n\nAssigned to you and due by today (12 claims due):\n- “Fares rose” in Ferry fares, due today: https://desk.example.org/articles/a2?annotation=c9\n- and 11 more in My queue: https://desk.example.org/queue?assignee=me\n\nNew in your inbox at The Courier since your last daily email:",
+    );
+  });
+
   it("says whom a claim was given to and by when it is due", () => {
     const assigned = inboxEmail(RITA, [item("1", { reason: "assigned", dueOn: "2026-12-04" })], 1, DESK);
     expect(assigned.subject).toBe("Ed Editor assigned you the claim “quote 1”");
