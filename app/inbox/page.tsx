@@ -4,13 +4,16 @@ import { MarkInboxSeen } from "@/components/inbox/mark-seen";
 import { Pagination } from "@/components/pagination";
 import { DeskTime } from "@/components/time-zone";
 import { getDb } from "@/db/client";
+import { myDueWork, type DueWork } from "@/lib/annotations/due-work";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { listInbox, type ClaimInboxItem, type InboxPage, type OriginalInboxItem } from "@/lib/comments/inbox";
 import { inboxEntries, type InboxEntry } from "@/lib/comments/inbox-entries";
 import { inboxActionOf, inboxDueLineOf, originalChangeOf } from "@/lib/comments/inbox-wording";
+import { formatDueDate } from "@/lib/dates";
 import { Invalid } from "@/lib/errors";
 import { deskMail } from "@/lib/notifications/desk-mail";
 import { delayInWords } from "@/lib/notifications/mail-settings";
+import { shortened } from "@/lib/shortened";
 import { isSafeHttpUrl } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -25,6 +28,36 @@ const entryKey = (entry: InboxEntry) => {
   const first = entry.kind === "group" ? entry.items[0] : entry.item;
   return `${first.kind}:${first.id}`;
 };
+
+/** The most claims due the inbox lists above its items; My queue holds them all. */
+const DUE_LISTED = 5;
+
+const claimsDue = (n: number) => `${n} ${n === 1 ? "claim" : "claims"}`;
+
+/** The claims assigned to the reader that are due by today, overdue ones first: what to do before anything new. */
+function DueByToday({ due }: { due: DueWork }) {
+  const overdue = due.claims.filter((claim) => claim.dueOn < due.today).length;
+  return (
+    <section className="notice inbox-due" aria-labelledby="inbox-due-heading">
+      <h2 id="inbox-due-heading">
+        Due by today: {claimsDue(due.total)} assigned to you{overdue > 0 && due.total === due.claims.length && `, ${overdue} overdue`}
+      </h2>
+      <ul>
+        {due.claims.map((claim) => (
+          <li key={claim.id}>
+            <Link href={`/articles/${claim.article.id}?annotation=${claim.id}`}>“{shortened(claim.quote, 120)}”</Link> in {claim.article.title} ·{" "}
+            {claim.dueOn < due.today ? <strong>overdue since {formatDueDate(claim.dueOn)}</strong> : "due today"}
+          </li>
+        ))}
+      </ul>
+      {due.total > due.claims.length && (
+        <p>
+          <Link href="/queue?assignee=me">{`And ${due.total - due.claims.length} more in My queue`}</Link>
+        </p>
+      )}
+    </section>
+  );
+}
 
 /** The original of an article the reader works on changed: the article shows it, and what to do. */
 function OriginalEntry({ item }: { item: OriginalInboxItem }) {
@@ -94,9 +127,10 @@ export default async function InboxPageView({ searchParams }: Props) {
   const actor = await requirePageActor(page ? `/inbox?page=${encodeURIComponent(page)}` : "/inbox");
   const renderedAt = new Date().toISOString();
   const mail = deskMail()?.settings;
+  const db = await getDb();
   let inbox: InboxPage;
   try {
-    inbox = await listInbox(await getDb(), actor, page ? { page } : {});
+    inbox = await listInbox(db, actor, page ? { page } : {});
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
     return (
@@ -108,6 +142,7 @@ export default async function InboxPageView({ searchParams }: Props) {
       </div>
     );
   }
+  const due = await myDueWork(db, actor, DUE_LISTED);
   return (
     <div className="page">
       <h1>Inbox</h1>
@@ -124,6 +159,7 @@ export default async function InboxPageView({ searchParams }: Props) {
         )}
       </p>
       <MarkInboxSeen until={renderedAt} />
+      {due.total > 0 && <DueByToday due={due} />}
       {inbox.items.length > 0 ? (
         <ol className="inbox-list" aria-label={`Inbox, ${inbox.unread} new`}>
           {inboxEntries(inbox.items).map((entry) => (

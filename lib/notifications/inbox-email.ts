@@ -4,7 +4,7 @@ import { inboxActionOf, inboxDueLineOf, originalChangeOf } from "@/lib/comments/
 import { formatDueDate } from "@/lib/dates";
 import { shortened } from "@/lib/shortened";
 import { timeZoneLabel } from "@/lib/time-zone";
-import type { DueWork } from "./due-work";
+import type { DueWork } from "@/lib/annotations/due-work";
 
 /** An email as the desk sends it: plain text only, so that nothing anyone typed is ever rendered as HTML. */
 export type Email = { to: { name: string; address: string }; subject: string; text: string };

@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { countInboxWithin, inboxItemsWithin, peopleWithItemsWithin } from "@/lib/comments/inbox";
 import { lastTimeOfDayIn } from "@/lib/day-bounds";
 import { dayIn } from "@/lib/time-zone";
-import { dueWorkOf, peopleWithDueWork, type DueWork } from "./due-work";
+import { dueWorkOf, peopleWithDueWork, type DueWork } from "@/lib/annotations/due-work";
 import { inboxEmail, type Email } from "./inbox-email";
 
 /** Sends one email; rejects when the mail server refuses it or cannot be reached. */

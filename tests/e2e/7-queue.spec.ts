@@ -234,6 +234,16 @@ test("My queue lists what is assigned to me most urgent first, and says what to 
   await expect(page.getByRole("contentinfo")).toHaveText(`Dates and times are Kolkata time (${NEWSROOM_TIME_ZONE}).`);
   await page.screenshot({ path: testInfo.outputPath("my-queue.png"), fullPage: true });
 
+  // The inbox opens with what is due by today: the overdue claim in review, not the approved one.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox/ }).click();
+  const due = page.getByRole("region", { name: "Due by today: 1 claim assigned to you, 1 overdue" });
+  await expect(due.getByRole("listitem")).toHaveCount(1);
+  await expect(due.getByRole("listitem")).toContainText(`overdue since`);
+  await due.getByRole("link", { name: `“${SENTENCES[3]}”` }).click();
+  await expect(page).toHaveURL(/\/articles\/[^?]+\?annotation=/);
+  await page.goBack();
+  await page.screenshot({ path: testInfo.outputPath("inbox-due.png"), fullPage: true });
+
   await signOut(page);
   await signIn(page, "admin@example.com");
   await page.goto("/queue?assignee=me");

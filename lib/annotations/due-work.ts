@@ -1,9 +1,14 @@
 import { and, asc, count, eq, inArray, isNull, lte, not, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { annotations, articles } from "@/db/schema";
+import { newsroomConfig } from "@/lib/newsroom/config";
+import { mayViewAnnotations } from "@/lib/policies/annotation";
+import { enforce } from "@/lib/policies/enforce";
 import { isClosed } from "@/lib/reviews/urgency";
+import { dayIn } from "@/lib/time-zone";
+import type { Actor } from "@/lib/users/actor";
 
-/** A claim assigned to someone with work left on it, due by a day: what their daily email reminds them of. */
+/** A claim assigned to someone with work left on it, due by a day: what their inbox and their daily email remind them of. */
 export type DueClaim = { id: string; quote: string; dueOn: string; article: { id: string; title: string } };
 
 /** Someone's claims due by `today` (overdue ones too), the earliest due first, `claims` the first of `total`. */
@@ -41,4 +46,10 @@ export async function dueWorkOf(db: Database, userId: string, today: string, lim
     claims: rows.map((row) => ({ id: row.id, quote: row.quote, dueOn: row.dueOn!, article: { id: row.articleId, title: row.title } })),
     total: counted?.total ?? 0,
   };
+}
+
+/** The claims assigned to the signed-in person that are due by the newsroom's today, at most `limit` of them: the top of their inbox. */
+export async function myDueWork(db: Database, actor: Actor | null, limit: number): Promise<DueWork> {
+  enforce(mayViewAnnotations(actor), actor);
+  return dueWorkOf(db, actor!.id, dayIn(newsroomConfig().timeZone), limit);
 }
