@@ -14,7 +14,7 @@ import { PublicTopics } from "@/components/public/public-topics";
 import "@/components/public/public-page.css";
 import { getDb } from "@/db/client";
 import { newsroomConfig } from "@/lib/newsroom/config";
-import { feedUrl, publicIndexUrl, topicIndexUrl } from "@/lib/publishing/atom-feed";
+import { feedUrl, publicIndexUrl, topicFeedUrl, topicIndexUrl } from "@/lib/publishing/atom-feed";
 import { claimantScorecard } from "@/lib/publishing/claimant-scorecard";
 import { claimsByClaimant, listPublished, publicSearchSchema, publishedTopicName, type PublicSearch } from "@/lib/publishing/public-index";
 import { publicDay } from "@/lib/publishing/public-dates";
@@ -96,7 +96,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     robots: isSearching(search) && !topicPage ? { index: false, follow: true } : undefined,
     alternates: {
       canonical: `${listed}${pageOf}`,
-      types: { "application/atom+xml": feedUrl(newsroom.appUrl) },
+      types: { "application/atom+xml": topicPage ? topicFeedUrl(newsroom.appUrl, topic) : feedUrl(newsroom.appUrl) },
     },
   };
 }
@@ -107,7 +107,13 @@ export default async function PublicIndexPage(props: Props) {
   const params = await props.searchParams;
   const newsroom = newsroomConfig();
   const db = await getDb();
-  const [{ total, factChecks }, topic] = await Promise.all([listPublished(db, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE, search }), topicOf(search.topic)]);
+  const [{ total, factChecks }, topic, published] = await Promise.all([
+    listPublished(db, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE, search }),
+    topicOf(search.topic),
+    publishedTopicOf(search.topic),
+  ]);
+  // A topic readers can browse has a feed of its own.
+  const followed = isTopicPage(search) ? published : null;
   const [claimantClaims, scorecard] = search.claimant
     ? await Promise.all([
         claimsByClaimant(
@@ -132,6 +138,14 @@ export default async function PublicIndexPage(props: Props) {
           {isSearching(search) ? (
             <>
               {foundLine(total, claimantName, topic)}{" "}
+              {followed && (
+                <>
+                  <a href={topicFeedUrl("", followed)} type="application/atom+xml">
+                    Follow {followed} in a feed reader
+                  </a>
+                  .{" "}
+                </>
+              )}
               <Link href="/p">Show all fact-checks</Link>.
             </>
           ) : (

@@ -15,13 +15,19 @@ export const feedUrl = (appUrl: string) => `${appUrl}/p/feed.xml`;
 /** The public index of the fact-checks filed under `topic`: a page of its own for readers and search engines. */
 export const topicIndexUrl = (appUrl: string, topic: string) => `${appUrl}/p?topic=${encodeURIComponent(topic)}`;
 
+/** The feed of the fact-checks filed under `topic`. */
+export const topicFeedUrl = (appUrl: string, topic: string) => `${feedUrl(appUrl)}?topic=${encodeURIComponent(topic)}`;
+
 /**
  * The newsroom's published fact-checks as an Atom 1.0 feed (RFC 4287), newest publication first: each
  * entry is one public page, its id the page's address (kept for good), a category for each topic it is
  * filed under, its content the claims the page shows with their verdicts, who made them and the
- * explanations. Everything is text the desk typed, escaped: nothing in it becomes markup in a feed reader.
+ * explanations. With a `topic`, the feed is that topic's, for readers who follow one subject (its
+ * fact-checks are the caller's to choose). Everything is text the desk typed, escaped: nothing in it
+ * becomes markup in a feed reader.
  */
-export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactCheck & { claims: FeedClaim[] })[], now: Date): string {
+export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactCheck & { claims: FeedClaim[] })[], now: Date, topic: string | null = null): string {
+  const index = topic ? topicIndexUrl(newsroom.appUrl, topic) : publicIndexUrl(newsroom.appUrl);
   const updated = factChecks.map(lastChangeOf).reduce((latest, each) => (each > latest ? each : latest), factChecks.length ? "" : now.toISOString());
   const entries = factChecks.map((factCheck) => {
     const url = publicPageUrl(newsroom.appUrl, factCheck.slug);
@@ -42,10 +48,10 @@ export function atomFeed(newsroom: NewsroomConfig, factChecks: (PublishedFactChe
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <title>${xml(`Fact-checks by ${newsroom.name}`)}</title>`,
-    `  <id>${xml(publicIndexUrl(newsroom.appUrl))}</id>`,
-    `  <link rel="self" type="application/atom+xml" href="${xml(feedUrl(newsroom.appUrl))}"/>`,
-    `  <link rel="alternate" type="text/html" href="${xml(publicIndexUrl(newsroom.appUrl))}"/>`,
+    `  <title>${xml(topic ? `Fact-checks on ${topic} by ${newsroom.name}` : `Fact-checks by ${newsroom.name}`)}</title>`,
+    `  <id>${xml(index)}</id>`,
+    `  <link rel="self" type="application/atom+xml" href="${xml(topic ? topicFeedUrl(newsroom.appUrl, topic) : feedUrl(newsroom.appUrl))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xml(index)}"/>`,
     `  <updated>${updated}</updated>`,
     `  <author><name>${xml(newsroom.name)}</name>${newsroom.url ? `<uri>${xml(newsroom.url)}</uri>` : ""}</author>`,
     ...entries,

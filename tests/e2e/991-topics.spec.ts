@@ -125,6 +125,18 @@ test("once published, the fact-check's topics lead readers to the public index o
   await page.screenshot({ path: testInfo.outputPath("public-index-of-a-topic.png"), fullPage: true });
   const feed = await page.request.get("/p/feed.xml");
   expect(await feed.text()).toContain(`<category term="${HEALTH}"`);
+  // The topic has a feed of its own, with its fact-checks alone; a topic nothing published is filed under has none.
+  const topicFeedLink = page.getByRole("link", { name: `Follow ${HEALTH} in a feed reader` });
+  await expect(topicFeedLink).toHaveAttribute("href", `/p/feed.xml?topic=${encodeURIComponent(HEALTH)}`);
+  const topicFeed = await page.request.get(`/p/feed.xml?topic=${encodeURIComponent(HEALTH.toUpperCase())}`);
+  expect(topicFeed.headers()["content-type"]).toContain("application/atom+xml");
+  const topicFeedText = await topicFeed.text();
+  expect(topicFeedText).toContain(`<title>Fact-checks on ${HEALTH} by`);
+  expect(topicFeedText).toContain(`<title>${TITLE}</title>`);
+  expect(topicFeedText).not.toContain(`<title>${OTHER}</title>`);
+  const nothing = await page.request.get("/p/feed.xml?topic=Nothing%20filed");
+  expect(nothing.status()).toBe(404);
+  expect(await nothing.text()).toBe("No published fact-check is filed under “Nothing filed”.");
   // A topic's index is a page of its own for search engines, as the plain index is; a search within it is not.
   const topicUrl = `/p?topic=${encodeURIComponent(HEALTH)}`;
   const topicPage = await (await page.request.get(topicUrl)).text();

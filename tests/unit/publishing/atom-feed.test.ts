@@ -33,6 +33,14 @@ describe("atomFeed", () => {
     );
   });
 
+  it("is a topic's own feed when given one: its title, its id and its links are the topic's", () => {
+    const feed = atomFeed(newsroom, [factCheck({ topics: ["Public health"] })], now, "Public health");
+    expect(elements(feed, "title")[0]).toBe("Fact-checks on Public health by The Daily Check");
+    expect(elements(feed, "id")[0]).toBe("https://desk.example/p?topic=Public%20health");
+    expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://desk.example/p/feed.xml?topic=Public%20health"/>');
+    expect(feed).toContain('<link rel="alternate" type="text/html" href="https://desk.example/p?topic=Public%20health"/>');
+  });
+
   it("lists each fact-check as an entry whose id and link are its public page, with its dates and claims", () => {
     const feed = atomFeed(newsroom, [factCheck({ updatedAt: "2026-11-25T09:30:00.000Z" }), factCheck({ id: "3", slug: "older", title: "Older", publishedAt: "2026-11-01T08:00:00.000Z" })], now);
     expect(feed.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
