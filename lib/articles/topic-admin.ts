@@ -1,12 +1,14 @@
-import { asc, eq, or, sql } from "drizzle-orm";
+import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/database";
 import { articles, articleTopics } from "@/db/schema";
 import { NotFound } from "@/lib/errors";
+import { containsPattern } from "@/lib/like-pattern";
 import { mayEditArticle, mayViewArticles } from "@/lib/policies/article";
 import { enforce } from "@/lib/policies/enforce";
 import type { Actor } from "@/lib/users/actor";
 import { parseInput } from "@/lib/validation";
+import { MAX_TOPIC_LENGTH } from "./topic-limits";
 import { filedUnder, topicKey, topicSchema, topicsOf, writeArticleTopics } from "./topics";
 
 /**
@@ -18,13 +20,19 @@ import { filedUnder, topicKey, topicSchema, topicsOf, writeArticleTopics } from 
 /** A topic of the desk: how many articles are filed under it, and how many of them are published. */
 export type DeskTopic = { name: string; articles: number; published: number };
 
-/** The most topics the page lists; a desk with more has a taxonomy to prune. */
-const MAX_LISTED = 1000;
+/** The most topics a list holds; a search finds the others. */
+export const MAX_LISTED = 1000;
 
-/** Every topic of the desk, by name (any case), with its articles counted. */
-export async function listDeskTopics(db: Database, actor: Actor | null): Promise<DeskTopic[]> {
+export const deskTopicsQuerySchema = z.object({ q: z.string().trim().max(MAX_TOPIC_LENGTH, `must be at most ${MAX_TOPIC_LENGTH} characters`).optional() });
+
+/**
+ * The desk's topics by name (any case), with their articles counted: those whose name contains `q`
+ * (any case) when given, the first MAX_LISTED of them, and whether there are more.
+ */
+export async function listDeskTopics(db: Database, actor: Actor | null, input: unknown = {}): Promise<{ topics: DeskTopic[]; more: boolean }> {
   enforce(mayViewArticles(actor), actor);
-  return db
+  const { q } = parseInput(deskTopicsQuerySchema, input);
+  const rows = await db
     .select({
       name: sql<string>`min(${articleTopics.name})`,
       articles: sql<number>`count(*)::int`,
@@ -32,9 +40,11 @@ export async function listDeskTopics(db: Database, actor: Actor | null): Promise
     })
     .from(articleTopics)
     .innerJoin(articles, eq(articles.id, articleTopics.articleId))
+    .where(q ? ilike(articleTopics.name, containsPattern(q)) : undefined)
     .groupBy(sql`lower(${articleTopics.name})`)
     .orderBy(sql`lower(${articleTopics.name})`)
-    .limit(MAX_LISTED);
+    .limit(MAX_LISTED + 1);
+  return { topics: rows.slice(0, MAX_LISTED), more: rows.length > MAX_LISTED };
 }
 
 export const renameTopicSchema = z.strictObject({ from: topicSchema, to: topicSchema });

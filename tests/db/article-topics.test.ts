@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { articles, articleTopics, webhookDeliveries } from "@/db/schema";
 import { describeEntry } from "@/lib/audit/describe";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { listArticles } from "@/lib/articles/list";
-import { listDeskTopics, removeTopic, renameTopic } from "@/lib/articles/topic-admin";
+import { listDeskTopics, MAX_LISTED, removeTopic, renameTopic } from "@/lib/articles/topic-admin";
 import { readArticleTopics, setArticleTopics, topicChoices } from "@/lib/articles/topics";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { factCheckReport } from "@/lib/exports/report";
@@ -102,13 +102,27 @@ describeOnEveryEngine("an article's topics", (db) => {
     await file(ferry, ["Transport", "Ukriane"]);
     await file(third, ["Ukraine", "Europe"]);
     await publishArticle(db(), editor, ferry);
-    expect(await listDeskTopics(db(), reviewer)).toEqual([
-      { name: "Defence", articles: 1, published: 0 },
-      { name: "Europe", articles: 2, published: 0 },
-      { name: "Transport", articles: 1, published: 1 },
-      { name: "Ukraine", articles: 1, published: 0 },
-      { name: "Ukriane", articles: 2, published: 1 },
-    ]);
+    expect(await listDeskTopics(db(), reviewer)).toEqual({
+      topics: [
+        { name: "Defence", articles: 1, published: 0 },
+        { name: "Europe", articles: 2, published: 0 },
+        { name: "Transport", articles: 1, published: 1 },
+        { name: "Ukraine", articles: 1, published: 0 },
+        { name: "Ukriane", articles: 2, published: 1 },
+      ],
+      more: false,
+    });
+    // Found by a part of their name, in any case; LIKE's wildcards taken literally.
+    expect((await listDeskTopics(db(), reviewer, { q: " UKR " })).topics.map((topic) => topic.name)).toEqual(["Ukraine", "Ukriane"]);
+    expect((await listDeskTopics(db(), reviewer, { q: "%" })).topics).toEqual([]);
+    await expect(listDeskTopics(db(), reviewer, { q: "x".repeat(41) })).rejects.toMatchObject({ constructor: Invalid, fields: { q: "must be at most 40 characters" } });
+    // A list holds a thousand topics, and says there are more; a search finds them.
+    await db().execute(sql`insert into article_topics (article_id, position, name) select ${third}, 100 + n, 'Topic ' || lpad(n::text, 4, '0') from generate_series(1, ${MAX_LISTED}) as n`);
+    const listed = await listDeskTopics(db(), reviewer);
+    expect(listed.topics).toHaveLength(MAX_LISTED);
+    expect(listed.more).toBe(true);
+    expect(await listDeskTopics(db(), reviewer, { q: "topic 1000" })).toEqual({ topics: [{ name: "Topic 1000", articles: 1, published: 0 }], more: false });
+    await db().execute(sql`delete from article_topics where position > 100`);
     // The misspelling fixed: it merges into the topic the desk has by that name.
     expect(await renameTopic(db(), editor, { from: "ukriane", to: "Ukraine" })).toEqual({ articles: 2 });
     expect(await readArticleTopics(db(), reviewer, mines)).toEqual(["Defence", "Ukraine", "Europe"]);
@@ -119,7 +133,7 @@ describeOnEveryEngine("an article's topics", (db) => {
     expect(await readArticleTopics(db(), reviewer, mines)).toEqual(["defence", "Ukraine"]);
     expect(await readArticleTopics(db(), reviewer, third)).toEqual(["Ukraine", "defence"]);
     expect(await removeTopic(db(), editor, { name: "UKRAINE" })).toEqual({ articles: 3 });
-    expect((await listDeskTopics(db(), reviewer)).map((topic) => topic.name)).toEqual(["defence", "Transport"]);
+    expect((await listDeskTopics(db(), reviewer)).topics.map((topic) => topic.name)).toEqual(["defence", "Transport"]);
     const { entries } = await listAuditEntries(db(), await addUser(db(), "admin"), { article: ferry });
     expect(entries.map((entry) => describeEntry(entry)).filter((line) => line.startsWith("filed"))).toEqual([
       "filed the article under “Transport”",

@@ -155,6 +155,14 @@ test("an editor renames a topic on every article, and removes one, from the page
   await expect(row.getByRole("cell")).toHaveText(["1", "1", /Rename/]);
   await page.screenshot({ path: testInfo.outputPath("desk-topics.png") });
   await expectNoSeriousViolations(page, "the desk's topics");
+  // Found by a part of its name, the search kept in the address.
+  await page.getByRole("searchbox", { name: "Topics containing" }).fill(String(STAMP));
+  await page.getByRole("button", { name: "Find", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/topics\\?q=${STAMP}$`));
+  await expect(page.getByRole("status")).toHaveText(/^1 topic contains “/);
+  await expect(page.getByRole("table").getByRole("link")).toHaveText([HEALTH]);
+  await page.getByRole("link", { name: "Every topic" }).click();
+  await expect(page).toHaveURL(/\/topics$/);
 
   const renamed = `Healthcare ${STAMP}`;
   await row.getByRole("button", { name: `Rename ${HEALTH}…` }).click();

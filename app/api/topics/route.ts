@@ -2,8 +2,8 @@ import { listDeskTopics, removeTopic, renameTopic } from "@/lib/articles/topic-a
 import { readJsonBody } from "@/lib/http/body";
 import { apiRoute } from "@/lib/http/route";
 
-/** Every topic of the desk, with its articles counted. */
-export const GET = apiRoute(async ({ db, actor }) => ({ topics: await listDeskTopics(db, actor) }));
+/** The desk's topics, with their articles counted: `{topics, more}`, those containing `?q=` when given. */
+export const GET = apiRoute(async ({ db, actor, request }) => listDeskTopics(db, actor, Object.fromEntries(new URL(request.url).searchParams)));
 
 /** Renames the topic `{from}` to `{to}` on every article filed under it (merging it into `to` where both are): editors and admins. */
 export const PATCH = apiRoute(async ({ db, actor, request }) => renameTopic(db, actor, await readJsonBody(request)));
