@@ -663,6 +663,22 @@ export const presence = pgTable(
   (table) => [index("presence_article_idx").on(table.articleId, table.lastSeen), index("presence_last_seen_idx").on(table.lastSeen)],
 );
 
+/**
+ * Web pages the desk read at someone's request (a page previewed for import, an original checked now),
+ * counted per person so that no account has the server fetch without end (lib/articles/import/web-page/read-allowance.ts).
+ */
+export const pageReads = pgTable(
+  "page_reads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("page_reads_actor_idx").on(table.actorId, table.readAt)],
+);
+
 /** Failed sign-ins, counted per email to slow down password guessing on every instance alike. */
 export const signInFailures = pgTable(
   "sign_in_failures",

@@ -11,6 +11,7 @@ import { enforce } from "@/lib/policies/enforce";
 import { isSafeHttpUrl } from "@/lib/urls";
 import type { Actor } from "@/lib/users/actor";
 import { tellOriginalChanged } from "@/lib/webhooks/desk-events";
+import { takePageRead } from "./import/web-page/read-allowance";
 import { readWebPage } from "./import/web-page/service";
 import { fanOutOriginalChange } from "./original-inbox";
 
@@ -194,7 +195,10 @@ export async function readOriginalWatch(db: Database, actor: Actor | null, artic
   };
 }
 
-/** An editor reads the article's original now, rather than when it is next due; answers what the desk then knows. */
+/**
+ * An editor reads the article's original now, rather than when it is next due; answers what the desk
+ * then knows. The read counts against the editor's allowance (import/web-page/read-allowance.ts).
+ */
 export async function checkOriginalNow(db: Database, actor: Actor | null, articleId: string, hours: number, read: OriginalReader = readOriginal): Promise<OriginalWatch | null> {
   enforce(mayEditArticle(actor), actor);
   const [article] = await db.select({ originalUrl: articles.originalUrl }).from(articles).where(eq(articles.id, articleId));
@@ -202,6 +206,7 @@ export async function checkOriginalNow(db: Database, actor: Actor | null, articl
   if (!article.originalUrl || !isSafeHttpUrl(article.originalUrl)) {
     throw new Invalid("The article has no web address of its original to read: add one under Edit details.", { originalUrl: "is required to check the original" });
   }
+  await takePageRead(db, actor!.id);
   await checkOriginal(db, articleId, hours, read);
   return readOriginalWatch(db, actor, articleId);
 }

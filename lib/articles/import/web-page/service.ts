@@ -16,6 +16,7 @@ import { parseInput } from "@/lib/validation";
 import { convertImport } from "../index";
 import { MAX_IMPORT_BYTES } from "../formats";
 import { fetchPage } from "./fetch-page";
+import { takePageRead } from "./read-allowance";
 import { readArticlePage, type ArticlePage } from "./read-page";
 
 /** What the desk found at a web address: the article's text and details, and how it reads once imported. */
@@ -58,14 +59,18 @@ const webPageInputSchema = z.strictObject({
 /**
  * Fetches the article at a web address (editors and admins, who import articles) and says what an
  * import of it would hold, for them to check before importing it as a new article or a new revision:
- * `input` is `{ url, article? }`; with `article` (and `db`), how its text differs from that article's. Nothing is stored.
+ * `input` is `{ url, article? }`; with `article` (and `db`), how its text differs from that article's.
+ * With `db` (a request's), the read counts against the person's allowance of reads (./read-allowance.ts).
+ * Nothing else is stored.
  * @throws Forbidden for reviewers; Invalid (field `url`) for a malformed, private or failing address,
- * or a page without text; NotFound for an unknown `article`; PayloadTooLarge over 5 MB.
+ * or a page without text; NotFound for an unknown `article`; PayloadTooLarge over 5 MB;
+ * TooManyRequests past the allowance.
  */
 export async function previewWebPage(actor: Actor | null, input: unknown, policy: DestinationPolicy = importDestinations(), db?: Database): Promise<WebPagePreview> {
   enforce(mayImportArticle(actor), actor);
   const { url, article } = parseInput(webPageInputSchema, input);
   const current = article && db ? await getArticle(db, actor, article) : null;
+  if (db) await takePageRead(db, actor!.id);
   const { preview, plainText } = await readWebPage(url, policy);
   if (!current) return preview;
   return { ...preview, comparison: { from: current.revision, to: current.revision + 1, changes: groupForReading(compareTexts(current.plainText, plainText)) } };
