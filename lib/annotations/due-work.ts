@@ -9,7 +9,7 @@ import { dayIn } from "@/lib/time-zone";
 import type { Actor } from "@/lib/users/actor";
 
 /** A claim assigned to someone with work left on it, due by a day: what their inbox and their daily email remind them of. */
-export type DueClaim = { id: string; quote: string; dueOn: string; article: { id: string; title: string } };
+type DueClaim = { id: string; quote: string; dueOn: string; article: { id: string; title: string } };
 
 /** Someone's claims due by `today` (overdue ones too), the earliest due first, `claims` the first of `total`. */
 export type DueWork = { today: string; claims: DueClaim[]; total: number };

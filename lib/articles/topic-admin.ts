@@ -23,7 +23,7 @@ export type DeskTopic = { name: string; articles: number; published: number };
 /** The most topics a list holds; a search finds the others. */
 export const MAX_LISTED = 1000;
 
-export const deskTopicsQuerySchema = z.object({ q: z.string().trim().max(MAX_TOPIC_LENGTH, `must be at most ${MAX_TOPIC_LENGTH} characters`).optional() });
+const deskTopicsQuerySchema = z.object({ q: z.string().trim().max(MAX_TOPIC_LENGTH, `must be at most ${MAX_TOPIC_LENGTH} characters`).optional() });
 
 /**
  * The desk's topics by name (any case), with their articles counted: those whose name contains `q`

@@ -17,7 +17,7 @@ export const DEFAULT_DELAY_SECONDS = 120;
 export const MIN_DELAY_SECONDS = 2;
 
 /** When the daily emails go, by the newsroom's clock: before the working day. */
-export const DEFAULT_DAILY_AT = "08:00";
+const DEFAULT_DAILY_AT = "08:00";
 
 /**
  * The desk's email settings from `SMTP_URL` (`smtp://user:password@host:587`, or `smtps://` for TLS

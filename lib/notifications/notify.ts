@@ -15,7 +15,7 @@ export type SendEmail = (email: Email) => Promise<void>;
 export const MAX_ITEMS_PER_EMAIL = 20;
 
 /** The most claims due a daily email lists; it says how many more are due. */
-export const MAX_DUE_PER_EMAIL = 10;
+const MAX_DUE_PER_EMAIL = 10;
 
 /** How long an instance holds a person while emailing them: well beyond a mail server's timeouts. */
 const LEASE = "2 minutes";
